@@ -1,0 +1,45 @@
+# Two commands do all the set-up: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MAP := maps/iran-in-latin-america.yaml
+
+.PHONY: demo test lint typecheck bench golden install clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/argmap show $(MAP)
+	@mkdir -p out
+	@if $(BIN)/argmap render --help >/dev/null 2>&1; then \
+		$(BIN)/argmap render $(MAP) --engine wasm -o out/iran-in-latin-america.svg && \
+		$(BIN)/argmap render $(MAP) --engine wasm -o out/iran-in-latin-america.html && \
+		echo "wrote out/iran-in-latin-america.svg and out/iran-in-latin-america.html"; \
+	fi
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+	$(BIN)/ruff check argmap tests bench
+	$(BIN)/mypy
+
+lint: $(STAMP)
+	$(BIN)/ruff check argmap tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+golden: $(STAMP)
+	ARGMAP_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q -m "not browser" tests -k golden
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

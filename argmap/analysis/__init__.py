@@ -1,0 +1,1 @@
+"""Analysis: reads the model, never changes it. Gap rules, evaluation, statistics."""

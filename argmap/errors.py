@@ -1,0 +1,63 @@
+"""The one exception hierarchy of argmap.
+
+Every error a user can cause (a bad map file, an unknown option value, a
+missing tool) is an :class:`ArgmapError`. The CLI catches only this base
+class, prints ``Error: <message>`` to stderr and exits 1; anything else is a
+bug and is allowed to show a traceback.
+"""
+
+from __future__ import annotations
+
+
+class ArgmapError(Exception):
+    """Base class of every error argmap reports to a user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class LocatedError(ArgmapError):
+    """An error at a place in a file: ``FILE:LINE:COL: what is wrong``.
+
+    ``line`` and ``col`` are 1-based; either may be ``None`` when the place is
+    not known, and the message then names as much of it as is known.
+    """
+
+    def __init__(
+        self,
+        what: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        col: int | None = None,
+    ) -> None:
+        self.what = what
+        self.file = file
+        self.line = line
+        self.col = col
+        place = ":".join(
+            str(part)
+            for part in (file, line, col if line is not None else None)
+            if part is not None
+        )
+        super().__init__(f"{place}: {what}" if place else what)
+
+
+class MapFileError(LocatedError):
+    """A map file (any format) cannot be read: syntax, schema or graph problem."""
+
+
+class FormatError(ArgmapError):
+    """An unknown or unsupported file format, or a format that cannot do what was asked."""
+
+
+class RenderError(ArgmapError):
+    """Rendering failed: no engine for the format, or the engine reported an error."""
+
+
+class OutputError(ArgmapError):
+    """An output file cannot be written (missing directory, no permission...)."""

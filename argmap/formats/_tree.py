@@ -1,0 +1,313 @@
+"""Parse YAML or JSON text into plain data that remembers where each piece came from.
+
+The readers need line and column for every mapping (so every node keeps its
+origin) and, when something is wrong, for the offending key or value. PyYAML
+gives marks only while *composing*, so YAML is composed (never constructed:
+no Python tags, no alias expansion) and converted here. JSON is parsed by the
+C decoder for speed; the start of each object is found afterwards by one
+regular-expression pass (objects start in the text in the same order as a
+pre-order walk of the parsed data), and key positions are looked up only
+when an error needs them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from typing import Any
+
+import yaml
+
+from argmap.errors import MapFileError
+
+Position = tuple[int, int]
+
+_YAML_SCALARS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:binary",
+}
+
+
+class Locator:
+    """Where the mappings, keys and values of parsed data stand in the text (1-based)."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self._nodes: dict[int, Position] = {}
+        self._keys: dict[tuple[int, str], Position] = {}
+        self._values: dict[tuple[int, str | int], Position] = {}
+
+    def node(self, obj: object) -> Position | None:
+        """Position of a mapping or list."""
+        return self._nodes.get(id(obj))
+
+    def key(self, obj: object, key: str) -> Position | None:
+        """Position of ``key`` in mapping ``obj`` (falls back to the mapping)."""
+        return self._keys.get((id(obj), key)) or self.node(obj)
+
+    def value(self, obj: object, key: str | int) -> Position | None:
+        """Position of the value at ``key`` (or list index) in ``obj``."""
+        found = self._values.get((id(obj), key))
+        if found is not None:
+            return found
+        if isinstance(key, str):
+            return self.key(obj, key)
+        return self.node(obj)
+
+    def error(self, what: str, pos: Position | None) -> MapFileError:
+        """A :class:`MapFileError` at ``pos`` in this file."""
+        if pos is None:
+            return MapFileError(what, file=self.file)
+        return MapFileError(what, file=self.file, line=pos[0], col=pos[1])
+
+
+# --- YAML -------------------------------------------------------------------------------------
+
+# the C composer when PyYAML was built with libyaml (about 10x faster)
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
+    """Compose YAML ``text`` and convert it to plain data plus a :class:`Locator`.
+
+    Anchors and aliases are refused (maps reuse nodes with ``ref:``): the walk
+    stops at the first node it meets twice, so a "billion laughs" document
+    fails at once instead of expanding.
+    """
+    loc = Locator(file)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if "found character '\\t'" in problem:
+            problem += " (indent with spaces, not tabs)"
+        pos = (mark.line + 1, mark.column + 1) if mark is not None else None
+        raise loc.error(f"YAML syntax error: {problem}", pos) from None
+    except yaml.YAMLError as exc:
+        raise loc.error(f"YAML syntax error: {exc}", None) from None
+    if root is None:
+        return None, loc
+
+    seen: set[int] = set()
+    out: dict[int, Any] = {}
+    # iterative post-order conversion: (node, children_done)
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        nid = id(node)
+        if not done:
+            if nid in seen:
+                raise loc.error(
+                    "YAML anchors and aliases (&name / *name) are not supported: "
+                    "reuse a node with {ref: ID} instead",
+                    _mark(node),
+                )
+            seen.add(nid)
+            if isinstance(node, yaml.ScalarNode):
+                out[nid] = _scalar(node, loc)
+                continue
+            stack.append((node, True))
+            if isinstance(node, yaml.MappingNode):
+                for key, value in reversed(node.value):
+                    stack.append((value, False))
+                    stack.append((key, False))
+            else:
+                for item in reversed(node.value):
+                    stack.append((item, False))
+            continue
+        if isinstance(node, yaml.MappingNode):
+            mapping: dict[str, Any] = {}
+            for key, value in node.value:
+                k = out.pop(id(key))
+                if not isinstance(k, str):
+                    if isinstance(k, bool | int | float) and not isinstance(k, bool):
+                        k = str(k)
+                    else:
+                        raise loc.error(f"a key must be a plain word, not {_kind(k)}", _mark(key))
+                if k in mapping:
+                    raise loc.error(f"duplicate key '{k}'", _mark(key))
+                mapping[k] = out.pop(id(value))
+                loc._keys[(id(mapping), k)] = _mark(key)
+                loc._values[(id(mapping), k)] = _mark(value)
+            loc._nodes[id(mapping)] = _mark(node)
+            out[nid] = mapping
+        else:
+            items: list[Any] = []
+            for index, item in enumerate(node.value):
+                items.append(out.pop(id(item)))
+                loc._values[(id(items), index)] = _mark(item)
+            loc._nodes[id(items)] = _mark(node)
+            out[nid] = items
+    return out[id(root)], loc
+
+
+def _mark(node: yaml.Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _scalar(node: yaml.ScalarNode, loc: Locator) -> Any:
+    tag = node.tag
+    if tag not in _YAML_SCALARS:
+        raise loc.error(
+            f"unsupported YAML tag {tag!r}: map files hold plain data only", _mark(node)
+        )
+    value = node.value
+    if tag == "tag:yaml.org,2002:str" or tag in (
+        "tag:yaml.org,2002:timestamp",
+        "tag:yaml.org,2002:binary",
+    ):
+        return value
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return value.lower() in ("true", "yes", "on")
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return int(value.replace("_", ""), 0)
+        except ValueError:
+            return value
+    try:
+        return float(value.replace("_", ""))
+    except ValueError:
+        return value
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{\[]', re.DOTALL)
+
+
+class _JsonLocator(Locator):
+    """A locator that finds JSON keys on demand, by scanning the object's text."""
+
+    def __init__(self, file: str, text: str, starts: dict[int, int]) -> None:
+        super().__init__(file)
+        self._text = text
+        self._starts = starts
+        self._newlines: list[int] | None = None
+
+    def _pos(self, offset: int) -> Position:
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self._text)]
+        line = bisect.bisect_left(self._newlines, offset)
+        start = self._newlines[line - 1] + 1 if line else 0
+        return line + 1, offset - start + 1
+
+    def node(self, obj: object) -> Position | None:
+        offset = self._starts.get(id(obj))
+        return None if offset is None else self._pos(offset)
+
+    def key(self, obj: object, key: str) -> Position | None:
+        offset = self._starts.get(id(obj))
+        if offset is None or not isinstance(obj, dict):
+            return self.node(obj)
+        found = _find_key(self._text, offset, key)
+        return self._pos(found) if found is not None else self._pos(offset)
+
+    def value(self, obj: object, key: str | int) -> Position | None:
+        if isinstance(obj, list) and isinstance(key, int) and 0 <= key < len(obj):
+            item = obj[key]
+            if isinstance(item, dict | list):
+                return self.node(item)
+            return self.node(obj)
+        if isinstance(obj, dict) and isinstance(key, str):
+            item = obj.get(key)
+            if isinstance(item, dict | list):
+                return self.node(item)
+            return self.key(obj, key)
+        return self.node(obj)
+
+
+def _find_key(text: str, offset: int, key: str) -> int | None:
+    """Offset of ``"key":`` directly inside the object that starts at ``offset``."""
+    depth = 0
+    pattern = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]', re.DOTALL)
+    for match in pattern.finditer(text, offset):
+        token = match.group()
+        if token in "{[":
+            depth += 1
+        elif token in "}]":
+            depth -= 1
+            if depth == 0:
+                return None
+        elif depth == 1:
+            rest = text[match.end() : match.end() + 64].lstrip()
+            if rest.startswith(":"):
+                try:
+                    if json.loads(token) == key:
+                        return match.start()
+                except ValueError:
+                    continue
+    return None
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def parse_json(text: str, file: str) -> tuple[Any, Locator]:
+    """Parse JSON ``text`` into plain data plus a :class:`Locator` for its objects."""
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise MapFileError(
+            f"JSON syntax error: {exc.msg}", file=file, line=exc.lineno, col=exc.colno
+        ) from None
+    except _DuplicateKey as exc:
+        pos = _first_duplicate(text, exc.key)
+        loc = _JsonLocator(file, text, {})
+        raise loc.error(
+            f"duplicate key '{exc.key}'", loc._pos(pos) if pos is not None else None
+        ) from None
+    except RecursionError:
+        raise MapFileError("JSON nested too deeply to read", file=file) from None
+    starts: dict[int, int] = {}
+    offsets = (m.start() for m in _JSON_TOKEN.finditer(text) if m.group() in "{[")
+    stack: list[Any] = [data]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, dict):
+            starts[id(obj)] = next(offsets)
+            stack.extend(v for v in reversed(obj.values()) if isinstance(v, dict | list))
+        elif isinstance(obj, list):
+            starts[id(obj)] = next(offsets)
+            stack.extend(v for v in reversed(obj) if isinstance(v, dict | list))
+    return data, _JsonLocator(file, text, starts)
+
+
+def _first_duplicate(text: str, key: str) -> int | None:
+    quoted = json.dumps(key)
+    first = text.find(quoted)
+    if first < 0:
+        return None
+    second = text.find(quoted, first + 1)
+    return second if second >= 0 else first

@@ -1,0 +1,282 @@
+"""The elements of an argument map: statements, inferences, annotated gaps, source metadata.
+
+These are pydantic models so that each node of a map file is validated on
+its own (never one recursive model for the whole tree: recursive models fail
+at a few hundred levels) and so that ``argmap schema`` can describe them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.json_schema import SkipJsonSchema
+
+from argmap.model.anchors import format_anchor, parse_anchor
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an element was read from: a file and a 1-based line and column."""
+
+    file: str | None
+    line: int | None = None
+    col: int | None = None
+
+    def __str__(self) -> str:
+        parts = [str(p) for p in (self.file, self.line, self.col) if p is not None]
+        return ":".join(parts)
+
+
+class StatementKind(StrEnum):
+    """What a statement is in the argument."""
+
+    CLAIM = "claim"
+    EVIDENCE = "evidence"
+    ASSUMPTION = "assumption"
+
+
+class Basis(StrEnum):
+    """What kind of support a piece of evidence offers (Rationale's "basis" boxes)."""
+
+    STATISTIC = "statistic"
+    STUDY = "study"
+    EXPERT = "expert"
+    OFFICIAL_RECORD = "official-record"
+    DOCUMENT = "document"
+    MEDIA = "media"
+    LEAK = "leak"
+    TESTIMONY = "testimony"
+    EXAMPLE = "example"
+    ANECDOTE = "anecdote"
+    ASSERTION = "assertion"
+    COMMON_BELIEF = "common-belief"
+    ANONYMOUS = "anonymous"
+
+
+#: One line per basis type, for help texts and the README.
+BASIS_HELP: dict[Basis, str] = {
+    Basis.STATISTIC: "numbers from a count or survey",
+    Basis.STUDY: "research, a report with a method",
+    Basis.EXPERT: "an identified expert's opinion",
+    Basis.OFFICIAL_RECORD: "a government or court record, a sanctions listing",
+    Basis.DOCUMENT: "a primary document (a law, a contract, a letter)",
+    Basis.MEDIA: "a news report",
+    Basis.LEAK: "leaked material",
+    Basis.TESTIMONY: "a witness's account",
+    Basis.EXAMPLE: "a single case offered as an instance",
+    Basis.ANECDOTE: "an unverified story",
+    Basis.ASSERTION: "the author's bare say-so",
+    Basis.COMMON_BELIEF: '"everyone knows"',
+    Basis.ANONYMOUS: 'an unnamed source ("sources say")',
+}
+
+
+class Rating(StrEnum):
+    """How well a piece of evidence holds up."""
+
+    SOLID = "solid"
+    SHAKY = "shaky"
+    NONE = "none"
+
+
+class Strength(StrEnum):
+    """How well an inference's premises lead to its target."""
+
+    STRONG = "strong"
+    WEAK = "weak"
+
+
+class Role(StrEnum):
+    """Who puts a statement forward (kept from the arg-microtexts corpus)."""
+
+    PROPONENT = "proponent"
+    OPPONENT = "opponent"
+
+
+class InferenceKind(StrEnum):
+    """What an inference does to its target."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+    UNDERCUT = "undercut"  # an attack whose target is an inference
+
+
+class Severity(StrEnum):
+    """How serious a gap is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+_ID = re.compile(r"^[^\x00-\x1f\x7f]+$")
+_KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+OriginField = Annotated[SkipJsonSchema[Origin | None], Field(default=None, exclude=True)]
+
+
+def check_id(value: str) -> str:
+    """Ids are any text on one line, without surrounding spaces."""
+    if not _ID.match(value) or value != value.strip():
+        raise ValueError(f"bad id {value!r}: an id is non-empty text on one line, no outer spaces")
+    return value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        arbitrary_types_allowed=True,
+        use_enum_values=False,
+        validate_default=False,
+    )
+
+
+class Source(_Model):
+    """Who says so, as the text gives it."""
+
+    name: str | None = Field(default=None, description="the source as the text names it")
+    date: str | None = Field(default=None, description="when: 2017, 2017-02 or 2017-02-08")
+    url: str | None = None
+    locator: str | None = Field(default=None, description="page, section, timestamp...")
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_text(cls, value: Any) -> Any:
+        # YAML reads 2017 as a number and 2017-02-08 as a date: keep them as text
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+
+class Statement(_Model):
+    """A statement of the map: a claim, a piece of evidence or an assumption."""
+
+    id: str
+    text: str = Field(min_length=1, description="the statement")
+    kind: StatementKind = StatementKind.CLAIM
+    implicit: bool = Field(default=False, description="an unstated assumption")
+    given: bool = Field(default=False, description="common ground: needs no support")
+    at: str | None = Field(default=None, description='paragraph anchor(s): "16", "20-22", "1, 3-4"')
+    quote: str | None = None
+    basis: Basis | None = None
+    source: Source | None = None
+    rating: Rating | None = Field(default=None, description="override the evidence rating")
+    status: str | None = Field(default=None, description='"draft" for a node still to check')
+    role: Role | None = None
+    title: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    note: str | None = None
+    meta: dict[str, Any] = Field(default_factory=dict)
+    origin: OriginField = None
+
+    @field_validator("id")
+    @classmethod
+    def _valid_id(cls, value: str) -> str:
+        return check_id(value)
+
+    @field_validator("text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text must not be blank")
+        return value
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _anchor(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        if not isinstance(value, str):
+            return value
+        return format_anchor(parse_anchor(value))
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _source_name(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"name": value}
+        return value
+
+    @property
+    def anchors(self) -> tuple[int, ...]:
+        """The paragraph numbers this statement is anchored at."""
+        return parse_anchor(self.at) if self.at else ()
+
+    @property
+    def is_assumption(self) -> bool:
+        return self.kind is StatementKind.ASSUMPTION or self.implicit
+
+
+class Inference(_Model):
+    """Premises that together support or attack one target (a statement or, for an undercut, an inference)."""
+
+    id: str
+    premises: list[str] = Field(min_length=1)
+    target: str
+    kind: InferenceKind = InferenceKind.SUPPORT
+    scheme: str | None = Field(default=None, description='e.g. "Argument From Expert Opinion"')
+    strength: Strength | None = Field(default=None, description="override the inference rating")
+    label: str | None = None
+    example: bool = Field(default=False, description="support by example (arg-microtexts exa)")
+    relation: str | None = Field(default=None, description="e.g. contrary, contradictory")
+    meta: dict[str, Any] = Field(default_factory=dict)
+    origin: OriginField = None
+
+    @property
+    def is_attack(self) -> bool:
+        return self.kind is not InferenceKind.SUPPORT
+
+
+class InferenceFields(_Model):
+    """The ``inference:`` block of a map file: properties of the inference to the parent."""
+
+    id: str | None = None
+    scheme: str | None = None
+    strength: Strength | None = None
+    label: str | None = None
+    example: bool = False
+    relation: str | None = None
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+
+class AnnotatedGap(_Model):
+    """A gap the analyst wrote into the map."""
+
+    node: str = Field(description="id of the statement (or inference) the gap is about")
+    kind: str = Field(description="factual-error, implicit-premise, non-sequitur, ... (kebab-case)")
+    note: str | None = None
+    cite: str | None = Field(default=None, description="the record that shows it")
+    severity: Severity | None = None
+    origin: OriginField = None
+
+    @field_validator("kind")
+    @classmethod
+    def _kebab(cls, value: str) -> str:
+        if not _KEBAB.match(value):
+            raise ValueError(f"gap kind {value!r} must be kebab-case, like factual-error")
+        return value
+
+
+class SourceInfo(_Model):
+    """What the map analyses."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    text: str | None = Field(default=None, description="the source text file, relative to the map")
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_text(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return value

@@ -1,0 +1,1 @@
+"""Views: read the model and analysis results and present them (terminal, DOT/SVG, HTML, Markdown)."""

@@ -1,0 +1,301 @@
+"""The terminal view: the map as a rich tree from the conclusion down, gaps flagged, a gap table.
+
+User text is always wrapped in :class:`rich.text.Text` (never parsed as
+markup). Output is plain and stable when piped or when ``NO_COLOR`` is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from argmap.analysis.base import SEVERITY_ORDER, Gap
+from argmap.model import ArgumentMap, Inference, InferenceKind, Severity, Statement, StatementKind
+
+DEFAULT_DEPTH = 20
+
+GLYPHS = {
+    "conclusion": "◆",
+    "reason": "●",
+    "evidence": "■",
+    "assumption": "◇",
+    "objection": "✖",
+    "rebuttal": "↺",
+    "undercut": "⤫",
+    "linked": "⊕",
+    "repeat": "↪",
+}
+STYLES = {
+    "conclusion": "bold bright_blue",
+    "reason": "cyan",
+    "evidence": "green",
+    "assumption": "yellow",
+    "objection": "red",
+    "rebuttal": "magenta",
+    "undercut": "red",
+    "linked": "cyan",
+    "repeat": "dim",
+}
+SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+SEVERITY_MARKS = {Severity.ERROR: "✗", Severity.WARNING: "⚠", Severity.INFO: "ℹ"}
+
+
+@dataclass
+class ShowOptions:
+    """What ``argmap show`` includes."""
+
+    quotes: bool = False
+    ids: bool = False
+    depth: int | None = DEFAULT_DEPTH
+    gaps: bool = True
+    #: per-statement verdict lines from the evaluation, when asked for
+    verdicts: Mapping[str, str] = field(default_factory=dict)
+
+
+def role_of(
+    argmap: ArgumentMap, statement: Statement, via: Inference | None, side_pro: bool
+) -> str:
+    """The role a statement plays where it appears: conclusion, reason, evidence, objection..."""
+    if via is None:
+        return "conclusion"
+    if via.kind is InferenceKind.UNDERCUT:
+        return "undercut"
+    if via.kind is InferenceKind.ATTACK:
+        return "objection" if side_pro else "rebuttal"
+    if statement.kind is StatementKind.EVIDENCE:
+        return "evidence"
+    if statement.is_assumption:
+        return "assumption"
+    return "reason"
+
+
+def show(argmap: ArgumentMap, gaps: Sequence[Gap], options: ShowOptions) -> RenderableType:
+    """The whole ``show`` output: tree, title line, gap table."""
+    by_node: dict[str, list[Gap]] = {}
+    if options.gaps:
+        for gap in gaps:
+            by_node.setdefault(gap.node, []).append(gap)
+    tree = _tree(argmap, by_node, options)
+    parts: list[RenderableType] = [tree, Text("")]
+    parts.append(_summary(argmap))
+    if options.gaps:
+        parts.append(Text(""))
+        parts.append(gap_table(argmap, gaps) if gaps else Text("No gaps found.", style="green"))
+    return Group(*parts)
+
+
+def _tree(argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptions) -> Tree:
+    # side_pro[x] is true when statement x argues for the main conclusion
+    side_pro: dict[str, bool] = {argmap.conclusion: True}
+    nodes: dict[str, Tree] = {}
+    groups: dict[str, Tree] = {}
+    root: Tree | None = None
+    for entry in argmap.tree(max_depth=options.depth):
+        statement = argmap.statements[entry.node]
+        via = entry.via
+        if via is None:
+            label = _label(argmap, statement, "conclusion", by_node, options, entry.repeat)
+            root = Tree(label, guide_style="dim")
+            nodes[entry.node] = root
+            groups_key = None
+            continue
+        target_side = _target_side(argmap, via, side_pro)
+        pro = target_side if via.kind is InferenceKind.SUPPORT else not target_side
+        side_pro.setdefault(entry.node, pro)
+        role = role_of(argmap, statement, via, target_side)
+        parent = _parent(argmap, via, nodes, groups)
+        if parent is None:
+            continue
+        if entry.linked_size > 1:
+            group = groups.get(via.id)
+            if group is None:
+                kind = "linked reason" if via.kind is InferenceKind.SUPPORT else f"linked {role}"
+                header = Text(f"{GLYPHS['linked']} {kind} ", style=STYLES["linked"])
+                header.append("(premises that work only together)", style="dim")
+                _append_inference(header, via, options)
+                group = parent.add(header)
+                groups[via.id] = group
+            parent = group
+        groups_key = via.id
+        if entry.repeat:
+            text = Text(f"{GLYPHS['repeat']} ", style=STYLES["repeat"])
+            text.append(f"{_role_name(role)}: ", style=STYLES.get(role, ""))
+            text.append(f"see {entry.node} above: ", style="dim")
+            text.append(_short(statement.text, 60), style="dim")
+            child = parent.add(text)
+        else:
+            label = _label(argmap, statement, role, by_node, options, False)
+            if entry.linked_size == 1:
+                _append_inference(label, via, options)
+            if options.depth is not None and entry.depth == options.depth:
+                hidden = len(argmap.incoming(entry.node))
+                if hidden:
+                    label.append(f"  (+{hidden} below; raise --depth to see)", style="dim")
+            child = parent.add(label)
+            nodes[entry.node] = child
+        if entry.linked_size == 1:
+            groups[groups_key] = child
+    assert root is not None
+    return root
+
+
+def _target_side(argmap: ArgumentMap, via: Inference, side_pro: dict[str, bool]) -> bool:
+    if via.kind is InferenceKind.UNDERCUT:
+        target = argmap.inferences[via.target]
+        inner = (
+            _target_side(argmap, target, side_pro)
+            if target.kind is InferenceKind.UNDERCUT
+            else (side_pro.get(target.target, True))
+        )
+        # the undercut inference argues for the side its premises are on
+        return inner if target.kind is InferenceKind.SUPPORT else not inner
+    return side_pro.get(via.target, True)
+
+
+def _parent(
+    argmap: ArgumentMap, via: Inference, nodes: dict[str, Tree], groups: dict[str, Tree]
+) -> Tree | None:
+    if via.kind is InferenceKind.UNDERCUT:
+        return groups.get(via.target)
+    return nodes.get(via.target)
+
+
+def _role_name(role: str) -> str:
+    return role
+
+
+def _label(
+    argmap: ArgumentMap,
+    statement: Statement,
+    role: str,
+    by_node: dict[str, list[Gap]],
+    options: ShowOptions,
+    repeat: bool,
+) -> Text:
+    style = STYLES.get(role, "")
+    if role == "reason" and statement.is_assumption:
+        role = "assumption"
+    text = Text(f"{GLYPHS.get(role, '●')} ", style=style)
+    name = role.upper() if role == "conclusion" else role
+    if statement.implicit:
+        name = f"implicit {name}" if role != "assumption" else "implicit assumption"
+    text.append(f"{name}", style=style)
+    if options.ids:
+        text.append(f" [{statement.id}]", style="dim")
+    text.append(": ")
+    text.append(statement.text, style="italic" if statement.implicit else "")
+    if statement.given:
+        text.append("  (given)", style="dim")
+    if statement.status:
+        text.append(f"  ({statement.status})", style="dim")
+    details = _evidence_details(statement)
+    if details:
+        text.append(f"  [{details}]", style="dim cyan")
+    if statement.at:
+        text.append(f"  ¶{statement.at}", style="dim")
+    gaps = sorted(by_node.get(statement.id, []), key=lambda g: (SEVERITY_ORDER[g.severity], g.code))
+    if gaps:
+        worst = gaps[0].severity
+        codes = " ".join(dict.fromkeys(g.code for g in gaps))
+        text.append(f"  {SEVERITY_MARKS[worst]} {codes}", style=SEVERITY_STYLES[worst])
+    verdict = options.verdicts.get(statement.id)
+    if verdict:
+        text.append(f"  ⇒ {verdict}", style="bold")
+    if options.quotes and statement.quote:
+        text.append("\n    “", style="dim")
+        text.append(statement.quote, style="dim italic")
+        text.append("”", style="dim")
+    return text
+
+
+def _append_inference(text: Text, via: Inference, options: ShowOptions) -> None:
+    bits = []
+    if via.scheme:
+        bits.append(via.scheme)
+    if via.strength is not None:
+        bits.append(f"{via.strength.value} inference")
+    if via.example:
+        bits.append("by example")
+    if via.relation:
+        bits.append(via.relation)
+    if bits:
+        text.append(f"  ⟨{'; '.join(bits)}⟩", style="dim")
+
+
+def _evidence_details(statement: Statement) -> str:
+    bits: list[str] = []
+    if statement.basis is not None:
+        bits.append(statement.basis.value)
+    if statement.source is not None:
+        src = statement.source
+        named = ", ".join(p for p in (src.name, src.date) if p)
+        if named:
+            bits.append(named)
+    elif statement.kind is StatementKind.EVIDENCE:
+        bits.append("no source named")
+    return " · ".join(bits)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _summary(argmap: ArgumentMap) -> Text:
+    counts = dict.fromkeys(StatementKind, 0)
+    for statement in argmap.statements.values():
+        counts[statement.kind] += 1
+    attacks = sum(1 for i in argmap.inferences.values() if i.kind is not InferenceKind.SUPPORT)
+    text = Text()
+    if argmap.title:
+        text.append(argmap.title, style="bold")
+        text.append("\n")
+    if argmap.source is not None:
+        src = argmap.source
+        bits = [b for b in (src.title, src.author, src.date) if b]
+        if bits:
+            text.append("Source: " + " · ".join(bits), style="dim")
+            text.append("\n")
+    text.append(
+        f"{len(argmap.statements)} statements ({counts[StatementKind.CLAIM]} claims, "
+        f"{counts[StatementKind.EVIDENCE]} evidence, {counts[StatementKind.ASSUMPTION]} assumptions), "
+        f"{len(argmap.inferences)} inferences ({attacks} attacks)",
+        style="dim",
+    )
+    return text
+
+
+def gap_table(
+    argmap: ArgumentMap | None, gaps: Sequence[Gap], *, title: str | None = None
+) -> Table:
+    """The gap table: grouped by node (in map order), worst first within a node."""
+    order: dict[str, int] = {}
+    if argmap is not None:
+        order = {sid: i for i, sid in enumerate(argmap.statements)}
+    ordered = sorted(
+        gaps,
+        key=lambda g: (order.get(g.node, len(order)), g.node, SEVERITY_ORDER[g.severity], g.code),
+    )
+    table = Table(
+        title=title, show_lines=False, expand=False, title_justify="left", header_style="bold"
+    )
+    table.add_column("code", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("node", no_wrap=True)
+    table.add_column("¶", no_wrap=True)
+    table.add_column("message", overflow="fold")
+    for gap in ordered:
+        from argmap.model import format_anchor
+
+        table.add_row(
+            Text(gap.code),
+            Text(gap.severity.value, style=SEVERITY_STYLES[gap.severity]),
+            Text(gap.node),
+            Text(format_anchor(list(gap.at)) if gap.at else ""),
+            Text(gap.message),
+        )
+    return table
