@@ -65,3 +65,14 @@ def _selected(gap: Gap, select: Sequence[str], ignore: Sequence[str]) -> bool:
     if select and not hit(select):
         return False
     return not (ignore and hit(ignore))
+
+
+# --- more API functions are added below, one block per feature --------------------------------
+
+# [gaps api]
+
+# [render api]
+
+# [interchange api]
+
+# [teaching api]

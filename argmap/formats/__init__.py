@@ -57,6 +57,10 @@ FORMATS: dict[str, Format] = {
         "native argmap map file (JSON)",
         (("syntax", "json"),),
     ),
+    # [argdown format]
+    # [aif format]
+    # [microtexts format]
+    # [markdown format]
 }
 
 
