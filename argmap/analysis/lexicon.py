@@ -1,0 +1,350 @@
+"""Argument cue words: the one list shared by the gap rules and ``argmap cues``.
+
+Every list is plain English that makes sense for any text (nothing here is
+tuned to one paper). Matching is by whole word or phrase, case-insensitive,
+with the typographic apostrophes of real texts (’ ´ ʼ) read as ``'``.
+Offsets returned always index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+CONCLUSION_INDICATOR = "conclusion-indicator"
+PREMISE_INDICATOR = "premise-indicator"
+CONTRAST = "contrast"
+HEDGE = "hedge"
+OVERCLAIM = "overclaim"
+VAGUE_QUANTIFIER = "vague-quantifier"
+UNNAMED_SOURCE = "unnamed-source"
+EVIDENCE = "evidence"
+
+#: The cue kinds, in the order a legend lists them.
+KINDS = (
+    CONCLUSION_INDICATOR,
+    PREMISE_INDICATOR,
+    CONTRAST,
+    HEDGE,
+    OVERCLAIM,
+    VAGUE_QUANTIFIER,
+    UNNAMED_SOURCE,
+    EVIDENCE,
+)
+
+WORDS: dict[str, tuple[str, ...]] = {
+    CONCLUSION_INDICATOR: (
+        "therefore",
+        "thus",
+        "hence",
+        "in conclusion",
+        "to conclude",
+        "consequently",
+        "it follows that",
+        "it follows",
+        "accordingly",
+        "as a result",
+        "for this reason",
+        "for these reasons",
+        "which shows that",
+        "which means that",
+        "this shows that",
+        "this means that",
+        "we can conclude",
+        "we must conclude",
+        "in sum",
+        "in short",
+        "to sum up",
+        "all in all",
+        "ultimately",
+        "so",
+    ),
+    PREMISE_INDICATOR: (
+        "because",
+        "since",
+        "given that",
+        "as shown by",
+        "as evidenced by",
+        "as indicated by",
+        "as proven by",
+        "the reason is",
+        "for the reason that",
+        "due to",
+        "owing to",
+        "in view of",
+        "inasmuch as",
+        "after all",
+        "seeing that",
+        "firstly",
+        "secondly",
+        "first of all",
+        "moreover",
+        "furthermore",
+        "in addition",
+        "additionally",
+        "besides",
+    ),
+    CONTRAST: (
+        "however",
+        "although",
+        "though",
+        "even though",
+        "but",
+        "yet",
+        "nevertheless",
+        "nonetheless",
+        "on the other hand",
+        "whereas",
+        "despite",
+        "in spite of",
+        "admittedly",
+        "conversely",
+        "instead",
+        "on the contrary",
+        "critics argue",
+        "opponents argue",
+        "some argue",
+        "it may be objected",
+    ),
+    HEDGE: (
+        "suspected",
+        "suspect",
+        "possibly",
+        "possible",
+        "reportedly",
+        "allegedly",
+        "alleged",
+        "may",
+        "might",
+        "could",
+        "perhaps",
+        "apparently",
+        "likely",
+        "unlikely",
+        "probably",
+        "presumably",
+        "seemingly",
+        "seems",
+        "seem",
+        "appears",
+        "appear",
+        "supposedly",
+        "rumoured",
+        "rumored",
+        "it is believed",
+        "is believed",
+        "is said to",
+        "are said to",
+        "cannot be taken as a strategic certainty",
+        "not certain",
+        "uncertain",
+    ),
+    OVERCLAIM: (
+        "proven",
+        "proves",
+        "prove",
+        "proof",
+        "clearly",
+        "undeniably",
+        "undeniable",
+        "obviously",
+        "obvious",
+        "certainly",
+        "definitely",
+        "surely",
+        "without doubt",
+        "without a doubt",
+        "beyond doubt",
+        "no doubt",
+        "unquestionably",
+        "indisputably",
+        "indisputable",
+        "irrefutable",
+        "everyone knows",
+        "of course",
+        "it is certain",
+        "always",
+        "never",
+    ),
+    VAGUE_QUANTIFIER: (
+        "multiple",
+        "a number of",
+        "many",
+        "several",
+        "various",
+        "numerous",
+        "a lot of",
+        "lots of",
+        "countless",
+        "a great deal of",
+        "a host of",
+        "plenty of",
+        "a series of",
+        "a few",
+        "some",
+        "most",
+        "a large number of",
+        "a growing number of",
+        "increasingly",
+    ),
+    UNNAMED_SOURCE: (
+        "sources say",
+        "sources said",
+        "sources claim",
+        "sources located",
+        "western sources",
+        "diplomatic sources",
+        "intelligence sources",
+        "local sources",
+        "unnamed sources",
+        "anonymous sources",
+        "sources",
+        "reports indicate",
+        "reports suggest",
+        "reports say",
+        "it is reported",
+        "it has been reported",
+        "reports",
+        "experts say",
+        "experts believe",
+        "experts",
+        "officials say",
+        "analysts say",
+        "observers",
+        "insiders",
+        "critics say",
+        "studies show",
+        "research shows",
+        "some say",
+        "people say",
+        "it is said",
+        "they say",
+    ),
+    EVIDENCE: (
+        "according to",
+        "data",
+        "survey",
+        "study",
+        "studies",
+        "statistics",
+        "figures",
+        "evidence",
+        "documents",
+        "report by",
+        "found that",
+        "showed that",
+        "shows that",
+        "percent",
+        "per cent",
+    ),
+}
+
+#: Words too common to count as a cue in text-cue gap rules on their own.
+GAP_QUIET: dict[str, frozenset[str]] = {
+    VAGUE_QUANTIFIER: frozenset({"some", "most", "increasingly", "a series of"}),
+    OVERCLAIM: frozenset({"always", "never", "prove", "proof"}),
+    HEDGE: frozenset(
+        {"possible", "could", "appear", "seem", "unlikely", "uncertain", "not certain"}
+    ),
+    UNNAMED_SOURCE: frozenset({"observers", "they say", "some say", "people say"}),
+}
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u00b4": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
+
+#: Numbers, percentages, years, quotations: evidence markers that are patterns, not words.
+_EVIDENCE_PATTERNS = (
+    r"\b\d+(?:[.,]\d+)*\s?%",
+    r"\b(?:1[6-9]|20)\d\d\b",
+    r"\b\d+(?:[.,]\d+)*(?:\s(?:million|billion|thousand|hundred))?\b",
+    r"\u201c[^\u201d]{3,}\u201d",
+    r"\"[^\"]{3,}\"",
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}\b",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue in a text: its kind, the matched text, and character offsets into the original."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def normalize(text: str) -> str:
+    """The text with typographic apostrophes as ``'`` (same length, so offsets still hold)."""
+    return text.translate(_APOSTROPHES)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    parts = [re.escape(word) for word in phrase.split()]
+    return r"\s+".join(parts)
+
+
+@lru_cache(maxsize=32)
+def _pattern(kind: str, quiet: bool) -> re.Pattern[str]:
+    words = WORDS[kind]
+    if quiet:
+        words = tuple(w for w in words if w not in GAP_QUIET.get(kind, frozenset()))
+    # longest phrases first, so "even though" wins over "though"
+    ordered = sorted(words, key=len, reverse=True)
+    alternatives = [_phrase_pattern(w) for w in ordered]
+    if kind == EVIDENCE and not quiet:
+        alternatives = list(_EVIDENCE_PATTERNS) + [rf"\b(?:{a})\b" for a in alternatives]
+        return re.compile("|".join(alternatives), re.IGNORECASE)
+    return re.compile(rf"(?<![\w'-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
+
+
+def find(text: str, kinds: tuple[str, ...] = KINDS, *, quiet: bool = False) -> list[Cue]:
+    """All cues of ``kinds`` in ``text``, sorted by position, overlapping matches of one kind merged.
+
+    ``quiet=True`` leaves out the words in :data:`GAP_QUIET` (for gap rules,
+    which must not fire on every "some").
+    """
+    norm = normalize(text)
+    cues: list[Cue] = []
+    for kind in kinds:
+        last_end = -1
+        for match in _pattern(kind, quiet).finditer(norm):
+            if match.start() < last_end:
+                continue
+            if (
+                kind == CONCLUSION_INDICATOR
+                and match.group().lower() == "so"
+                and not _so_is_conclusive(norm, match.start())
+            ):
+                continue
+            if (
+                kind == HEDGE
+                and match.group().lower() == "may"
+                and _is_month_may(norm, match.end())
+            ):
+                continue
+            cues.append(Cue(kind, text[match.start() : match.end()], match.start(), match.end()))
+            last_end = match.end()
+    cues.sort(key=lambda c: (c.start, -c.end, KINDS.index(c.kind)))
+    return cues
+
+
+def has(text: str, kind: str, *, quiet: bool = True) -> list[str]:
+    """The distinct cue words of ``kind`` in ``text`` (lower case, in order of appearance)."""
+    seen: dict[str, None] = {}
+    for cue in find(text, (kind,), quiet=quiet):
+        seen.setdefault(" ".join(cue.text.lower().split()), None)
+    return list(seen)
+
+
+def _so_is_conclusive(text: str, start: int) -> bool:
+    # "so" concludes after a clause break (", so we", ". So"), not in "so many", "not so", "so that"
+    before = text[:start].rstrip()
+    after = text[start + 2 : start + 12].lower()
+    if after.lstrip().startswith(("that", "many", "much", "far", "called", "long", "-")):
+        return False
+    return before == "" or before[-1] in ",;.:!?—-"
+
+
+def _is_month_may(text: str, end: int) -> bool:
+    return bool(re.match(r"\s+\d{1,2}\b|\s+(?:1[6-9]|20)\d\d\b", text[end : end + 8]))
