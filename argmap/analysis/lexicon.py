@@ -136,7 +136,9 @@ WORDS: dict[str, tuple[str, ...]] = {
         "is believed",
         "is said to",
         "are said to",
-        "cannot be taken as a strategic certainty",
+        "cannot be taken as",
+        "no certainty",
+        "not a certainty",
         "not certain",
         "uncertain",
     ),
@@ -317,10 +319,19 @@ def find(text: str, kinds: tuple[str, ...] = KINDS, *, quiet: bool = False) -> l
                 and not _so_is_conclusive(norm, match.start())
             ):
                 continue
+            word = match.group().lower()
+            if kind == HEDGE and word == "may" and _is_month_may(norm, match.end()):
+                continue
             if (
-                kind == HEDGE
-                and match.group().lower() == "may"
-                and _is_month_may(norm, match.end())
+                kind == PREMISE_INDICATOR
+                and word == "since"
+                and _is_temporal_since(norm, match.end())
+            ):
+                continue
+            if (
+                kind in (UNNAMED_SOURCE, EVIDENCE)
+                and word in _BARE
+                and _followed_by_of(norm, match.end())
             ):
                 continue
             cues.append(Cue(kind, text[match.start() : match.end()], match.start(), match.end()))
@@ -348,3 +359,23 @@ def _so_is_conclusive(text: str, start: int) -> bool:
 
 def _is_month_may(text: str, end: int) -> bool:
     return bool(re.match(r"\s+\d{1,2}\b|\s+(?:1[6-9]|20)\d\d\b", text[end : end + 8]))
+
+
+_BARE = frozenset({"sources", "reports", "experts", "evidence", "data", "figures", "documents"})
+
+
+def _is_temporal_since(text: str, end: int) -> bool:
+    # "since 1995", "since the 1980s", "since then", "since the time of": time, not a reason
+    return bool(
+        re.match(
+            r"\s+(?:\d|the\s+(?:\d|time|start|beginning|early|late|end|days?|years?|months?|war)"
+            r"|then|last|early|late|its|their|his|her|january|february|march|april|may|june|july"
+            r"|august|september|october|november|december)",
+            text[end : end + 24],
+            re.IGNORECASE,
+        )
+    )
+
+
+def _followed_by_of(text: str, end: int) -> bool:
+    return bool(re.match(r"\s+of\b", text[end : end + 4], re.IGNORECASE))
