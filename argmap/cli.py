@@ -79,6 +79,7 @@ MapArg = Annotated[
     typer.Argument(
         help="A map file: native YAML/JSON, or any readable format (see `argmap convert --help`).",
         show_default=False,
+        metavar="MAP",
     ),
 ]
 FromOpt = Annotated[

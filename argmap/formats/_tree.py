@@ -32,6 +32,7 @@ _YAML_SCALARS = {
     "tag:yaml.org,2002:timestamp",
     "tag:yaml.org,2002:binary",
 }
+_YAML_COLLECTIONS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
 class Locator:
@@ -86,8 +87,14 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        if "found character '\\t'" in problem:
-            problem += " (indent with spaces, not tabs)"
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            problem += " (a tab: indent with spaces, not tabs)"
+        context = exc.context_mark
+        same = context is not None and mark is not None and context.index == mark.index
+        if exc.context and context is not None and not same:
+            problem = (
+                f"{problem} ({exc.context} at line {context.line + 1}, column {context.column + 1})"
+            )
         pos = (mark.line + 1, mark.column + 1) if mark is not None else None
         raise loc.error(f"YAML syntax error: {problem}", pos) from None
     except yaml.YAMLError as exc:
@@ -110,6 +117,11 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
                     _mark(node),
                 )
             seen.add(nid)
+            if not isinstance(node, yaml.ScalarNode) and node.tag not in _YAML_COLLECTIONS:
+                raise loc.error(
+                    f"unsupported YAML tag {node.tag!r}: map files hold plain data only",
+                    _mark(node),
+                )
             if isinstance(node, yaml.ScalarNode):
                 out[nid] = _scalar(node, loc)
                 continue

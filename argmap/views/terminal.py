@@ -245,6 +245,10 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _summary(argmap: ArgumentMap) -> Text:
     counts = dict.fromkeys(StatementKind, 0)
     for statement in argmap.statements.values():
@@ -260,10 +264,15 @@ def _summary(argmap: ArgumentMap) -> Text:
         if bits:
             text.append("Source: " + " · ".join(bits), style="dim")
             text.append("\n")
+    claims, evidence, assumptions = (
+        counts[StatementKind.CLAIM],
+        counts[StatementKind.EVIDENCE],
+        counts[StatementKind.ASSUMPTION],
+    )
     text.append(
-        f"{len(argmap.statements)} statements ({counts[StatementKind.CLAIM]} claims, "
-        f"{counts[StatementKind.EVIDENCE]} evidence, {counts[StatementKind.ASSUMPTION]} assumptions), "
-        f"{len(argmap.inferences)} inferences ({attacks} attacks)",
+        f"{_count(len(argmap.statements), 'statement')} ({_count(claims, 'claim')}, "
+        f"{evidence} evidence, {_count(assumptions, 'assumption')}), "
+        f"{_count(len(argmap.inferences), 'inference')} ({_count(attacks, 'attack')})",
         style="dim",
     )
     return text

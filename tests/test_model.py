@@ -1,0 +1,315 @@
+"""The model and the native format: anchors, the tree projection, round trips, deep chains."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from canonical import assert_same
+from conftest import MAPS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap.errors import ArgmapError
+from argmap.formats import native
+from argmap.model import (
+    ArgumentMap,
+    Inference,
+    InferenceKind,
+    Statement,
+    StatementKind,
+    format_anchor,
+    parse_anchor,
+)
+
+SMALL = """\
+argmap: 1
+title: Speed cameras
+conclusion:
+  id: C
+  text: The city should install speed cameras.
+  at: 1
+  reasons:
+    - id: R1
+      text: Cameras cut speeding.
+      at: "2"
+      evidence:
+        - {id: E1, text: Speeding fell 20% after cameras in Leeds., basis: statistic,
+           source: {name: Leeds City Council, date: 2021}, at: "2"}
+      undercuts:
+        - {id: U1, text: Drivers only slow down near the cameras.}
+    - linked:
+        - {id: R2, text: Speeding causes crashes.}
+        - {id: A1, text: Fewer crashes is worth the cost., implicit: true}
+      inference: {strength: weak}
+  objections:
+    - id: O1
+      text: Cameras are a tax on drivers.
+      at: 3-4
+      objections:
+        - {id: B1, text: Only speeding drivers pay.}
+        - ref: R1
+gaps:
+  - {node: O1, kind: non-sequitur, note: Paying a fine is not a tax.}
+"""
+
+
+def small(tmp_path: Path) -> ArgumentMap:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL)
+    return argmap.load(path)
+
+
+@pytest.mark.parametrize(
+    ("raw", "numbers", "text"),
+    [
+        ("16", (16,), "16"),
+        ("20-22", (20, 21, 22), "20-22"),
+        ("1, 3-4", (1, 3, 4), "1, 3-4"),
+        ("4,3,1", (1, 3, 4), "1, 3-4"),
+        ("5–6", (5, 6), "5-6"),
+    ],
+)
+def test_anchors(raw: str, numbers: tuple[int, ...], text: str) -> None:
+    assert parse_anchor(raw) == numbers
+    assert format_anchor(numbers) == text
+
+
+@pytest.mark.parametrize("raw", ["", "x", "3-1", "0", "1-", "1,,2", "1-99999"])
+def test_bad_anchors(raw: str) -> None:
+    with pytest.raises(ValueError):
+        parse_anchor(raw)
+
+
+def test_small_map_structure(tmp_path: Path) -> None:
+    m = small(tmp_path)
+    assert m.conclusion == "C"
+    assert m.statements["E1"].kind is StatementKind.EVIDENCE
+    assert m.statements["A1"].kind is StatementKind.ASSUMPTION
+    assert m.statements["O1"].anchors == (3, 4)
+    assert m.statements["O1"].origin is not None
+    assert (m.statements["O1"].origin.line, m.statements["O1"].origin.col) == (21, 7)
+    kinds = sorted(i.kind.value for i in m.inferences.values())
+    assert kinds == ["attack", "attack", "attack", "support", "support", "support", "undercut"]
+    undercut = next(i for i in m.inferences.values() if i.kind is InferenceKind.UNDERCUT)
+    assert m.inferences[undercut.target].premises == ["R1"]
+    linked = next(i for i in m.inferences.values() if len(i.premises) == 2)
+    assert linked.premises == ["R2", "A1"]
+    assert linked.strength is not None and linked.strength.value == "weak"
+    assert m.children("C") == ["R1", "R2", "A1", "O1"]
+    assert m.parents("R1") == ["C", "O1"]
+
+
+def test_tree_shows_a_node_twice_only_as_a_reference(tmp_path: Path) -> None:
+    entries = list(small(tmp_path).tree())
+    r1 = [e for e in entries if e.node == "R1"]
+    assert [e.repeat for e in r1] == [False, True]
+    assert entries[0].node == "C" and entries[0].depth == 0
+
+
+@pytest.mark.parametrize("syntax", ["yaml", "json"])
+def test_native_round_trip(tmp_path: Path, syntax: str) -> None:
+    m = small(tmp_path)
+    text = native.dumps(m, syntax)
+    path = tmp_path / f"again.{syntax}"
+    path.write_text(text)
+    again = argmap.load(path)
+    assert_same(m, again)
+    assert native.dumps(again, syntax) == text  # stable: same map, same bytes
+
+
+@pytest.mark.parametrize("path", sorted(MAPS.glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("syntax", ["yaml", "json"])
+def test_every_map_round_trips(tmp_path: Path, path: Path, syntax: str) -> None:
+    m = argmap.load(path)
+    out = tmp_path / f"copy.{syntax}"
+    out.write_text(native.dumps(m, syntax))
+    assert_same(m, argmap.load(out))
+
+
+def chain(n: int) -> ArgumentMap:
+    m = ArgumentMap(conclusion="s0")
+    for i in range(n):
+        m.statements[f"s{i}"] = Statement(id=f"s{i}", text=f"Claim number {i}.", at=str(i % 50 + 1))
+        if i:
+            kind = InferenceKind.ATTACK if i % 7 == 0 else InferenceKind.SUPPORT
+            m.inferences[f"i{i}"] = Inference(
+                id=f"i{i}", premises=[f"s{i}"], target=f"s{i - 1}", kind=kind
+            )
+    return m
+
+
+@pytest.mark.parametrize("syntax", ["yaml", "json"])
+def test_10000_deep_chain(tmp_path: Path, syntax: str) -> None:
+    """A 10,000-deep chain loads, passes every analysis, writes and reads back; show collapses."""
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    m = chain(10_000)
+    m.check()
+    assert m.depth() == 9_999
+    assert len(m.connected()[0]) == 10_000
+    assert sum(1 for _ in m.tree()) == 10_000
+    path = tmp_path / f"chain.{syntax}"
+    path.write_text(native.dumps(m, syntax))
+    again = argmap.load(path)
+    assert_same(m, again)
+    argmap.find_gaps(again)
+    result = CliRunner().invoke(app, ["show", str(path), "--depth", "3", "--no-gaps"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("◆ CONCLUSION: Claim number 0.")
+    assert "(+1 below; raise --depth to see)" in result.stdout
+    assert "Claim number 4." not in result.stdout
+
+
+def test_reference_cycle_can_be_mapped_under_relations(tmp_path: Path) -> None:
+    path = tmp_path / "circle.yaml"
+    path.write_text(
+        "argmap: 1\nconclusion:\n  id: C\n  text: God exists.\n  reasons:\n"
+        "    - {id: B, text: The Bible says so.}\n"
+        "relations:\n  - {from: C, to: B, type: support}\n"
+    )
+    m = argmap.load(path)
+    assert [(i.premises, i.target) for i in m.inferences.values()] == [(["B"], "C"), (["C"], "B")]
+    out = tmp_path / "again.yaml"
+    out.write_text(native.dumps(m))
+    assert_same(m, argmap.load(out))
+
+
+def test_writer_moves_cycle_closing_links_to_relations(tmp_path: Path) -> None:
+    m = ArgumentMap(conclusion="a")
+    for sid in "abc":
+        m.statements[sid] = Statement(id=sid, text=f"Statement {sid}.")
+    m.inferences["x"] = Inference(id="x", premises=["b"], target="a")
+    m.inferences["y"] = Inference(id="y", premises=["c"], target="b")
+    m.inferences["z"] = Inference(id="z", premises=["a"], target="c", kind=InferenceKind.ATTACK)
+    m.inferences["u"] = Inference(id="u", premises=["b"], target="z", kind=InferenceKind.UNDERCUT)
+    data = native.to_data(m)
+    assert [r["id"] for r in data["relations"]] == ["z", "u"]
+    path = tmp_path / "cycle.yaml"
+    path.write_text(native.dumps(m))
+    assert_same(m, argmap.load(path))
+
+
+def test_disconnected_statements_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "loose.yaml"
+    path.write_text(
+        "argmap: 1\nconclusion: {id: C, text: A.}\nstatements:\n"
+        "  - {id: L, text: Loose., reasons: [{id: L2, text: Under loose.}]}\n"
+    )
+    m = argmap.load(path)
+    assert set(m.statements) == {"C", "L", "L2"}
+    assert m.connected()[0] == {"C"}
+    out = tmp_path / "again.yaml"
+    out.write_text(native.dumps(m))
+    assert_same(m, argmap.load(out))
+
+
+def test_source_text_is_attached_relative_to_the_map() -> None:
+    m = argmap.load(MAPS / "iran-in-latin-america.yaml")
+    assert len(m.paragraphs()) == 24
+    assert m.paragraphs()[22].startswith("In conclusion")
+
+
+def test_implicit_assumption_and_given(tmp_path: Path) -> None:
+    m = small(tmp_path)
+    assert m.statements["A1"].implicit and m.statements["A1"].is_assumption
+    assert not m.statements["C"].given
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.binary(max_size=400))
+def test_any_bytes_give_a_map_or_an_argmap_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "fuzz.yaml"
+    path.write_bytes(data)
+    try:
+        argmap.load(path)
+    except ArgmapError:
+        pass
+
+
+YAMLISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "argmap",
+                    "conclusion",
+                    "text",
+                    "id",
+                    "reasons",
+                    "evidence",
+                    "objections",
+                    "ref",
+                    "linked",
+                    "undercuts",
+                    "at",
+                    "basis",
+                    "gaps",
+                    "node",
+                    "kind",
+                    "statements",
+                    "source",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(YAMLISH)
+def test_any_structure_gives_a_map_or_an_argmap_error(tmp_path: Path, data: object) -> None:
+    import json
+
+    path = tmp_path / "fuzz.json"
+    path.write_text(json.dumps(data))
+    try:
+        argmap.load(path)
+    except ArgmapError:
+        pass
+
+
+TEXT = st.text(
+    st.characters(exclude_categories=["Cs"], exclude_characters="\x00"),
+    min_size=1,
+    max_size=30,
+).filter(lambda t: t.strip() != "")
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    texts=st.lists(TEXT, min_size=1, max_size=12),
+    links=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11), st.booleans()), max_size=15),
+)
+def test_model_json_model_round_trips(
+    tmp_path: Path, texts: list[str], links: list[tuple[int, int, bool]]
+) -> None:
+    m = ArgumentMap(conclusion="s0")
+    for i, text in enumerate(texts):
+        m.statements[f"s{i}"] = Statement(id=f"s{i}", text=text)
+    n = len(texts)
+    for k, (a, b, attack) in enumerate(links):
+        premise, target = f"s{a % n}", f"s{b % n}"
+        if premise == target:
+            continue
+        kind = InferenceKind.ATTACK if attack else InferenceKind.SUPPORT
+        m.inferences[f"i{k}"] = Inference(id=f"i{k}", premises=[premise], target=target, kind=kind)
+    for syntax in ("json", "yaml"):
+        path = tmp_path / f"rt.{syntax}"
+        path.write_text(native.dumps(m, syntax), encoding="utf-8")
+        assert_same(m, argmap.load(path))

@@ -1,0 +1,79 @@
+"""``argmap show``: the tree, its first line, plain output, markup safety, golden output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FLAGSHIP, MAPS, golden
+from test_model import SMALL
+from typer.testing import CliRunner
+
+from argmap.cli import app
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(app, ["show", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_golden_small_map(tmp_path: Path) -> None:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL)
+    golden("show-small.txt", run(str(path), "--ids", "--no-gaps").replace(str(tmp_path), "TMP"))
+
+
+def test_golden_linked_undercut_example() -> None:
+    golden(
+        "show-linked-undercut.txt",
+        run(str(MAPS / "linked-undercut.yaml"), "--ids", "--quotes", "--no-gaps"),
+    )
+
+
+def test_first_line_is_the_conclusion() -> None:
+    out = run(str(FLAGSHIP))
+    assert out.splitlines()[0].startswith("◆ CONCLUSION: Although it cannot be taken as certain")
+
+
+def test_plain_output_has_no_escape_codes() -> None:
+    assert "\x1b[" not in run(str(FLAGSHIP), "--quotes")
+
+
+def test_user_text_is_never_markup(tmp_path: Path) -> None:
+    path = tmp_path / "markup.yaml"
+    path.write_text(
+        'argmap: 1\nconclusion:\n  text: "[bold red]not bold[/] [link=file:///etc/passwd]x[/link] :smile:"\n'
+    )
+    out = run(str(path))
+    assert "[bold red]not bold[/] [link=file:///etc/passwd]x[/link] :smile:" in out
+
+
+def test_quotes_and_ids() -> None:
+    out = run(str(FLAGSHIP), "--quotes", "--ids")
+    assert "[E13]" in out
+    assert "Western sources" in out
+    assert "“" in out
+
+
+def test_depth_collapses() -> None:
+    out = run(str(FLAGSHIP), "--depth", "1", "--no-gaps")
+    assert "raise --depth to see" in out
+    assert "[E16]" not in out
+
+
+@pytest.mark.parametrize("path", sorted(MAPS.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_map_shows(path: Path) -> None:
+    out = run(str(path))
+    assert out.splitlines()[0].startswith("◆ CONCLUSION")
+
+
+def test_annotated_gaps_flagged_and_tabled() -> None:
+    out = run(str(FLAGSHIP), "--ids")
+    assert "factual-error" in out or "A002" in out
+    assert "code" in out and "severity" in out
+
+
+def test_no_gaps_option() -> None:
+    out = run(str(FLAGSHIP), "--no-gaps")
+    assert "A002" not in out
