@@ -40,23 +40,36 @@ class Locator:
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self._nodes: dict[int, Position] = {}
-        self._keys: dict[tuple[int, str], Position] = {}
-        self._values: dict[tuple[int, str | int], Position] = {}
+        # the composed YAML node of each mapping and list: marks are read only when asked for
+        self._yaml: dict[int, yaml.Node] = {}
 
     def node(self, obj: object) -> Position | None:
         """Position of a mapping or list."""
-        return self._nodes.get(id(obj))
+        node = self._yaml.get(id(obj))
+        return None if node is None else _mark(node)
 
     def key(self, obj: object, key: str) -> Position | None:
         """Position of ``key`` in mapping ``obj`` (falls back to the mapping)."""
-        return self._keys.get((id(obj), key)) or self.node(obj)
+        node = self._yaml.get(id(obj))
+        if isinstance(node, yaml.MappingNode):
+            for k, _ in node.value:
+                if isinstance(k, yaml.ScalarNode) and str(k.value) == key:
+                    return _mark(k)
+        return self.node(obj)
 
     def value(self, obj: object, key: str | int) -> Position | None:
         """Position of the value at ``key`` (or list index) in ``obj``."""
-        found = self._values.get((id(obj), key))
-        if found is not None:
-            return found
+        node = self._yaml.get(id(obj))
+        if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and str(k.value) == key:
+                    return _mark(v)
+        if (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(key, int)
+            and 0 <= key < len(node.value)
+        ):
+            return _mark(node.value[key])
         if isinstance(key, str):
             return self.key(obj, key)
         return self.node(obj)
@@ -146,16 +159,11 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
                 if k in mapping:
                     raise loc.error(f"duplicate key '{k}'", _mark(key))
                 mapping[k] = out.pop(id(value))
-                loc._keys[(id(mapping), k)] = _mark(key)
-                loc._values[(id(mapping), k)] = _mark(value)
-            loc._nodes[id(mapping)] = _mark(node)
+            loc._yaml[id(mapping)] = node
             out[nid] = mapping
         else:
-            items: list[Any] = []
-            for index, item in enumerate(node.value):
-                items.append(out.pop(id(item)))
-                loc._values[(id(items), index)] = _mark(item)
-            loc._nodes[id(items)] = _mark(node)
+            items = [out.pop(id(item)) for item in node.value]
+            loc._yaml[id(items)] = node
             out[nid] = items
     return out[id(root)], loc
 
@@ -203,7 +211,9 @@ def _kind(value: object) -> str:
 
 # --- JSON -------------------------------------------------------------------------------------
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{\[]', re.DOTALL)
+# Everything up to the next "{" or "[" outside a string, strings skipped inside the regex
+# engine (possessive quantifiers: no backtracking); one match per object or array start.
+_JSON_OPEN = re.compile(r'(?:[^"{\[]++|"(?:[^"\\]++|\\.)*+")*+[{\[]', re.DOTALL)
 
 
 class _JsonLocator(Locator):
@@ -303,7 +313,7 @@ def parse_json(text: str, file: str) -> tuple[Any, Locator]:
     except RecursionError:
         raise MapFileError("JSON nested too deeply to read", file=file) from None
     starts: dict[int, int] = {}
-    offsets = (m.start() for m in _JSON_TOKEN.finditer(text) if m.group() in "{[")
+    offsets = (m.end() - 1 for m in _JSON_OPEN.finditer(text))
     stack: list[Any] = [data]
     while stack:
         obj = stack.pop()
