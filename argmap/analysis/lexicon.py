@@ -58,6 +58,10 @@ WORDS: dict[str, tuple[str, ...]] = {
         "to sum up",
         "all in all",
         "ultimately",
+        "that's why",
+        "that is why",
+        "this is why",
+        "which is why",
         "so",
     ),
     PREMISE_INDICATOR: (
@@ -334,6 +338,12 @@ def find(text: str, kinds: tuple[str, ...] = KINDS, *, quiet: bool = False) -> l
                 and _followed_by_of(norm, match.end())
             ):
                 continue
+            if (
+                kind == CONCLUSION_INDICATOR
+                and word in _BEFORE_OF_NOT_INDICATOR
+                and _followed_by_of(norm, match.end())
+            ):
+                continue  # "as a result of the war": a cause named, not a conclusion drawn
             cues.append(Cue(kind, text[match.start() : match.end()], match.start(), match.end()))
             last_end = match.end()
     cues.sort(key=lambda c: (c.start, -c.end, KINDS.index(c.kind)))
@@ -360,6 +370,8 @@ def _so_is_conclusive(text: str, start: int) -> bool:
 def _is_month_may(text: str, end: int) -> bool:
     return bool(re.match(r"\s+\d{1,2}\b|\s+(?:1[6-9]|20)\d\d\b", text[end : end + 8]))
 
+
+_BEFORE_OF_NOT_INDICATOR = frozenset({"as a result"})
 
 _BARE = frozenset({"sources", "reports", "experts", "evidence", "data", "figures", "documents"})
 
