@@ -76,3 +76,36 @@ def _selected(gap: Gap, select: Sequence[str], ignore: Sequence[str]) -> bool:
 # [interchange api]
 
 # [teaching api]
+
+if TYPE_CHECKING:
+    from argmap.teaching.cues import CueReport
+
+
+def find_cues(text: str) -> CueReport:
+    """Paragraphs of a raw text with their argument cues, and the ranked conclusion guess."""
+    from argmap.teaching.cues import analyse
+
+    return analyse(text)
+
+
+def new_map(text_path: str | Path | None, map_path: str | Path) -> str:
+    """A skeleton map (YAML with comments) for a student: drafted from ``text_path``, or blank.
+
+    The text's path is written relative to ``map_path``; the result is checked to load.
+    """
+    import os
+
+    from argmap.formats import native
+    from argmap.formats._text import read_text
+    from argmap.teaching.skeleton import blank_template, skeleton
+
+    target = Path(map_path)
+    if text_path is None:
+        result = blank_template(title=None, text_path=None)
+    else:
+        text = read_text(text_path)
+        base = target.parent if str(map_path) != "-" else Path(".")
+        relative = os.path.relpath(Path(text_path).resolve(), base.resolve())
+        result = skeleton(text, text_path=Path(relative).as_posix())
+    native.read(target if str(map_path) != "-" else Path("new.yaml"), text=result)
+    return result

@@ -190,6 +190,99 @@ def schema() -> None:
 # [teaching commands]
 
 
+class TeachingFormat(StrEnum):
+    """Output of the teaching commands: for people (text) or for programs (json)."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+TeachingFormatOpt = Annotated[
+    TeachingFormat,
+    typer.Option("--format", help="text for people (plain when piped), json for programs."),
+]
+
+
+def _read_text_arg(path: Path) -> str:
+    from argmap.formats._text import decode, read_text
+
+    if str(path) == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    return read_text(path)
+
+
+@app.command()
+@handles_errors
+def cues(
+    text_file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="TEXT",
+            help="A plain-text file (paragraphs are its non-empty lines); - reads stdin.",
+            show_default=False,
+        ),
+    ],
+    output_format: TeachingFormatOpt = TeachingFormat.TEXT,
+) -> None:
+    """Show a text with paragraph numbers and its argument cues marked, and guess its conclusion.
+
+    Cue kinds: conclusion-indicator, premise-indicator, contrast, hedge,
+    overclaim, vague-quantifier, unnamed-source, evidence (the same word lists
+    as the gap rules). The conclusion guess ranks every sentence by cue words
+    and position; see docs/teaching.md for the scoring.
+    """
+    from argmap.api import find_cues
+
+    report = find_cues(_read_text_arg(text_file))
+    if output_format is TeachingFormat.JSON:
+        import json
+
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    from argmap.views.console import console
+    from argmap.views.cues_view import cues_view
+
+    out = console()
+    out.print(cues_view(report, plain=out.color_system is None, width=out.width))
+
+
+@app.command()
+@handles_errors
+def new(
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", help="The map file to write (- for stdout).", metavar="MAP"),
+    ],
+    from_text: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Draft the map from this plain-text file's cues (else write a blank template).",
+            metavar="TEXT",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite MAP if it already exists.")
+    ] = False,
+) -> None:
+    """Start a map: a skeleton drafted from a text (conclusion guess, reasons, evidence, objections).
+
+    Every drafted node is marked status: draft, with comments saying what to
+    check. Never overwrites an existing file without --force.
+    """
+    from argmap.api import new_map
+    from argmap.errors import OutputError
+    from argmap.io import write_output
+
+    if str(output) != "-" and output.exists() and not force:
+        raise OutputError(f"{output} already exists; use --force to overwrite it")
+    write_output(output, new_map(from_text, output))
+    if str(output) != "-":
+        what = f"a skeleton drafted from {from_text}" if from_text else "a blank map"
+        print(f"wrote {output}: {what}")
+        print(f"next: edit it, then run `argmap show {output}` and `argmap gaps {output}`")
+
+
 def main() -> None:
     """Entry point of the ``argmap`` script."""
     app()

@@ -1,0 +1,313 @@
+"""Argument cues in a raw text, and a guess at its main conclusion.
+
+:func:`analyse` numbers the paragraphs (the text's non-empty lines, from 1,
+as map anchors do), marks every cue of the shared lexicon
+(:mod:`argmap.analysis.lexicon`, the same lists the gap rules use), splits
+each paragraph into sentences (:mod:`argmap.teaching.sentences`) and ranks
+the sentences as candidates for the main conclusion.
+
+The conclusion guess: how a sentence is scored
+------------------------------------------------
+
+Each sentence gets the sum of the weights of the features it has (the
+weights are :data:`WEIGHTS`; the ``why`` list of a ranked sentence names the
+features that fired). The highest score wins; ties go to the earlier
+sentence. Nothing is tuned to one text: every feature is a general habit of
+argumentative writing.
+
+Position (writers state their thesis first, or sum up at the end):
+
+* ``first-sentence`` +2.0: the first sentence of the text;
+* ``last-sentence`` +1.0: the last sentence of the text;
+* ``first-paragraph`` / ``last-paragraph`` +0.5: any sentence of the first or
+  last paragraph (this only separates candidates in texts of several
+  paragraphs). A closing byline ("By The Institute...") is not a paragraph
+  of the argument and is skipped when finding the last one.
+
+Wording:
+
+* ``summary-indicator`` +4.0: "in conclusion", "to sum up", "all in all"...
+  (conclusion indicators that announce the text's own conclusion);
+* ``conclusion-indicator`` +2.5: any other conclusion indicator of the
+  lexicon ("therefore", "hence", "that's why"...);
+* ``normative`` +1.5: a deontic modal ("should", "ought", "must", "shall"):
+  main claims of argumentative texts are mostly about what to do;
+* ``evaluative`` +1.0: a verdict word after a copula ("is unfair", "would be
+  wise", "is not justified") or a stance verb ("I think", "I argue",
+  "in my view");
+* ``claim-with-reason`` +0.5: a premise indicator inside the sentence
+  ("X, since Y"): a claim given with its reason;
+* ``premise-opening`` -2.0: the sentence opens with a marker that adds a
+  reason or an example to something said elsewhere ("For", "Besides",
+  "Moreover", "Also", "Plus", "For example"...). "Because X, Y" and
+  "Since X, Y" do not count: their main clause may be the claim;
+* ``concession-opening`` -1.5: it opens by granting the other side
+  ("Admittedly", "Of course", "Granted", "Some may argue", "Critics say"...);
+* ``anaphoric-opening`` -0.5: it opens with "This", "These", "Such" or
+  "They", so it leans on the sentence before;
+* ``question`` -3.0: a question (rhetorical questions are rarely the thesis);
+* ``evidence`` -0.5 per evidence cue (numbers, dates, quotations,
+  "according to"), at most -1.5: evidence supports, it is not the thesis;
+* ``short`` -1.0: fewer than five words ("That's costly!").
+
+Measured on the 89 arg-microtexts (``bench/cases_teaching.py``), the guessed
+sentence contains the annotated central claim in the share pinned by
+``tests/test_cues_corpus.py``; always guessing the first sentence scores
+53%, the last 28%.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.analysis import lexicon
+from argmap.analysis.lexicon import Cue
+from argmap.teaching.sentences import Sentence, split_sentences
+
+#: How much each feature adds to a sentence's score (see the module docstring).
+WEIGHTS: dict[str, float] = {
+    "first-sentence": 2.0,
+    "last-sentence": 1.0,
+    "first-paragraph": 0.5,
+    "last-paragraph": 0.5,
+    "summary-indicator": 4.0,
+    "conclusion-indicator": 2.5,
+    "normative": 1.5,
+    "evaluative": 1.0,
+    "claim-with-reason": 0.5,
+    "premise-opening": -2.0,
+    "concession-opening": -1.5,
+    "anaphoric-opening": -0.5,
+    "question": -3.0,
+    "evidence": -0.5,
+    "short": -1.0,
+}
+#: The evidence penalty stops growing after this many evidence cues.
+MAX_EVIDENCE_CUES = 3
+#: How many sentences ``ranking`` lists.
+RANKING_SIZE = 10
+
+SUMMARY_INDICATORS = frozenset(
+    {
+        "in conclusion",
+        "to conclude",
+        "to sum up",
+        "in sum",
+        "all in all",
+        "in short",
+        "we can conclude",
+        "we must conclude",
+    }
+)
+
+_NORMATIVE = re.compile(r"\b(?:should|ought|must|shall|shouldn't|mustn't)\b", re.IGNORECASE)
+_VERDICT = (
+    r"(?:right|wrong|fair|unfair|just|unjust|justified|unjustified|justifiable|unjustifiable|"
+    r"necessary|unnecessary|desirable|undesirable|sensible|wise|unwise|irresponsible|"
+    r"responsible|appropriate|inappropriate|pointless|acceptable|unacceptable|legitimate|"
+    r"reasonable|unreasonable|absurd|essential|indispensable|harmful|beneficial|"
+    r"sustainable|unsustainable|a mistake|a good idea|a bad idea|the right way|the best way)"
+)
+_EVALUATIVE = re.compile(
+    r"\b(?:is|are|was|were|be|seems|remains)\s+(?:(?:not|no longer|quite|very|entirely|simply|"
+    r"clearly|hardly|really|most|more|less|absolutely|certainly|therefore|thus|hence|also)\s+)*"
+    + _VERDICT
+    + r"\b|\bI\s+(?:think|believe|argue|find|hold|maintain|contend|am convinced)\b"
+    r"|\bin my (?:view|opinion)\b|\bwe (?:need|must|should|ought)\b",
+    re.IGNORECASE,
+)
+# Openers that add a reason to something said elsewhere. Subordinating ones ("Because X, Y",
+# "Since X, Y", "Due to X, Y") are left out: their main clause may well be the claim.
+_PREMISE_OPENING = re.compile(
+    r"^[\"'“‘(]*(?:for|after all|besides|moreover|furthermore|further|"
+    r"in addition|additionally|also|plus|on top of that|what's more|first|firstly|second|"
+    r"secondly|third|thirdly|finally|for example|for instance|e\.g\.|indeed|not least)\b",
+    re.IGNORECASE,
+)
+_CONCESSION_OPENING = re.compile(
+    r"^[\"'“‘(]*(?:admittedly|granted|of course|sure|certainly|true|it is true|it's true|"
+    r"no doubt|some (?:people )?(?:may|might|say|argue|think|claim|believe|worry|find|regard)|"
+    r"many (?:people )?(?:say|argue|think|claim|believe)|critics|opponents|proponents|"
+    r"supporters|one (?:could|might|may) (?:argue|object|say|think)|it (?:could|might|may) be "
+    r"(?:argued|objected|said))\b",
+    re.IGNORECASE,
+)
+_ANAPHORIC_OPENING = re.compile(r"^[\"'“‘(]*(?:this|these|such|they)\b", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|written by|author:|\u00a9|copyright)\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of the text: its number (from 1), text, cues and sentences."""
+
+    n: int
+    text: str
+    cues: tuple[Cue, ...]
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One sentence scored as the main conclusion, with the features that made its score."""
+
+    paragraph: int
+    index: int  # the sentence's position in its paragraph, from 0
+    text: str
+    start: int  # offsets into the paragraph's text
+    end: int
+    score: float
+    why: tuple[str, ...]
+
+
+@dataclass
+class CueReport:
+    """Everything ``argmap cues`` shows: paragraphs with cues, the ranking, the guess."""
+
+    paragraphs: list[Paragraph]
+    ranking: list[Candidate] = field(default_factory=list)
+
+    @property
+    def guess(self) -> Candidate | None:
+        """The sentence guessed as the main conclusion (``None`` for an empty text)."""
+        return self.ranking[0] if self.ranking else None
+
+    def to_dict(self, ranking_size: int = RANKING_SIZE) -> dict[str, Any]:
+        """The JSON form of ``argmap cues --format json``."""
+        guess = self.guess
+        return {
+            "paragraphs": [
+                {
+                    "n": p.n,
+                    "text": p.text,
+                    "cues": [
+                        {"kind": c.kind, "text": c.text, "start": c.start, "end": c.end}
+                        for c in p.cues
+                    ],
+                }
+                for p in self.paragraphs
+            ],
+            "conclusion_guess": guess.paragraph if guess else None,
+            "conclusion_text": guess.text if guess else None,
+            "ranking": [
+                {
+                    "paragraph": c.paragraph,
+                    "sentence": c.index + 1,
+                    "text": c.text,
+                    "score": round(c.score, 2),
+                    "why": list(c.why),
+                }
+                for c in self.ranking[:ranking_size]
+            ],
+        }
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """The paragraphs of a text: its non-empty lines, stripped (paragraph N is line N of them)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def analyse(text: str) -> CueReport:
+    """Number the paragraphs, mark the cues, split and rank the sentences."""
+    paragraphs = [
+        Paragraph(n, body, tuple(lexicon.find(body)), tuple(split_sentences(body)))
+        for n, body in enumerate(paragraphs_of(text), start=1)
+    ]
+    report = CueReport(paragraphs)
+    report.ranking = rank(paragraphs)
+    return report
+
+
+def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
+    """Every sentence as a :class:`Candidate`, best first (ties: earlier first)."""
+    body = [p for p in paragraphs if p.sentences]
+    while len(body) > 1 and _is_byline(body[-1]):
+        body.pop()
+    if not body:
+        return []
+    first_n, last_n = body[0].n, body[-1].n
+    first_sentence = (first_n, 0)
+    last_sentence = (last_n, len(body[-1].sentences) - 1)
+    candidates: list[tuple[float, int, Candidate]] = []
+    order = 0
+    for paragraph in body:
+        for index, sentence in enumerate(paragraph.sentences):
+            cues = [c for c in paragraph.cues if sentence.start <= c.start < sentence.end]
+            fired = _features(sentence, cues)
+            if (paragraph.n, index) == first_sentence:
+                fired.append(("first-sentence", 1))
+            if (paragraph.n, index) == last_sentence:
+                fired.append(("last-sentence", 1))
+            if paragraph.n == first_n:
+                fired.append(("first-paragraph", 1))
+            if paragraph.n == last_n:
+                fired.append(("last-paragraph", 1))
+            score = sum(WEIGHTS[name] * times for name, times in fired)
+            why = tuple(
+                f"{name} {WEIGHTS[name] * times:+.1f}" for name, times in _sorted_features(fired)
+            )
+            candidates.append(
+                (
+                    -score,
+                    order,
+                    Candidate(
+                        paragraph.n,
+                        index,
+                        sentence.text,
+                        sentence.start,
+                        sentence.end,
+                        score,
+                        why,
+                    ),
+                )
+            )
+            order += 1
+    candidates.sort(key=lambda item: (item[0], item[1]))
+    return [c for _, _, c in candidates]
+
+
+def _sorted_features(fired: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    names = list(WEIGHTS)
+    return sorted(fired, key=lambda f: names.index(f[0]))
+
+
+def _is_byline(paragraph: Paragraph) -> bool:
+    return bool(_BYLINE.match(paragraph.text)) and len(paragraph.sentences) == 1
+
+
+_Feature = Callable[[str, list[Cue]], int]
+
+
+def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
+    text = lexicon.normalize(sentence.text)
+    fired: list[tuple[str, int]] = []
+    indicators = [
+        " ".join(c.text.lower().split()) for c in cues if c.kind == lexicon.CONCLUSION_INDICATOR
+    ]
+    if any(word in SUMMARY_INDICATORS for word in indicators):
+        fired.append(("summary-indicator", 1))
+    elif indicators:
+        fired.append(("conclusion-indicator", 1))
+    if _NORMATIVE.search(text):
+        fired.append(("normative", 1))
+    if _EVALUATIVE.search(text):
+        fired.append(("evaluative", 1))
+    opening_premise = bool(_PREMISE_OPENING.match(text))
+    if opening_premise:
+        fired.append(("premise-opening", 1))
+    elif any(c.kind == lexicon.PREMISE_INDICATOR for c in cues):
+        fired.append(("claim-with-reason", 1))
+    if _CONCESSION_OPENING.match(text):
+        fired.append(("concession-opening", 1))
+    if _ANAPHORIC_OPENING.match(text):
+        fired.append(("anaphoric-opening", 1))
+    if text.rstrip("\"'”’)] ").endswith("?"):
+        fired.append(("question", 1))
+    evidence = sum(1 for c in cues if c.kind == lexicon.EVIDENCE)
+    if evidence:
+        fired.append(("evidence", min(evidence, MAX_EVIDENCE_CUES)))
+    if len(text.split()) < 5:
+        fired.append(("short", 1))
+    return fired
