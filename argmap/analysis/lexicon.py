@@ -20,6 +20,9 @@ OVERCLAIM = "overclaim"
 VAGUE_QUANTIFIER = "vague-quantifier"
 UNNAMED_SOURCE = "unnamed-source"
 EVIDENCE = "evidence"
+#: Time cues for the stale-evidence rule (not cue kinds of ``argmap cues``: not in KINDS).
+PRESENT_TIME = "present-time"
+PAST_TIME = "past-time"
 
 #: The cue kinds, in the order a legend lists them.
 KINDS = (
@@ -246,6 +249,43 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+WORDS[PRESENT_TIME] = (
+    "currently",
+    "now",
+    "today",
+    "nowadays",
+    "at present",
+    "presently",
+    "these days",
+    "at the moment",
+    "present-day",
+    "still",
+    "ongoing",
+    "recently",
+    "lately",
+    "this year",
+    "in recent months",
+    "in recent weeks",
+    "in recent years",
+    "in the last months",
+    "in the past months",
+    "in the last weeks",
+    "in the past weeks",
+)
+WORDS[PAST_TIME] = (
+    "was",
+    "were",
+    "had",
+    "did",
+    "used to",
+    "formerly",
+    "previously",
+    "once",
+    "in the past",
+    "historically",
+    "ago",
+)
+
 #: Words too common to count as a cue in text-cue gap rules on their own.
 GAP_QUIET: dict[str, frozenset[str]] = {
     VAGUE_QUANTIFIER: frozenset({"some", "most", "increasingly", "a series of"}),
@@ -304,6 +344,9 @@ def _pattern(kind: str, quiet: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
 
 
+_RANK = {kind: i for i, kind in enumerate(KINDS)}
+
+
 def find(text: str, kinds: tuple[str, ...] = KINDS, *, quiet: bool = False) -> list[Cue]:
     """All cues of ``kinds`` in ``text``, sorted by position, overlapping matches of one kind merged.
 
@@ -346,7 +389,8 @@ def find(text: str, kinds: tuple[str, ...] = KINDS, *, quiet: bool = False) -> l
                 continue  # "as a result of the war": a cause named, not a conclusion drawn
             cues.append(Cue(kind, text[match.start() : match.end()], match.start(), match.end()))
             last_end = match.end()
-    cues.sort(key=lambda c: (c.start, -c.end, KINDS.index(c.kind)))
+    # kinds outside KINDS (the time cues) sort after the legend's kinds
+    cues.sort(key=lambda c: (c.start, -c.end, _RANK.get(c.kind, len(KINDS))))
     return cues
 
 
