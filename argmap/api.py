@@ -78,7 +78,11 @@ def _selected(gap: Gap, select: Sequence[str], ignore: Sequence[str]) -> bool:
 # [teaching api]
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from argmap.teaching.cues import CueReport
+    from argmap.teaching.grade import Result as GradeResult
+    from argmap.teaching.quiz import Quiz
 
 
 def find_cues(text: str) -> CueReport:
@@ -109,3 +113,72 @@ def new_map(text_path: str | Path | None, map_path: str | Path) -> str:
         result = skeleton(text, text_path=Path(relative).as_posix())
     native.read(target if str(map_path) != "-" else Path("new.yaml"), text=result)
     return result
+
+
+def exercise(
+    argmap: ArgumentMap,
+    out_dir: str | Path,
+    *,
+    blank: Sequence[str] = ("reasons", "evidence"),
+    seed: int = 0,
+    share: float = 0.5,
+    map_name: str | None = None,
+) -> list[Path]:
+    """Write a worksheet and its key into ``out_dir``: the four files of ``argmap exercise``.
+
+    ``DIR/worksheet.md``, ``DIR/worksheet.svg`` (the map with numbered blank
+    boxes, no gap highlighting), ``DIR/answer-key.yaml`` and ``DIR/answer-key.md``.
+    Only these files are replaced; nothing else in ``out_dir`` is touched.
+    """
+    from argmap.errors import OutputError
+    from argmap.io import write_output
+    from argmap.render import RenderOptions
+    from argmap.render import render as render_map
+    from argmap.teaching.exercise import make_exercise
+
+    ex = make_exercise(
+        argmap,
+        blank=blank,
+        seed=seed,
+        share=share,
+        gaps=find_gaps(argmap) if "gaps" in blank else (),
+        map_name=map_name or argmap.path or "MAP",
+    )
+    svg = render_map(ex.worksheet_map, "svg", options=RenderOptions(gaps=False))
+    target = Path(out_dir)
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target} is not a directory")
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in (
+        ("worksheet.md", ex.worksheet_md),
+        ("worksheet.svg", svg),
+        ("answer-key.yaml", ex.key_yaml),
+        ("answer-key.md", ex.key_md),
+    ):
+        write_output(target / name, data)
+        written.append(target / name)
+    return written
+
+
+def grade(
+    key: ArgumentMap,
+    submissions: Sequence[str | Path],
+    *,
+    progress: Callable[[str], None] | None = None,
+) -> list[GradeResult]:
+    """Grade each submission (a map file in any readable format) against the key map.
+
+    An unreadable submission gets a result with ``score`` None and its ``error``;
+    the batch goes on. ``progress`` is called with each file name once it is graded.
+    """
+    from argmap.teaching.grade import grade_files
+
+    return grade_files(key, submissions, load=load, progress=progress)
+
+
+def quiz(argmap: ArgumentMap, *, seed: int = 0, count: int = 10) -> Quiz:
+    """A multiple-choice quiz drawn from the map (5-15 questions, the same for the same seed)."""
+    from argmap.teaching.quiz import make_quiz
+
+    return make_quiz(argmap, find_gaps(argmap), seed=seed, count=count)

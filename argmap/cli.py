@@ -283,6 +283,167 @@ def new(
         print(f"next: edit it, then run `argmap show {output}` and `argmap gaps {output}`")
 
 
+@app.command()
+@handles_errors
+def exercise(
+    map_file: MapArg,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The folder to write into.", metavar="DIR")
+    ],
+    blank: Annotated[
+        str,
+        typer.Option(
+            "--blank",
+            help="What to hide, comma separated: conclusion, reasons, evidence, objections, "
+            "assumptions, gaps (find-the-gaps task).",
+        ),
+    ] = "reasons,evidence",
+    seed: Annotated[int, typer.Option("--seed", help="Which statements are hidden.")] = 0,
+    share: Annotated[
+        float,
+        typer.Option("--share", help="Share of each category to hide (1 hides them all)."),
+    ] = 0.5,
+    fmt: FromOpt = None,
+    conclusion: ConclusionOpt = None,
+) -> None:
+    """Make a worksheet with numbered blanks (Markdown and SVG) and an answer key from a map.
+
+    Writes DIR/worksheet.md, DIR/worksheet.svg, DIR/answer-key.yaml and
+    DIR/answer-key.md, replacing only those files. Blanks show only their
+    paragraph anchors; the same --seed gives the same worksheet.
+    """
+    from argmap.api import exercise as make
+    from argmap.teaching.exercise import parse_blank
+
+    argmap = _load(map_file, fmt, conclusion)
+    written = make(
+        argmap, output, blank=parse_blank(blank), seed=seed, share=share, map_name=str(map_file)
+    )
+    for path in written:
+        print(f"wrote {path}")
+
+
+@app.command()
+@handles_errors
+def grade(
+    key_file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="KEY", help="The reference map (the answer key).", show_default=False
+        ),
+    ],
+    submissions: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="SUBMISSION...",
+            help="Students' maps, in any readable format.",
+            show_default=False,
+        ),
+    ],
+    csv_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--csv", help="Also write one row per submission to this CSV file.", metavar="FILE"
+        ),
+    ] = None,
+    output_format: TeachingFormatOpt = TeachingFormat.TEXT,
+    summary_only: Annotated[
+        bool, typer.Option("--summary", help="Only the summary table, no per-student feedback.")
+    ] = False,
+    fmt: FromOpt = None,
+) -> None:
+    """Grade students' maps against a key: a score out of 100, a breakdown and feedback for each.
+
+    Nodes are matched by paragraph anchor and text similarity; the score is
+    conclusion 20, reasons 25, evidence 20, structure 20, gaps 15 (see
+    docs/teaching.md). An unreadable submission gets a row with its error.
+    A progress bar goes to stderr when it is a terminal.
+    """
+    from argmap.api import grade as grade_all
+    from argmap.io import write_output
+    from argmap.teaching.grade import to_csv
+    from argmap.views.console import console
+
+    key = _load(key_file, fmt)
+    err = console(stderr=True)
+    if sys.stderr.isatty() and len(submissions) > 1:
+        from rich.progress import Progress
+
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("grading", total=len(submissions))
+            results = grade_all(key, submissions, progress=lambda _: bar.advance(task))
+    else:
+        results = grade_all(key, submissions)
+    if csv_file is not None:
+        write_output(csv_file, to_csv(results))
+    if output_format is TeachingFormat.JSON:
+        import json
+
+        print(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+    else:
+        from argmap.views.grade_view import grade_view
+
+        out = console()
+        out.print(grade_view(results, feedback=not summary_only, width=out.width))
+    if csv_file is not None and str(csv_file) != "-":
+        print(f"wrote {csv_file}", file=sys.stderr)
+
+
+@app.command()
+@handles_errors
+def quiz(
+    map_file: MapArg,
+    seed: Annotated[int, typer.Option("--seed", help="Which questions, in which order.")] = 0,
+    count: Annotated[
+        int, typer.Option("--count", min=5, max=15, help="How many questions (5-15).")
+    ] = 10,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers", help="Read the answers from this file, one letter a line.", metavar="FILE"
+        ),
+    ] = None,
+    key: Annotated[
+        bool,
+        typer.Option(
+            "--key", help="Print the correct letters (one a line) for this --seed and exit."
+        ),
+    ] = False,
+    fmt: FromOpt = None,
+    conclusion: ConclusionOpt = None,
+) -> None:
+    """A multiple-choice quiz drawn from a map, with a score at the end.
+
+    Questions: the main conclusion, the kind of a piece of evidence, whether a
+    reason has evidence, a node's gap, objection or reason. Answers come from
+    the terminal, from --answers FILE, or from a pipe (one letter a line).
+    """
+    from argmap.api import quiz as make_quiz
+    from argmap.formats._text import read_text
+    from argmap.views.console import console
+    from argmap.views.quiz_view import run_quiz
+
+    argmap = _load(map_file, fmt, conclusion)
+    the_quiz = make_quiz(argmap, seed=seed, count=count)
+    if key:
+        print("\n".join(the_quiz.key()))
+        return
+    out = console()
+    interactive = answers is None and sys.stdin.isatty()
+    if interactive:
+
+        def ask(prompt: str) -> str | None:
+            try:
+                return out.input(prompt)
+            except EOFError:
+                return None
+
+        run_quiz(the_quiz, out, ask, interactive=True)
+        return
+    lines = iter((read_text(answers) if answers is not None else sys.stdin.read()).splitlines())
+    run_quiz(the_quiz, out, lambda _prompt: next(lines, None), interactive=False)
+
+
 def main() -> None:
     """Entry point of the ``argmap`` script."""
     app()

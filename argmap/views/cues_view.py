@@ -16,6 +16,8 @@ from rich.text import Text
 from argmap.analysis import lexicon
 from argmap.analysis.lexicon import Cue
 from argmap.teaching.cues import CueReport
+from argmap.views.wrapping import KEEP
+from argmap.views.wrapping import fill as _fill
 
 #: One style per cue kind; each differs in more than hue where it matters (bold, underline).
 CUE_STYLES: dict[str, str] = {
@@ -30,7 +32,6 @@ CUE_STYLES: dict[str, str] = {
 }
 GUESS_STYLE = "bold reverse"
 GUESS_MARK = "◆"
-_KEEP = "\ue000"
 #: How many runners-up the view names after the guess.
 ALTERNATIVES = 2
 
@@ -79,7 +80,7 @@ def paragraph_text(
         for cue in _outermost(cues):
             text.append(body[pos : cue.start])
             # a private-use character holds the mark together when the line is wrapped
-            marked = body[cue.start : cue.end].replace(" ", _KEEP)
+            marked = body[cue.start : cue.end].replace(" ", KEEP)
             text.append(f"[{marked}|{cue.kind}]")
             pos = cue.end
         text.append(body[pos:])
@@ -141,20 +142,6 @@ def cues_view(report: CueReport, *, plain: bool, width: int = 100) -> Renderable
         )
     )
     return Group(*parts)
-
-
-def _fill(text: str, width: int, first: str, indent: int) -> str:
-    """Wrap ``text`` to ``width`` (never breaking words or hyphens), later lines indented."""
-    import textwrap
-
-    return textwrap.fill(
-        text,
-        width=max(width, 40),
-        initial_indent=first,
-        subsequent_indent=" " * indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ).replace(_KEEP, " ")
 
 
 def _short(text: str, limit: int = 60) -> str:

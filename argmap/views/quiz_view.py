@@ -1,0 +1,71 @@
+"""The terminal side of ``argmap quiz``: questions as rich text, answers read, a score at the end.
+
+Answers come from a callable so the same loop serves a person at the
+terminal (re-asked until the answer is a letter) and a script (``--answers
+FILE`` or a pipe: a missing or invalid answer counts as wrong). Statements
+from the map are :class:`rich.text.Text`, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import Console, Group, RenderableType
+from rich.text import Text
+
+from argmap.teaching.quiz import LETTERS, Question, Quiz, parse_answer
+from argmap.views.wrapping import hanging
+
+
+def question_view(question: Question, number: int, total: int, width: int = 100) -> RenderableType:
+    """A question with its lettered options, wrapped with hanging indents."""
+    parts: list[RenderableType] = [
+        hanging(f"Question {number} of {total}: ", question.prompt, width, prefix_style="bold")
+    ]
+    if question.subject:
+        parts.append(hanging("  ", question.subject, width, style="italic"))
+    for i, option in enumerate(question.options):
+        parts.append(hanging(f"  {LETTERS[i]}) ", option, width, prefix_style="bold cyan"))
+    return Group(*parts)
+
+
+def run_quiz(
+    quiz: Quiz,
+    console: Console,
+    next_answer: Callable[[str], str | None],
+    *,
+    interactive: bool,
+) -> int:
+    """Ask every question, say whether each answer is right, print and return the score."""
+    total = len(quiz.questions)
+    right = 0
+    for number, question in enumerate(quiz.questions, start=1):
+        console.print(question_view(question, number, total, console.width))
+        letters = LETTERS[: len(question.options)]
+        prompt = f"Your answer ({letters[0]}-{letters[-1]}): "
+        while True:
+            raw = next_answer(prompt)
+            choice = parse_answer(raw, len(question.options))
+            if choice is not None or not interactive or raw is None:
+                break
+            console.print(Text(f"Please answer with one letter, {letters[0]} to {letters[-1]}."))
+        if not interactive:
+            shown = raw.strip() if raw and raw.strip() else "(no answer)"
+            console.print(Text(prompt + shown))
+        correct = question.options[question.answer]
+        if choice == question.answer:
+            right += 1
+            console.print(Text("✓ Correct.", style="green"))
+        else:
+            console.print(
+                hanging(
+                    "✗ No: the answer is ",
+                    f"{question.letter}) {correct}",
+                    console.width,
+                    prefix_style="red",
+                )
+            )
+        console.print(Text(""))
+    percent = round(100 * right / total) if total else 0
+    console.print(Text(f"Score: {right}/{total} ({percent}%)", style="bold"))
+    return right
