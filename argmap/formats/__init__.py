@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import importlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -60,8 +61,32 @@ FORMATS: dict[str, Format] = {
     ),
     # [argdown format]
     # [aif format]
+    "aif": Format(
+        "aif",
+        (".aif.json", ".aif"),
+        "argmap.formats.aif",
+        True,
+        True,
+        "AIF JSON (Argument Interchange Format, as OVA and AIFdb write it)",
+    ),
     # [microtexts format]
+    "microtexts": Format(
+        "microtexts",
+        (".xml",),
+        "argmap.formats.microtexts",
+        True,
+        False,
+        "arg-microtexts XML (arggraph: EDUs, ADUs, edges); read only",
+    ),
     # [markdown format]
+    "markdown": Format(
+        "markdown",
+        (".md", ".markdown"),
+        "argmap.formats.markdown",
+        False,
+        True,
+        "Markdown outline for handouts (nested list from the conclusion); write only",
+    ),
 }
 
 
@@ -70,27 +95,44 @@ def _module(fmt: Format) -> Any:
 
 
 def by_name(name: str) -> Format:
-    try:
-        return FORMATS[name]
-    except KeyError:
-        known = ", ".join(FORMATS)
-        raise FormatError(f"unknown format {name!r} (known formats: {known})") from None
+    """The format called ``name`` (``--from`` / ``--to``); an extension works too (``xml``, ``md``)."""
+    key = name.strip().lower().lstrip(".")
+    if key in FORMATS:
+        return FORMATS[key]
+    for fmt in FORMATS.values():
+        if f".{key}" in fmt.extensions:
+            return fmt
+    known = ", ".join(FORMATS)
+    raise FormatError(f"unknown format {name!r} (known formats: {known})")
+
+
+def by_extension(path: str | Path, *, writable: bool = False) -> Format | None:
+    """The format whose extension ends ``path`` (the longest match: ``.aif.json`` beats ``.json``)."""
+    name = str(path).lower()
+    best: Format | None = None
+    best_len = 0
+    for fmt in FORMATS.values():
+        if writable and not fmt.writes:
+            continue
+        for ext in fmt.extensions:
+            if name.endswith(ext) and len(ext) > best_len:
+                best, best_len = fmt, len(ext)
+    return best
 
 
 def detect(path: str | Path, text: str | None = None) -> Format:
-    """The format of ``path``: by extension, else by sniffing ``text``."""
-    name = str(path).lower()
-    if text is not None:
-        sniffed = sniff(text)
-        if sniffed is not None and name.endswith(".json") and sniffed.name != "json":
-            return sniffed  # e.g. AIF saved as .json
-    for fmt in FORMATS.values():
-        if any(name.endswith(ext) for ext in fmt.extensions):
-            return fmt
-    if text is not None:
-        sniffed = sniff(text)
-        if sniffed is not None:
+    """The format of ``path``: by extension, else by sniffing ``text``.
+
+    A ``.json`` file is sniffed even so: AIF is usually saved as plain ``.json``.
+    """
+    by_ext = by_extension(path)
+    sniffed = sniff(text) if text is not None else None
+    if by_ext is not None:
+        if by_ext.name == "json" and sniffed is not None and sniffed.name != "json":
             return sniffed
+        return by_ext
+    if sniffed is not None:
+        return sniffed
     known = ", ".join(ext for f in FORMATS.values() if f.reads for ext in f.extensions)
     raise FormatError(
         f"{path}: cannot tell the format from the name or content (known extensions: {known}); "
@@ -98,20 +140,28 @@ def detect(path: str | Path, text: str | None = None) -> Format:
     )
 
 
+_NATIVE_JSON = re.compile(r'\{\s*"argmap"\s*:')
+_AIF_JSON = re.compile(r'\{\s*"(?:nodes|edges|AIF)"\s*:')
+
+
 def sniff(text: str) -> Format | None:
     """Guess a format from content: JSON with ``nodes``/``edges`` is AIF, with ``argmap`` native."""
     head = text.lstrip()[:4096]
     if head.startswith("{"):
-        if '"argmap"' in head:
+        if _NATIVE_JSON.match(head):
             return FORMATS["json"]
-        if '"nodes"' in text[:1_000_000] and '"edges"' in text[:1_000_000] and "aif" in FORMATS:
+        if "aif" in FORMATS and _AIF_JSON.match(head):
             return FORMATS["aif"]
         try:
             data = json.loads(text)
         except ValueError:
-            return FORMATS["json"]
-        if isinstance(data, dict) and "nodes" in data and "edges" in data and "aif" in FORMATS:
-            return FORMATS["aif"]
+            return FORMATS["json"]  # let the native reader report the syntax error
+        if isinstance(data, dict) and "argmap" not in data and "aif" in FORMATS:
+            inner = data.get("AIF")
+            if ("nodes" in data and "edges" in data) or (
+                isinstance(inner, dict) and "nodes" in inner
+            ):
+                return FORMATS["aif"]
         return FORMATS["json"]
     if head.startswith("<") and "<arggraph" in head and "microtexts" in FORMATS:
         return FORMATS["microtexts"]
@@ -130,15 +180,19 @@ def read_map(
     chosen = by_name(fmt) if fmt else detect(path, text)
     if not chosen.reads:
         raise FormatError(f"argmap cannot read {chosen.name} files, only write them")
+    import inspect
+
     kwargs = dict(chosen.options)
-    if conclusion is not None:
+    reader = _module(chosen).read
+    # graph formats choose the conclusion themselves and take the user's choice
+    if conclusion is not None and "conclusion" in inspect.signature(reader).parameters:
         kwargs["conclusion"] = conclusion
     # the readers allocate millions of small objects and free none of them: the cyclic
     # garbage collector would only rescan them over and over (about a third of the time)
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        argmap: ArgumentMap = _module(chosen).read(path, text=text, **kwargs)
+        argmap: ArgumentMap = reader(path, text=text, **kwargs)
     finally:
         if was_enabled:
             gc.enable()
@@ -159,10 +213,9 @@ def dumps_map(argmap: ArgumentMap, fmt: str) -> str:
 
 def writable_for(path: str | Path) -> Format:
     """The writable format for an output path, by its extension."""
-    name = str(path).lower()
-    for fmt in FORMATS.values():
-        if fmt.writes and any(name.endswith(ext) for ext in fmt.extensions):
-            return fmt
+    fmt = by_extension(path, writable=True)
+    if fmt is not None:
+        return fmt
     known = ", ".join(ext for f in FORMATS.values() if f.writes for ext in f.extensions)
     raise FormatError(
         f"{path}: cannot tell the output format from the name (known: {known}); use --to"

@@ -1,4 +1,16 @@
-"""Helpers shared by the graph formats (AIF, Argdown, microtexts): choosing the conclusion."""
+"""Helpers shared by the graph formats (AIF, Argdown, microtexts): choosing the conclusion.
+
+Graph formats do not say which statement is the main conclusion. The rule:
+a statement that supports (or attacks) nothing; among several, the one with
+the most statements beneath it; ties go to the first in the file. Counting
+"beneath" for many roots at once is the costly part: one walk per root is
+quadratic when roots share what lies beneath them, so the counts are made in
+one pass over the graph in topological order, carrying for each statement
+the set of roots above it as a bit set (a Python int), a few thousand roots
+at a time, and summing the bit sets column-wise with bit-sliced counters.
+Cycles are first collapsed into their strongly connected components. Every
+walk is iterative.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +18,9 @@ import sys
 
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
+
+#: Roots handled per pass: each statement's bit set is at most this many bits.
+CHUNK = 4096
 
 
 def choose_conclusion(
@@ -23,36 +38,241 @@ def choose_conclusion(
             raise ArgmapError(f"--conclusion {wanted!r}: no statement with that id in the map")
         argmap.conclusion = wanted
         return wanted
-    roots = [s for s in argmap.statements if not argmap.outgoing(s)]
-    candidates = roots or list(argmap.statements)
-    if not candidates:
+    if not argmap.statements:
         raise ArgmapError("the map has no statements")
-    best = candidates[0]
-    best_size = -1
-    if len(candidates) > 1:
-        for sid in candidates:
-            size = _below(argmap, sid)
-            if size > best_size:
-                best, best_size = sid, size
-    argmap.conclusion = best
-    if report and len(candidates) > 1:
-        text = argmap.statements[best].text
+    roots = [s for s in argmap.statements if not argmap.outgoing(s)]
+    size: int | None = None
+    if len(roots) == 1:
+        sid = roots[0]
+    else:
+        graph = _Graph(argmap)
+        if roots:
+            candidates = [graph.index[s] for s in roots]
+        else:
+            # everything supports something (cycles): the statements of the top components
+            candidates = graph.top_members()
+        counts = graph.beneath(candidates)
+        best = max(candidates, key=lambda c: (counts[c], -c))
+        size = counts[best]
+        sid = graph.ids[best]
+    argmap.conclusion = sid
+    if report:
+        text = " ".join(argmap.statements[sid].text.split())
         short = text if len(text) <= 60 else text[:57] + "..."
+        if not roots:
+            why = "every statement supports another (a cycle); it has the most beneath it"
+        elif len(roots) == 1:
+            why = "the only statement that supports nothing"
+        else:
+            why = (
+                f"of the {len(roots)} statements that support nothing, "
+                f"it has the most beneath it ({size})"
+            )
         print(
-            f"argmap: {len(candidates)} statements support nothing; taking {best!r} "
-            f"({short}) as the main conclusion (use --conclusion ID to choose)",
+            f"argmap: main conclusion {sid!r} ({short}): {why}; "
+            "use --conclusion ID to choose another",
             file=sys.stderr,
         )
-    return best
+    return sid
 
 
-def _below(argmap: ArgumentMap, root: str) -> int:
-    seen = {root}
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        for child in argmap.children(node):
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
-    return len(seen) - 1
+class _Graph:
+    """Statements as integers, with the edges "t has p beneath it" (p premise of an inference on t).
+
+    The premises of an undercut are beneath the statement its target inference bears on.
+    """
+
+    def __init__(self, argmap: ArgumentMap) -> None:
+        self.ids = list(argmap.statements)
+        self.index = {sid: i for i, sid in enumerate(self.ids)}
+        n = len(self.ids)
+        self.down: list[list[int]] = [[] for _ in range(n)]
+        resolved: dict[str, int | None] = {}
+        for inf in argmap.inferences.values():
+            target = self._statement_of(argmap, inf.id, resolved)
+            if target is None:
+                continue
+            below = self.down[target]
+            for premise in inf.premises:
+                p = self.index.get(premise)
+                if p is not None:
+                    below.append(p)
+        self._components()
+
+    def _statement_of(
+        self, argmap: ArgumentMap, inf_id: str, resolved: dict[str, int | None]
+    ) -> int | None:
+        """The statement an inference bears on (undercut chains followed, memoised)."""
+        chain: list[str] = []
+        element: str = inf_id
+        result: int | None = None
+        while True:
+            if element in resolved:
+                result = resolved[element]
+                break
+            if element in self.index:
+                result = self.index[element]
+                break
+            inf = argmap.inferences.get(element)
+            if inf is None or element in chain:
+                result = None
+                break
+            chain.append(element)
+            element = inf.target
+        for link in chain:
+            resolved[link] = result
+        return result
+
+    def _components(self) -> None:
+        """Strongly connected components (iterative Tarjan) and the condensed DAG."""
+        n = len(self.ids)
+        index = [-1] * n
+        low = [0] * n
+        on_stack = [False] * n
+        comp = [-1] * n
+        stack: list[int] = []
+        counter = 0
+        members: list[list[int]] = []
+        for start in range(n):
+            if index[start] != -1:
+                continue
+            work: list[tuple[int, int]] = [(start, 0)]
+            index[start] = low[start] = counter
+            counter += 1
+            stack.append(start)
+            on_stack[start] = True
+            while work:
+                v, i = work[-1]
+                edges = self.down[v]
+                if i < len(edges):
+                    work[-1] = (v, i + 1)
+                    w = edges[i]
+                    if index[w] == -1:
+                        index[w] = low[w] = counter
+                        counter += 1
+                        stack.append(w)
+                        on_stack[w] = True
+                        work.append((w, 0))
+                    elif on_stack[w] and index[w] < low[v]:
+                        low[v] = index[w]
+                    continue
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    if low[v] < low[parent]:
+                        low[parent] = low[v]
+                if low[v] == index[v]:
+                    group: list[int] = []
+                    while True:
+                        w = stack.pop()
+                        on_stack[w] = False
+                        comp[w] = len(members)
+                        group.append(w)
+                        if w == v:
+                            break
+                    members.append(group)
+        self.comp = comp
+        self.members = members
+        m = len(members)
+        self.size = [len(g) for g in members]
+        down: list[set[int]] = [set() for _ in range(m)]
+        parents = [0] * m
+        for v in range(n):
+            cv = comp[v]
+            for w in self.down[v]:
+                cw = comp[w]
+                if cw != cv and cw not in down[cv]:
+                    down[cv].add(cw)
+                    parents[cw] += 1
+        self.cdown = [sorted(d) for d in down]
+        self.cparents = parents
+
+    def top_members(self) -> list[int]:
+        """The first statement (in file order) of each component nothing lies above."""
+        return [min(g) for c, g in enumerate(self.members) if self.cparents[c] == 0]
+
+    def beneath(self, candidates: list[int]) -> dict[int, int]:
+        """For each candidate statement, how many statements lie beneath it."""
+        comps = sorted({self.comp[c] for c in candidates})
+        # weakly connected groups of components, so that each pass visits only what it needs
+        group = self._weak_groups()
+        by_group: dict[int, list[int]] = {}
+        for c in comps:
+            by_group.setdefault(group[c], []).append(c)
+        totals: dict[int, int] = {}
+        batch: list[int] = []
+        batch_groups: set[int] = set()
+        for g, roots in by_group.items():
+            for start in range(0, len(roots), CHUNK):
+                part = roots[start : start + CHUNK]
+                if len(batch) + len(part) > CHUNK:
+                    totals.update(self._count(batch, batch_groups, group))
+                    batch, batch_groups = [], set()
+                batch.extend(part)
+                batch_groups.add(g)
+        if batch:
+            totals.update(self._count(batch, batch_groups, group))
+        # a component's members all have the same statements beneath them (the others of it)
+        return {c: totals[self.comp[c]] - 1 for c in candidates}
+
+    def _weak_groups(self) -> list[int]:
+        m = len(self.members)
+        parent = list(range(m))
+
+        def find(x: int) -> int:
+            root = x
+            while parent[root] != root:
+                root = parent[root]
+            while parent[x] != root:
+                parent[x], x = root, parent[x]
+            return root
+
+        for c in range(m):
+            for d in self.cdown[c]:
+                a, b = find(c), find(d)
+                if a != b:
+                    parent[a] = b
+        return [find(c) for c in range(m)]
+
+    def _count(self, roots: list[int], groups: set[int], group: list[int]) -> dict[int, int]:
+        """Statements reachable from each root component (itself included), in one pass."""
+        bit = {c: 1 << i for i, c in enumerate(roots)}
+        nodes = [c for c in range(len(self.members)) if group[c] in groups]
+        pending = {c: self.cparents[c] for c in nodes}
+        masks: dict[int, int] = {}
+        ready = [c for c in nodes if pending[c] == 0]
+        planes: list[int] = []
+        while ready:
+            c = ready.pop()
+            mask = masks.pop(c, 0) | bit.get(c, 0)
+            if mask:
+                _add(planes, mask, self.size[c])
+            for d in self.cdown[c]:
+                if mask:
+                    masks[d] = masks.get(d, 0) | mask
+                pending[d] -= 1
+                if pending[d] == 0:
+                    ready.append(d)
+        rows = [format(p, "b")[::-1] for p in planes]
+        out: dict[int, int] = {}
+        for i, c in enumerate(roots):
+            out[c] = sum(1 << j for j, row in enumerate(rows) if i < len(row) and row[i] == "1")
+        return out
+
+
+def _add(planes: list[int], mask: int, weight: int) -> None:
+    """Add ``weight`` to the counter of every bit set in ``mask`` (bit-sliced counters)."""
+    j = 0
+    while weight:
+        if weight & 1:
+            carry = mask
+            i = j
+            while carry:
+                if i == len(planes):
+                    planes.append(0)
+                current = planes[i]
+                planes[i] = current ^ carry
+                carry &= current
+                i += 1
+        weight >>= 1
+        j += 1
