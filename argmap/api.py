@@ -73,6 +73,50 @@ def _selected(gap: Gap, select: Sequence[str], ignore: Sequence[str]) -> bool:
 
 # [render api]
 
+
+def to_dot(argmap: ArgumentMap, **options: Any) -> str:
+    """The map as Graphviz DOT source: the same map and options give the same bytes.
+
+    Options as for :func:`render`.
+    """
+    from argmap.render import RenderOptions, dot_source
+
+    return dot_source(argmap, RenderOptions(**options))
+
+
+def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **options: Any) -> bytes:
+    """The map drawn as ``svg``, ``png``, ``pdf``, ``dot``, ``json`` (Graphviz's layout) or ``html``.
+
+    ``engine`` is ``auto`` (the system ``dot`` when on PATH, else the embedded
+    one), ``dot`` or ``wasm`` (SVG, JSON and HTML only). Options:
+    ``width=30`` (characters per line), ``rankdir="TB"``, ``theme="default"``
+    (or ``print``, ``colorblind``), ``legend=False``, ``evaluate=False``,
+    ``gaps=True``, ``select=()``, ``ignore=()``.
+    """
+    from argmap.render import RenderOptions
+    from argmap.render import render as render_map
+
+    return render_map(argmap, fmt, engine, RenderOptions(**options))
+
+
+def render_file(
+    argmap: ArgumentMap,
+    output: str | Path,
+    fmt: str | None = None,
+    *,
+    engine: str = "auto",
+    **options: Any,
+) -> str:
+    """Render to ``output`` atomically (``-`` is stdout), the format from ``fmt`` or the name.
+
+    Returns the format written. Options as for :func:`render`.
+    """
+    from argmap.render import RenderOptions
+    from argmap.render import render_file as render_to
+
+    return render_to(argmap, output, fmt, engine, RenderOptions(**options))
+
+
 # [interchange api]
 
 # [teaching api]

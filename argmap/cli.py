@@ -185,6 +185,125 @@ def schema() -> None:
 
 # [render commands]
 
+
+class RenderFormat(StrEnum):
+    """What ``argmap render`` writes (``json`` is Graphviz's JSON layout, not the map file)."""
+
+    SVG = "svg"
+    PNG = "png"
+    PDF = "pdf"
+    DOT = "dot"
+    JSON = "json"
+    HTML = "html"
+
+
+class RenderEngine(StrEnum):
+    """Who lays the map out: the system Graphviz, the embedded one, or whichever is there."""
+
+    AUTO = "auto"
+    DOT = "dot"
+    WASM = "wasm"
+
+
+class RenderTheme(StrEnum):
+    """Colours of the rendered map."""
+
+    DEFAULT = "default"
+    PRINT = "print"
+    COLORBLIND = "colorblind"
+
+
+class RankDir(StrEnum):
+    """Where the conclusion goes: top (TB), bottom (BT), left (LR) or right (RL)."""
+
+    TB = "TB"
+    BT = "BT"
+    LR = "LR"
+    RL = "RL"
+
+
+@app.command()
+@handles_errors
+def render(
+    map_file: MapArg,
+    output: Annotated[
+        str,
+        typer.Option(
+            "-o",
+            "--output",
+            help="The file to write; its extension picks the format. '-' writes to stdout (SVG unless --format).",
+            metavar="OUT",
+        ),
+    ],
+    fmt: Annotated[
+        RenderFormat | None,
+        typer.Option(
+            "--format",
+            help="svg, png, pdf, dot (the DOT source), json (Graphviz's layout) or html (a self-contained page).",
+        ),
+    ] = None,
+    engine: Annotated[
+        RenderEngine,
+        typer.Option(
+            "--engine",
+            help="dot: the system Graphviz (all formats); wasm: the embedded one (SVG, JSON, HTML; nothing to install); auto: dot when on PATH.",
+        ),
+    ] = RenderEngine.AUTO,
+    theme: Annotated[
+        RenderTheme,
+        typer.Option("--theme", help="Colours: default, print (black and white) or colorblind."),
+    ] = RenderTheme.DEFAULT,
+    rankdir: Annotated[
+        RankDir,
+        typer.Option(
+            "--rankdir", help="Where the conclusion goes: TB top, BT bottom, LR left, RL right."
+        ),
+    ] = RankDir.TB,
+    width: Annotated[
+        int, typer.Option("--width", min=8, help="Wrap statement text at this many characters.")
+    ] = 30,
+    legend: Annotated[
+        bool, typer.Option("--legend", help="Add a legend of the shapes and lines.")
+    ] = False,
+    evaluate: Annotated[
+        bool,
+        typer.Option(
+            "--evaluate",
+            help="Colour each statement by its verdict: accepted, contested, unsupported.",
+        ),
+    ] = False,
+    no_gaps: Annotated[bool, typer.Option("--no-gaps", help="Do not mark gaps.")] = False,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    from_fmt: FromOpt = None,
+    conclusion: ConclusionOpt = None,
+) -> None:
+    """Draw the map with Graphviz: SVG (nothing to install), PNG/PDF (system Graphviz), DOT, JSON, HTML.
+
+    Conclusion at the top, evidence at the bottom; supports green, attacks
+    red; gaps get a red (error) or orange (warning) dashed border, their codes
+    on the node and their messages in its tooltip. An existing OUT is
+    replaced atomically.
+    """
+    from argmap.api import render_file
+
+    argmap = _load(map_file, from_fmt, conclusion)
+    render_file(
+        argmap,
+        output,
+        fmt.value if fmt is not None else None,
+        engine=engine.value,
+        width=width,
+        rankdir=rankdir.value,
+        theme=theme.value,
+        legend=legend,
+        evaluate=evaluate,
+        gaps=not no_gaps,
+        select=_split(select),
+        ignore=_split(ignore),
+    )
+
+
 # [interchange commands]
 
 # [teaching commands]

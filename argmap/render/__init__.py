@@ -1,0 +1,180 @@
+"""Rendering: the map through the Graphviz view and an engine to SVG, PNG, PDF, DOT, JSON or HTML.
+
+This is the pipeline behind ``argmap render`` and :func:`argmap.render`:
+gaps (and, on request, evaluation verdicts) are gathered, the DOT view is
+built (:mod:`argmap.views.dot`), an engine lays it out
+(:mod:`argmap.render.engines`), and SVG is finished with the view's
+stylesheet or wrapped into the HTML page (:mod:`argmap.views.html`).
+Writing is atomic: a failed render never touches the output file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from argmap.errors import FormatError, OutputError, RenderError
+
+if TYPE_CHECKING:
+    from argmap.analysis.base import Gap
+    from argmap.model import ArgumentMap
+    from argmap.views.dot import DotOptions
+
+#: output formats; ``json`` is Graphviz's JSON layout, not the native map JSON
+FORMATS = ("svg", "png", "pdf", "dot", "json", "html")
+EXTENSIONS = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Everything that changes a rendered map, besides the map and the format."""
+
+    width: int = 30
+    rankdir: str = "TB"
+    theme: str = "default"
+    legend: bool = False
+    evaluate: bool = False
+    gaps: bool = True
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+
+    def dot_options(self) -> DotOptions:
+        from argmap.views.dot import DotOptions
+
+        return DotOptions(
+            width=self.width, rankdir=self.rankdir, theme=self.theme, legend=self.legend
+        )
+
+
+def format_for(output: str | Path, fmt: str | None = None) -> str:
+    """The output format: ``fmt`` when given, else from the file name; ``-`` alone means SVG."""
+    if fmt is not None:
+        chosen = fmt.lower()
+        if chosen not in FORMATS:
+            raise FormatError(f"unknown render format {fmt!r}; use one of {', '.join(FORMATS)}")
+        return chosen
+    if str(output) == "-":
+        return "svg"
+    suffix = Path(output).suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise FormatError(
+            f"{output}: cannot tell the format from the name; end it with "
+            f"{', '.join(sorted(set(EXTENSIONS)))} or give --format {'|'.join(FORMATS)}"
+        )
+    return EXTENSIONS[suffix]
+
+
+def gaps_and_verdicts(
+    argmap: ArgumentMap, options: RenderOptions
+) -> tuple[list[Gap], dict[str, str]]:
+    """The gaps to style and, with ``evaluate``, the verdict of each statement."""
+    gaps: list[Gap] = []
+    if options.gaps:
+        from argmap.api import find_gaps
+
+        gaps = find_gaps(argmap, select=options.select, ignore=options.ignore)
+    verdicts: dict[str, str] = {}
+    if options.evaluate:
+        verdicts = evaluation_verdicts(argmap)
+    return gaps, verdicts
+
+
+def evaluation_verdicts(argmap: ArgumentMap) -> dict[str, str]:
+    """Per-statement verdicts (accepted / contested / unsupported) from the evaluation module."""
+    try:
+        from argmap.analysis.evaluate import evaluate  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        raise RenderError(
+            "--evaluate needs the evaluation module (argmap.analysis.evaluate), "
+            "which this version of argmap does not have"
+        ) from None
+    evaluation = evaluate(argmap)
+    raw: Mapping[str, object] = evaluation.verdicts
+    return {
+        node: str(getattr(verdict, "value", verdict))
+        for node, verdict in raw.items()
+        if node in argmap.statements
+    }
+
+
+def dot_source(argmap: ArgumentMap, options: RenderOptions | None = None) -> str:
+    """The DOT source of the map (gaps styled, verdicts coloured as the options say)."""
+    from argmap.views.dot import to_dot
+
+    opts = options or RenderOptions()
+    gaps, verdicts = gaps_and_verdicts(argmap, opts)
+    return to_dot(argmap, gaps, verdicts, opts.dot_options())
+
+
+def render(
+    argmap: ArgumentMap,
+    fmt: str = "svg",
+    engine: str = "auto",
+    options: RenderOptions | None = None,
+) -> bytes:
+    """The map rendered as ``fmt``: svg, png, pdf, dot (the source), json (Graphviz) or html."""
+    from argmap.render.engines import choose_engine, layout
+    from argmap.views.dot import style_svg, to_dot
+
+    opts = options or RenderOptions()
+    chosen = format_for("-", fmt)
+    dot_options = opts.dot_options()
+    if chosen == "html":
+        dot_options = replace(dot_options, title=False)  # the page's header has the title
+    if chosen != "dot":
+        # refuse PNG/PDF without Graphviz (and bad engines) before doing any work
+        choose_engine(engine, "svg" if chosen == "html" else chosen)
+    gaps, verdicts = gaps_and_verdicts(argmap, opts)
+    source = to_dot(argmap, gaps, verdicts, dot_options)
+    if chosen == "dot":
+        return source.encode("utf-8")
+    if chosen in ("svg", "html"):
+        svg = style_svg(layout(source, "svg", engine), dot_options.theme)
+        if chosen == "svg":
+            return svg
+        from argmap.views.html import page
+
+        return page(argmap, svg.decode("utf-8"), gaps, verdicts).encode("utf-8")
+    return layout(source, chosen, engine)
+
+
+def check_output(output: str | Path) -> None:
+    """Fail early, before any rendering, when ``output`` cannot be written."""
+    if str(output) == "-":
+        return
+    path = Path(output)
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        raise OutputError(f"{path}: the directory {parent} does not exist")
+    if not parent.is_dir():
+        raise OutputError(f"{path}: {parent} is not a directory")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name")
+
+
+def render_file(
+    argmap: ArgumentMap,
+    output: str | Path,
+    fmt: str | None = None,
+    engine: str = "auto",
+    options: RenderOptions | None = None,
+) -> str:
+    """Render to ``output`` (``-`` is stdout) atomically; returns the format written."""
+    from argmap.io import write_output
+
+    chosen = format_for(output, fmt)
+    check_output(output)
+    data = render(argmap, chosen, engine, options)
+    write_output(output, data)
+    return chosen

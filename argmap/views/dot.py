@@ -1,0 +1,605 @@
+"""The Graphviz view: an argument map as a DOT digraph, deterministic and safely escaped.
+
+Layout: the conclusion at the top (``rankdir`` TB), evidence at the bottom.
+Edges are written from the supported statement down to its premise with
+``dir=back``, so the ranks follow the tree while the arrows point from the
+support towards what it supports. Linked premises (and inferences that are
+undercut, since an undercut needs something to point at) meet at a small
+junction node; every other inference is a plain edge, because junctions
+roughly double the layout time.
+
+Labels are plain Graphviz strings, not HTML-like labels: the embedded
+WebAssembly Graphviz is built without HTML-label support. Lines are
+justified to tell their role apart (``\\l`` for the statement's text,
+``\\n`` for the id/anchor line, ``\\r`` for the gap marker), and
+:func:`svg_stylesheet` makes the id/anchor line small and the gap marker
+coloured in SVG output.
+
+Every piece of user text goes through :func:`dot_string`.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from argmap.analysis.base import SEVERITY_ORDER, Gap
+from argmap.errors import RenderError
+from argmap.model import (
+    ArgumentMap,
+    Inference,
+    InferenceKind,
+    Severity,
+    Statement,
+    StatementKind,
+    Strength,
+)
+
+if TYPE_CHECKING:
+    import graphviz
+
+Context = Literal["label", "tooltip"]
+RANKDIRS = ("TB", "BT", "LR", "RL")
+KINDS = ("conclusion", "reason", "evidence", "assumption", "objection")
+VERDICTS = ("accepted", "contested", "unsupported")
+
+# --- escaping -----------------------------------------------------------------------------------
+
+# C0/C1 control characters (a NUL would end the string inside Graphviz); any run of
+# whitespace, line breaks included, becomes one space.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """User text on one line: control characters dropped, whitespace runs made one space."""
+    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def dot_string(text: str, context: Context = "label") -> str:
+    """The one way user text enters DOT: a complete double-quoted DOT string.
+
+    The text is :func:`clean`\\ ed, then made inert for Graphviz:
+
+    - ``&`` becomes ``&amp;``: Graphviz decodes HTML entities in labels and
+      tooltips, so ``&amp;`` typed by a user must stay ``&amp;`` on screen;
+    - ``\\`` is doubled, so ``\\N``, ``\\G``, ``\\L``, ``\\n``... stay literal
+      (``graphviz.escape`` does this much). Tooltips go through Graphviz's
+      escape processing twice, so there each backslash is doubled twice;
+    - ``"`` becomes ``\\"``, so the text can never close the string and add
+      attributes.
+
+    The result is always quoted, never an HTML-like ``<...>`` label, so no
+    markup (``<IMG SRC=...>`` included) is ever interpreted.
+    """
+    value = clean(text).replace("&", "&amp;")
+    value = value.replace("\\", "\\\\\\\\" if context == "tooltip" else "\\\\")
+    return '"' + value.replace('"', '\\"') + '"'
+
+
+# --- themes -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours of one theme; shapes and line styles are the same in every theme."""
+
+    name: str
+    fill: Mapping[str, str]
+    border: Mapping[str, str]
+    support: str
+    attack: str
+    severity: Mapping[Severity, str]
+    verdict: Mapping[str, str]
+    text: str = "#1a1a1a"
+    meta: str = "#555555"
+
+
+THEMES: dict[str, Theme] = {
+    "default": Theme(
+        name="default",
+        fill={
+            "conclusion": "#d6e6f7",
+            "reason": "#eef5fc",
+            "evidence": "#e5f3e0",
+            "assumption": "#fff7d6",
+            "objection": "#fde6e3",
+        },
+        border={
+            "conclusion": "#1f4e79",
+            "reason": "#3b6ea5",
+            "evidence": "#3d7a36",
+            "assumption": "#8a6d00",
+            "objection": "#a8322a",
+        },
+        support="#2e7d32",
+        attack="#c62828",
+        severity={Severity.ERROR: "#d32f2f", Severity.WARNING: "#ef6c00", Severity.INFO: "#1565c0"},
+        verdict={"accepted": "#c8e6c9", "contested": "#ffe0b2", "unsupported": "#e0e0e0"},
+    ),
+    # black and white: no fills but a grey conclusion, black lines; kinds differ by shape and line
+    "print": Theme(
+        name="print",
+        fill={
+            "conclusion": "#e8e8e8",
+            "reason": "#ffffff",
+            "evidence": "#ffffff",
+            "assumption": "#ffffff",
+            "objection": "#ffffff",
+        },
+        border=dict.fromkeys(KINDS, "#000000"),
+        support="#000000",
+        attack="#000000",
+        severity=dict.fromkeys(Severity, "#000000"),
+        verdict={"accepted": "#ffffff", "contested": "#e0e0e0", "unsupported": "#b0b0b0"},
+        text="#000000",
+        meta="#333333",
+    ),
+    # Okabe-Ito colours, safe for the common colour-vision deficiencies
+    "colorblind": Theme(
+        name="colorblind",
+        fill={
+            "conclusion": "#cfe3f2",
+            "reason": "#eef5fb",
+            "evidence": "#d2eee6",
+            "assumption": "#fbf5c8",
+            "objection": "#f7dccb",
+        },
+        border={
+            "conclusion": "#0072b2",
+            "reason": "#56b4e9",
+            "evidence": "#009e73",
+            "assumption": "#8c7a00",
+            "objection": "#d55e00",
+        },
+        support="#0072b2",
+        attack="#d55e00",
+        severity={Severity.ERROR: "#d55e00", Severity.WARNING: "#e69f00", Severity.INFO: "#56b4e9"},
+        verdict={"accepted": "#bfe3f5", "contested": "#fbe5b0", "unsupported": "#e0e0e0"},
+    ),
+}
+
+# shape and line style per kind: these, not colour, tell the kinds apart in black and white
+SHAPES: dict[str, tuple[str, str]] = {
+    "conclusion": ("box", "rounded,filled,bold"),
+    "reason": ("box", "rounded,filled"),
+    "evidence": ("note", "filled"),
+    "assumption": ("box", "rounded,filled,dashed"),
+    "objection": ("box", "filled,diagonals"),
+}
+KIND_NAMES = {
+    "conclusion": "main conclusion",
+    "reason": "reason (claim)",
+    "evidence": "evidence",
+    "assumption": "assumption (implicit: dashed)",
+    "objection": "objection / rebuttal",
+}
+GAP_MARKS = {Severity.ERROR: "✖", Severity.WARNING: "⚠", Severity.INFO: "ℹ"}
+GAP_PEN = {Severity.ERROR: "3.2", Severity.WARNING: "2.4"}
+SOURCE_CHARS = 28
+# Arial: the embedded engine measures it with Helvetica's metrics and fontconfig maps it to a
+# metric-compatible font (Liberation Sans), so boxes fit their text in every engine and browser
+FONT = "Arial"
+
+
+@dataclass(frozen=True)
+class DotOptions:
+    """What the Graphviz view draws, and how."""
+
+    width: int = 36
+    rankdir: str = "TB"
+    theme: str = "default"
+    legend: bool = False
+    title: bool = True
+
+    def __post_init__(self) -> None:
+        if self.rankdir not in RANKDIRS:
+            raise RenderError(f"unknown rankdir {self.rankdir!r}; use one of {', '.join(RANKDIRS)}")
+        if self.theme not in THEMES:
+            raise RenderError(f"unknown theme {self.theme!r}; use one of {', '.join(THEMES)}")
+        if self.width < 8:
+            raise RenderError(f"width {self.width} is too narrow; use 8 characters or more")
+
+
+@dataclass
+class _Context:
+    argmap: ArgumentMap
+    options: DotOptions
+    theme: Theme
+    gaps: dict[str, list[Gap]] = field(default_factory=dict)
+    verdicts: Mapping[str, str] = field(default_factory=dict)
+    junctions: set[str] = field(default_factory=set)
+
+
+# --- building -----------------------------------------------------------------------------------
+
+
+def to_graphviz(
+    argmap: ArgumentMap,
+    gaps: Sequence[Gap] = (),
+    verdicts: Mapping[str, str] | None = None,
+    options: DotOptions | None = None,
+) -> graphviz.Digraph:
+    """The map as a :class:`graphviz.Digraph` (gaps styled, verdicts coloured when given)."""
+    import graphviz
+
+    opts = options or DotOptions()
+    graph = graphviz.Digraph(name="argmap")
+    graph.body.extend(_body(argmap, gaps, verdicts or {}, opts))
+    return graph
+
+
+def to_dot(
+    argmap: ArgumentMap,
+    gaps: Sequence[Gap] = (),
+    verdicts: Mapping[str, str] | None = None,
+    options: DotOptions | None = None,
+) -> str:
+    """The map as DOT source: the same map and options give the same text, byte for byte."""
+    opts = options or DotOptions()
+    return "digraph argmap {\n" + "".join(_body(argmap, gaps, verdicts or {}, opts)) + "}\n"
+
+
+def _body(
+    argmap: ArgumentMap, gaps: Sequence[Gap], verdicts: Mapping[str, str], options: DotOptions
+) -> list[str]:
+    ctx = _Context(argmap, options, THEMES[options.theme], verdicts=verdicts)
+    for gap in gaps:
+        ctx.gaps.setdefault(gap.node, []).append(gap)
+    for node_gaps in ctx.gaps.values():
+        node_gaps.sort(key=lambda g: (SEVERITY_ORDER[g.severity], g.code))
+    ctx.junctions = {
+        inf.id
+        for inf in argmap.inferences.values()
+        if len(inf.premises) > 1 or argmap.attacks(inf.id) or inf.id in ctx.gaps
+    }
+    lines = _header(ctx)
+    lines.extend(_statement(ctx, statement) for statement in argmap.statements.values())
+    for inference in argmap.inferences.values():
+        lines.extend(_inference(ctx, inference))
+    if options.legend:
+        lines.extend(_legend(ctx))
+    return lines
+
+
+def _attrs(attrs: Mapping[str, str]) -> str:
+    """`` [k=v ...]``; values are already DOT strings (from :func:`dot_string` or :func:`_q`)."""
+    return " [" + " ".join(f"{key}={value}" for key, value in attrs.items()) + "]"
+
+
+def _q(constant: str) -> str:
+    """Quote a value argmap itself chose (a colour, a style): never user text."""
+    return f'"{constant}"'
+
+
+def _header(ctx: _Context) -> list[str]:
+    theme = ctx.theme
+    graph = {
+        "rankdir": ctx.options.rankdir,
+        "nodesep": "0.3",
+        "ranksep": "0.45",
+        "fontname": _q(FONT),
+        "bgcolor": "white",
+    }
+    if ctx.options.title and ctx.argmap.title:
+        graph |= {"label": dot_string(ctx.argmap.title), "labelloc": "t", "fontsize": "18"}
+    node = {
+        "fontname": _q(FONT),
+        "fontsize": "11",
+        "fontcolor": _q(theme.text),
+        "margin": _q("0.14,0.07"),
+        "penwidth": "1.2",
+    }
+    edge = {"penwidth": "1.5", "arrowsize": "0.8", "fontname": _q(FONT), "fontsize": "10"}
+    return [
+        f"\tgraph{_attrs(graph)}\n",
+        f"\tnode{_attrs(node)}\n",
+        f"\tedge{_attrs(edge)}\n",
+    ]
+
+
+def kind_of(argmap: ArgumentMap, statement: Statement) -> str:
+    """The kind a statement is drawn as: conclusion, reason, evidence, assumption or objection."""
+    if statement.id == argmap.conclusion:
+        return "conclusion"
+    if statement.is_assumption:
+        return "assumption"
+    if statement.kind is StatementKind.EVIDENCE:
+        return "evidence"
+    outgoing = argmap.outgoing(statement.id)
+    if outgoing and outgoing[0].kind is not InferenceKind.SUPPORT:
+        return "objection"
+    return "reason"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(clean(text), width=width, break_on_hyphens=False) or [""]
+
+
+def _label_lines(text: str, width: int, end: str) -> str:
+    """Wrapped lines, each escaped on its own and ended by a justification escape."""
+    return "".join(dot_string(line)[1:-1] + end for line in _wrap(text, width))
+
+
+def meta_line(statement: Statement) -> str:
+    """The small line under a statement: id, paragraph anchors, basis and (short) source."""
+    bits = [statement.id]
+    if statement.at:
+        bits.append(f"¶{statement.at}")
+    if statement.basis is not None:
+        bits.append(statement.basis.value)
+    if statement.source is not None:
+        name = clean(statement.source.name or "")
+        if len(name) > SOURCE_CHARS:
+            # the whole name is in the tooltip and the HTML page
+            name = name[: SOURCE_CHARS - 1].rstrip() + "…"
+        named = ", ".join(p for p in (name, statement.source.date) if p)
+        if named:
+            bits.append(named)
+    return " · ".join(bits)
+
+
+def gap_text(gap: Gap) -> str:
+    """One gap for a tooltip: code, severity, name, message (without its leading node id)."""
+    message = gap.message.removeprefix(f"{gap.node}: ")
+    return f"{gap.code} {gap.severity.value} ({gap.name}): {message}"
+
+
+def _statement(ctx: _Context, statement: Statement) -> str:
+    theme = ctx.theme
+    width = ctx.options.width
+    kind = kind_of(ctx.argmap, statement)
+    shape, style = SHAPES[kind]
+    gaps = ctx.gaps.get(statement.id, [])
+    verdict = ctx.verdicts.get(statement.id)
+    classes = ["statement", kind]
+
+    label = ""
+    if gaps:
+        worst = gaps[0].severity
+        codes = " ".join(dict.fromkeys(g.code for g in gaps))
+        # keep the marker clear of the folded corner of the evidence shape
+        pad = "\u00a0\u00a0" if shape == "note" else ""
+        label += dot_string(f"{GAP_MARKS[worst]} {codes}")[1:-1] + pad + "\\r"
+        classes.append(f"gap-{worst.value}")
+    label += _label_lines(statement.text, width, "\\l")
+    label += _label_lines(meta_line(statement), width, "\\n")
+    if verdict:
+        label += dot_string(f"⇒ {verdict}")[1:-1] + "\\n"
+        classes.append(f"verdict-{verdict}" if verdict in VERDICTS else "verdict")
+
+    attrs = {
+        "id": dot_string(statement.id),
+        "class": _q(" ".join(classes)),
+        "label": f'"{label}"',
+        "tooltip": _tooltip(ctx, statement, kind, gaps, verdict),
+        "shape": shape,
+        "style": _q(style),
+        "fillcolor": _q(
+            theme.verdict.get(verdict, theme.fill[kind]) if verdict else theme.fill[kind]
+        ),
+        "color": _q(theme.border[kind]),
+    }
+    if kind == "conclusion":
+        attrs["fontsize"] = "13"
+        attrs["peripheries"] = "2"
+    if gaps and gaps[0].severity is not Severity.INFO:
+        attrs["color"] = _q(theme.severity[gaps[0].severity])
+        attrs["penwidth"] = GAP_PEN[gaps[0].severity]
+        attrs["style"] = _q(",".join(s for s in style.split(",") if s != "bold") + ",dashed")
+    return f"\t{dot_string(statement.id)}{_attrs(attrs)}\n"
+
+
+def _tooltip(
+    ctx: _Context, statement: Statement, kind: str, gaps: Sequence[Gap], verdict: str | None
+) -> str:
+    head = f"{statement.id} ({'implicit ' if statement.implicit else ''}{kind})"
+    if statement.at:
+        head += f" ¶{statement.at}"
+    parts = [head, statement.text]
+    if statement.quote:
+        parts.append(f"“{statement.quote}”")
+    if verdict:
+        parts.append(f"verdict: {verdict}")
+    parts.extend(gap_text(g) for g in gaps)
+    return '"' + "\\n".join(dot_string(p, "tooltip")[1:-1] for p in parts) + '"'
+
+
+def _describe(inference: Inference) -> str:
+    verb = {
+        InferenceKind.SUPPORT: "supports",
+        InferenceKind.ATTACK: "attacks",
+        InferenceKind.UNDERCUT: "undercuts",
+    }[inference.kind]
+    text = f"{' + '.join(inference.premises)} {verb} {inference.target}"
+    bits = [b for b in (inference.scheme, inference.label, inference.relation) if b]
+    if inference.strength is not None:
+        bits.append(f"{inference.strength.value} inference")
+    if inference.example:
+        bits.append("by example")
+    return text + (f" ({'; '.join(bits)})" if bits else "")
+
+
+def _inference(ctx: _Context, inference: Inference) -> list[str]:
+    theme = ctx.theme
+    attack = inference.kind is not InferenceKind.SUPPORT
+    colour = _q(theme.attack if attack else theme.support)
+    kind = inference.kind.value
+    edge = {
+        "dir": "back",
+        "arrowtail": "tee" if attack else "normal",
+        "color": colour,
+        "class": _q(kind),
+    }
+    if inference.strength is Strength.WEAK:
+        edge["style"] = "dashed"
+    tooltip = '"' + dot_string(_describe(inference), "tooltip")[1:-1] + '"'
+    target = dot_string(inference.target)
+    lines: list[str] = []
+    if inference.id not in ctx.junctions:
+        premise = dot_string(inference.premises[0])
+        edge = {"id": dot_string(inference.id)} | edge | {"tooltip": tooltip}
+        lines.append(f"\t{target} -> {premise}{_attrs(edge)}\n")
+        return lines
+    junction = dot_string(inference.id)
+    node = {
+        "id": junction,
+        "class": _q(f"junction {kind}"),
+        "shape": "point",
+        "width": "0.09",
+        "color": colour,
+        "tooltip": tooltip,
+        "label": '""',
+    }
+    gaps = ctx.gaps.get(inference.id, [])
+    if gaps:
+        worst = gaps[0].severity
+        codes = " ".join(dict.fromkeys(g.code for g in gaps))
+        parts = [_describe(inference), *(gap_text(g) for g in gaps)]
+        node |= {
+            "class": _q(f"junction {kind} gap-{worst.value}"),
+            "shape": "box",
+            "style": _q("dashed,rounded"),
+            "penwidth": "2.5",
+            "color": _q(theme.severity[worst]),
+            "width": "0",
+            "height": "0",
+            "margin": _q("0.04,0.02"),
+            "fontsize": "9",
+            "label": dot_string(f"{GAP_MARKS[worst]} {codes}"),
+            "tooltip": '"' + "\\n".join(dot_string(p, "tooltip")[1:-1] for p in parts) + '"',
+        }
+    lines.append(f"\t{junction}{_attrs(node)}\n")
+    lines.append(f"\t{target} -> {junction}{_attrs(edge)}\n")
+    for premise in inference.premises:
+        lines.append(f"\t{junction} -> {dot_string(premise)} [dir=none color={colour}]\n")
+    return lines
+
+
+def _legend(ctx: _Context) -> list[str]:
+    """A small cluster: one sample node per kind in the map, gap borders and edge kinds in use."""
+    theme = ctx.theme
+    argmap = ctx.argmap
+    used = {kind_of(argmap, s) for s in argmap.statements.values()}
+    prefix = _free_prefix(argmap, "legend")
+    names: list[str] = []
+    lines = [
+        f'\tsubgraph "cluster_{prefix}" {{\n',
+        f'\t\tgraph [label="Legend" fontsize="11" style="rounded" color="#999999" id="{prefix}"]\n',
+        '\t\tnode [fontsize="10" width="0" height="0" margin="0.1,0.04"]\n',
+    ]
+
+    def sample(key: str, text: str, attrs: dict[str, str]) -> None:
+        name = f'"{prefix}-{key}"'
+        names.append(name)
+        attrs = {"id": name, "class": _q("legend"), "label": _q(text)} | attrs
+        lines.append(f"\t\t{name}{_attrs(attrs)}\n")
+
+    for kind in KINDS:
+        if kind in used:
+            shape, style = SHAPES[kind]
+            sample(
+                kind,
+                KIND_NAMES[kind],
+                {
+                    "shape": shape,
+                    "style": _q(style),
+                    "fillcolor": _q(theme.fill[kind]),
+                    "color": _q(theme.border[kind]),
+                },
+            )
+    severities = sorted(
+        {gaps[0].severity for gaps in ctx.gaps.values() if gaps}, key=SEVERITY_ORDER.__getitem__
+    )
+    for severity in severities:
+        style = "rounded,dashed" if severity is not Severity.INFO else "rounded"
+        sample(
+            f"gap-{severity.value}",
+            f"{GAP_MARKS[severity]} gap ({severity.value}): codes",
+            {
+                "shape": "box",
+                "style": _q(style),
+                "color": _q(theme.severity[severity]),
+                "penwidth": "3" if severity is not Severity.INFO else "1.2",
+            },
+        )
+    for verdict in VERDICTS:
+        if verdict in ctx.verdicts.values():
+            sample(
+                f"verdict-{verdict}",
+                f"⇒ {verdict}",
+                {
+                    "shape": "box",
+                    "style": _q("rounded,filled"),
+                    "fillcolor": _q(theme.verdict[verdict]),
+                },
+            )
+    kinds = {inf.kind for inf in argmap.inferences.values()}
+    edges = [
+        (InferenceKind.SUPPORT, "supports", theme.support, "normal"),
+        (InferenceKind.ATTACK, "attacks", theme.attack, "tee"),
+        (InferenceKind.UNDERCUT, "undercuts (an inference)", theme.attack, "tee"),
+    ]
+    for kind, text, colour, arrow in edges:
+        if kind in kinds:
+            sample(f"edge-{kind.value}", text, {"shape": "plaintext", "fontcolor": _q(colour)})
+            lines.append(
+                f'\t\t"{prefix}-edge-{kind.value}" -> "{prefix}-edge-{kind.value}-to" '
+                f"[dir=back arrowtail={arrow} color={_q(colour)}]\n"
+            )
+            lines.append(
+                f'\t\t"{prefix}-edge-{kind.value}-to" [label="" shape=point width="0.05" '
+                f"color={_q(colour)}]\n"
+            )
+    # one column: chain the samples with invisible edges
+    for upper, lower in zip(names, names[1:], strict=False):
+        lines.append(f"\t\t{upper} -> {lower} [style=invis]\n")
+    lines.append("\t}\n")
+    return lines
+
+
+def _free_prefix(argmap: ArgumentMap, base: str) -> str:
+    """``base`` with underscores added until no id of the map starts with it."""
+    prefix = base
+    while any(i.startswith(prefix) for i in (*argmap.statements, *argmap.inferences)):
+        prefix = f"_{prefix}"
+    return prefix
+
+
+# --- SVG styling ---------------------------------------------------------------------------------
+
+
+def svg_stylesheet(theme_name: str = "default") -> str:
+    """CSS that finishes the SVG: small grey id/anchor lines, coloured gap markers.
+
+    Graphviz writes one ``<text>`` per label line with the line's
+    justification as ``text-anchor``: text lines are ``start``, the
+    id/anchor line ``middle`` and the gap marker ``end``.
+    """
+    theme = THEMES[theme_name]
+    rules = [
+        'text { font-family: Arial, Helvetica, "Liberation Sans", sans-serif; }',
+        '.assumption text[text-anchor="start"] { font-style: italic; }',
+        f'.statement text[text-anchor="middle"] {{ font-size: 9px; fill: {theme.meta}; }}',
+        '.statement text[text-anchor="end"] { font-size: 10px; font-weight: bold; }',
+    ]
+    rules.extend(
+        f'.gap-{sev.value} text[text-anchor="end"] {{ fill: {colour}; }}'
+        for sev, colour in theme.severity.items()
+    )
+    return "\n".join(rules)
+
+
+_SVG_OPEN = re.compile(rb"<svg\b[^>]*>")
+
+
+def style_svg(svg: bytes, theme_name: str = "default") -> bytes:
+    """Insert :func:`svg_stylesheet` right after the ``<svg>`` start tag of Graphviz's output."""
+    match = _SVG_OPEN.search(svg)
+    if match is None:
+        raise RenderError("the engine's SVG output has no <svg> element")
+    style = f"\n<style>\n{svg_stylesheet(theme_name)}\n</style>".encode()
+    return svg[: match.end()] + style + svg[match.end() :]
