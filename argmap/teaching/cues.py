@@ -19,10 +19,10 @@ Position (writers state their thesis first, or sum up at the end):
 
 * ``first-sentence`` +2.0: the first sentence of the text;
 * ``last-sentence`` +1.0: the last sentence of the text;
-* ``first-paragraph`` / ``last-paragraph`` +0.5: any sentence of the first or
-  last paragraph (this only separates candidates in texts of several
-  paragraphs). A closing byline ("By The Institute...") is not a paragraph
-  of the argument and is skipped when finding the last one.
+* ``first-paragraph`` +0.5 and ``last-paragraph`` +0.5: any sentence of the
+  first or of the last paragraph (this only separates candidates in texts of
+  several paragraphs). A closing byline ("By The Institute...") is not a
+  paragraph of the argument and is skipped when finding the last one.
 
 Wording:
 

@@ -93,7 +93,7 @@ def skeleton(text: str, *, text_path: str | None, title: str | None = None) -> s
         else:
             parent = _Node(f"R{suffix or candidate.paragraph}", "reason", candidate, cues)
             root.children.append(parent)
-    lines = [_HEADER.format(text=text_path or "TEXT"), "argmap: 1"]
+    lines = [_HEADER.format(text=_comment(text_path or "TEXT")), "argmap: 1"]
     lines.append(f"title: {_q(title or 'Skeleton map: ' + (text_path or 'a text'))}")
     if text_path:
         lines += ["source:", f"  text: {_q(text_path)}"]
@@ -170,15 +170,28 @@ def _cues_in(paragraph: Paragraph, sentence: Candidate) -> list[lexicon.Cue]:
     return [c for c in paragraph.cues if sentence.start <= c.start < sentence.end]
 
 
+def _yaml_safe(char: str) -> bool:
+    """Whether YAML takes ``char`` as is: printable, and not one of its line breaks."""
+    code = ord(char)
+    return (
+        0x20 <= code <= 0x7E
+        or 0xA0 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or code >= 0x10000
+    ) and char not in "\u2028\u2029"
+
+
 def _q(value: str) -> str:
-    """A YAML double-quoted scalar (JSON escapes are valid YAML; line breaks escaped)."""
+    """A YAML double-quoted scalar: JSON's escapes, plus ``\\uXXXX`` for what YAML refuses."""
     import json
 
-    return (
-        json.dumps(value, ensure_ascii=False)
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
+    quoted = json.dumps(value, ensure_ascii=False)
+    return "".join(c if c in "\t" or _yaml_safe(c) else f"\\u{ord(c):04x}" for c in quoted)
+
+
+def _comment(text: str) -> str:
+    """Text safe inside a YAML comment: anything unprintable becomes ``?``."""
+    return "".join(c if _yaml_safe(c) else "?" for c in text)
 
 
 def quote_of(sentence: str, limit: int = QUOTE_CHARS) -> str:
@@ -209,7 +222,7 @@ def _node_lines(node: _Node, indent: int, *, top: bool = False) -> list[str]:
     lines = [f"{outer}# ¶{cand.paragraph}: {_ADVICE[node.kind]}"]
     marks = ", ".join(f"{c.kind} {' '.join(c.text.split())!r}" for c in node.cues[:6])
     if marks:
-        lines.append(f"{outer}#   cues: {marks}")
+        lines.append(f"{outer}#   cues: {_comment(marks)}")
     fields: list[tuple[str, str]] = [
         ("id", node.nid),
         ("text", cand.text),

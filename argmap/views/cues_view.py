@@ -32,6 +32,8 @@ CUE_STYLES: dict[str, str] = {
 }
 GUESS_STYLE = "bold reverse"
 GUESS_MARK = "◆"
+#: Marks up to this long are kept on one line when wrapping.
+KEEP_MAX = 30
 #: How many runners-up the view names after the guess.
 ALTERNATIVES = 2
 
@@ -80,7 +82,9 @@ def paragraph_text(
         for cue in _outermost(cues):
             text.append(body[pos : cue.start])
             # a private-use character holds the mark together when the line is wrapped
-            marked = body[cue.start : cue.end].replace(" ", KEEP)
+            marked = body[cue.start : cue.end]
+            if len(marked) <= KEEP_MAX:  # a long quotation may wrap, or rich would break it
+                marked = marked.replace(" ", KEEP)
             text.append(f"[{marked}|{cue.kind}]")
             pos = cue.end
         text.append(body[pos:])

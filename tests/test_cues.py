@@ -1,0 +1,195 @@
+"""``argmap cues``: sentence splitting, cue marking on the flagship paper, the conclusion guess, output."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import MAPS
+from typer.testing import CliRunner
+
+from argmap.analysis import lexicon
+from argmap.cli import app
+from argmap.teaching import cues as cues_module
+from argmap.teaching.cues import WEIGHTS, analyse
+from argmap.teaching.sentences import split_sentences
+
+PAPER = MAPS / "iran-in-latin-america.txt"
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two! Three? Four", ["One.", "Two!", "Three?", "Four"]),
+        (
+            "Dr. Smith met Mr. J. R. Doe. They talked.",
+            ["Dr. Smith met Mr. J. R. Doe.", "They talked."],
+        ),
+        (
+            "Move approx. 3-10 times, e.g. when. Next.",
+            ["Move approx. 3-10 times, e.g. when.", "Next."],
+        ),
+        ("ARD, ZDF, Arte etc. It is good.", ["ARD, ZDF, Arte etc.", "It is good."]),
+        ("students, pupils etc.) who work. Yes.", ["students, pupils etc.) who work.", "Yes."]),
+        ("See No. 5 and p. 12 here. Done.", ["See No. 5 and p. 12 here.", "Done."]),
+        (
+            "The U.S. Treasury acted. The U.S. It rained.",
+            ["The U.S. Treasury acted.", "The U.S.", "It rained."],
+        ),
+        ('He said "Stop." Then he left.', ['He said "Stop."', "Then he left."]),
+        (
+            "“It is over,” he said. “No.” She left.",
+            ["“It is over,” he said.", "“No.”", "She left."],
+        ),
+        ("Wait... what? (It was over.) Fine.", ["Wait... what?", "(It was over.)", "Fine."]),
+        ("20 (!!!) years to go? Also, one", ["20 (!!!) years to go?", "Also, one"]),
+        ("Costs rose 3.5% in 2017.Then fell.", ["Costs rose 3.5% in 2017.Then fell."]),
+        # the flagship's odd punctuation: acute accents as apostrophes, "station- Hispan TV"
+        (
+            "Iran´s station- Hispan TV grew. All of this effort as resulted in growth.",
+            ["Iran´s station- Hispan TV grew.", "All of this effort as resulted in growth."],
+        ),
+        ("", []),
+        ("   ", []),
+    ],
+)
+def test_sentence_splitting(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_sentence_offsets_index_the_original_text() -> None:
+    text = "  First one.   Second “quoted.” Third!  "
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_every_flagship_paragraph_splits_as_written() -> None:
+    counts = [len(p.sentences) for p in analyse(PAPER.read_text(encoding="utf-8")).paragraphs]
+    assert counts[:3] == [2, 1, 1]
+    assert counts[17] == 2 and counts[18] == 2  # paragraphs 18 and 19
+    assert len(counts) == 24 and all(c >= 1 for c in counts)
+
+
+def run_json(path: Path) -> dict[str, object]:
+    result = CliRunner().invoke(app, ["cues", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert isinstance(data, dict)
+    return data
+
+
+def test_flagship_cues_and_guess() -> None:
+    data = run_json(PAPER)
+    paragraphs = data["paragraphs"]
+    assert isinstance(paragraphs, list)
+    by_n = {p["n"]: p for p in paragraphs}
+
+    def marked(n: int, kind: str) -> list[str]:
+        return [c["text"] for c in by_n[n]["cues"] if c["kind"] == kind]
+
+    assert "Western sources" in marked(13, "unnamed-source")
+    hedges = [c for c in by_n[14]["cues"] if c["kind"] == "hedge"]
+    phrase = by_n[14]["text"].index("suspected to be possibly")
+    covered = {c["text"] for c in hedges if phrase <= c["start"] < phrase + 24}
+    assert covered == {"suspected", "possibly"}
+    assert "proven" in marked(16, "overclaim")
+    assert "However" in marked(20, "contrast")
+    assert "In conclusion" in marked(23, "conclusion-indicator")
+    assert data["conclusion_guess"] == 23
+    assert str(data["conclusion_text"]).startswith("In conclusion, although it cannot be taken")
+    ranking = data["ranking"]
+    assert isinstance(ranking, list) and ranking[0]["paragraph"] == 23
+    assert any(w.startswith("summary-indicator") for w in ranking[0]["why"])
+
+
+def test_json_offsets_point_at_the_cue_text() -> None:
+    for paragraph in run_json(PAPER)["paragraphs"]:  # type: ignore[attr-defined]
+        for cue in paragraph["cues"]:
+            assert paragraph["text"][cue["start"] : cue["end"]] == cue["text"]
+            assert cue["kind"] in lexicon.KINDS
+
+
+def test_json_shape_on_a_one_paragraph_text(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "Tuition fees should not be charged. Studying is a basic right. "
+        "Fees therefore make degrees longer.\n",
+        encoding="utf-8",
+    )
+    data = run_json(path)
+    assert set(data) == {"paragraphs", "conclusion_guess", "conclusion_text", "ranking"}
+    assert data["conclusion_guess"] == 1
+    assert data["conclusion_text"] in {
+        "Tuition fees should not be charged.",
+        "Fees therefore make degrees longer.",
+    }
+
+
+def test_plain_output_marks_cues_with_a_legend() -> None:
+    result = CliRunner().invoke(app, ["cues", str(PAPER)])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "\x1b[" not in out
+    assert out.startswith("Cues are marked [text|kind]; kinds: conclusion-indicator,")
+    assert "[Western sources|unnamed-source]" in out
+    assert "[In conclusion|conclusion-indicator]" in out
+    assert re.search(r"^ *◆ ¶23 ", out, flags=re.MULTILINE)
+    assert "◆ Conclusion guess: ¶23 (score" in out
+    assert not any(line.endswith(" ") for line in out.splitlines())
+
+
+def test_colour_output_styles_cues_and_never_reads_markup() -> None:
+    from rich.console import Console
+
+    from argmap.views.cues_view import CUE_STYLES, cues_view
+
+    report = analyse("[bold]Experts say[/bold] it is therefore clear. [red]x[/red]\n")
+    console = Console(width=100, force_terminal=True, color_system="truecolor", record=True)
+    console.print(cues_view(report, plain=False, width=100))
+    text = console.export_text()
+    assert "[bold]Experts say[/bold]" in text  # shown literally, not as markup
+    assert "Legend:" in text
+    assert set(CUE_STYLES) == set(lexicon.KINDS)
+
+
+def test_stdin_and_errors(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["cues", "-", "--format", "json"], input="So it goes.\n")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["conclusion_text"] == "So it goes."
+    missing = tmp_path / "nope.txt"
+    result = CliRunner().invoke(app, ["cues", str(missing)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {missing}: no such file\n"
+    result = CliRunner().invoke(app, ["cues", str(PAPER), "--format", "xml"])
+    assert result.exit_code == 2
+
+
+def test_empty_text_has_no_guess(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text("\n\n", encoding="utf-8")
+    data = run_json(path)
+    assert data == {
+        "paragraphs": [],
+        "conclusion_guess": None,
+        "conclusion_text": None,
+        "ranking": [],
+    }
+    result = CliRunner().invoke(app, ["cues", str(path)])
+    assert "nothing to guess" in result.stdout
+
+
+def test_a_closing_byline_is_not_the_last_paragraph() -> None:
+    report = analyse("Cats are better. So we should adopt one.\nBy The Cat Institute.\n")
+    assert report.guess is not None and report.guess.text == "So we should adopt one."
+
+
+def test_every_scoring_feature_is_documented() -> None:
+    doc = cues_module.__doc__ or ""
+    for name, weight in WEIGHTS.items():
+        assert f"``{name}`` {weight:+.1f}" in doc, name
