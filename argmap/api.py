@@ -176,8 +176,6 @@ def exercise(
     """
     from argmap.errors import OutputError
     from argmap.io import write_output
-    from argmap.render import RenderOptions
-    from argmap.render import render as render_map
     from argmap.teaching.exercise import make_exercise
 
     ex = make_exercise(
@@ -188,7 +186,8 @@ def exercise(
         gaps=find_gaps(argmap) if "gaps" in blank else (),
         map_name=map_name or argmap.path or "MAP",
     )
-    svg = render_map(ex.worksheet_map, "svg", options=RenderOptions(gaps=False))
+    # no gap highlighting: flags on the blanks would hint at the answers
+    svg = render(ex.worksheet_map, "svg", gaps=False)
     target = Path(out_dir)
     if target.exists() and not target.is_dir():
         raise OutputError(f"{target} is not a directory")
