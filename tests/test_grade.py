@@ -1,0 +1,192 @@
+"""``argmap grade``: the key scores 100, damage lowers the score step by step, feedback cites paragraphs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FLAGSHIP, MAPS
+from typer.testing import CliRunner
+
+import argmap
+from argmap.cli import app
+from argmap.model import ArgumentMap, format_anchor
+from argmap.teaching.damage import Damage, damaged
+from argmap.teaching.grade import WEIGHTS, grade_map
+
+#: 30 submissions: level n removes n statements and misplaces n // 3 more.
+LEVELS = range(30)
+
+
+def damage_level(key: ArgumentMap, level: int) -> tuple[ArgumentMap, Damage]:
+    return damaged(key, remove=level, misplace=level // 3, seed=1)
+
+
+@pytest.fixture(scope="module")
+def class_of_30(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], list[Damage]]:
+    folder = tmp_path_factory.mktemp("submissions")
+    key = argmap.load(FLAGSHIP)
+    paths, damages = [], []
+    for level in LEVELS:
+        submission, damage = damage_level(key, level)
+        path = folder / f"student-{level:02d}.yaml"
+        argmap.save(submission, path)
+        paths.append(path)
+        damages.append(damage)
+    return paths, damages
+
+
+def grade_json(*args: str) -> list[dict[str, object]]:
+    result = CliRunner().invoke(app, ["grade", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert isinstance(data, list)
+    return data
+
+
+def test_the_key_against_itself_scores_100() -> None:
+    [row] = grade_json(str(FLAGSHIP), str(FLAGSHIP))
+    assert row == {
+        "file": str(FLAGSHIP),
+        "score": 100.0,
+        "breakdown": dict(WEIGHTS),
+        "feedback": ["Every statement, link and gap of the key is in your map."],
+        "error": None,
+    }
+
+
+@pytest.mark.parametrize("path", sorted(MAPS.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_map_graded_against_itself_scores_100(path: Path) -> None:
+    m = argmap.load(path)
+    assert grade_map(m, m).score == 100.0
+
+
+def test_scores_fall_as_damage_grows(class_of_30: tuple[list[Path], list[Damage]]) -> None:
+    paths, damages = class_of_30
+    rows = grade_json(str(FLAGSHIP), *map(str, paths))
+    assert [r["file"] for r in rows] == [str(p) for p in paths]
+    scores = [float(r["score"]) for r in rows]  # type: ignore[arg-type]
+    assert scores[0] == 100.0
+    assert all(a > b for a, b in zip(scores, scores[1:], strict=False)), scores
+    assert scores[-1] < 50
+    key = argmap.load(FLAGSHIP)
+    for row, damage in zip(rows, damages, strict=True):
+        feedback = row["feedback"]
+        assert isinstance(feedback, list) and row["error"] is None
+        for sid in damage.removed:
+            anchors = key.statements[sid].anchors
+            word = "paragraph" if len(anchors) == 1 else "paragraphs"
+            cited = f"{word} {format_anchor(anchors)}"
+            assert any("did not" in line and cited in line for line in feedback), (sid, cited)
+
+
+def test_feedback_names_a_missing_objection() -> None:
+    key = argmap.load(FLAGSHIP)
+    student = damaged(key, remove=0)[0]
+    from argmap.teaching.damage import _remove
+
+    _remove(student, "O1")
+    result = grade_map(key, student)
+    assert "You did not map the objection in paragraphs 20-22." in result.feedback
+    assert result.score is not None and result.score < 100
+
+
+def test_misplacing_costs_structure_and_says_where() -> None:
+    key = argmap.load(FLAGSHIP)
+    student = damaged(key)[0]
+    from argmap.teaching.damage import _misplace
+
+    _misplace(student, "O1")  # the objection becomes a support
+    result = grade_map(key, student)
+    assert result.breakdown["structure"] < WEIGHTS["structure"]
+    assert result.breakdown["reasons"] == WEIGHTS["reasons"]
+    assert (
+        "You mapped paragraphs 20-22 as a support of paragraph 23; in the key it is an attack."
+        in result.feedback
+    )
+
+
+def test_thirty_submissions_take_under_five_seconds(
+    class_of_30: tuple[list[Path], list[Damage]],
+) -> None:
+    paths, _ = class_of_30
+    start = time.perf_counter()
+    grade_json(str(FLAGSHIP), *map(str, paths))
+    assert time.perf_counter() - start < 5.0
+
+
+def test_a_paraphrased_submission_in_another_format_still_matches(tmp_path: Path) -> None:
+    key = argmap.load(FLAGSHIP)
+    student = damaged(key)[0]
+    # the student's own words: drop the first and last word of every statement, lose quotes
+    for sid, statement in list(student.statements.items()):
+        words = statement.text.split()
+        student.statements[sid] = statement.model_copy(
+            update={"text": " ".join(words[1:-1]) or statement.text, "quote": None}
+        )
+    path = tmp_path / "student.json"
+    argmap.save(student, path)
+    [row] = grade_json(str(FLAGSHIP), str(path))
+    assert row["score"] == 100.0
+
+
+def test_an_unreadable_submission_gets_a_row_and_the_batch_goes_on(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("argmap: 1\nconclusion: [\n", encoding="utf-8")
+    missing = tmp_path / "missing.yaml"
+    rows = grade_json(str(FLAGSHIP), str(broken), str(FLAGSHIP), str(missing))
+    assert [r["score"] for r in rows] == [None, 100.0, None]
+    assert str(rows[0]["error"]).startswith(f"{broken}:3:1: YAML syntax error")
+    assert rows[2]["error"] == f"{missing}: no such file"
+    assert rows[0]["breakdown"] == {} and rows[0]["feedback"] == []
+
+
+def test_text_output_csv_and_summary(tmp_path: Path) -> None:
+    student = tmp_path / "student.yaml"
+    argmap.save(damaged(argmap.load(FLAGSHIP), remove=3, seed=2)[0], student)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("not a map", encoding="utf-8")
+    table = tmp_path / "grades.csv"
+    result = CliRunner().invoke(
+        app, ["grade", str(FLAGSHIP), str(student), str(broken), "--csv", str(table)]
+    )
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "\x1b[" not in out
+    assert f"{student}: " in out and "/100" in out and "  - You did not map" in out
+    assert "Grades" in out and "1 graded: mean" in out and "1 could not be read" in out
+    assert f"error: {broken}: " in out
+    assert result.stderr == f"wrote {table}\n"
+    rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
+    assert [r["file"] for r in rows] == [str(student), str(broken)]
+    assert list(rows[0]) == ["file", "score", *WEIGHTS, "error", "feedback"]
+    assert float(rows[0]["score"]) < 100 and rows[0]["error"] == ""
+    assert rows[1]["score"] == "" and rows[1]["error"]
+    summary = CliRunner().invoke(app, ["grade", str(FLAGSHIP), str(student), "--summary"])
+    assert "You did not map" not in summary.stdout and "Grades" in summary.stdout
+
+
+def test_grading_is_deterministic(class_of_30: tuple[list[Path], list[Damage]]) -> None:
+    paths, _ = class_of_30
+    files = [str(p) for p in paths[::5]]
+    assert grade_json(str(FLAGSHIP), *files) == grade_json(str(FLAGSHIP), *files)
+
+
+def test_an_unreadable_key_is_an_error(tmp_path: Path) -> None:
+    missing = tmp_path / "key.yaml"
+    result = CliRunner().invoke(app, ["grade", str(missing), str(FLAGSHIP)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {missing}: no such file\n"
+    result = CliRunner().invoke(app, ["grade", str(FLAGSHIP)])
+    assert result.exit_code == 2  # at least one submission
+
+
+def test_a_key_without_gaps_or_evidence_still_grades_out_of_100() -> None:
+    key = argmap.load(MAPS / "school-uniforms.yaml")
+    key.gaps = []
+    result = grade_map(key, key)
+    assert result.score == 100.0 and result.breakdown["gaps"] == 0.0

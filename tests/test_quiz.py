@@ -1,0 +1,136 @@
+"""``argmap quiz``: seeded questions from the map, --key, scripted answers from a file or a pipe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import FLAGSHIP, MAPS
+from typer.testing import CliRunner
+
+import argmap
+from argmap.cli import app
+from argmap.errors import ArgmapError
+from argmap.teaching.quiz import KINDS, LETTERS, make_quiz, parse_answer, score
+
+
+def key_letters(*args: str) -> list[str]:
+    result = CliRunner().invoke(app, ["quiz", str(FLAGSHIP), "--key", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def wrong_letters(right: list[str]) -> list[str]:
+    # "A" is wrong unless it is right; then "B" (every question has at least two options)
+    return ["B" if letter == "A" else "A" for letter in right]
+
+
+def test_key_prints_one_letter_a_line() -> None:
+    letters = key_letters("--seed", "5")
+    assert len(letters) == 10
+    assert all(len(x) == 1 and x in LETTERS for x in letters)
+    assert key_letters("--seed", "5") == letters
+    assert len(key_letters("--seed", "5", "--count", "15")) == 15
+
+
+def test_all_correct_answers_score_full_marks(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_text("\n".join(key_letters("--seed", "3")) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["quiz", str(FLAGSHIP), "--seed", "3", "--answers", str(answers)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("✓ Correct.") == 10
+    assert result.stdout.rstrip().endswith("Score: 10/10 (100%)")
+
+
+def test_all_wrong_answers_score_zero(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_text("\n".join(wrong_letters(key_letters("--seed", "3"))), encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["quiz", str(FLAGSHIP), "--seed", "3", "--answers", str(answers)]
+    )
+    assert result.exit_code == 0
+    assert result.stdout.count("✗ No: the answer is") == 10
+    assert result.stdout.rstrip().endswith("Score: 0/10 (0%)")
+
+
+def test_answers_from_a_pipe_in_lower_case() -> None:
+    right = key_letters("--seed", "8", "--count", "5")
+    piped = "\n".join(letter.lower() for letter in right) + "\n"
+    result = CliRunner().invoke(
+        app, ["quiz", str(FLAGSHIP), "--seed", "8", "--count", "5"], input=piped
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.rstrip().endswith("Score: 5/5 (100%)")
+
+
+def test_missing_and_invalid_answers_count_as_wrong() -> None:
+    right = key_letters("--seed", "1")
+    piped = "\n".join([right[0], "Z", "", *right[3:6]])  # 1 right, 2 invalid, 3 right, 4 missing
+    result = CliRunner().invoke(app, ["quiz", str(FLAGSHIP), "--seed", "1"], input=piped)
+    assert result.exit_code == 0
+    assert "Your answer (A-" in result.stdout and "(no answer)" in result.stdout
+    assert result.stdout.rstrip().endswith("Score: 4/10 (40%)")
+
+
+def test_the_quiz_asks_every_kind_of_question() -> None:
+    m = argmap.load(FLAGSHIP)
+    quiz = make_quiz(m, argmap.find_gaps(m), seed=0, count=15)
+    assert {q.kind for q in quiz.questions} == set(KINDS)
+    assert quiz.questions[0].prompt == "Which statement is the main conclusion?"
+    assert quiz.questions[0].options[quiz.questions[0].answer] == m.statements[m.conclusion].text
+    basis = next(q for q in quiz.questions if q.kind == "basis")
+    assert basis.prompt.startswith("What kind of evidence is paragraph")
+    for q in quiz.questions:
+        assert 2 <= len(q.options) <= 4 and len(set(q.options)) == len(q.options)
+    # paragraph 16's evidence is a leak
+    pools = [make_quiz(m, seed=s, count=15) for s in range(12)]
+    p16 = {
+        q.options[q.answer]
+        for quiz in pools
+        for q in quiz.questions
+        if q.prompt == "What kind of evidence is paragraph 16?"
+    }
+    assert p16 == {"leak: leaked material"}
+
+
+def test_seeds_change_the_quiz() -> None:
+    m = argmap.load(FLAGSHIP)
+    quizzes = {make_quiz(m, seed=s).questions for s in range(5)}
+    assert len(quizzes) > 1
+    assert make_quiz(m, seed=2) == make_quiz(m, seed=2)
+
+
+def test_quiz_on_every_map() -> None:
+    for path in sorted(MAPS.glob("*.yaml")):
+        m = argmap.load(path)
+        quiz = make_quiz(m, argmap.find_gaps(m), seed=0, count=5)
+        assert len(quiz.questions) == 5, path
+        assert score(quiz, [q.answer for q in quiz.questions]) == 5
+
+
+def test_parse_answer() -> None:
+    assert parse_answer(" b) because", 4) == 1
+    assert parse_answer("d", 2) is None
+    assert parse_answer("", 4) is None and parse_answer(None, 4) is None
+
+
+def test_bad_count() -> None:
+    result = CliRunner().invoke(app, ["quiz", str(FLAGSHIP), "--count", "20"])
+    assert result.exit_code == 2
+    with pytest.raises(ArgmapError, match="5 to 15 questions"):
+        make_quiz(argmap.load(FLAGSHIP), count=3)
+
+
+def test_user_text_is_not_markup(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\nconclusion:\n  text: '[bold]We[/bold] should act'\n  reasons:\n"
+        "    - text: '[red]Because[/red] of x'\n    - text: 'And y'\n"
+        "  objections:\n    - text: 'But z'\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["quiz", str(path), "--count", "5"], input="A\n" * 5)
+    assert result.exit_code == 0, result.output
+    assert "[bold]We[/bold] should act" in result.stdout
