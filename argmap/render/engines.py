@@ -22,6 +22,7 @@ engine is touched.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import shutil
@@ -111,7 +112,7 @@ def run_dot(source: str, fmt: str) -> bytes:
         raise RenderError(f"cannot run {program}: {exc.strerror or exc}") from None
     if proc.returncode != 0 or not proc.stdout:
         message = proc.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        detail = message[-1] if message else f"exit status {proc.returncode}"
+        detail = message[-1].removeprefix("Error: ") if message else f"exit {proc.returncode}"
         raise RenderError(f"Graphviz dot failed: {detail}")
     return proc.stdout
 
@@ -176,7 +177,16 @@ def _module() -> _Compiled:
             raise RenderError(f"cannot compile the embedded Graphviz: {exc}") from None
         cached = _store_cached(module, path)
     _compiled = _Compiled(engine, module, cached)
+    # let wasmtime free them while it still can: at interpreter exit its FFI goes first
+    atexit.unregister(forget_module)
+    atexit.register(forget_module)
     return _compiled
+
+
+def forget_module() -> None:
+    """Drop the compiled module of this process (the next render loads it again)."""
+    global _compiled
+    _compiled = None
 
 
 def _load_cached(engine: wasmtime.Engine, path: Path) -> wasmtime.Module | None:

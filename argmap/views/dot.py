@@ -48,9 +48,10 @@ VERDICTS = ("accepted", "contested", "unsupported")
 
 # --- escaping -----------------------------------------------------------------------------------
 
-# C0/C1 control characters (a NUL would end the string inside Graphviz); any run of
-# whitespace, line breaks included, becomes one space.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0/C1 control characters (a NUL would end the string inside Graphviz) and the two
+# non-characters XML forbids are dropped; any run of whitespace, line breaks included,
+# becomes one space.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -171,15 +172,14 @@ SHAPES: dict[str, tuple[str, str]] = {
     "objection": ("box", "filled,diagonals"),
 }
 KIND_NAMES = {
-    "conclusion": "main conclusion",
-    "reason": "reason (claim)",
+    "conclusion": "conclusion",
+    "reason": "reason",
     "evidence": "evidence",
-    "assumption": "assumption (implicit: dashed)",
-    "objection": "objection / rebuttal",
+    "assumption": "implicit assumption",
+    "objection": "objection",
 }
 GAP_MARKS = {Severity.ERROR: "✖", Severity.WARNING: "⚠", Severity.INFO: "ℹ"}
 GAP_PEN = {Severity.ERROR: "3.2", Severity.WARNING: "2.4"}
-SOURCE_CHARS = 28
 # Arial: the embedded engine measures it with Helvetica's metrics and fontconfig maps it to a
 # metric-compatible font (Liberation Sans), so boxes fit their text in every engine and browser
 FONT = "Arial"
@@ -189,7 +189,7 @@ FONT = "Arial"
 class DotOptions:
     """What the Graphviz view draws, and how."""
 
-    width: int = 36
+    width: int = 30
     rankdir: str = "TB"
     theme: str = "default"
     legend: bool = False
@@ -324,22 +324,26 @@ def _label_lines(text: str, width: int, end: str) -> str:
     return "".join(dot_string(line)[1:-1] + end for line in _wrap(text, width))
 
 
-def meta_line(statement: Statement) -> str:
-    """The small line under a statement: id, paragraph anchors, basis and (short) source."""
+def meta_lines(statement: Statement, width: int) -> list[str]:
+    """The small lines under a statement: id, paragraph anchors and basis; then the source."""
     bits = [statement.id]
     if statement.at:
         bits.append(f"¶{statement.at}")
     if statement.basis is not None:
         bits.append(statement.basis.value)
+    lines = _wrap(" · ".join(bits), width)
     if statement.source is not None:
+        # one line at most (it is set small in SVG): the name is shortened, never the date;
+        # the whole source is in the tooltip and on the HTML page
+        limit = width + 10
         name = clean(statement.source.name or "")
-        if len(name) > SOURCE_CHARS:
-            # the whole name is in the tooltip and the HTML page
-            name = name[: SOURCE_CHARS - 1].rstrip() + "…"
-        named = ", ".join(p for p in (name, statement.source.date) if p)
+        date = f", {clean(statement.source.date)}" if statement.source.date else ""
+        if len(name) + len(date) > limit:
+            name = name[: max(limit - len(date) - 1, 1)].rstrip() + "…"
+        named = (name + date).removeprefix(", ")
         if named:
-            bits.append(named)
-    return " · ".join(bits)
+            lines.append(named)
+    return lines
 
 
 def gap_text(gap: Gap) -> str:
@@ -366,7 +370,7 @@ def _statement(ctx: _Context, statement: Statement) -> str:
         label += dot_string(f"{GAP_MARKS[worst]} {codes}")[1:-1] + pad + "\\r"
         classes.append(f"gap-{worst.value}")
     label += _label_lines(statement.text, width, "\\l")
-    label += _label_lines(meta_line(statement), width, "\\n")
+    label += "".join(dot_string(line)[1:-1] + "\\n" for line in meta_lines(statement, width))
     if verdict:
         label += dot_string(f"⇒ {verdict}")[1:-1] + "\\n"
         classes.append(f"verdict-{verdict}" if verdict in VERDICTS else "verdict")
@@ -402,19 +406,37 @@ def _tooltip(
     parts = [head, statement.text]
     if statement.quote:
         parts.append(f"“{statement.quote}”")
+    if statement.source is not None:
+        source = statement.source
+        named = ", ".join(p for p in (source.name, source.date, source.locator) if p)
+        if named:
+            parts.append(f"source: {named}")
     if verdict:
         parts.append(f"verdict: {verdict}")
     parts.extend(gap_text(g) for g in gaps)
     return '"' + "\\n".join(dot_string(p, "tooltip")[1:-1] for p in parts) + '"'
 
 
-def _describe(inference: Inference) -> str:
-    verb = {
-        InferenceKind.SUPPORT: "supports",
-        InferenceKind.ATTACK: "attacks",
-        InferenceKind.UNDERCUT: "undercuts",
-    }[inference.kind]
-    text = f"{' + '.join(inference.premises)} {verb} {inference.target}"
+def _step(argmap: ArgumentMap, inference_id: str) -> str:
+    """An inference as its premises and target: ``R1 + A1 → C``; nested for undercut steps."""
+    premises: list[str] = []
+    target = inference_id
+    while target in argmap.inferences and len(premises) < 4:
+        premises.append(" + ".join(argmap.inferences[target].premises))
+        target = argmap.inferences[target].target
+    text = target if target in argmap.statements else "…"
+    for i, group in enumerate(reversed(premises)):
+        text = f"{group} → {text}" if i == 0 else f"{group} → ({text})"
+    return text
+
+
+def _describe(argmap: ArgumentMap, inference: Inference) -> str:
+    premises = " + ".join(inference.premises)
+    if inference.kind is InferenceKind.UNDERCUT:
+        text = f"{premises} undercuts the step {_step(argmap, inference.target)}"
+    else:
+        verb = "supports" if inference.kind is InferenceKind.SUPPORT else "attacks"
+        text = f"{premises} {verb} {inference.target}"
     bits = [b for b in (inference.scheme, inference.label, inference.relation) if b]
     if inference.strength is not None:
         bits.append(f"{inference.strength.value} inference")
@@ -436,7 +458,7 @@ def _inference(ctx: _Context, inference: Inference) -> list[str]:
     }
     if inference.strength is Strength.WEAK:
         edge["style"] = "dashed"
-    tooltip = '"' + dot_string(_describe(inference), "tooltip")[1:-1] + '"'
+    tooltip = dot_string(_describe(ctx.argmap, inference), "tooltip")
     target = dot_string(inference.target)
     lines: list[str] = []
     if inference.id not in ctx.junctions:
@@ -458,7 +480,7 @@ def _inference(ctx: _Context, inference: Inference) -> list[str]:
     if gaps:
         worst = gaps[0].severity
         codes = " ".join(dict.fromkeys(g.code for g in gaps))
-        parts = [_describe(inference), *(gap_text(g) for g in gaps)]
+        parts = [_describe(ctx.argmap, inference), *(gap_text(g) for g in gaps)]
         node |= {
             "class": _q(f"junction {kind} gap-{worst.value}"),
             "shape": "box",
@@ -480,24 +502,28 @@ def _inference(ctx: _Context, inference: Inference) -> list[str]:
 
 
 def _legend(ctx: _Context) -> list[str]:
-    """A small cluster: one sample node per kind in the map, gap borders and edge kinds in use."""
+    """One row under the map: a sample of each kind, gap border and line in use, in that order.
+
+    A row (``rank=sink``) rather than a column: a column would take the height of the
+    map's ranks and spread out; a row costs one rank.
+    """
     theme = ctx.theme
     argmap = ctx.argmap
     used = {kind_of(argmap, s) for s in argmap.statements.values()}
     prefix = _free_prefix(argmap, "legend")
     names: list[str] = []
     lines = [
-        f'\tsubgraph "cluster_{prefix}" {{\n',
-        f'\t\tgraph [label="Legend" fontsize="11" style="rounded" color="#999999" id="{prefix}"]\n',
-        '\t\tnode [fontsize="10" width="0" height="0" margin="0.1,0.04"]\n',
+        "\tsubgraph legend {\n",
+        "\t\trank=sink\n",
+        '\t\tnode [class="legend" fontsize=10 width=0 height=0 margin="0.1,0.04"]\n',
     ]
 
     def sample(key: str, text: str, attrs: dict[str, str]) -> None:
         name = f'"{prefix}-{key}"'
         names.append(name)
-        attrs = {"id": name, "class": _q("legend"), "label": _q(text)} | attrs
-        lines.append(f"\t\t{name}{_attrs(attrs)}\n")
+        lines.append(f"\t\t{name}{_attrs({'id': name, 'label': _q(text)} | attrs)}\n")
 
+    sample("title", "Legend:", {"shape": "plaintext", "fontsize": "11"})
     for kind in KINDS:
         if kind in used:
             shape, style = SHAPES[kind]
@@ -515,15 +541,15 @@ def _legend(ctx: _Context) -> list[str]:
         {gaps[0].severity for gaps in ctx.gaps.values() if gaps}, key=SEVERITY_ORDER.__getitem__
     )
     for severity in severities:
-        style = "rounded,dashed" if severity is not Severity.INFO else "rounded"
+        style = "rounded,dashed" if severity in GAP_PEN else "rounded"
         sample(
             f"gap-{severity.value}",
-            f"{GAP_MARKS[severity]} gap ({severity.value}): codes",
+            f"{GAP_MARKS[severity]} {severity.value} gap",
             {
                 "shape": "box",
                 "style": _q(style),
                 "color": _q(theme.severity[severity]),
-                "penwidth": "3" if severity is not Severity.INFO else "1.2",
+                "penwidth": GAP_PEN.get(severity, "1.2"),
             },
         )
     for verdict in VERDICTS:
@@ -541,22 +567,22 @@ def _legend(ctx: _Context) -> list[str]:
     edges = [
         (InferenceKind.SUPPORT, "supports", theme.support, "normal"),
         (InferenceKind.ATTACK, "attacks", theme.attack, "tee"),
-        (InferenceKind.UNDERCUT, "undercuts (an inference)", theme.attack, "tee"),
+        (InferenceKind.UNDERCUT, "undercuts a step", theme.attack, "tee"),
     ]
+    arrows: list[str] = []
     for kind, text, colour, arrow in edges:
         if kind in kinds:
-            sample(f"edge-{kind.value}", text, {"shape": "plaintext", "fontcolor": _q(colour)})
-            lines.append(
-                f'\t\t"{prefix}-edge-{kind.value}" -> "{prefix}-edge-{kind.value}-to" '
-                f"[dir=back arrowtail={arrow} color={_q(colour)}]\n"
+            sample(f"{kind.value}-from", "", {"shape": "point", "width": "0.01", "style": "invis"})
+            sample(kind.value, text, {"shape": "plaintext", "fontcolor": _q(colour)})
+            arrows.append(
+                f"\t\t{names[-2]} -> {names[-1]} [arrowhead={arrow} color={_q(colour)}]\n"
             )
-            lines.append(
-                f'\t\t"{prefix}-edge-{kind.value}-to" [label="" shape=point width="0.05" '
-                f"color={_q(colour)}]\n"
-            )
-    # one column: chain the samples with invisible edges
-    for upper, lower in zip(names, names[1:], strict=False):
-        lines.append(f"\t\t{upper} -> {lower} [style=invis]\n")
+    lines.extend(arrows)
+    # keep the samples in this order, left to right
+    lines.extend(
+        f"\t\t{left} -> {right} [style=invis]\n"
+        for left, right in zip(names, names[1:], strict=False)
+    )
     lines.append("\t}\n")
     return lines
 
