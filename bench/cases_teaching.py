@@ -20,6 +20,7 @@ MICROTEXTS = ROOT.parent / "shared" / "corpus" / "microtexts"
 # one fixed scratch folder, reused by every run (outside the repository: never bench/data)
 WORK = Path(tempfile.gettempdir()) / "argmap-bench-teaching"
 CLASS = WORK / "class"
+WORK.mkdir(exist_ok=True)
 
 NOTES: list[str] = []
 
@@ -75,7 +76,7 @@ def write_class() -> list[str]:
     import argmap
     from argmap.teaching.damage import damaged
 
-    CLASS.mkdir(parents=True, exist_ok=True)  # also creates WORK
+    CLASS.mkdir(parents=True, exist_ok=True)
     key = argmap.load(FLAGSHIP)
     paths = []
     for level in range(30):
