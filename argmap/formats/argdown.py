@@ -1,0 +1,1528 @@
+"""Argdown (``.argdown``, ``.ad``): reader and writer.
+
+Reading follows Argdown 1.7 closely, because Argdown's own counts are the
+test (``../shared/corpus/argdown/expected-counts.json``): a lexer with the
+same token rules in the same order (relations, list items and statement
+numbers only at the start of a line, indentation turned into indent and
+dedent tokens, bold and italic ranges tracked on a stack), an LL parser for
+the same grammar, and a model builder that mirrors Argdown's ModelPlugin
+(equivalence classes keyed by title, relation de-duplication, the moves of
+argument relations onto conclusions and inferences, strict mode). Anything
+Argdown rejects (a lexer or parser error, malformed YAML data, a second
+premise-conclusion structure for one argument) is a located error here.
+
+The Argdown model then becomes an argmap graph (see ``docs/argdown.md``):
+equivalence classes become statements, premise-conclusion structures become
+support inferences, an argument without one becomes a statement-like node
+(``meta: {argdown: argument}``), and relations become supports, attacks and
+undercuts (contrary and contradictory as two attacks with ``relation`` set).
+
+Writing goes the other way with Argdown's plain constructs where they fit
+(relation lines for one-premise supports and attacks, a premise-conclusion
+structure for linked premises) and inline ``{...}`` data or the front matter
+for what Argdown has no slot for, so that the output reads back to the same
+graph. Both directions are iterative: the parser keeps its own stack, so
+a map 10,000 levels deep reads as well as a flat one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Generator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from argmap.errors import MapFileError
+from argmap.formats._text import decode, line_col, read_bytes
+
+# --- tokens -----------------------------------------------------------------------------------
+
+EOF = 0
+FRONT_MATTER = 1
+DATA = 2
+ESCAPED = 3
+SPECIAL = 4
+EMPTYLINE = 5
+NEWLINE = 6
+DEDENT = 7
+INDENT = 8
+INFERENCE_START = 9
+INC_SUPPORT = 10
+INC_ATTACK = 11
+OUT_SUPPORT = 12
+OUT_ATTACK = 13
+CONTRADICTION = 14
+INC_UNDERCUT = 15
+OUT_UNDERCUT = 16
+HEADING_START = 17
+STATEMENT_NUMBER = 18
+ORDERED_ITEM = 19
+UNORDERED_ITEM = 20
+AB_END = 21
+UB_END = 22
+AI_END = 23
+UI_END = 24
+AB_START = 25
+UB_START = 26
+AI_START = 27
+UI_START = 28
+LINK = 29
+TAG = 30
+INCLUDE = 31
+STMT_DEF = 32
+STMT_REF = 33
+STMT_MENTION = 34
+ARG_DEF = 35
+ARG_REF = 36
+ARG_MENTION = 37
+FREESTYLE = 38
+UCC = 39  # an "unused control character": punctuation that is plain text after all
+INFERENCE_END = 40
+LIST_DELIMITER = 41
+
+_DESCRIBE = {
+    EOF: "the end of the file",
+    FRONT_MATTER: "a front matter block (=== ... ===)",
+    DATA: "a {...} data block",
+    EMPTYLINE: "an empty line",
+    NEWLINE: "a line break",
+    DEDENT: "a smaller indentation",
+    INDENT: "a larger indentation",
+    INFERENCE_START: "an inference line (--)",
+    INC_SUPPORT: "a '+>' relation",
+    INC_ATTACK: "a '->' relation",
+    OUT_SUPPORT: "a '+' relation",
+    OUT_ATTACK: "a '-' relation",
+    CONTRADICTION: "a '><' relation",
+    INC_UNDERCUT: "a '_>' relation",
+    OUT_UNDERCUT: "a '_' relation",
+    HEADING_START: "a heading",
+    STATEMENT_NUMBER: "a numbered statement",
+    ORDERED_ITEM: "a numbered list item",
+    UNORDERED_ITEM: "a list item",
+    AB_END: "the end of bold text (**)",
+    UB_END: "the end of bold text (__)",
+    AI_END: "the end of italic text (*)",
+    UI_END: "the end of italic text (_)",
+    AB_START: "bold text (**)",
+    UB_START: "bold text (__)",
+    AI_START: "italic text (*)",
+    UI_START: "italic text (_)",
+    INCLUDE: "an @include",
+    STMT_DEF: "a statement definition",
+    STMT_REF: "a statement reference",
+    ARG_DEF: "an argument definition",
+    ARG_REF: "an argument reference",
+    INFERENCE_END: "the end of the inference line (--)",
+    LIST_DELIMITER: "','",
+}
+
+#: (kind, start offset, end offset); indents and dedents are empty
+Token = tuple[int, int, int]
+
+# JavaScript's \s and "." (Argdown's patterns are JavaScript regular expressions)
+_WS = "\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_DOT = "[^\n\r\u2028\u2029]"
+
+_COMMENT_BODY = (
+    r"(?:<!--[^\u2028\u2029]*?-->|/\*[^\u2028\u2029]*?\*/|//[^\n\r\u2028\u2029]*?(?=[\r\n]))"
+)
+_RE_COMMENT = re.compile(_COMMENT_BODY)
+_RE_COMMENT_ALL_BREAKS = re.compile(_COMMENT_BODY + r"(?:[ \t]*\r\n|\n|\r)*")
+_RE_COMMENT_ONE_BREAK = re.compile(
+    _COMMENT_BODY + r"(?:[ \t]*(?:\r\n|\n|\r)(?![ \t]*(?:\r\n|\n|\r)))?"
+)
+_RE_FRONT_MATTER = re.compile(r"===+.*?===+", re.DOTALL)
+_RE_DATA = re.compile(rf"\{{(?:(?!\}}[{_WS}][^,}}])[^\r\u2028\u2029])*\}}(?![{_WS}]*[,}}])")
+_RE_ESCAPED = re.compile(rf"\\{_DOT} *")
+_RE_SPECIAL = re.compile(rf"\.[^{_WS}]+?\.[ \t]?|:[^{_WS}]+?:[ \t]?")
+_RE_EMPTYLINE = re.compile(r"(?:[ \t]*(?:\r\n|\n)){2,}")
+_RE_NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
+# Argdown writes the indentation class as [' '\t]: the apostrophe is in it too
+_IND = "[' \t]*"
+_RE_INFERENCE_START = re.compile(_IND + "--")
+_RELATION_RULES = (
+    (INC_SUPPORT, re.compile(f"({_IND})\\+>")),
+    (INC_ATTACK, re.compile(f"({_IND})->")),
+    (OUT_SUPPORT, re.compile(f"({_IND})<?\\+")),
+    (OUT_ATTACK, re.compile(f"({_IND})<?-")),
+    (CONTRADICTION, re.compile(f"({_IND})><")),
+    (INC_UNDERCUT, re.compile(f"({_IND})_>")),
+    (OUT_UNDERCUT, re.compile(f"({_IND})(?:<_|_(?=[{_WS}]))")),
+)
+_RE_HEADING = re.compile(r"#+ ")
+_RE_STATEMENT_NUMBER = re.compile(_IND + r"\([0-9]+\)")
+_RE_ORDERED_ITEM = re.compile(f"({_IND})[0-9]+\\.(?=[{_WS}])")
+_RE_UNORDERED_ITEM = re.compile(f"({_IND})\\*(?=[{_WS}])")
+_END_TAIL = r"(?:[ \t]|(?=[\n\r)}_.,!?;:*\-]|\Z))"
+_RANGE_ENDS = (
+    (AB_END, AB_START, re.compile(r"\*\*" + _END_TAIL)),
+    (UB_END, UB_START, re.compile(r"__" + _END_TAIL)),
+    (AI_END, AI_START, re.compile(r"\*" + _END_TAIL)),
+    (UI_END, UI_START, re.compile(r"_" + _END_TAIL)),
+)
+_RANGE_STARTS = (
+    (AB_START, re.compile(rf"\*\*(?![{_WS}])")),
+    (UB_START, re.compile(rf"__(?![{_WS}])")),
+    (AI_START, re.compile(rf"\*(?![{_WS}])")),
+    (UI_START, re.compile(rf"_(?![{_WS}])")),
+)
+_RE_LINK = re.compile(r"\[[^\]]+?\]\([^)]+?\)[ \t]?")
+_TAG_CHARS = "a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+_RE_TAG = re.compile(rf"#(?:\([^)]+\)|[{_TAG_CHARS}]+)[ \t]?")
+_RE_INCLUDE = re.compile(
+    rf"@include\([{_WS}]*((?:[^/){_WS}]*/)*)([^){_WS}]*?)(\.(?:ad|argdown|adown|argdn))?[{_WS}]*\)"
+)
+_RE_STMT_DEF = re.compile(rf"\[{_DOT}+?\]:")
+_RE_STMT_REF = re.compile(rf"\[[^-]{_DOT}*?\]")
+_RE_STMT_MENTION = re.compile(rf"@\[{_DOT}+?\][ \t]?")
+_RE_ARG_DEF = re.compile(rf"<{_DOT}+?>:")
+_RE_ARG_REF = re.compile(rf"<[^-]{_DOT}*?>")
+_RE_ARG_MENTION = re.compile(rf"@<{_DOT}+?>[ \t]?")
+_RE_SPACES = re.compile(r"[ \t]+")
+_FREESTYLE_EXCLUDED = "\\@#*_[],.:</>(){}\r\n;-"
+_RE_FREESTYLE = re.compile(r"[^\\@#*_\[\],.:</>(){}\r\n;\-]+")
+_UCC_CHARS = "@#*_[],.:</>(){};-"
+_RE_UCC = re.compile(r"[@#*_\[\],.:</>(){};\-][ \t]?")
+_RE_INFERENCE_END = re.compile(r"-{2,}")
+
+
+class _SyntaxError(Exception):
+    """A problem at an offset of the Argdown text (becomes a located MapFileError)."""
+
+    def __init__(self, offset: int, message: str) -> None:
+        super().__init__(message)
+        self.offset = offset
+        self.message = message
+
+
+class _Lexer:
+    """Argdown's lexer: the first rule (in Argdown's order) that matches at a position wins.
+
+    Rules that start with a given character are looked up in a table, which
+    changes nothing but the speed: a rule that cannot match a character is
+    never tried. Relations, list items, statement numbers, headings and
+    inference lines are only recognised at the start of the text or right
+    after a line break, as in Argdown.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.tokens: list[Token] = []
+        self.indents = [0]
+        self.ranges: list[int] = []
+        self.default, self.default_any = self._table(
+            [
+                ("/<", self.comment),
+                ("=", self.front_matter),
+                ("{", self.data),
+                ("\\", self.escaped),
+                (".:", self.special),
+                (" \t\r\n", self.emptyline),
+                (" \t\r\n", self.newline),
+                (" \t'-", self.inference_start),
+                (" \t'+-<>_", self.relation),
+                ("#", self.heading),
+                (" \t'(", self.statement_number),
+                (" \t'0123456789", self.ordered_item),
+                (" \t'*", self.unordered_item),
+                ("*_", self.range_end),
+                ("*_", self.range_start),
+                ("[", self.link),
+                ("#", self.tag),
+                ("@", self.include),
+                ("[", self.statement_definition),
+                ("[", self.statement_reference),
+                ("@", self.statement_mention),
+                ("<", self.argument_definition),
+                ("<", self.argument_reference),
+                ("@", self.argument_mention),
+                (" \t", self.spaces),
+                (None, self.freestyle),
+                (_UCC_CHARS, self.ucc),
+            ]
+        )
+        self.inference, self.inference_any = self._table(
+            [
+                ("/<", self.comment),
+                (" \t\r\n", self.newline),
+                ("\\", self.escaped),
+                (".:", self.special),
+                ("-", self.inference_end),
+                ("{", self.data),
+                (",", self.list_delimiter),
+                (" \t", self.spaces),
+                (None, self.freestyle),
+                (_UCC_CHARS, self.ucc),
+            ]
+        )
+        self.mode = self.default
+        self.mode_any = self.default_any
+
+    @staticmethod
+    def _table(
+        rules: list[tuple[str | None, Callable[[], bool]]],
+    ) -> tuple[dict[str, tuple[Callable[[], bool], ...]], tuple[Callable[[], bool], ...]]:
+        chars: set[str] = set()
+        for first, _ in rules:
+            chars.update(first or "")
+        chars.update(_FREESTYLE_EXCLUDED)
+        table: dict[str, tuple[Callable[[], bool], ...]] = {}
+        for char in chars:
+            table[char] = tuple(
+                rule
+                for first, rule in rules
+                if (first is None and char not in _FREESTYLE_EXCLUDED)
+                or (first is not None and char in first)
+            )
+        others = tuple(rule for first, rule in rules if first is None)
+        return table, others
+
+    def run(self) -> list[Token]:
+        text = self.text
+        size = len(text)
+        while self.pos < size:
+            for rule in self.mode.get(text[self.pos], self.mode_any):
+                if rule():
+                    break
+            else:
+                raise _SyntaxError(self.pos, self.lex_error())
+        if self.tokens and self.tokens[-1][0] == EMPTYLINE:
+            self.tokens.pop()  # Argdown drops a trailing empty line
+        self.dedent_all()
+        return self.tokens
+
+    def lex_error(self) -> str:
+        if self.text[self.pos] == "\\":
+            return "a backslash at the end of a line escapes nothing (write \\\\ for a backslash)"
+        return f"unexpected character {self.text[self.pos]!r}"
+
+    # helpers -------------------------------------------------------------------------------
+
+    def at_line_start(self, *, after_emptyline: bool = True) -> bool:
+        if not self.tokens:
+            return True
+        last = self.tokens[-1][0]
+        return last == NEWLINE or (after_emptyline and last == EMPTYLINE)
+
+    def emit(self, kind: int, end: int) -> bool:
+        self.tokens.append((kind, self.pos, end))
+        self.pos = end
+        return True
+
+    def dedent_all(self) -> None:
+        while len(self.indents) > 1:
+            self.tokens.append((DEDENT, self.pos, self.pos))
+            self.indents.pop()
+
+    def indent_to(self, width: int) -> None:
+        last = self.indents[-1]
+        if width > last:
+            self.indents.append(width)
+            self.tokens.append((INDENT, self.pos, self.pos))
+        else:
+            while len(self.indents) > 1 and width < last:
+                self.indents.pop()
+                last = self.indents[-1]
+                self.tokens.append((DEDENT, self.pos, self.pos))
+
+    def simple(self, kind: int, pattern: re.Pattern[str]) -> bool:
+        m = pattern.match(self.text, self.pos)
+        return m is not None and self.emit(kind, m.end())
+
+    # rules ---------------------------------------------------------------------------------
+
+    def comment(self) -> bool:
+        # after an empty line a comment takes every following line break with it, after a
+        # line break only one that is not followed by an empty line (as Argdown does)
+        last = self.tokens[-1][0] if self.tokens else None
+        if last == EMPTYLINE:
+            pattern = _RE_COMMENT_ALL_BREAKS
+        elif last == NEWLINE:
+            pattern = _RE_COMMENT_ONE_BREAK
+        else:
+            pattern = _RE_COMMENT
+        m = pattern.match(self.text, self.pos)
+        if m is None:
+            return False
+        self.pos = m.end()  # skipped
+        return True
+
+    def front_matter(self) -> bool:
+        return self.simple(FRONT_MATTER, _RE_FRONT_MATTER)
+
+    def data(self) -> bool:
+        return self.simple(DATA, _RE_DATA)
+
+    def escaped(self) -> bool:
+        return self.simple(ESCAPED, _RE_ESCAPED)
+
+    def special(self) -> bool:
+        return self.simple(SPECIAL, _RE_SPECIAL)
+
+    def emptyline(self) -> bool:
+        if self.tokens and self.tokens[-1][0] == EMPTYLINE:
+            return False
+        m = _RE_EMPTYLINE.match(self.text, self.pos)
+        if m is None:
+            return False
+        if m.end() < len(self.text):
+            self.dedent_all()
+        return self.emit(EMPTYLINE, m.end())
+
+    def newline(self) -> bool:
+        return self.simple(NEWLINE, _RE_NEWLINE)
+
+    def inference_start(self) -> bool:
+        if not self.at_line_start(after_emptyline=False):
+            return False
+        m = _RE_INFERENCE_START.match(self.text, self.pos)
+        if m is None:
+            return False
+        self.dedent_all()
+        self.mode, self.mode_any = self.inference, self.inference_any
+        return self.emit(INFERENCE_START, m.end())
+
+    def relation(self) -> bool:
+        if not self.at_line_start():
+            return False
+        for kind, pattern in _RELATION_RULES:
+            m = pattern.match(self.text, self.pos)
+            if m is not None:
+                self.indent_to(len(m.group(1)))
+                return self.emit(kind, m.end())
+        return False
+
+    def heading(self) -> bool:
+        return self.at_line_start() and self.simple(HEADING_START, _RE_HEADING)
+
+    def statement_number(self) -> bool:
+        if not self.at_line_start():
+            return False
+        m = _RE_STATEMENT_NUMBER.match(self.text, self.pos)
+        if m is None:
+            return False
+        self.dedent_all()
+        return self.emit(STATEMENT_NUMBER, m.end())
+
+    def list_item(self, kind: int, pattern: re.Pattern[str]) -> bool:
+        if not self.at_line_start():
+            return False
+        m = pattern.match(self.text, self.pos)
+        if m is None:
+            return False
+        # Argdown counts one more column for a list item, so that an item at the
+        # margin still opens an indented list
+        self.indent_to(len(m.group(1)) + 1)
+        return self.emit(kind, m.end())
+
+    def ordered_item(self) -> bool:
+        return self.list_item(ORDERED_ITEM, _RE_ORDERED_ITEM)
+
+    def unordered_item(self) -> bool:
+        return self.list_item(UNORDERED_ITEM, _RE_UNORDERED_ITEM)
+
+    def range_end(self) -> bool:
+        if not self.ranges or not self.tokens:
+            return False
+        for kind, start, pattern in _RANGE_ENDS:
+            if self.ranges[-1] != start:
+                continue
+            m = pattern.match(self.text, self.pos)
+            if m is not None:
+                self.ranges.pop()
+                return self.emit(kind, m.end())
+        return False
+
+    def range_start(self) -> bool:
+        for kind, pattern in _RANGE_STARTS:
+            m = pattern.match(self.text, self.pos)
+            if m is not None:
+                self.ranges.append(kind)
+                return self.emit(kind, m.end())
+        return False
+
+    def link(self) -> bool:
+        return self.simple(LINK, _RE_LINK)
+
+    def tag(self) -> bool:
+        return self.simple(TAG, _RE_TAG)
+
+    def include(self) -> bool:
+        return self.simple(INCLUDE, _RE_INCLUDE)
+
+    def statement_definition(self) -> bool:
+        return self.simple(STMT_DEF, _RE_STMT_DEF)
+
+    def statement_reference(self) -> bool:
+        return self.simple(STMT_REF, _RE_STMT_REF)
+
+    def statement_mention(self) -> bool:
+        return self.simple(STMT_MENTION, _RE_STMT_MENTION)
+
+    def argument_definition(self) -> bool:
+        return self.simple(ARG_DEF, _RE_ARG_DEF)
+
+    def argument_reference(self) -> bool:
+        return self.simple(ARG_REF, _RE_ARG_REF)
+
+    def argument_mention(self) -> bool:
+        return self.simple(ARG_MENTION, _RE_ARG_MENTION)
+
+    def spaces(self) -> bool:
+        m = _RE_SPACES.match(self.text, self.pos)
+        if m is None:
+            return False
+        self.pos = m.end()  # skipped
+        return True
+
+    def freestyle(self) -> bool:
+        return self.simple(FREESTYLE, _RE_FREESTYLE)
+
+    def ucc(self) -> bool:
+        return self.simple(UCC, _RE_UCC)
+
+    def inference_end(self) -> bool:
+        m = _RE_INFERENCE_END.match(self.text, self.pos)
+        if m is None:
+            return False
+        self.mode, self.mode_any = self.default, self.default_any
+        return self.emit(INFERENCE_END, m.end())
+
+    def list_delimiter(self) -> bool:
+        return self.text[self.pos] == "," and self.emit(LIST_DELIMITER, self.pos + 1)
+
+
+# --- YAML data --------------------------------------------------------------------------------
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: A cap on the YAML nodes one data block may expand to (aliases can multiply them).
+MAX_DATA_NODES = 200_000
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+def _yaml_scalar(node: yaml.ScalarNode) -> Any:
+    """A scalar as Argdown's YAML library (js-yaml, YAML 1.2 core types) would read it."""
+    tag = node.tag
+    value: str = node.value
+    if tag == "tag:yaml.org,2002:str":
+        return value
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        # PyYAML (YAML 1.1) also reads yes/no/on/off as booleans; js-yaml does not
+        low = value.lower()
+        return low == "true" if low in ("true", "false") else value
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return int(value, 0) if value[:2].lower() in ("0x", "0o") else int(value, 10)
+        except ValueError:
+            return value
+    if tag == "tag:yaml.org,2002:float":
+        try:
+            return float(value)
+        except ValueError:
+            return value
+    return value  # timestamps, binary and any other tag: the text as written
+
+
+def _yaml_key(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    raise ValueError("a key of a data block must be a plain word or number")
+
+
+def _load_yaml(source: str) -> Any:
+    """YAML ``source`` as plain JSON-like data (dict keys are text), built without recursion.
+
+    Raises :class:`yaml.YAMLError` or :class:`ValueError` (with an index into
+    ``source`` when known, as ``(message, index)`` arguments).
+    """
+    stripped = source.strip()
+    if stripped[:1] in ("{", "["):
+        # Inline data is usually JSON-like; json is fast and agrees with YAML on it
+        try:
+            return json.loads(stripped, object_pairs_hook=_json_pairs)
+        except _DuplicateKey as exc:
+            raise ValueError(f"duplicate key {exc.key!r} in the data", None) from None
+        except ValueError:
+            pass
+    root = yaml.compose(source, Loader=_Loader)
+    if root is None:
+        return None
+    out: dict[int, Any] = {}
+    budget = MAX_DATA_NODES
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise ValueError("the data block is too large (aliases expand too far)", None)
+        if isinstance(node, yaml.ScalarNode):
+            out[id(node)] = _yaml_scalar(node)
+            continue
+        if not done:
+            stack.append((node, True))
+            if isinstance(node, yaml.MappingNode):
+                for key, value in reversed(node.value):
+                    stack.append((value, False))
+                    stack.append((key, False))
+            else:
+                for item in reversed(node.value):
+                    stack.append((item, False))
+            continue
+        if isinstance(node, yaml.MappingNode):
+            mapping: dict[str, Any] = {}
+            for key, value in node.value:
+                try:
+                    name = _yaml_key(out[id(key)])
+                except ValueError as exc:
+                    raise ValueError(str(exc), key.start_mark.index) from None
+                if name in mapping:
+                    raise ValueError(f"duplicate key {name!r} in the data", key.start_mark.index)
+                mapping[name] = out[id(value)]
+            out[id(node)] = mapping
+        else:
+            out[id(node)] = [out[id(item)] for item in node.value]
+    return out[id(root)]
+
+
+def _merge(into: Any, new: Any) -> Any:
+    """Deep-merge ``new`` into ``into`` (mappings merge, anything else is replaced), no recursion."""
+    if not isinstance(into, dict) or not isinstance(new, dict):
+        return new
+    work: list[tuple[dict[str, Any], dict[str, Any]]] = [(into, new)]
+    while work:
+        target, source = work.pop()
+        for key, value in source.items():
+            old = target.get(key)
+            if isinstance(old, dict) and isinstance(value, dict):
+                work.append((old, value))
+            else:
+                target[key] = value
+    return into
+
+
+# --- Argdown's model --------------------------------------------------------------------------
+
+SUPPORT = "support"
+ATTACK = "attack"
+UNDERCUT = "undercut"
+CONTRADICTORY = "contradictory"
+CONTRARY = "contrary"
+ENTAILS = "entails"
+
+
+class _Member:
+    """One occurrence of a statement, or of an argument's description, in the text."""
+
+    __slots__ = ("title", "text", "tags", "data", "reference", "offset", "role", "inference")
+
+    def __init__(self, offset: int) -> None:
+        self.title: str | None = None
+        self.text = ""
+        self.tags: list[str] = []
+        self.data: Any = None
+        self.reference = False
+        self.offset = offset
+        self.role = ""  # premise / conclusion for the statements of a PCS
+        self.inference: _Inference | None = None
+
+
+class _Class:
+    """An equivalence class: every statement with one title."""
+
+    __slots__ = ("title", "members", "relations", "tags", "data", "section")
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.members: list[_Member] = []
+        self.relations: list[_Relation] = []
+        self.tags: list[str] = []
+        self.data: Any = None
+        self.section: str | None = None
+
+
+class _Argument:
+    """An argument: its descriptions and, once reconstructed, its premise-conclusion structure."""
+
+    __slots__ = ("title", "members", "relations", "pcs", "tags", "data", "section", "offset")
+
+    def __init__(self, title: str, offset: int) -> None:
+        self.title = title
+        self.members: list[_Member] = []
+        self.relations: list[_Relation] = []
+        self.pcs: list[_Member] = []
+        self.tags: list[str] = []
+        self.data: Any = None
+        self.section: str | None = None
+        self.offset = offset
+
+
+class _Inference:
+    """The inference line of a PCS, leading to the conclusion right after it."""
+
+    __slots__ = ("relations", "rules", "data", "argument", "conclusion_index", "offset")
+
+    def __init__(self, offset: int) -> None:
+        self.relations: list[_Relation] = []
+        self.rules: list[str] = []
+        self.data: Any = None
+        self.argument: _Argument | None = None
+        self.conclusion_index = -1
+        self.offset = offset
+
+
+_Node = _Class | _Argument | _Inference
+
+
+class _Relation:
+    __slots__ = ("type", "source", "target", "occurrences", "offset")
+
+    def __init__(self, kind: str, offset: int) -> None:
+        self.type = kind
+        self.source: _Node | None = None
+        self.target: _Node | None = None
+        self.occurrences = 1
+        self.offset = offset
+
+
+def _remove(items: list[_Relation], relation: _Relation) -> None:
+    for i, item in enumerate(items):
+        if item is relation:
+            del items[i]
+            return
+    # like JavaScript's splice(-1, 1): a relation missing from the list removes the last one
+    if items:
+        items.pop()
+
+
+class _Model:
+    """What Argdown's ModelPlugin builds from the parse, event by event, and its final passes."""
+
+    def __init__(self, *, keep_tags_in_text: bool = False) -> None:
+        self.statements: dict[str, _Class] = {}
+        self.arguments: dict[str, _Argument] = {}
+        self.relations: list[_Relation] = []
+        self.untitled = 0
+        self.current: _Member | None = None  # the statement whose text is being read
+        self.heading: dict[str, Any] | None = None
+        self.relation_parent: _Member | _Argument | _Inference | None = None
+        self.parents: list[_Node] = []
+        self.inference: _Inference | None = None
+        self.pcs: _Argument | None = None
+        self.sections: list[dict[str, Any]] = []
+        self.section: dict[str, Any] | None = None
+        self.section_stack: list[dict[str, Any]] = []
+        self.frontmatter: Any = None
+        self.keep_tags_in_text = keep_tags_in_text
+
+    def unique_title(self) -> str:
+        self.untitled += 1
+        return f"Untitled {self.untitled}"
+
+    def equivalence_class(self, title: str) -> _Class:
+        ec = self.statements.get(title)
+        if ec is None:
+            ec = self.statements[title] = _Class(title)
+        return ec
+
+    def argument(self, title: str | None, offset: int) -> _Argument:
+        arg = self.arguments.get(title) if title else None
+        if arg is None:
+            arg = _Argument(title or self.unique_title(), offset)
+            self.arguments[arg.title] = arg
+        self.relation_parent = arg
+        return arg
+
+    def relation_member(self, parent: _Member | _Argument | _Inference) -> _Node:
+        if isinstance(parent, _Member):
+            if not parent.title:
+                parent.title = self.unique_title()
+            if parent.role == "description":
+                return self.argument(parent.title, parent.offset)
+            return self.equivalence_class(parent.title)
+        return parent
+
+    # text ----------------------------------------------------------------------------------
+
+    def add_text(self, text: str) -> None:
+        if self.heading is not None:
+            self.heading["text"] += text
+        elif self.current is not None:
+            self.current.text += text
+
+    def text_ends_with_space(self) -> bool:
+        target = self.heading["text"] if self.heading is not None else None
+        if target is None:
+            target = self.current.text if self.current is not None else ""
+        return target.endswith(" ")
+
+    def add_tag(self, tag: str, image: str) -> None:
+        target: Any = self.heading if self.heading is not None else self.current
+        if target is None:
+            return
+        tags = target["tags"] if isinstance(target, dict) else target.tags
+        if tag not in tags:
+            tags.append(tag)
+        if self.keep_tags_in_text:
+            self.add_text(image)
+
+    # statements and arguments --------------------------------------------------------------
+
+    def statement_entry(self, offset: int) -> _Member:
+        member = _Member(offset)
+        self.current = member
+        self.relation_parent = member
+        return member
+
+    def statement_exit(self, member: _Member) -> _Class:
+        if not member.title:
+            member.title = self.unique_title()
+        ec = self.equivalence_class(member.title)
+        for tag in member.tags:
+            if tag not in ec.tags:
+                ec.tags.append(tag)
+        if member.data is not None:
+            ec.data = _merge(ec.data, member.data)
+        if ec.section is None and not member.reference and self.section is not None:
+            ec.section = self.section["title"]
+        ec.members.append(member)
+        self.current = None
+        return ec
+
+    def argument_entry(self, offset: int) -> _Member:
+        desc = _Member(offset)
+        desc.role = "description"
+        self.current = desc
+        self.relation_parent = desc
+        return desc
+
+    def argument_exit(self, desc: _Member) -> _Argument:
+        if not desc.title:
+            desc.title = self.unique_title()
+        arg = self.argument(desc.title, desc.offset)
+        for tag in desc.tags:
+            if tag not in arg.tags:
+                arg.tags.append(tag)
+        if desc.data is not None:
+            arg.data = _merge(arg.data, desc.data)
+        if arg.section is None and not desc.reference and self.section is not None:
+            arg.section = self.section["title"]
+        arg.members.append(desc)
+        self.current = None
+        return arg
+
+    # relations -----------------------------------------------------------------------------
+
+    def relations_entry(self, offset: int) -> None:
+        if self.relation_parent is None:  # pragma: no cover - the grammar prevents it
+            raise _SyntaxError(offset, "relations without a parent")
+        self.parents.append(self.relation_member(self.relation_parent))
+
+    def relations_exit(self) -> None:
+        self.parents.pop()
+
+    def relation_entry(self, kind: int, offset: int) -> _Relation:
+        parent = self.parents[-1]
+        if kind in (INC_SUPPORT, OUT_SUPPORT):
+            relation = _Relation(SUPPORT, offset)
+        elif kind in (INC_ATTACK, OUT_ATTACK):
+            relation = _Relation(ATTACK, offset)
+        elif kind == CONTRADICTION:
+            relation = _Relation(CONTRADICTORY, offset)
+        else:
+            relation = _Relation(UNDERCUT, offset)
+        if kind in (INC_SUPPORT, INC_ATTACK, CONTRADICTION, INC_UNDERCUT):
+            relation.source = parent
+        elif kind == OUT_UNDERCUT and isinstance(parent, _Class) and self.inference is not None:
+            # Argdown's quirk: "_ X" under a statement undercuts the last inference read
+            relation.target = self.inference
+        else:
+            relation.target = parent
+        return relation
+
+    def relation_exit(self, relation: _Relation, content: _Member | _Argument) -> None:
+        member = content if isinstance(content, _Argument) else self.relation_member(content)
+        if relation.source is not None:
+            relation.target = member
+        else:
+            relation.source = member
+        source = relation.source
+        assert source is not None and relation.target is not None
+        for existing in source.relations:
+            if relation.target is existing.target and relation.type == existing.type:
+                existing.occurrences += relation.occurrences
+                return
+            if (
+                relation.type == CONTRADICTORY == existing.type
+                and relation.source is existing.target
+                and relation.target is existing.source
+            ):
+                existing.occurrences += relation.occurrences
+                return
+        self.relations.append(relation)
+        source.relations.append(relation)
+        relation.target.relations.append(relation)
+
+    # premise-conclusion structures ---------------------------------------------------------
+
+    def pcs_entry(self, previous: _Argument | None, offset: int) -> _Argument:
+        arg = previous if previous is not None else self.argument(None, offset)
+        if arg.pcs:
+            raise _SyntaxError(
+                offset,
+                f"a second premise-conclusion structure for the argument <{arg.title}>: "
+                "an argument has one (Argdown rejects this too)",
+            )
+        if self.section is not None:
+            arg.section = self.section["title"]
+        self.pcs = arg
+        return arg
+
+    def pcs_statement_exit(self, member: _Member, inference: _Inference | None) -> None:
+        arg = self.pcs
+        assert arg is not None and member.title is not None
+        self.equivalence_class(member.title)
+        if inference is not None:
+            member.role = "conclusion"
+            member.inference = inference
+            inference.conclusion_index = len(arg.pcs)
+            inference.argument = arg
+        else:
+            member.role = "premise"
+        arg.pcs.append(member)
+
+    def pcs_exit(self) -> None:
+        self.current = None
+        self.pcs = None
+
+    def inference_entry(self, offset: int) -> _Inference:
+        inference = _Inference(offset)
+        self.inference = inference
+        self.relation_parent = inference
+        self.parents.append(inference)  # Argdown never pops it either
+        return inference
+
+    # headings ------------------------------------------------------------------------------
+
+    def heading_entry(self) -> None:
+        self.heading = {"text": "", "tags": []}
+
+    def heading_exit(self, level: int, data: Any) -> None:
+        assert self.heading is not None
+        section: dict[str, Any] = {"title": self.heading["text"].strip(), "level": level}
+        if self.heading["tags"]:
+            section["tags"] = self.heading["tags"]
+        if data is not None:
+            section["data"] = data
+        while self.section_stack and self.section_stack[-1]["level"] >= level:
+            self.section_stack.pop()
+        if self.section_stack:
+            section["parent"] = self.section_stack[-1]["title"]
+        self.section_stack.append(section)
+        self.sections.append(section)
+        self.section = section
+        self.heading = None
+
+    # the final passes ----------------------------------------------------------------------
+
+    def finish(self, *, strict: bool, transform: bool) -> None:
+        if transform:
+            self.transform_argument_relations()
+        if strict:
+            self.transform_statement_relations()
+        self.remove_redundant_attacks()
+
+    def transform_argument_relations(self) -> None:
+        """Relations of reconstructed arguments go to their main conclusion / last inference."""
+        kept: list[_Relation] = []
+        for relation in self.relations:
+            add = True
+            source, target = relation.source, relation.target
+            assert source is not None and target is not None
+            if isinstance(source, _Argument) and source.pcs:
+                _remove(source.relations, relation)
+                ec = self.statements[source.pcs[-1].title or ""]
+                relation.source = ec
+                # (a support of the argument's own conclusion finds itself here and vanishes)
+                for existing in ec.relations:
+                    if relation.target is existing.target and relation.type == existing.type:
+                        existing.occurrences += relation.occurrences
+                        _remove(target.relations, relation)
+                        add = False
+                        break
+                else:
+                    ec.relations.append(relation)
+            if isinstance(target, _Argument) and target.pcs and relation.type == UNDERCUT:
+                inference = target.pcs[-1].inference
+                assert inference is not None
+                relation.target = inference
+                # Argdown removes it from the new target here, not from the argument: the
+                # argument keeps it, and the inference loses its last relation if any
+                _remove(inference.relations, relation)
+                for existing in inference.relations:
+                    if relation.source is existing.source and relation.type == existing.type:
+                        existing.occurrences += relation.occurrences
+                        assert relation.source is not None
+                        _remove(relation.source.relations, relation)
+                        add = False
+                        break
+                else:
+                    inference.relations.append(relation)
+            if add:
+                kept.append(relation)
+        self.relations = kept
+
+    def transform_statement_relations(self) -> None:
+        """Strict mode: supports between statements entail, attacks are (symmetric) contraries."""
+        kept: list[_Relation] = []
+        for relation in self.relations:
+            source, target = relation.source, relation.target
+            assert source is not None and target is not None
+            if isinstance(source, _Class) and isinstance(target, _Class):
+                if relation.type == SUPPORT:
+                    relation.type = ENTAILS
+                elif relation.type == ATTACK:
+                    if any(
+                        r.type == CONTRARY
+                        and (
+                            (r.source is source and r.target is target)
+                            or (r.source is target and r.target is source)
+                        )
+                        for r in source.relations
+                    ):
+                        _remove(source.relations, relation)
+                        _remove(target.relations, relation)
+                        continue
+                    relation.type = CONTRARY
+            kept.append(relation)
+        self.relations = kept
+
+    def remove_redundant_attacks(self) -> None:
+        """An attack on an argument is dropped when its source already attacks a premise."""
+        kept: list[_Relation] = []
+        for relation in self.relations:
+            source, target = relation.source, relation.target
+            if (
+                not isinstance(source, _Class)
+                or relation.type != ATTACK
+                or not isinstance(target, _Argument)
+            ):
+                kept.append(relation)
+                continue
+            premises = {m.title for m in target.pcs if m.role == "premise"}
+            found: _Relation | None = None
+            for other in source.relations:
+                end = other.target if other.source is source else other.source
+                if (
+                    isinstance(end, _Class)
+                    and (
+                        (other.type == ATTACK and other.source is source)
+                        or other.type in (CONTRADICTORY, CONTRARY)
+                    )
+                    and end.title in premises
+                ):
+                    found = other
+                    break
+            if found is None:
+                kept.append(relation)
+                continue
+            _remove(source.relations, relation)
+            _remove(target.relations, relation)
+            found.occurrences += relation.occurrences
+        self.relations = kept
+
+    def counts(self) -> dict[str, Any]:
+        """Argdown's own numbers: equivalence classes, arguments, relations by type."""
+        return {
+            "statements": len(self.statements),
+            "arguments": len(self.arguments),
+            "relations": dict(Counter(r.type for r in self.relations)),
+        }
+
+
+# --- the parser -------------------------------------------------------------------------------
+
+_FREESTYLE_KINDS = frozenset({FREESTYLE, UCC, ESCAPED, SPECIAL})
+_CONTENT_FIRST = _FREESTYLE_KINDS | {
+    LINK,
+    AB_START,
+    UB_START,
+    AI_START,
+    UI_START,
+    TAG,
+    ARG_MENTION,
+    STMT_MENTION,
+    NEWLINE,
+}
+_STATEMENT_FIRST = _CONTENT_FIRST | {STMT_REF, STMT_DEF}
+_ARGUMENT_FIRST = frozenset({ARG_DEF, ARG_REF})
+_RELATION_KINDS = frozenset(
+    {INC_SUPPORT, INC_ATTACK, OUT_SUPPORT, OUT_ATTACK, CONTRADICTION, INC_UNDERCUT, OUT_UNDERCUT}
+)
+_END_OF = {AB_START: AB_END, UB_START: UB_END, AI_START: AI_END, UI_START: UI_END}
+_RE_TITLE_DEF = re.compile(rf"\[({_DOT}+)\]:")
+_RE_TITLE_REF = re.compile(rf"\[({_DOT}+)\]")
+_RE_ARG_TITLE_DEF = re.compile(rf"<({_DOT}+)>:")
+_RE_ARG_TITLE_REF = re.compile(rf"<({_DOT}+)>")
+_RE_LINK_PARTS = re.compile(rf"\[({_DOT}+)\]\(({_DOT}+)\)")
+_RE_TAG_NAME = re.compile(rf"#(?:\(([^)]+)\)|([{_TAG_CHARS}]+))")
+_RE_BLOCK_DATA = re.compile(r"\{[ \t]*(?:\n\r|\n)")
+_RE_BLOCK_DATA_END = re.compile(rf"\}}[{_WS}]*\Z")
+_RE_FRONT_START = re.compile(rf"\A[{_WS}]*={{3,}}")
+_RE_FRONT_END = re.compile(rf"={{3,}}[{_WS}]*\Z")
+
+_Rule = Generator[Any, Any, Any]
+
+
+class _Parser:
+    """Argdown's grammar as an LL parser whose rules are generators run off an explicit stack.
+
+    A rule yields a sub-rule to have it run and receives its result back, so
+    nesting in the document (relations under relations, to any depth) never
+    grows Python's call stack. Each rule tells the model builder what it
+    reads in the order Argdown's tree walk would.
+    """
+
+    def __init__(self, text: str, tokens: list[Token], model: _Model) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.kinds = [t[0] for t in tokens] + [EOF, EOF, EOF]
+        self.i = 0
+        self.model = model
+        self.frontmatter: Any = None
+
+    # tokens --------------------------------------------------------------------------------
+
+    def offset(self, i: int | None = None) -> int:
+        i = self.i if i is None else i
+        return self.tokens[i][1] if i < len(self.tokens) else len(self.text)
+
+    def image(self, i: int | None = None) -> str:
+        _, start, end = self.tokens[self.i if i is None else i]
+        return self.text[start:end]
+
+    def describe(self, i: int) -> str:
+        kind = self.kinds[i]
+        if kind in _DESCRIBE:
+            return _DESCRIBE[kind]
+        image = self.image(i).strip()
+        if len(image) > 30:
+            image = image[:27] + "..."
+        return f"{image!r}"
+
+    def error(self, expected: str, hint: str = "") -> _SyntaxError:
+        found = self.describe(self.i)
+        message = f"expected {expected}, found {found}"
+        return _SyntaxError(self.offset(), message + (f" ({hint})" if hint else ""))
+
+    def expect(self, kind: int, expected: str, hint: str = "") -> None:
+        if self.kinds[self.i] != kind:
+            raise self.error(expected, hint)
+        self.i += 1
+
+    def load(self, source: str, base: int, what: str) -> Any:
+        try:
+            return _load_yaml(source)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = base + mark.index if mark is not None else base
+            problem = exc.problem or exc.context or "invalid YAML"
+            raise _SyntaxError(where, f"YAML error in {what}: {problem}") from None
+        except yaml.YAMLError as exc:
+            raise _SyntaxError(base, f"YAML error in {what}: {exc}") from None
+        except ValueError as exc:
+            message, index = exc.args if len(exc.args) == 2 else (str(exc), None)
+            where = base + index if isinstance(index, int) else base
+            raise _SyntaxError(where, f"YAML error in {what}: {message}") from None
+        except RecursionError:
+            raise _SyntaxError(base, f"YAML error in {what}: nested too deeply") from None
+
+    def data(self) -> Any:
+        """The YAML of a ``{...}`` data token (a block mapping when ``{`` ends its line)."""
+        _, start, end = self.tokens[self.i]
+        self.i += 1
+        image = self.text[start:end]
+        block = _RE_BLOCK_DATA.match(image)
+        if block is not None:
+            return self.load(
+                _RE_BLOCK_DATA_END.sub("", image[block.end() :], count=1),
+                start + block.end(),
+                "the data block",
+            )
+        return self.load(image, start, "the data block")
+
+    # the driver ----------------------------------------------------------------------------
+
+    def parse(self) -> None:
+        stack: list[_Rule] = [self.document()]
+        value: Any = None
+        while stack:
+            try:
+                sub = stack[-1].send(value)
+            except StopIteration as stop:
+                stack.pop()
+                value = stop.value
+                continue
+            stack.append(sub)
+            value = None
+
+    # rules ---------------------------------------------------------------------------------
+
+    def document(self) -> _Rule:
+        kinds = self.kinds
+        if kinds[self.i] == NEWLINE:
+            self.i += 1
+        if kinds[self.i] == EMPTYLINE:
+            self.i += 1
+        if kinds[self.i] == FRONT_MATTER:
+            _, start, end = self.tokens[self.i]
+            image = self.text[start:end]
+            head = _RE_FRONT_START.match(image)
+            skip = head.end() if head is not None else 0
+            body = _RE_FRONT_END.sub("", image[skip:], count=1)
+            self.frontmatter = self.load(body, start + skip, "the front matter")
+            self.i += 1
+            if kinds[self.i] == NEWLINE:
+                self.i += 1
+            self.expect(EMPTYLINE, "an empty line after the front matter")
+        previous: _Argument | None = None  # the argument a PCS right after it belongs to
+        while True:
+            kind = kinds[self.i]
+            block = previous
+            previous = None
+            if kind == HEADING_START:
+                self.heading()
+            elif kind in _STATEMENT_FIRST:
+                yield self.statement()
+            elif kind == STATEMENT_NUMBER:
+                yield self.pcs(block)
+            elif kind in _ARGUMENT_FIRST:
+                previous = yield self.argument()
+            elif kind == INDENT and kinds[self.i + 1] in (ORDERED_ITEM, UNORDERED_ITEM):
+                yield self.list(kinds[self.i + 1])
+            else:
+                hint = ""
+                if kind in _RELATION_KINDS:
+                    hint = "a relation goes on an indented line under a statement or an argument"
+                elif kind == INFERENCE_START:
+                    hint = "an inference line goes between numbered premises and a conclusion"
+                raise self.error("a statement, an argument, a heading or a numbered premise", hint)
+            if kinds[self.i] == EMPTYLINE:
+                self.i += 1
+                continue
+            break
+        if kinds[self.i] != EOF:
+            hint = ""
+            if kinds[self.i] == STATEMENT_NUMBER:
+                hint = "premises are numbered one per line, after an empty line"
+            elif kinds[self.i] in _RELATION_KINDS or kinds[self.i] == DEDENT:
+                hint = "a relation must be indented more than the line it belongs to"
+            raise self.error("an empty line or the end of the file", hint)
+
+    def heading(self) -> None:
+        level = len(self.image()) - 1
+        self.model.heading_entry()
+        self.i += 1
+        self.content("the heading's text")
+        data = None
+        if self.kinds[self.i] == DATA:
+            data = self.data()
+            if self.kinds[self.i] == NEWLINE:
+                self.i += 1
+        self.model.heading_exit(level, data)
+
+    def statement(self) -> _Rule:
+        model = self.model
+        kinds = self.kinds
+        member = model.statement_entry(self.offset())
+        kind = kinds[self.i]
+        if kind in _CONTENT_FIRST:
+            self.content("a statement")
+        elif kind == STMT_REF:
+            match = _RE_TITLE_REF.search(self.image())
+            if match is not None:
+                member.title = match.group(1)
+                member.reference = True
+            self.i += 1
+            while kinds[self.i] == TAG:
+                self.tag()
+            if kinds[self.i] == NEWLINE:
+                self.i += 1
+        elif kind == STMT_DEF:
+            match = _RE_TITLE_DEF.search(self.image())
+            if match is not None:
+                member.title = match.group(1)
+            self.i += 1
+            self.content("the statement's text")
+        else:
+            raise self.error("a statement")
+        if kinds[self.i] == DATA:
+            member.data = self.data()
+            if kinds[self.i] == NEWLINE:
+                self.i += 1
+        if kinds[self.i] == INDENT:
+            yield self.relations()
+        model.statement_exit(member)
+        return member
+
+    def argument(self) -> _Rule:
+        model = self.model
+        kinds = self.kinds
+        desc = model.argument_entry(self.offset())
+        if kinds[self.i] == ARG_DEF:
+            match = _RE_ARG_TITLE_DEF.search(self.image())
+            if match is not None:
+                desc.title = match.group(1)
+            self.i += 1
+            self.content("the argument's description")
+        else:
+            match = _RE_ARG_TITLE_REF.search(self.image())
+            if match is not None:
+                desc.title = match.group(1)
+                desc.reference = True
+            self.i += 1
+            while kinds[self.i] == TAG:
+                self.tag()
+            if kinds[self.i] == NEWLINE:
+                self.i += 1
+        if kinds[self.i] == DATA:
+            desc.data = self.data()
+            if kinds[self.i] == NEWLINE:
+                self.i += 1
+        if kinds[self.i] == INDENT:
+            yield self.relations()
+        return model.argument_exit(desc)
+
+    def relations(self) -> _Rule:
+        model = self.model
+        kinds = self.kinds
+        self.expect(INDENT, "an indented relation")
+        model.relations_entry(self.offset())
+        first = True
+        while True:
+            kind = kinds[self.i]
+            if kind not in _RELATION_KINDS:
+                if first:
+                    raise self.error("a relation (+, -, <+, +>, <-, ->, _, <_, _>, ><)")
+                break
+            first = False
+            relation = model.relation_entry(kind, self.offset())
+            self.i += 1
+            content: Any
+            if kinds[self.i] in _STATEMENT_FIRST:
+                content = yield self.statement()
+            elif kind != CONTRADICTION and kinds[self.i] in _ARGUMENT_FIRST:
+                content = yield self.argument()
+            elif kind == CONTRADICTION:
+                raise self.error("a statement", "'><' relates two statements")
+            else:
+                raise self.error("a statement or an argument after the relation")
+            model.relation_exit(relation, content)
+        self.expect(DEDENT, "a smaller indentation")
+        model.relations_exit()
+
+    def inference_relations(self) -> _Rule:
+        model = self.model
+        kinds = self.kinds
+        self.expect(INDENT, "an indented relation")
+        model.relations_entry(self.offset())
+        first = True
+        while kinds[self.i] == OUT_UNDERCUT or first:
+            if kinds[self.i] != OUT_UNDERCUT:
+                raise self.error(
+                    "an undercut ('_' or '<_')", "only undercuts attach to an inference"
+                )
+            first = False
+            relation = model.relation_entry(OUT_UNDERCUT, self.offset())
+            self.i += 1
+            content: Any
+            if kinds[self.i] in _STATEMENT_FIRST:
+                content = yield self.statement()
+            elif kinds[self.i] in _ARGUMENT_FIRST:
+                content = yield self.argument()
+            else:
+                raise self.error("a statement or an argument after the relation")
+            model.relation_exit(relation, content)
+        if kinds[self.i] in _RELATION_KINDS:
+            raise self.error("an undercut ('_' or '<_')", "only undercuts attach to an inference")
+        self.expect(DEDENT, "a smaller indentation")
+        model.relations_exit()
+
+    def pcs(self, previous: _Argument | None) -> _Rule:
+        kinds = self.kinds
+        self.model.pcs_entry(previous, self.offset())
+        yield self.pcs_statement(None)
+        steps = 0
+        while kinds[self.i] in (STATEMENT_NUMBER, INFERENCE_START):
+            while kinds[self.i] == STATEMENT_NUMBER:
+                yield self.pcs_statement(None)
+            inference = yield self.inference()
+            yield self.pcs_statement(inference)
+            steps += 1
+        if not steps:
+            raise self.error(
+                "an inference line (---- or -- ... --)",
+                "a premise-conclusion structure ends with an inference and a conclusion",
+            )
+        self.model.pcs_exit()
+
+    def pcs_statement(self, inference: _Inference | None) -> _Rule:
+        self.expect(STATEMENT_NUMBER, "a numbered statement")
+        if self.kinds[self.i] not in _STATEMENT_FIRST:
+            raise self.error("a statement after the number")
+        member = yield self.statement()
+        self.model.pcs_statement_exit(member, inference)
+
+    def inference(self) -> _Rule:
+        kinds = self.kinds
+        if kinds[self.i] != INFERENCE_START:
+            raise self.error(
+                "an inference line (---- or -- ... --)",
+                "the last numbered statement of a premise-conclusion structure is its conclusion",
+            )
+        inference = self.model.inference_entry(self.offset())
+        self.i += 1
+        if kinds[self.i] in _FREESTYLE_KINDS or (
+            kinds[self.i] == NEWLINE and kinds[self.i + 1] in _FREESTYLE_KINDS
+        ):
+            if kinds[self.i] == NEWLINE:
+                self.i += 1
+            while True:
+                inference.rules.append(self.freestyle_text().strip())
+                if kinds[self.i] != LIST_DELIMITER:
+                    break
+                self.i += 1
+                if kinds[self.i] not in _FREESTYLE_KINDS:
+                    raise self.error("the name of an inference rule")
+        if kinds[self.i] == NEWLINE:
+            self.i += 1
+        data = None
+        if kinds[self.i] == DATA:
+            data = self.data()
+            if kinds[self.i] == NEWLINE:
+                self.i += 1
+        self.expect(INFERENCE_END, "the end of the inference line (--)")
+        self.expect(NEWLINE, "a line break after the inference line")
+        if kinds[self.i] == INDENT:
+            yield self.inference_relations()
+        inference.data = data
+        return inference
+
+    def list(self, item: int) -> _Rule:
+        kinds = self.kinds
+        self.expect(INDENT, "an indented list")
+        while kinds[self.i] == item:
+            self.i += 1
+            if kinds[self.i] in _STATEMENT_FIRST:
+                yield self.statement()
+            elif kinds[self.i] in _ARGUMENT_FIRST:
+                yield self.argument()
+            else:
+                raise self.error("a statement or an argument after the list item")
+        self.expect(DEDENT, "the end of the list")
+
+    # text ----------------------------------------------------------------------------------
+
+    def freestyle_text(self) -> str:
+        parts: list[str] = []
+        kinds = self.kinds
+        while kinds[self.i] in _FREESTYLE_KINDS:
+            image = self.image()
+            parts.append(image[1:] if kinds[self.i] == ESCAPED else image)
+            self.i += 1
+        return "".join(parts)
+
+    def tag(self) -> None:
+        image = self.image()
+        match = _RE_TAG_NAME.match(image)
+        if match is not None:
+            self.model.add_tag(match.group(1) or match.group(2), image)
+        self.i += 1
+
+    def content(self, what: str) -> None:
+        """Text up to the first token that cannot continue it; bold and italic ranges nest."""
+        kinds = self.kinds
+        model = self.model
+        if kinds[self.i] not in _CONTENT_FIRST:
+            raise self.error(what)
+        open_ranges: list[int] = []
+        while True:
+            kind = kinds[self.i]
+            if kind in _FREESTYLE_KINDS:
+                model.add_text(self.freestyle_text())
+            elif kind == NEWLINE:
+                # a line break inside a text is a space; Argdown adds none at the end
+                if kinds[self.i + 1] in _CONTENT_FIRST and not model.text_ends_with_space():
+                    model.add_text(" ")
+                self.i += 1
+            elif kind == TAG:
+                self.tag()
+            elif kind == LINK:
+                image = self.image()
+                match = _RE_LINK_PARTS.search(image)
+                if match is None:
+                    raise _SyntaxError(self.offset(), "cannot read this link")
+                model.add_text(match.group(1) + (" " if image.endswith(" ") else ""))
+                self.i += 1
+            elif kind in (STMT_MENTION, ARG_MENTION):
+                model.add_text(self.image())
+                self.i += 1
+            elif kind in _END_OF:
+                open_ranges.append(_END_OF[kind])
+                self.i += 1
+            elif open_ranges and kind == open_ranges[-1]:
+                open_ranges.pop()
+                if self.image().endswith(" "):
+                    model.add_text(" ")
+                self.i += 1
+            elif open_ranges:
+                raise self.error(_DESCRIBE[open_ranges[-1]])
+            else:
+                return
+
+
+def _parse(text: str, *, keep_tags_in_text: bool = False) -> tuple[_Model, Any]:
+    """Lex, parse and model an Argdown text as Argdown would; returns the model and front matter."""
+    tokens = _Lexer(text).run()
+    model = _Model(keep_tags_in_text=keep_tags_in_text)
+    parser = _Parser(text, tokens, model)
+    parser.parse()
+    settings = parser.frontmatter if isinstance(parser.frontmatter, dict) else {}
+    model_settings = settings.get("model")
+    if not isinstance(model_settings, dict):
+        model_settings = {}
+    model.frontmatter = parser.frontmatter
+    model.finish(
+        strict=model_settings.get("mode") == "strict",
+        transform=model_settings.get("transformArgumentRelations", True) is not False,
+    )
+    return model, parser.frontmatter
