@@ -39,7 +39,10 @@ Score (out of 100)
 * **conclusion**: 20 when the student's main conclusion is the key's; 5 when
   the key's conclusion is in the map but not as its main conclusion.
 * **reasons**: the share of the key's reasons, assumptions and objections
-  that the student mapped (matched to any node).
+  that the student mapped (matched to any node), each weighted by its depth
+  in the key's tree: a main reason (or an objection to the conclusion)
+  counts 1, a statement one level down 1/2, two levels down 1/3...: the main
+  lines of the argument matter most.
 * **evidence**: per piece of key evidence, 1 when it is mapped under the
   right reason (a parent that matches one of its key parents), 0.5 when it
   is mapped elsewhere, 0 when missing.
@@ -49,9 +52,22 @@ Score (out of 100)
 * **gaps**: per gap annotated in the key, 1 when the student annotates the
   same kind on the matched node, 0.5 for another kind on it, 0 otherwise.
 
+A student's statement still marked ``status: draft`` (as ``argmap new``
+drafts them) earns half the credit of its key node in the conclusion,
+reasons and evidence components: a skeleton is where the work starts.
+
 A component the key has nothing for (no evidence, no annotated gaps) drops
 out and the others are scaled up to keep the total out of 100. Student nodes
-that match nothing cost nothing, but the feedback names them.
+that match nothing cost nothing, but the feedback names them. The score is
+rounded to one decimal.
+
+Feedback
+--------
+Every line cites paragraphs. A missing statement whose parent is missing
+too is folded into its parent's line ("You did not map the reason in
+paragraphs 3-5, 18, nor the 2 statements under it (paragraph 4)."); two
+lines that would read the same get the key statement's first words;
+unflagged gaps are grouped by kind.
 """
 
 from __future__ import annotations
@@ -79,6 +95,8 @@ MATCH_THRESHOLD = 0.5
 MIN_TEXT = 0.15
 #: Points for a key conclusion that the student mapped, but not as the main conclusion.
 CONCLUSION_ELSEWHERE = 5.0
+#: A student's statement still marked ``status: draft`` earns this share of its credit.
+DRAFT_FACTOR = 0.5
 
 ROLE_NAMES = {
     "conclusion": "main conclusion",
@@ -291,13 +309,20 @@ def grade_map(key: ArgumentMap, submission: ArgumentMap, *, file: str = "") -> R
     earned: dict[str, float] = {}
     possible: dict[str, bool] = {}
 
+    tree_parent, depth = _tree_positions(key)
+    drafts = {s.id for s in sub_nodes if submission.statements[s.id].status == "draft"}
+
+    def factor(kid: str) -> float:
+        """Credit for a matched key node: halved while the student's node is still a draft."""
+        return DRAFT_FACTOR if matched[kid] in drafts else 1.0
+
     # conclusion
     possible["conclusion"] = True
     got = matched.get(key.conclusion)
     if got is not None and got == submission.conclusion:
-        earned["conclusion"] = 1.0
+        earned["conclusion"] = factor(key.conclusion)
     elif got is not None:
-        earned["conclusion"] = CONCLUSION_ELSEWHERE / WEIGHTS["conclusion"]
+        earned["conclusion"] = CONCLUSION_ELSEWHERE / WEIGHTS["conclusion"] * factor(key.conclusion)
         feedback.append(
             f"You mapped the main conclusion ({_where(key, key.conclusion)}) but not as your "
             f"main conclusion; yours is in {_where(submission, submission.conclusion)}."
@@ -308,21 +333,16 @@ def grade_map(key: ArgumentMap, submission: ArgumentMap, *, file: str = "") -> R
             f"Your main conclusion is not the text's: it is in {_where(key, key.conclusion)}."
         )
 
-    # reasons, assumptions, objections found
+    # reasons, assumptions, objections found: a main line counts 1, one level down 1/2...
     claims = [n.id for n in key_nodes if n.role in ("reason", "assumption", "objection")]
+    evidence = [n.id for n in key_nodes if n.role == "evidence"]
     possible["reasons"] = bool(claims)
-    found = 0
-    for kid in claims:
-        if kid in matched:
-            found += 1
-        elif role[kid] == "assumption":
-            feedback.append(
-                f"You did not state the unstated assumption the argument needs at "
-                f"{_where(key, kid)}."
-            )
-        else:
-            feedback.append(f"You did not map the {ROLE_NAMES[role[kid]]} in {_where(key, kid)}.")
-    earned["reasons"] = found / len(claims) if claims else 0.0
+    total = sum(1 / depth[kid] for kid in claims)
+    found = sum(factor(kid) / depth[kid] for kid in claims if kid in matched)
+    earned["reasons"] = found / total if total else 0.0
+    feedback += _missing_lines(
+        key, [k for k in claims + evidence if k not in matched], tree_parent, role
+    )
 
     key_edges = _edges(key)
     sub_edges = _edges(submission)
@@ -330,29 +350,26 @@ def grade_map(key: ArgumentMap, submission: ArgumentMap, *, file: str = "") -> R
     sub_parents = _parents(sub_edges)
 
     # evidence placed under the right reason
-    evidence = [n.id for n in key_nodes if n.role == "evidence"]
     possible["evidence"] = bool(evidence)
     credit = 0.0
     for kid in evidence:
         sid = matched.get(kid)
         if sid is None:
-            feedback.append(f"You did not map the evidence in {_where(key, kid)}.")
-            continue
+            continue  # named by _missing_lines
         want = set(key_parents.get(kid, []))
         have = {reverse.get(p) for p in sub_parents.get(sid, [])}
         if want & have:
-            credit += 1.0
-        else:
-            credit += 0.5
-            right = " or ".join(
-                f"the {ROLE_NAMES[role[p]]} in {_where(key, p)}"
-                + ("" if p in matched else " (missing from your map)")
-                for p in key_parents.get(kid, [])
-            )
-            feedback.append(
-                f"The evidence in {_where(key, kid)} is under the wrong statement: "
-                f"it supports {right or 'nothing in the key'}."
-            )
+            credit += factor(kid)
+            continue
+        credit += 0.5 * factor(kid)
+        if not any(p in matched for p in want):
+            continue  # its reason is missing, and named as missing: nowhere right to put it
+        right = " or ".join(
+            f"the {ROLE_NAMES[role[p]]} in {_where(key, p)}" for p in want if p in matched
+        )
+        feedback.append(
+            f"The evidence in {_where(key, kid)} is under the wrong statement: it supports {right}."
+        )
     earned["evidence"] = credit / len(evidence) if evidence else 0.0
 
     # structure: right parent, right direction
@@ -390,6 +407,7 @@ def grade_map(key: ArgumentMap, submission: ArgumentMap, *, file: str = "") -> R
     for gap in submission.gaps:
         sub_gaps.setdefault(gap.node, set()).add(gap.kind)
     credit = 0.0
+    unflagged: dict[str, list[str]] = {}  # gap kind -> where, in key order
     for gap in key.gaps:
         subjects = _gap_subjects(key, submission, gap.node, matched)
         kinds = set().union(*(sub_gaps.get(s, set()) for s in subjects)) if subjects else set()
@@ -402,8 +420,10 @@ def grade_map(key: ArgumentMap, submission: ArgumentMap, *, file: str = "") -> R
                 f"You flagged {where} as {', '.join(sorted(kinds))}; the key also has "
                 f"{gap.kind} there."
             )
-        else:
-            feedback.append(f"You did not flag the {gap.kind} gap in {where}.")
+        elif where not in unflagged.setdefault(gap.kind, []):
+            unflagged[gap.kind].append(where)
+    for kind, places in unflagged.items():
+        feedback.append(f"You did not flag the {kind} gap in {'; '.join(places)}.")
     earned["gaps"] = credit / len(key.gaps) if key.gaps else 0.0
 
     total_weight = sum(WEIGHTS[c] for c in WEIGHTS if possible[c])
@@ -421,9 +441,73 @@ def grade_map(key: ArgumentMap, submission: ArgumentMap, *, file: str = "") -> R
             f"{len(extra)} of your statements match nothing in the key{where}: "
             "check them against the text."
         )
+    if drafts:
+        places = sorted({p for sid in drafts for p in submission.statements[sid].anchors})
+        where = f" (paragraphs {format_anchor(places)})" if places else ""
+        feedback.append(
+            f"{len(drafts)} of your statements are still marked draft{where}: check each one "
+            "and delete its `status: draft` line; a draft earns half credit."
+        )
     if score >= 100.0:
         feedback.insert(0, "Every statement, link and gap of the key is in your map.")
     return Result(file, score, breakdown, feedback, None, matched)
+
+
+def _tree_positions(argmap: ArgumentMap) -> tuple[dict[str, str], dict[str, int]]:
+    """Each statement's parent and depth at its first appearance in the tree (the conclusion: 0)."""
+    parent: dict[str, str] = {}
+    depth: dict[str, int] = {}
+    path: list[str] = []
+    for entry in argmap.tree():
+        del path[entry.depth :]
+        if entry.node not in depth:
+            depth[entry.node] = max(entry.depth, 1)
+            if path:
+                parent[entry.node] = path[-1]
+        path.append(entry.node)
+    for sid in argmap.statements:
+        depth.setdefault(sid, 1)
+    return parent, depth
+
+
+def _missing_lines(
+    key: ArgumentMap, missing: list[str], tree_parent: dict[str, str], role: dict[str, str]
+) -> list[str]:
+    """One line per missing statement whose parent is not missing too; those fold into it."""
+    gone = set(missing)
+
+    def top(sid: str) -> str:
+        while sid in tree_parent and tree_parent[sid] in gone:
+            sid = tree_parent[sid]
+        return sid
+
+    under: dict[str, list[str]] = {}
+    for sid in missing:
+        if top(sid) != sid:
+            under.setdefault(top(sid), []).append(sid)
+    lines: list[tuple[str, str]] = []
+    for sid in missing:
+        if top(sid) != sid:
+            continue
+        where = _where(key, sid)
+        if role[sid] == "assumption":
+            line = f"You did not state the unstated assumption the argument needs at {where}"
+        else:
+            line = f"You did not map the {ROLE_NAMES[role[sid]]} in {where}"
+        below = under.get(sid, [])
+        if below:
+            places = sorted({p for b in below for p in key.statements[b].anchors})
+            count = "statement" if len(below) == 1 else f"{len(below)} statements"
+            line += f", nor the {count} under it"
+            if places:
+                word = "paragraph" if len(places) == 1 else "paragraphs"
+                line += f" ({word} {format_anchor(places)})"
+        lines.append((sid, line))
+    seen = [text for _, text in lines]
+    return [
+        f"{text} ({_snippet(key, sid)})." if seen.count(text) > 1 else f"{text}."
+        for sid, text in lines
+    ]
 
 
 def _snippet(argmap: ArgumentMap, sid: str, words: int = 6) -> str:
