@@ -435,15 +435,15 @@ def grade_map(key: ArgumentMap, submission: ArgumentMap, *, file: str = "") -> R
 
     extra = [s.id for s in sub_nodes if s.id not in reverse]
     if extra:
-        places = sorted({p for sid in extra for p in submission.statements[sid].anchors})
-        where = f" (paragraphs {format_anchor(places)})" if places else ""
+        cited = sorted({p for sid in extra for p in submission.statements[sid].anchors})
+        where = f" (paragraphs {format_anchor(cited)})" if cited else ""
         feedback.append(
             f"{len(extra)} of your statements match nothing in the key{where}: "
             "check them against the text."
         )
     if drafts:
-        places = sorted({p for sid in drafts for p in submission.statements[sid].anchors})
-        where = f" (paragraphs {format_anchor(places)})" if places else ""
+        cited = sorted({p for sid in drafts for p in submission.statements[sid].anchors})
+        where = f" (paragraphs {format_anchor(cited)})" if cited else ""
         feedback.append(
             f"{len(drafts)} of your statements are still marked draft{where}: check each one "
             "and delete its `status: draft` line; a draft earns half credit."
