@@ -436,14 +436,14 @@ def grade_map(key: ArgumentMap, submission: ArgumentMap, *, file: str = "") -> R
     extra = [s.id for s in sub_nodes if s.id not in reverse]
     if extra:
         cited = sorted({p for sid in extra for p in submission.statements[sid].anchors})
-        where = f" (paragraphs {format_anchor(cited)})" if cited else ""
+        where = f" ({_paragraphs(cited)})" if cited else ""
         feedback.append(
             f"{len(extra)} of your statements match nothing in the key{where}: "
             "check them against the text."
         )
     if drafts:
         cited = sorted({p for sid in drafts for p in submission.statements[sid].anchors})
-        where = f" (paragraphs {format_anchor(cited)})" if cited else ""
+        where = f" ({_paragraphs(cited)})" if cited else ""
         feedback.append(
             f"{len(drafts)} of your statements are still marked draft{where}: check each one "
             "and delete its `status: draft` line; a draft earns half credit."
@@ -500,8 +500,7 @@ def _missing_lines(
             count = "statement" if len(below) == 1 else f"{len(below)} statements"
             line += f", nor the {count} under it"
             if places:
-                word = "paragraph" if len(places) == 1 else "paragraphs"
-                line += f" ({word} {format_anchor(places)})"
+                line += f" ({_paragraphs(places)})"
         lines.append((sid, line))
     seen = [text for _, text in lines]
     return [
