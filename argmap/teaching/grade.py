@@ -289,13 +289,16 @@ def _parents(edges: dict[tuple[str, str], str]) -> dict[str, list[str]]:
     return out
 
 
+def _paragraphs(numbers: Sequence[int]) -> str:
+    """``paragraph 16`` or ``paragraphs 20-22``."""
+    word = "paragraph" if len(set(numbers)) == 1 else "paragraphs"
+    return f"{word} {format_anchor(list(numbers))}"
+
+
 def _where(argmap: ArgumentMap, sid: str) -> str:
-    """ "paragraph 16", "paragraphs 20-22", or the id when the node has no anchor."""
+    """``paragraph 16``, ``paragraphs 20-22``, or the id when the node has no anchor."""
     anchors = argmap.statements[sid].anchors
-    if not anchors:
-        return f"node {sid}"
-    word = "paragraph" if len(anchors) == 1 else "paragraphs"
-    return f"{word} {format_anchor(anchors)}"
+    return _paragraphs(anchors) if anchors else f"node {sid}"
 
 
 def grade_map(key: ArgumentMap, submission: ArgumentMap, *, file: str = "") -> Result:
