@@ -60,6 +60,14 @@ FORMATS: dict[str, Format] = {
         (("syntax", "json"),),
     ),
     # [argdown format]
+    "argdown": Format(
+        "argdown",
+        (".argdown", ".ad"),
+        "argmap.formats.argdown",
+        True,
+        True,
+        "Argdown (statements, arguments, premise-conclusion structures, relations)",
+    ),
     # [aif format]
     "aif": Format(
         "aif",
