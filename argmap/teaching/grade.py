@@ -410,7 +410,7 @@ def grade_map(key: ArgumentMap, submission: ArgumentMap, *, file: str = "") -> R
     for gap in submission.gaps:
         sub_gaps.setdefault(gap.node, set()).add(gap.kind)
     credit = 0.0
-    unflagged: dict[str, list[str]] = {}  # gap kind -> where, in key order
+    unflagged: dict[str, dict[str, tuple[int, ...]]] = {}  # gap kind -> where -> anchors
     for gap in key.gaps:
         subjects = _gap_subjects(key, submission, gap.node, matched)
         kinds = set().union(*(sub_gaps.get(s, set()) for s in subjects)) if subjects else set()
@@ -423,10 +423,12 @@ def grade_map(key: ArgumentMap, submission: ArgumentMap, *, file: str = "") -> R
                 f"You flagged {where} as {', '.join(sorted(kinds))}; the key also has "
                 f"{gap.kind} there."
             )
-        elif where not in unflagged.setdefault(gap.kind, []):
-            unflagged[gap.kind].append(where)
+        else:
+            anchors = key.statements[gap.node].anchors if gap.node in key.statements else ()
+            unflagged.setdefault(gap.kind, {}).setdefault(where, anchors or (0,))
     for kind, places in unflagged.items():
-        feedback.append(f"You did not flag the {kind} gap in {'; '.join(places)}.")
+        ordered = sorted(places, key=lambda w: (places[w], w))
+        feedback.append(f"You did not flag the {kind} gap in {'; '.join(ordered)}.")
     earned["gaps"] = credit / len(key.gaps) if key.gaps else 0.0
 
     total_weight = sum(WEIGHTS[c] for c in WEIGHTS if possible[c])

@@ -95,7 +95,9 @@ def summary_view(results: Sequence[Result], width: int = 100) -> RenderableType:
 def grade_view(
     results: Sequence[Result], *, feedback: bool = True, width: int = 100
 ) -> RenderableType:
-    """Every student's block (unless ``feedback`` is off), then the summary table."""
+    """Every student's block (unless ``feedback`` is off), then the summary table (for two or more)."""
+    if len(results) == 1 and feedback:
+        return student_view(results[0], width)  # a table of one row says nothing more
     parts: list[RenderableType] = []
     if feedback:
         for r in results:
