@@ -79,7 +79,7 @@ def to_dot(argmap: ArgumentMap, **options: Any) -> str:
 
     Options as for :func:`render`.
     """
-    from argmap.render import RenderOptions, dot_source
+    from argmap.rendering import RenderOptions, dot_source
 
     return dot_source(argmap, RenderOptions(**options))
 
@@ -93,8 +93,8 @@ def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **opt
     (or ``print``, ``colorblind``), ``legend=False``, ``evaluate=False``,
     ``gaps=True``, ``select=()``, ``ignore=()``.
     """
-    from argmap.render import RenderOptions
-    from argmap.render import render as render_map
+    from argmap.rendering import RenderOptions
+    from argmap.rendering import render as render_map
 
     return render_map(argmap, fmt, engine, RenderOptions(**options))
 
@@ -111,8 +111,8 @@ def render_file(
 
     Returns the format written. Options as for :func:`render`.
     """
-    from argmap.render import RenderOptions
-    from argmap.render import render_file as render_to
+    from argmap.rendering import RenderOptions
+    from argmap.rendering import render_file as render_to
 
     return render_to(argmap, output, fmt, engine, RenderOptions(**options))
 

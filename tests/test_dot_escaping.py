@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.model import ArgumentMap, Inference, Statement
-from argmap.render.engines import run_dot, run_wasm
+from argmap.rendering.engines import run_dot, run_wasm
 from argmap.views.dot import clean, dot_string, to_dot
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -3,7 +3,7 @@
 This is the pipeline behind ``argmap render`` and :func:`argmap.render`:
 gaps (and, on request, evaluation verdicts) are gathered, the DOT view is
 built (:mod:`argmap.views.dot`), an engine lays it out
-(:mod:`argmap.render.engines`), and SVG is finished with the view's
+(:mod:`argmap.rendering.engines`), and SVG is finished with the view's
 stylesheet or wrapped into the HTML page (:mod:`argmap.views.html`).
 Writing is atomic: a failed render never touches the output file.
 """
@@ -124,7 +124,7 @@ def render(
     options: RenderOptions | None = None,
 ) -> bytes:
     """The map rendered as ``fmt``: svg, png, pdf, dot (the source), json (Graphviz) or html."""
-    from argmap.render.engines import choose_engine, layout
+    from argmap.rendering.engines import choose_engine, layout
     from argmap.views.dot import style_svg, to_dot
 
     opts = options or RenderOptions()

@@ -73,13 +73,14 @@ def choose_engine(engine: str, fmt: str) -> str:
     if fmt not in ENGINE_FORMATS[chosen]:
         if chosen == "wasm" and fmt in ENGINE_FORMATS["dot"]:
             why = (
-                "the system Graphviz `dot` is not on PATH"
+                "which is not on PATH"
                 if engine == "auto"
-                else "--engine wasm was asked for"
+                else "and the embedded engine (--engine wasm) writes only SVG, JSON and HTML"
             )
             raise RenderError(
-                f"{fmt.upper()} needs the system Graphviz and {why}. SVG works without it "
-                f"(argmap render MAP -o map.svg); for {fmt.upper()}, {INSTALL_HINT}"
+                f"{fmt.upper()} needs the system Graphviz (the `dot` program), {why}. "
+                f"SVG works without it: argmap render MAP -o map.svg. For {fmt.upper()}, "
+                f"{INSTALL_HINT}"
             )
         raise RenderError(f"the {chosen} engine cannot write {fmt}")
     return chosen
@@ -143,16 +144,19 @@ def cache_path(wasm: bytes) -> Path:
 
 
 @dataclass
-class _Compiled:
+class CompiledModule:
     engine: wasmtime.Engine
     module: wasmtime.Module
-    cached: bool
+    #: "cache" when loaded from the cache file, "compiled" when compiled in this process
+    origin: str
+    #: the cache file now holds this module
+    stored: bool
 
 
-_compiled: _Compiled | None = None
+_compiled: CompiledModule | None = None
 
 
-def _module() -> _Compiled:
+def compiled_module() -> CompiledModule:
     """The compiled module, from the cache when possible (once per process)."""
     global _compiled
     if _compiled is not None:
@@ -169,14 +173,14 @@ def _module() -> _Compiled:
     engine = wasmtime.Engine()
     path = cache_path(wasm)
     module = _load_cached(engine, path)
-    cached = module is not None
-    if module is None:
+    if module is not None:
+        _compiled = CompiledModule(engine, module, "cache", True)
+    else:
         try:
             module = wasmtime.Module(engine, wasm)
         except wasmtime.WasmtimeError as exc:
             raise RenderError(f"cannot compile the embedded Graphviz: {exc}") from None
-        cached = _store_cached(module, path)
-    _compiled = _Compiled(engine, module, cached)
+        _compiled = CompiledModule(engine, module, "compiled", _store_cached(module, path))
     # let wasmtime free them while it still can: at interpreter exit its FFI goes first
     atexit.unregister(forget_module)
     atexit.register(forget_module)
@@ -210,11 +214,16 @@ def _load_cached(engine: wasmtime.Engine, path: Path) -> wasmtime.Module | None:
 
 def _store_cached(module: wasmtime.Module, path: Path) -> bool:
     """Write the compiled module atomically; ``False`` (and no error) when that is impossible."""
+    import wasmtime
+
     try:
         payload = module.serialize()
+    except wasmtime.WasmtimeError:
+        return False
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except (OSError, Exception):  # wasmtime raises its own error type for serialize
+    except OSError:
         return False
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -232,7 +241,7 @@ def run_wasm(source: str, fmt: str) -> bytes:
         raise RenderError(f"the embedded engine cannot write {fmt}; {INSTALL_HINT}")
     import wasmtime
 
-    compiled = _module()
+    compiled = compiled_module()
     store = wasmtime.Store(compiled.engine)
     linker = wasmtime.Linker(compiled.engine)
     linker.define_wasi()
