@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from argmap.analysis.base import Gap
+    from argmap.analysis.evaluate import Evaluation
+    from argmap.analysis.gaps import CatalogueEntry
     from argmap.model import ArgumentMap
 
 
@@ -51,25 +53,35 @@ def find_gaps(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
 ) -> list[Gap]:
-    """Every gap in the map: annotated ones and (once rules exist) detected ones, filtered."""
-    from argmap.analysis.base import annotated_gaps
+    """Every gap in the map, detected by the rules and annotated in the file, filtered.
 
-    gaps = annotated_gaps(argmap)
-    return [g for g in gaps if _selected(g, select, ignore)]
+    ``select`` and ``ignore`` take codes, code prefixes (``S`` = structural),
+    names (``unanswered-objection``, ``factual-error``) or families, as in
+    ``argmap gaps --select``. Gaps come grouped by node in map order.
+    """
+    from argmap.analysis.gaps import find_gaps as run_rules
 
-
-def _selected(gap: Gap, select: Sequence[str], ignore: Sequence[str]) -> bool:
-    def hit(patterns: Sequence[str]) -> bool:
-        return any(gap.code.startswith(p.upper()) or gap.name == p.lower() for p in patterns)
-
-    if select and not hit(select):
-        return False
-    return not (ignore and hit(ignore))
+    return run_rules(argmap, select=select, ignore=ignore)
 
 
 # --- more API functions are added below, one block per feature --------------------------------
 
 # [gaps api]
+
+
+def evaluate(argmap: ArgumentMap) -> Evaluation:
+    """Verdicts (accepted / contested / unsupported), IN/OUT/UNDECIDED labels and explanations."""
+    from argmap.analysis.evaluate import evaluate as run_evaluation
+
+    return run_evaluation(argmap)
+
+
+def gap_catalogue() -> list[CatalogueEntry]:
+    """Every gap kind argmap reports: code, name, default severity, family, summary, hint."""
+    from argmap.analysis.gaps import catalogue
+
+    return catalogue()
+
 
 # [render api]
 

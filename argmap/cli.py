@@ -112,6 +112,31 @@ def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
+def _selectors(value: str | None) -> list[str]:
+    """``--select``/``--ignore`` as a list; a code prefix that no gap code has is a usage error."""
+    from argmap.analysis.gaps import unknown_selectors
+
+    parts = _split(value)
+    bad = unknown_selectors(parts)
+    if bad:
+        raise typer.BadParameter(
+            f"unknown gap code or name {bad[0]!r} (see docs/gaps.md for the catalogue)"
+        )
+    return parts
+
+
+EvaluateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--evaluate",
+        help="Add each statement's verdict (accepted/contested/unsupported) and IN/OUT label.",
+    ),
+]
+WhyOpt = Annotated[
+    bool, typer.Option("--why", help="Explain each verdict in one line (implies --evaluate).")
+]
+
+
 def _load(path: Path, fmt: str | None, conclusion: str | None = None) -> Any:
     from argmap.api import load
 
@@ -140,6 +165,8 @@ def show(
     ] = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    evaluate: EvaluateOpt = False,
+    why: WhyOpt = False,
     fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
@@ -155,8 +182,13 @@ def show(
     from argmap.views.terminal import show as show_view
 
     argmap = _load(map_file, fmt, conclusion)
-    gaps = [] if no_gaps else find_gaps(argmap, select=_split(select), ignore=_split(ignore))
+    gaps = [] if no_gaps else find_gaps(argmap, select=_selectors(select), ignore=_selectors(ignore))
     options = ShowOptions(quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps)
+    if evaluate or why:
+        from argmap.api import evaluate as run_evaluation
+        from argmap.views.terminal import with_evaluation
+
+        options = with_evaluation(options, run_evaluation(argmap), why=why)
     console().print(show_view(argmap, gaps, options))
 
 
@@ -182,6 +214,127 @@ def schema() -> None:
 # --- more commands are registered below, one block per feature ---------------------------------
 
 # [gaps commands]
+
+
+class GapFormat(StrEnum):
+    """How ``argmap gaps`` prints its report."""
+
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+class FailOn(StrEnum):
+    """The least severe gap that makes ``argmap gaps`` exit with status 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NEVER = "never"
+
+
+class EvaluateFormat(StrEnum):
+    """How ``argmap evaluate`` prints its result."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command()
+@handles_errors
+def gaps(
+    map_files: Annotated[
+        list[Path],
+        typer.Argument(help="One or more map files.", show_default=False, metavar="MAP..."),
+    ],
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    output_format: Annotated[
+        GapFormat, typer.Option("--format", help="text (a table per file), json or markdown.")
+    ] = GapFormat.TEXT,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on", help="Exit with status 1 if a gap at or above this severity is found."
+        ),
+    ] = FailOn.NEVER,
+    fmt: FromOpt = None,
+    conclusion: ConclusionOpt = None,
+) -> None:
+    """Run every gap rule on each map: a table (code, severity, node, ¶, message), then a summary.
+
+    Gaps come grouped by node in map order, detected by the rules or
+    annotated in the map (see docs/gaps.md for the catalogue). A file that
+    cannot be read is reported on stderr and the others still run; the exit
+    status is 1 if any file failed or --fail-on was reached.
+    """
+    from argmap.analysis.gaps import at_or_above
+    from argmap.api import find_gaps
+    from argmap.model import Severity
+    from argmap.views import gaps_report
+
+    chosen, left_out = _selectors(select), _selectors(ignore)
+    results: list[gaps_report.FileGaps] = []
+    failed = False
+    for path in map_files:
+        try:
+            argmap = _load(path, fmt, conclusion)
+        except ArgmapError as exc:
+            sys.stdout.flush()
+            print(f"Error: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        found = find_gaps(argmap, select=chosen, ignore=left_out)
+        results.append(gaps_report.FileGaps(str(path), found))
+    if output_format is GapFormat.JSON:
+        sys.stdout.write(gaps_report.json_report(results))
+    elif output_format is GapFormat.MARKDOWN:
+        sys.stdout.write(gaps_report.markdown_report(results))
+    elif results:
+        gaps_report.print_text(results)
+    if failed:
+        raise typer.Exit(1)
+    if fail_on is not FailOn.NEVER:
+        threshold = Severity(fail_on.value)
+        if any(at_or_above(r.gaps, threshold) for r in results):
+            raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def evaluate(
+    map_file: MapArg,
+    why: Annotated[
+        bool, typer.Option("--why", help="Explain each statement's verdict in one line.")
+    ] = False,
+    output_format: Annotated[
+        EvaluateFormat, typer.Option("--format", help="text (a table) or json.")
+    ] = EvaluateFormat.TEXT,
+    fmt: FromOpt = None,
+    conclusion: ConclusionOpt = None,
+) -> None:
+    """Rate evidence and inferences, propagate bottom-up: a verdict and an IN/OUT label per claim.
+
+    Verdicts: accepted, contested or unsupported (linked premises count by the
+    weakest, independent reasons by the strongest, a standing objection pulls
+    its target down). Labels: IN, OUT or UNDECIDED by grounded semantics over
+    the attacks. The last line explains the main conclusion's verdict.
+    """
+    import json
+
+    from argmap.analysis.evaluate import evaluation_dict
+    from argmap.api import evaluate as run_evaluation
+    from argmap.views.console import console
+    from argmap.views.terminal import evaluation_view
+
+    argmap = _load(map_file, fmt, conclusion)
+    result = run_evaluation(argmap)
+    if output_format is EvaluateFormat.JSON:
+        data = {"file": str(map_file), **evaluation_dict(argmap, result)}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    out = console()
+    out.print(evaluation_view(argmap, result, why=why, columns=out.width))
 
 # [render commands]
 

@@ -7,7 +7,8 @@ markup). Output is plain and stable when piped or when ``NO_COLOR`` is set.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -16,6 +17,9 @@ from rich.tree import Tree
 
 from argmap.analysis.base import SEVERITY_ORDER, Gap
 from argmap.model import ArgumentMap, Inference, InferenceKind, Severity, Statement, StatementKind
+
+if TYPE_CHECKING:
+    from argmap.analysis.evaluate import Evaluation
 
 DEFAULT_DEPTH = 20
 
@@ -55,6 +59,20 @@ class ShowOptions:
     gaps: bool = True
     #: per-statement verdict lines from the evaluation, when asked for
     verdicts: Mapping[str, str] = field(default_factory=dict)
+    #: per-statement one-line explanations of the verdicts (``--why``)
+    why: Mapping[str, str] = field(default_factory=dict)
+
+
+VERDICT_STYLES = {"accepted": "bold green", "contested": "bold yellow", "unsupported": "bold red"}
+LABEL_STYLES = {"IN": "green", "OUT": "red", "UNDECIDED": "yellow"}
+
+
+def with_evaluation(options: ShowOptions, evaluation: Evaluation, *, why: bool) -> ShowOptions:
+    """The options with each statement's verdict and label (and, with ``why``, its explanation)."""
+    verdicts = {
+        sid: f"{verdict} · {evaluation.labels[sid]}" for sid, verdict in evaluation.verdicts.items()
+    }
+    return replace(options, verdicts=verdicts, why=dict(evaluation.reasons) if why else {})
 
 
 def role_of(
@@ -205,7 +223,16 @@ def _label(
         text.append(f"  {SEVERITY_MARKS[worst]} {codes}", style=SEVERITY_STYLES[worst])
     verdict = options.verdicts.get(statement.id)
     if verdict:
-        text.append(f"  ⇒ {verdict}", style="bold")
+        text.append("  ⇒ ")
+        word, _, label = verdict.partition(" · ")
+        text.append(word, style=VERDICT_STYLES.get(word, "bold"))
+        if label:
+            text.append(" · ")
+            text.append(label, style=LABEL_STYLES.get(label, ""))
+    why = options.why.get(statement.id)
+    if why:
+        text.append("\n    why: ", style="dim")
+        text.append(why, style="dim")
     if options.quotes and statement.quote:
         text.append("\n    “", style="dim")
         text.append(statement.quote, style="dim italic")
@@ -308,3 +335,37 @@ def gap_table(
             Text(gap.message),
         )
     return table
+
+
+def evaluation_view(
+    argmap: ArgumentMap, evaluation: Evaluation, *, why: bool, columns: int = 100
+) -> RenderableType:
+    """``argmap evaluate``: a line per statement (verdict, label, rating), the conclusion's reason last."""
+    width = min(14, max(len(sid) for sid in argmap.statements))
+    room = max(20, columns - width - 35)
+    lines: list[RenderableType] = []
+    head = Text(f"{'node':<{width}}  {'verdict':<11}  {'label':<9}  {'rating':<6}  statement")
+    head.stylize("bold")
+    lines.append(head)
+    for sid, statement in argmap.statements.items():
+        verdict = evaluation.verdicts[sid]
+        label = evaluation.labels[sid]
+        line = Text(f"{sid:<{width}}  ")
+        line.append(f"{verdict:<11}", style=VERDICT_STYLES[verdict])
+        line.append("  ")
+        line.append(f"{label:<9}", style=LABEL_STYLES[label])
+        line.append(f"  {evaluation.ratings.get(sid, ''):<6}  ")
+        line.append(_short(" ".join(statement.text.split()), room))
+        if why:
+            line.append("\n" + " " * (width + 2) + "why: ", style="dim")
+            line.append(evaluation.reasons[sid], style="dim")
+        lines.append(line)
+    conclusion = argmap.conclusion
+    verdict = evaluation.verdicts[conclusion]
+    last = Text("\nThe conclusion ")
+    last.append(conclusion, style="bold")
+    last.append(" is ")
+    last.append(verdict, style=VERDICT_STYLES[verdict])
+    last.append(f" ({evaluation.labels[conclusion]}): {evaluation.reasons[conclusion]}.")
+    lines.append(last)
+    return Group(*lines)

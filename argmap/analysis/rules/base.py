@@ -1,0 +1,293 @@
+"""What a gap rule is, and the per-map context every rule reads.
+
+A :class:`Rule` has a stable code and name, a default severity, a one-line
+summary (for the catalogue), a hint for a student, and a ``check`` function
+that yields ``(node, message)`` pairs. Rules never walk the graph on their
+own when the :class:`Context` already knows the answer: the context computes
+each shared fact (which side of the argument a node is on, which cue words a
+statement holds, the evaluation) once, lazily, in linear time and without
+recursion, so that all rules together stay linear on 100,000-statement maps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from argmap.analysis import lexicon
+from argmap.analysis.base import Gap, node_anchors
+from argmap.model import ArgumentMap, Inference, InferenceKind, Severity, Statement, StatementKind
+
+#: A rule's check yields (node id, message) pairs; the message names the node.
+Finding = tuple[str, str]
+CheckFn = Callable[["Context"], Iterable[Finding]]
+
+FAMILIES = {
+    "S": "structural",
+    "Q": "evidence quality",
+    "T": "text cues",
+    "A": "annotated",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One kind of gap a rule detects."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    hint: str
+    check: CheckFn
+
+    @property
+    def family(self) -> str:
+        return FAMILIES[self.code[0]]
+
+    def run(self, ctx: Context) -> Iterator[Gap]:
+        for node, message in self.check(ctx):
+            yield Gap(
+                code=self.code,
+                name=self.name,
+                severity=self.severity,
+                node=node,
+                message=message,
+                hint=self.hint,
+                origin="detected",
+                at=node_anchors(ctx.map, node),
+            )
+
+
+def rule(
+    code: str, name: str, severity: Severity, summary: str, hint: str
+) -> Callable[[CheckFn], Rule]:
+    """Make a check function into a :class:`Rule` (used as a decorator in the family modules)."""
+
+    def wrap(check: CheckFn) -> Rule:
+        return Rule(code, name, severity, summary, hint, check)
+
+    return wrap
+
+
+# --- text helpers ------------------------------------------------------------------------------
+
+# The lexicon matches a one-word cue where a run of word characters, apostrophes (any of the
+# typographic ones) and hyphens starts with that word, followed by nothing or an apostrophe
+# ("experts' view"): the "head" of the run, which this finds in one pass.
+_HEAD = re.compile(r"(?<![\w'\u2019\u00b4\u02bc\u2018`-])[\w-]+")
+#: Kinds whose one-word cues the fast path may match itself: the lexicon applies no extra test
+#: to them, except to the words in SPECIAL (and to every phrase), which go to the lexicon.
+FAST_KINDS = (
+    lexicon.HEDGE,
+    lexicon.OVERCLAIM,
+    lexicon.VAGUE_QUANTIFIER,
+    lexicon.PRESENT_TIME,
+    lexicon.PAST_TIME,
+)
+#: One-word cues the lexicon tests further, and only in a text with a digit ("May 2017").
+SPECIAL = {lexicon.HEDGE: frozenset({"may"})}
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _table(kinds: tuple[str, ...]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Word -> (kind, how) for every quiet cue list of ``kinds``.
+
+    ``how`` is 0 for a one-word cue the fast path takes as it is, 1 for a
+    special word (to the lexicon when the text has a digit), 2 for a word that
+    sends the text to the lexicon (a phrase's longest word; any cue of a kind
+    outside FAST_KINDS): a phrase can match only where its longest word does.
+    """
+    table: dict[str, list[tuple[str, int]]] = {}
+    for kind in kinds:
+        quiet = lexicon.GAP_QUIET.get(kind, frozenset())
+        special = SPECIAL.get(kind, frozenset())
+        for phrase in lexicon.WORDS[kind]:
+            if phrase in quiet:
+                continue
+            parts = lexicon.normalize(phrase).lower().split()
+            word = max(parts, key=len)
+            if len(parts) > 1 or kind not in FAST_KINDS:
+                how = 2
+            else:
+                how = 1 if word in special else 0
+            entries = table.setdefault(word, [])
+            if (kind, how) not in entries:
+                entries.append((kind, how))
+    return {word: tuple(entries) for word, entries in table.items()}
+
+
+def heads(text: str) -> list[str]:
+    """The heads of the text's runs (see ``_HEAD``), in lower case and in order."""
+    return _HEAD.findall(text.lower())
+
+
+def scan(text: str, kinds: tuple[str, ...]) -> dict[str, list[str]]:
+    """``{kind: lexicon.has(text, kind, quiet=True)}`` for ``kinds``, in one pass over the words.
+
+    One-word cues are found by dictionary lookups; a text where a phrase (or
+    a word the lexicon tests further) might match goes to the lexicon's
+    matcher for that kind. ``tests/test_rules_lexicon.py`` checks both agree.
+    """
+    table = _table(kinds)
+    found: dict[str, list[str]] = {kind: [] for kind in kinds}
+    slow: set[str] = set()
+    digit: bool | None = None
+    for word in heads(text):
+        entries = table.get(word)
+        if entries is None:
+            continue
+        for kind, how in entries:
+            if how == 1:
+                if digit is None:
+                    digit = _DIGIT.search(text) is not None
+                how = 2 if digit else 0
+            if how == 2:
+                slow.add(kind)
+            elif word not in found[kind]:
+                found[kind].append(word)
+    for kind in slow:
+        found[kind] = lexicon.has(text, kind, quiet=True)
+    return found
+
+
+def cue_words(text: str, kind: str) -> list[str]:
+    """``lexicon.has(text, kind, quiet=True)``, by the fast path of :func:`scan`."""
+    return scan(text, (kind,))[kind]
+
+
+#: The kinds the text-cue rules read: scanned together, once per statement.
+RULE_KINDS = (lexicon.HEDGE, lexicon.OVERCLAIM, lexicon.VAGUE_QUANTIFIER)
+
+
+def quote_words(words: Iterable[str]) -> str:
+    """``"a", "b"``: cue words as a message shows them."""
+    return ", ".join(f'"{w}"' for w in words)
+
+
+def short(text: str, limit: int = 60) -> str:
+    """The text on one line, cut to ``limit`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+# --- the context ------------------------------------------------------------------------------
+
+
+class Context:
+    """Facts about one map that several rules share, each computed once on first use."""
+
+    def __init__(self, argmap: ArgumentMap) -> None:
+        self.map = argmap
+        self._cues: dict[str, dict[str, list[str]]] = {}
+
+    # sides and roles ------------------------------------------------------------------------
+
+    @cached_property
+    def sides(self) -> dict[str, bool]:
+        """For every element connected to the conclusion: ``True`` when it argues for it."""
+        from argmap.analysis.evaluate import argument_sides
+
+        return argument_sides(self.map)
+
+    @cached_property
+    def supported(self) -> frozenset[str]:
+        """Statements that at least one support inference targets (they have reasons/evidence)."""
+        support = InferenceKind.SUPPORT
+        return frozenset(i.target for i in self.map.inferences.values() if i.kind is support)
+
+    @cached_property
+    def plain_claims(self) -> frozenset[str]:
+        """Claims that need support: not evidence, not assumptions, not common ground."""
+        claim = StatementKind.CLAIM
+        return frozenset(
+            sid
+            for sid, s in self.map.statements.items()
+            if s.kind is claim and not s.implicit and not s.given
+        )
+
+    def is_objection(self, inf: Inference) -> bool:
+        """An attack or undercut on the conclusion's side (rebuttals are attacks on the other)."""
+        return inf.kind is not InferenceKind.SUPPORT and self.sides.get(inf.id) is False
+
+    def role(self, statement: str) -> str:
+        """What a statement does in the map, in a word: conclusion, reason, evidence, objection..."""
+        argmap = self.map
+        if statement == argmap.conclusion:
+            return "conclusion"
+        node = argmap.statements[statement]
+        if node.is_assumption:
+            return "assumption"
+        outgoing = argmap.outgoing(statement)
+        if not outgoing:
+            return "evidence" if node.kind is StatementKind.EVIDENCE else "statement"
+        inf = outgoing[0]
+        if inf.kind is InferenceKind.SUPPORT:
+            return "evidence" if node.kind is StatementKind.EVIDENCE else "reason"
+        if inf.kind is InferenceKind.UNDERCUT:
+            return "undercut"
+        return "objection" if self.sides.get(inf.id) is not True else "rebuttal"
+
+    # cue words ------------------------------------------------------------------------------
+
+    @staticmethod
+    def words_of(statement: Statement) -> str:
+        """The text a cue rule reads: the statement and, when there is one, its quotation."""
+        if statement.quote:
+            return f"{statement.text}\n{statement.quote}"
+        return statement.text
+
+    def cues(self, statement: str, kind: str) -> list[str]:
+        """The distinct cue words of ``kind`` in the statement's text and quote (quiet list)."""
+        row = self._cues.get(statement)
+        if row is None:
+            text = self.words_of(self.map.statements[statement])
+            row = self._cues[statement] = scan(text, RULE_KINDS)
+        found = row.get(kind)
+        if found is None:
+            found = row[kind] = cue_words(self.words_of(self.map.statements[statement]), kind)
+        return found
+
+    # evaluation -----------------------------------------------------------------------------
+
+    @cached_property
+    def verdicts(self) -> dict[str, str]:
+        """The evaluation's verdict of every statement (accepted / contested / unsupported)."""
+        from argmap.analysis.evaluate import verdicts
+
+        return verdicts(self.map)
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Reading order for reports: the tree from the conclusion down, as ``show`` prints it.
+
+        Statements not under the conclusion follow in map order; an
+        inference sits right after its first premise.
+        """
+        argmap = self.map
+        out: dict[str, int] = {}
+        stack = [argmap.conclusion]
+        while stack:
+            element = stack.pop()
+            if element in out:
+                continue
+            out[element] = len(out)
+            below: list[str] = []
+            for inf in argmap.incoming(element):
+                below.extend(inf.premises)
+                undercuts = deque(argmap.incoming(inf.id))
+                while undercuts:
+                    undercut = undercuts.popleft()
+                    below.extend(undercut.premises)
+                    undercuts.extend(argmap.incoming(undercut.id))
+            stack.extend(reversed(below))
+        for sid in argmap.statements:
+            if sid not in out:
+                out[sid] = len(out)
+        for iid, inf in argmap.inferences.items():
+            out[iid] = out[inf.premises[0]]
+        return out

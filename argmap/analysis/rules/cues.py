@@ -1,0 +1,105 @@
+"""Text-cue gap rules (T): read from the wording of statements and their quotations.
+
+The cue words come from :mod:`argmap.analysis.lexicon` (the one list that
+``argmap cues`` shares), matched as whole words, case-insensitively, with
+typographic apostrophes read as ``'``, leaving out the over-common words of
+its quiet list. A rule reads a statement's text and its quote together: the
+quote is the author's wording, the text the analyst's paraphrase of it.
+Implicit assumptions are skipped: their wording is the analyst's alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.analysis import lexicon
+from argmap.analysis.evaluate import ACCEPTED, evidence_rating
+from argmap.analysis.rules.base import Context, Finding, quote_words, rule
+from argmap.model import InferenceKind, Rating, Severity, StatementKind
+
+
+@rule(
+    "T001",
+    "hedged-evidence",
+    Severity.WARNING,
+    'Hedged evidence or reason ("suspected", "possibly", "reportedly", "may") supporting a '
+    "claim stated as certain.",
+    "The support only says it might be so, the claim says it is so: what would it take to "
+    "remove the hedge? Weaken the claim or find firmer support.",
+)
+def hedged_evidence(ctx: Context) -> Iterator[Finding]:
+    argmap = ctx.map
+    statements = argmap.statements
+    for sid, statement in statements.items():
+        if statement.is_assumption or statement.given:
+            continue  # common ground is accepted as stated: "students may wear" hedges nothing
+        hedges: list[str] | None = None
+        certain: list[str] = []
+        for inf in argmap.outgoing(sid):
+            target = inf.target
+            if inf.kind is not InferenceKind.SUPPORT or target not in statements:
+                continue
+            if hedges is None:
+                hedges = ctx.cues(sid, lexicon.HEDGE)
+                if not hedges:
+                    break
+            if not ctx.cues(target, lexicon.HEDGE) and target not in certain:
+                certain.append(target)
+        if hedges and certain:
+            what = "evidence" if statement.kind is StatementKind.EVIDENCE else "reason"
+            yield (
+                sid,
+                f"{sid}: hedged {what} ({quote_words(hedges)}) supports "
+                f"{', '.join(certain)}, which is stated as certain",
+            )
+
+
+@rule(
+    "T002",
+    "overclaim",
+    Severity.WARNING,
+    'Certainty words ("proven", "clearly", "undeniably") on a statement whose support is weak: '
+    "evidence not rated solid, or a claim the evaluation does not accept.",
+    "Strong words are not strong support: check what actually backs this statement, and "
+    "restate it as firmly as the support allows.",
+)
+def overclaim(ctx: Context) -> Iterator[Finding]:
+    argmap = ctx.map
+    for sid, statement in argmap.statements.items():
+        if statement.is_assumption or statement.given:
+            continue
+        words = ctx.cues(sid, lexicon.OVERCLAIM)
+        if not words:
+            continue
+        if statement.kind is StatementKind.EVIDENCE and not argmap.supports(sid):
+            rating = evidence_rating(statement)
+            if rating is Rating.SOLID:
+                continue
+            basis = statement.basis.value if statement.basis else "no basis given"
+            weak = f"{basis} evidence, rated {rating.value}"
+        else:
+            verdict = ctx.verdicts[sid]
+            if verdict == ACCEPTED:
+                continue
+            weak = f"evaluated {verdict}"
+        yield sid, f"{sid}: overclaim ({quote_words(words)}) over weak support: {weak}"
+
+
+@rule(
+    "T003",
+    "vague-quantifier",
+    Severity.INFO,
+    'A vague quantity ("multiple", "a number of", "many", "several") where a number would '
+    "let the reader check the claim.",
+    "How many, exactly, and according to whom? A claim that can't be counted can't be checked.",
+)
+def vague_quantifier(ctx: Context) -> Iterator[Finding]:
+    for sid, statement in ctx.map.statements.items():
+        if statement.is_assumption:
+            continue
+        words = ctx.cues(sid, lexicon.VAGUE_QUANTIFIER)
+        if words:
+            yield sid, f"{sid}: vague quantifier ({quote_words(words)}): how many?"
+
+
+RULES = (hedged_evidence, overclaim, vague_quantifier)

@@ -1,0 +1,158 @@
+"""The output of ``argmap gaps``: a text table per file, Markdown, or one flat JSON list.
+
+Text is one gap per line in aligned columns (code, severity, node, paragraph,
+message), grouped by node in map order, then a one-line summary: like a
+linter, it is never wrapped, so it stays greppable and fast on maps with
+100,000 gaps. Colour, when the terminal has it, only marks the severity.
+JSON is a list of :meth:`~argmap.analysis.base.Gap.to_dict` objects, each
+with the ``file`` it comes from.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from argmap.analysis.base import Gap
+from argmap.model import Severity, format_anchor
+
+#: Column headings of the text and Markdown tables.
+HEADINGS = ("code", "severity", "node", "¶", "message")
+#: Widest node and anchor columns before long values push the message right.
+MAX_NODE = 14
+MAX_ANCHOR = 12
+
+
+@dataclass
+class FileGaps:
+    """The gaps of one map file."""
+
+    file: str
+    gaps: list[Gap]
+
+
+def _anchor(gap: Gap) -> str:
+    return format_anchor(list(gap.at)) if gap.at else ""
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
+
+
+def summary(gaps: Sequence[Gap], file: str | None = None) -> str:
+    """``12 gaps in FILE: 2 errors, 7 warnings, 3 info (9 detected, 3 annotated)``."""
+    where = f" in {file}" if file else ""
+    if not gaps:
+        return f"No gaps found{where}."
+    counts = dict.fromkeys(Severity, 0)
+    annotated = 0
+    for gap in gaps:
+        counts[gap.severity] += 1
+        annotated += gap.origin == "annotated"
+    return (
+        f"{_plural(len(gaps), 'gap')}{where}: {_plural(counts[Severity.ERROR], 'error')}, "
+        f"{_plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info "
+        f"({len(gaps) - annotated} detected, {annotated} annotated)"
+    )
+
+
+def text_rows(gaps: Sequence[Gap]) -> list[tuple[str, Severity | None]]:
+    """The table of one file as lines, each with the severity to colour it by (None: heading)."""
+    anchors = [_anchor(g) for g in gaps]
+    node_width = min(MAX_NODE, max([len("node"), *(len(g.node) for g in gaps)]))
+    anchor_width = min(MAX_ANCHOR, max([1, *(len(a) for a in anchors)]))
+    head = (
+        f"{HEADINGS[0]:<4}  {HEADINGS[1]:<8}  {HEADINGS[2]:<{node_width}}  "
+        f"{HEADINGS[3]:<{anchor_width}}  {HEADINGS[4]}"
+    )
+    rows: list[tuple[str, Severity | None]] = [(head, None)]
+    for gap, anchor in zip(gaps, anchors, strict=True):
+        rows.append(
+            (
+                f"{gap.code:<4}  {gap.severity.value:<8}  {gap.node:<{node_width}}  "
+                f"{anchor:<{anchor_width}}  {gap.message}",
+                gap.severity,
+            )
+        )
+    return rows
+
+
+def text_report(results: Sequence[FileGaps]) -> list[tuple[str, Severity | None]]:
+    """Every file's report (its name, its table, its summary), then a total for several files."""
+    lines: list[tuple[str, Severity | None]] = []
+    for index, result in enumerate(results):
+        if index:
+            lines.append(("", None))
+        lines.append((result.file, None))
+        if result.gaps:
+            lines.extend(text_rows(result.gaps))
+        lines.append((summary(result.gaps), None))
+    if len(results) > 1:
+        every = [g for r in results for g in r.gaps]
+        lines.append(("", None))
+        lines.append((f"Total: {summary(every, f'{len(results)} files')}", None))
+    return lines
+
+
+def plain_text(results: Sequence[FileGaps]) -> str:
+    """The text report without colour."""
+    return "\n".join(line for line, _ in text_report(results)) + "\n"
+
+
+def json_report(results: Sequence[FileGaps]) -> str:
+    """One flat JSON list of every gap of every file; each object names its ``file``."""
+    # one object per line: readable, greppable, and json's fast C encoder (indent= is not)
+    lines = [
+        json.dumps(replace(g, file=r.file).to_dict(), ensure_ascii=False)
+        for r in results
+        for g in r.gaps
+    ]
+    if not lines:
+        return "[]\n"
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def markdown_report(results: Sequence[FileGaps]) -> str:
+    """A Markdown section per file: a table of its gaps and its summary line."""
+    out: list[str] = []
+    for result in results:
+        out.append(f"## {_cell(result.file)}\n")
+        if result.gaps:
+            out.append("| " + " | ".join(HEADINGS) + " |")
+            out.append("|---|---|---|---|---|")
+            for gap in result.gaps:
+                cells = [f"`{gap.code}`", gap.severity.value, f"`{gap.node}`", _anchor(gap)]
+                out.append("| " + " | ".join([*cells, _cell(gap.message)]) + " |")
+            out.append("")
+        out.append(summary(result.gaps) + "\n")
+    if len(results) > 1:
+        every = [g for r in results for g in r.gaps]
+        out.append(f"**Total:** {summary(every, f'{len(results)} files')}\n")
+    return "\n".join(out)
+
+
+def print_text(results: Sequence[FileGaps]) -> None:
+    """Print the text report: plain when piped or NO_COLOR, else with the severities coloured."""
+    from argmap.views.console import console
+
+    con = console()
+    if con.color_system is None:
+        # plain output skips rich altogether: 100,000 lines print in milliseconds
+        sys.stdout.write(plain_text(results))
+        return
+    from rich.text import Text
+
+    from argmap.views.terminal import SEVERITY_STYLES
+
+    for line, severity in text_report(results):
+        text = Text(line)
+        if severity is not None:
+            start = line.index(severity.value)
+            text.stylize(SEVERITY_STYLES[severity], start, start + len(severity.value))
+        con.print(text, soft_wrap=True)
