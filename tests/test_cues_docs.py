@@ -1,0 +1,38 @@
+"""The teaching docs agree with the code: scoring weights, grading weights, the measured accuracy."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+from test_cues_corpus import PINNED_HITS
+
+from argmap.teaching import grade
+from argmap.teaching.cues import WEIGHTS
+
+DOC = (ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")
+
+
+def test_readme_has_the_teaching_section() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Teaching with argmap", 1)[1]
+    for step in ("argmap exercise", "argmap new --from", "argmap grade", "argmap quiz"):
+        assert step in section
+    assert "docs/teaching.md" in section
+
+
+def test_the_scoring_table_lists_every_feature_with_its_weight() -> None:
+    for name, weight in WEIGHTS.items():
+        row = next(line for line in DOC.splitlines() if f"`{name}`" in line and "|" in line)
+        assert f"{weight:+.1f}" in row, name
+
+
+def test_the_grading_weights_and_thresholds_are_the_documented_ones() -> None:
+    assert "Conclusion 20, reasons 25, evidence 20, structure 20, gaps 15" in DOC
+    assert list(grade.WEIGHTS.values()) == [20.0, 25.0, 20.0, 20.0, 15.0]
+    assert (grade.ANCHOR_WEIGHT, grade.TEXT_WEIGHT, grade.KIND_WEIGHT) == (0.45, 0.45, 0.10)
+    assert "0.45 × anchor + 0.45 × text" in DOC
+    assert (grade.MATCH_THRESHOLD, grade.MIN_TEXT) == (0.5, 0.15)
+    assert "at least\n0.5 and its text similarity at least 0.15" in DOC
+
+
+def test_the_documented_accuracy_is_the_pinned_one() -> None:
+    assert f"**{PINNED_HITS}/89 = {PINNED_HITS / 89:.1%}**" in DOC
