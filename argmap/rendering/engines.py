@@ -135,12 +135,23 @@ def cache_dir() -> Path:
     return root / "argmap"
 
 
-def cache_path(wasm: bytes) -> Path:
-    """The cache file for this wasm file and this wasmtime version."""
+def wasmtime_version() -> str:
+    """The installed wasmtime's version, from its dist-info (importlib.metadata is slower)."""
+    import wasmtime
+
+    site = Path(wasmtime.__file__).resolve().parent.parent
+    found = list(site.glob("wasmtime-*.dist-info"))
+    if len(found) == 1:
+        return found[0].name.removeprefix("wasmtime-").removesuffix(".dist-info")
     from importlib.metadata import version
 
+    return version("wasmtime")
+
+
+def cache_path(wasm: bytes) -> Path:
+    """The cache file for this wasm file and this wasmtime version."""
     digest = hashlib.sha256(wasm).hexdigest()[:20]
-    return cache_dir() / f"graphviz-wasmtime{version('wasmtime')}-{digest}.cwasm"
+    return cache_dir() / f"graphviz-wasmtime{wasmtime_version()}-{digest}.cwasm"
 
 
 @dataclass

@@ -21,7 +21,6 @@ Every piece of user text goes through :func:`dot_string`.
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -316,7 +315,26 @@ def kind_of(argmap: ArgumentMap, statement: Statement) -> str:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(clean(text), width=width, break_on_hyphens=False) or [""]
+    """Greedy wrapping at spaces; a word longer than ``width`` is cut (textwrap is 5x slower)."""
+    lines: list[str] = []
+    line = ""
+    for word in clean(text).split(" "):
+        while len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
 
 
 def _label_lines(text: str, width: int, end: str) -> str:
