@@ -193,3 +193,17 @@ def test_every_scoring_feature_is_documented() -> None:
     doc = cues_module.__doc__ or ""
     for name, weight in WEIGHTS.items():
         assert f"``{name}`` {weight:+.1f}" in doc, name
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("President Maduro said in an interview", ["President Maduro said"]),
+        ("the Washington Post reported it", ["Washington Post reported"]),
+        ("It said no, as I said", []),
+        ("Experts say so and Western sources said more", []),
+    ],
+)
+def test_named_sources_are_evidence_markers(text: str, marked: list[str]) -> None:
+    found = [c.text for c in lexicon.find(text, (lexicon.EVIDENCE,))]
+    assert found == marked

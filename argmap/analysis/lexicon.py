@@ -307,6 +307,13 @@ _EVIDENCE_PATTERNS = (
     r"\"[^\"]{3,}\"",
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2}\b",
+    # a named source: capitalised name(s) then a reporting verb ("CNN reported", "President
+    # Maduro said"); case-sensitive, and never a pronoun or an unnamed "Experts say"
+    r"(?-i:\b(?!(?:It|He|She|They|We|I|You|This|That|These|Those|There|Some|Many|Most|All|One|"
+    r"Everyone|People|Nobody|Critics|Experts|Sources|Reports|Officials|Analysts|Observers|"
+    r"Studies|Research|Data|Evidence|Polls|Surveys)\b)[A-Z][\w'’.-]*"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|of|for|de|the|and))*\s+(?:said|says|reported|reports|told|"
+    r"stated|states|wrote|writes|announced|found|finds|estimated|estimates|confirmed)\b)",
 )
 
 
