@@ -251,3 +251,23 @@ def test_main_reasons_count_more_than_sub_reasons() -> None:
     lost_main = WEIGHTS["reasons"] - grade_map(key, main).breakdown["reasons"]
     lost_sub = WEIGHTS["reasons"] - grade_map(key, sub).breakdown["reasons"]
     assert lost_main == pytest.approx(2 * lost_sub, abs=0.11)
+
+
+def test_progress_is_reported_once_per_submission(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("{", encoding="utf-8")
+    seen: list[str] = []
+    results = argmap.api.grade(
+        argmap.load(FLAGSHIP), [FLAGSHIP, broken, FLAGSHIP], progress=seen.append
+    )
+    assert seen == [str(FLAGSHIP), str(broken), str(FLAGSHIP)]
+    assert [r.score for r in results] == [100.0, None, 100.0]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(
+    class_of_30: tuple[list[Path], list[Damage]],
+) -> None:
+    paths, _ = class_of_30
+    result = CliRunner().invoke(app, ["grade", str(FLAGSHIP), *map(str, paths[:3]), "--summary"])
+    assert result.exit_code == 0
+    assert result.stderr == ""

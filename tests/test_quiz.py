@@ -134,3 +134,25 @@ def test_user_text_is_not_markup(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["quiz", str(path), "--count", "5"], input="A\n" * 5)
     assert result.exit_code == 0, result.output
     assert "[bold]We[/bold] should act" in result.stdout
+
+
+def test_at_a_terminal_an_invalid_answer_is_asked_again() -> None:
+    from rich.console import Console
+
+    from argmap.views.quiz_view import run_quiz
+
+    m = argmap.load(FLAGSHIP)
+    quiz = make_quiz(m, seed=0, count=5)
+    replies = iter(
+        ["", "z", quiz.questions[0].letter.lower(), *[q.letter for q in quiz.questions[1:]]]
+    )
+    prompts: list[str] = []
+
+    def ask(prompt: str) -> str | None:
+        prompts.append(prompt)
+        return next(replies, None)
+
+    console = Console(width=100, record=True, color_system=None)
+    assert run_quiz(quiz, console, ask, interactive=True) == 5
+    assert len(prompts) == 7  # two invalid answers to the first question, asked again
+    assert console.export_text().count("Please answer with one letter") == 2
