@@ -131,6 +131,86 @@ def render_file(
 
 # [interchange api]
 
+
+def convert(
+    source: str | Path,
+    target: str | Path,
+    *,
+    from_fmt: str | None = None,
+    to_fmt: str | None = None,
+    conclusion: str | None = None,
+) -> str:
+    """Read ``source`` in any readable format and write it to ``target`` atomically.
+
+    The output format is ``to_fmt``, else the one ``target``'s extension
+    names; ``-`` writes to stdout (then ``to_fmt`` is needed). Returns the
+    name of the format written.
+    """
+    from argmap.errors import FormatError
+    from argmap.formats import by_name, writable_for
+    from argmap.io import write_output
+
+    if to_fmt is not None:
+        chosen = by_name(to_fmt)
+    elif str(target) == "-":
+        raise FormatError("writing to stdout ('-') needs --to FORMAT")
+    else:
+        chosen = writable_for(target)
+    if not chosen.writes:
+        raise FormatError(f"argmap cannot write {chosen.name} files, only read them")
+    argmap = load(source, from_fmt, conclusion=conclusion)
+    write_output(target, dumps(argmap, chosen.name))
+    return chosen.name
+
+
+def stats(argmap: ArgumentMap) -> dict[str, Any]:
+    """Counts by kind: statements, claims, evidence, assumptions, inferences, supports...
+
+    Keys: ``statements``, ``claims``, ``evidence``, ``assumptions``,
+    ``inferences``, ``supports``, ``attacks``, ``undercuts``, ``linked``
+    (inferences with several premises), ``annotated_gaps``, ``depth``. For a
+    map read from Argdown, ``statements`` is Argdown's own count (its
+    equivalence classes) and ``arguments`` and ``relations`` are added, as
+    Argdown counts them.
+    """
+    from argmap.model import InferenceKind, StatementKind
+
+    claims = evidence = assumptions = 0
+    for statement in argmap.statements.values():
+        if statement.is_assumption:
+            assumptions += 1
+        elif statement.kind is StatementKind.EVIDENCE:
+            evidence += 1
+        else:
+            claims += 1
+    kinds = dict.fromkeys(InferenceKind, 0)
+    linked = 0
+    for inference in argmap.inferences.values():
+        kinds[inference.kind] += 1
+        linked += len(inference.premises) > 1
+    out: dict[str, Any] = {
+        "statements": len(argmap.statements),
+        "claims": claims,
+        "evidence": evidence,
+        "assumptions": assumptions,
+        "inferences": len(argmap.inferences),
+        "supports": kinds[InferenceKind.SUPPORT],
+        "attacks": kinds[InferenceKind.ATTACK],
+        "undercuts": kinds[InferenceKind.UNDERCUT],
+        "linked": linked,
+        "annotated_gaps": len(argmap.gaps),
+        "depth": argmap.depth() if argmap.conclusion in argmap.statements else 0,
+    }
+    argdown = argmap.meta.get("argdown")
+    if isinstance(argdown, dict):
+        if isinstance(argdown.get("statements"), int):
+            out["statements"] = argdown["statements"]
+        for key in ("arguments", "relations"):
+            if key in argdown:
+                out[key] = argdown[key]
+    return out
+
+
 # [teaching api]
 
 if TYPE_CHECKING:

@@ -459,6 +459,100 @@ def render(
 
 # [interchange commands]
 
+
+@app.command()
+@handles_errors
+def convert(
+    source: Annotated[
+        Path,
+        typer.Argument(help="The map to read, in any readable format.", metavar="IN"),
+    ],
+    target: Annotated[
+        str,
+        typer.Argument(
+            help="The file to write; its extension picks the format. '-' is stdout (needs --to).",
+            metavar="OUT",
+        ),
+    ],
+    from_fmt: FromOpt = None,
+    to_fmt: Annotated[
+        str | None,
+        typer.Option("--to", help="Write this format instead of guessing from OUT's name."),
+    ] = None,
+    conclusion: ConclusionOpt = None,
+) -> None:
+    """Convert a map between formats; OUT is replaced atomically (never left half-written).
+
+    Formats (--from / --to, else by extension, else by content):
+    yaml (.yaml, .yml) and json (.json): the native map file, read and write;
+    argdown (.argdown, .ad): read and write;
+    aif (.aif.json, .aif, or AIF JSON saved as .json): read and write;
+    microtexts (.xml, arg-microtexts arggraph): read only;
+    markdown (.md): an outline for handouts, write only.
+    See docs/formats.md for what each format keeps and drops.
+    """
+    from argmap.api import convert as convert_map
+
+    convert_map(source, target, from_fmt=from_fmt, to_fmt=to_fmt, conclusion=conclusion)
+
+
+class StatsFormat(StrEnum):
+    """Output of ``argmap stats``: for people (text) or for programs (json)."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+STATS_LABELS = {
+    "statements": "statements",
+    "claims": "  claims",
+    "evidence": "  evidence",
+    "assumptions": "  assumptions",
+    "inferences": "inferences",
+    "supports": "  supports",
+    "attacks": "  attacks",
+    "undercuts": "  undercuts",
+    "linked": "  linked (several premises)",
+    "annotated_gaps": "annotated gaps",
+    "depth": "depth",
+    "arguments": "Argdown arguments",
+}
+
+
+@app.command()
+@handles_errors
+def stats(
+    map_file: MapArg,
+    output_format: Annotated[
+        StatsFormat,
+        typer.Option("--format", help="text (for people) or json (for programs)."),
+    ] = StatsFormat.TEXT,
+    from_fmt: FromOpt = None,
+    conclusion: ConclusionOpt = None,
+) -> None:
+    """Count the map's statements and inferences by kind, its annotated gaps and its depth.
+
+    For an Argdown file, statements are counted as Argdown counts them
+    (equivalence classes) and its arguments and relations are added.
+    """
+    import json
+
+    from argmap.api import stats as map_stats
+
+    counts = map_stats(_load(map_file, from_fmt, conclusion))
+    if output_format is StatsFormat.JSON:
+        print(json.dumps(counts, indent=2, ensure_ascii=False))
+        return
+    width = max(len(label) for label in STATS_LABELS.values()) + 2
+    for key, value in counts.items():
+        if key == "relations" and isinstance(value, dict):
+            print("Argdown relations".ljust(width) + str(sum(value.values())))
+            for name, count in value.items():
+                print(f"  {name}".ljust(width) + str(count))
+            continue
+        print(STATS_LABELS.get(key, key).ljust(width) + str(value))
+
+
 # [teaching commands]
 
 
@@ -704,9 +798,11 @@ def quiz(
     interactive = answers is None and sys.stdin.isatty()
     if interactive:
 
+        from rich.text import Text
+
         def ask(prompt: str) -> str | None:
             try:
-                return out.input(prompt)
+                return out.input(Text(prompt, style="bold"))
             except EOFError:
                 return None
 

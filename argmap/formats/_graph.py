@@ -14,6 +14,7 @@ walk is iterative.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from argmap.errors import ArgmapError
@@ -45,13 +46,20 @@ def choose_conclusion(
     if len(roots) == 1:
         sid = roots[0]
     else:
-        graph = _Graph(argmap)
-        if roots:
-            candidates = [graph.index[s] for s in roots]
-        else:
-            # everything supports something (cycles): the statements of the top components
-            candidates = graph.top_members()
-        counts = graph.beneath(candidates)
+        # many small containers, none of them garbage: the cyclic collector would only rescan
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            graph = _Graph(argmap)
+            if roots:
+                candidates = [graph.index[s] for s in roots]
+            else:
+                # everything supports something (cycles): the statements of the top components
+                candidates = graph.top_members()
+            counts = graph.beneath(candidates)
+        finally:
+            if was_enabled:
+                gc.enable()
         best = max(candidates, key=lambda c: (counts[c], -c))
         size = counts[best]
         sid = graph.ids[best]
@@ -174,9 +182,9 @@ class _Graph:
         self.comp = comp
         self.members = members
         m = len(members)
-        self.size = [len(g) for g in members]
         down: list[set[int]] = [set() for _ in range(m)]
         parents = [0] * m
+        parent_of = [-1] * m
         for v in range(n):
             cv = comp[v]
             for w in self.down[v]:
@@ -184,34 +192,42 @@ class _Graph:
                 if cw != cv and cw not in down[cv]:
                     down[cv].add(cw)
                     parents[cw] += 1
-        self.cdown = [sorted(d) for d in down]
-        self.cparents = parents
+                    parent_of[cw] = cv
+        self.top = [c for c in range(m) if parents[c] == 0]
+        # A component with a single parent is beneath exactly the roots its parent is
+        # beneath: fold it (and its weight) into the parent. Trees fold away entirely.
+        # Tarjan emits components children first, so parents come later in the list.
+        rep = list(range(m))
+        size = [len(g) for g in members]
+        for c in range(m - 1, -1, -1):
+            if parents[c] == 1:
+                rep[c] = rep[parent_of[c]]
+                size[rep[c]] += size[c]
+                size[c] = 0
+        reduced: list[set[int]] = [set() for _ in range(m)]
+        in_degree = [0] * m
+        for c in range(m):
+            for d in down[c]:
+                if parents[d] != 1 and d not in reduced[rep[c]]:
+                    reduced[rep[c]].add(d)
+                    in_degree[d] += 1
+        self.alive = [c for c in range(m) if rep[c] == c]
+        self.size = size
+        self.cdown = [list(d) for d in reduced]
+        self.cparents = in_degree
 
     def top_members(self) -> list[int]:
         """The first statement (in file order) of each component nothing lies above."""
-        return [min(g) for c, g in enumerate(self.members) if self.cparents[c] == 0]
+        return [min(self.members[c]) for c in self.top]
 
     def beneath(self, candidates: list[int]) -> dict[int, int]:
         """For each candidate statement, how many statements lie beneath it."""
-        comps = sorted({self.comp[c] for c in candidates})
-        # weakly connected groups of components, so that each pass visits only what it needs
+        # roots of one weakly connected part go in the same pass, so passes overlap little
         group = self._weak_groups()
-        by_group: dict[int, list[int]] = {}
-        for c in comps:
-            by_group.setdefault(group[c], []).append(c)
+        comps = sorted({self.comp[c] for c in candidates}, key=lambda c: (group[c], c))
         totals: dict[int, int] = {}
-        batch: list[int] = []
-        batch_groups: set[int] = set()
-        for g, roots in by_group.items():
-            for start in range(0, len(roots), CHUNK):
-                part = roots[start : start + CHUNK]
-                if len(batch) + len(part) > CHUNK:
-                    totals.update(self._count(batch, batch_groups, group))
-                    batch, batch_groups = [], set()
-                batch.extend(part)
-                batch_groups.add(g)
-        if batch:
-            totals.update(self._count(batch, batch_groups, group))
+        for start in range(0, len(comps), CHUNK):
+            totals.update(self._count(comps[start : start + CHUNK]))
         # a component's members all have the same statements beneath them (the others of it)
         return {c: totals[self.comp[c]] - 1 for c in candidates}
 
@@ -227,29 +243,36 @@ class _Graph:
                 parent[x], x = root, parent[x]
             return root
 
-        for c in range(m):
+        for c in self.alive:
             for d in self.cdown[c]:
                 a, b = find(c), find(d)
                 if a != b:
                     parent[a] = b
         return [find(c) for c in range(m)]
 
-    def _count(self, roots: list[int], groups: set[int], group: list[int]) -> dict[int, int]:
+    def _count(self, roots: list[int]) -> dict[int, int]:
         """Statements reachable from each root component (itself included), in one pass."""
         bit = {c: 1 << i for i, c in enumerate(roots)}
-        nodes = [c for c in range(len(self.members)) if group[c] in groups]
-        pending = {c: self.cparents[c] for c in nodes}
+        # what the roots reach, and for each such component how many of its parents they reach
+        pending: dict[int, int] = dict.fromkeys(roots, 0)
+        stack = list(roots)
+        while stack:
+            c = stack.pop()
+            for d in self.cdown[c]:
+                if d in pending:
+                    pending[d] += 1
+                else:
+                    pending[d] = 1
+                    stack.append(d)
         masks: dict[int, int] = {}
-        ready = [c for c in nodes if pending[c] == 0]
+        ready = [c for c, n in pending.items() if n == 0]
         planes: list[int] = []
         while ready:
             c = ready.pop()
             mask = masks.pop(c, 0) | bit.get(c, 0)
-            if mask:
-                _add(planes, mask, self.size[c])
+            _add(planes, mask, self.size[c])
             for d in self.cdown[c]:
-                if mask:
-                    masks[d] = masks.get(d, 0) | mask
+                masks[d] = masks.get(d, 0) | mask
                 pending[d] -= 1
                 if pending[d] == 0:
                     ready.append(d)
@@ -268,7 +291,7 @@ def _add(planes: list[int], mask: int, weight: int) -> None:
             carry = mask
             i = j
             while carry:
-                if i == len(planes):
+                while i >= len(planes):
                     planes.append(0)
                 current = planes[i]
                 planes[i] = current ^ carry

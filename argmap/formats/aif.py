@@ -24,6 +24,7 @@ parser of :mod:`argmap.formats._tree`.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,7 @@ PLACEHOLDER_TEXTS = frozenset(
 #: Keys of a node that the reader turns into fields; every other key is kept in ``meta["aif"]``.
 NODE_KEYS = ("nodeID", "text", "type", "argmap")
 Path_ = tuple[str | int, ...]
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -212,28 +214,8 @@ class _Reader:
                 raise self.fail(
                     f"an edge must be an object, not {_describe(edge)}", ("edges", index)
                 )
-            ends: list[str] = []
-            for key in ("fromID", "toID"):
-                value = edge.get(key)
-                label = self.edge_label(edge, index)
-                if value is None:
-                    raise self.fail(f"{label} has no '{key}'", ("edges", index))
-                if isinstance(value, bool) or not isinstance(value, str | int):
-                    raise self.fail(
-                        f"{label}: '{key}' must be a node id (text or a number), not {_describe(value)}",
-                        ("edges", index),
-                        key,
-                    )
-                end = str(value)
-                if end not in kinds:
-                    raise self.fail(
-                        f"{label} {'comes from' if key == 'fromID' else 'goes to'} node '{end}', "
-                        "which is not in 'nodes'",
-                        ("edges", index),
-                        key,
-                    )
-                ends.append(end)
-            source, target = ends
+            source = self.edge_end(edge, index, "fromID", kinds)
+            target = self.edge_end(edge, index, "toID", kinds)
             ts, tt = kinds[source], kinds[target]
             if ts not in ARGUMENT_TYPES or tt not in ARGUMENT_TYPES:
                 kept_edges.append(edge)  # dialogue layer, rephrase, preference
@@ -300,7 +282,7 @@ class _Reader:
                 "nodeID",
             )
         nid = str(value)
-        if not nid or nid != nid.strip() or any(ord(c) < 32 or ord(c) == 127 for c in nid):
+        if not nid or nid != nid.strip() or _CONTROL.search(nid):
             raise self.fail(
                 f"node {index + 1} of 'nodes': bad nodeID {nid!r} "
                 "(an id is non-empty text on one line, no outer spaces)",
@@ -308,6 +290,30 @@ class _Reader:
                 "nodeID",
             )
         return nid
+
+    def edge_end(self, edge: dict[str, Any], index: int, key: str, kinds: dict[str, str]) -> str:
+        """The node id at one end of an edge, checked."""
+        value = edge.get(key)
+        if type(value) is str and value in kinds:  # the common case, first
+            return value
+        label = self.edge_label(edge, index)
+        if value is None:
+            raise self.fail(f"{label} has no '{key}'", ("edges", index))
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise self.fail(
+                f"{label}: '{key}' must be a node id (text or a number), not {_describe(value)}",
+                ("edges", index),
+                key,
+            )
+        end = str(value)
+        if end not in kinds:
+            raise self.fail(
+                f"{label} {'comes from' if key == 'fromID' else 'goes to'} node '{end}', "
+                "which is not in 'nodes'",
+                ("edges", index),
+                key,
+            )
+        return end
 
     def edge_label(self, edge: dict[str, Any], index: int) -> str:
         eid = edge.get("edgeID")

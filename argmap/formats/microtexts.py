@@ -25,12 +25,12 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from xml.parsers import expat
 
 from argmap.errors import MapFileError
 from argmap.formats._graph import choose_conclusion
-from argmap.formats._text import decode, read_bytes
+from argmap.formats._text import decode, line_col, read_bytes
 from argmap.model import (
     ArgumentMap,
     Inference,
@@ -49,6 +49,12 @@ KINDS = {
     "reb": InferenceKind.ATTACK,
     "und": InferenceKind.UNDERCUT,
 }
+
+
+_ENTITIES = (
+    "entity declarations (<!ENTITY ...>) are not allowed in a microtexts file "
+    "(they could expand without limit or reach outside the file)"
+)
 
 
 @dataclass
@@ -75,25 +81,20 @@ def read(
 
 def _parse(text: str, name: str) -> tuple[_Element, list[_Element]]:
     """The root element and the elements directly inside it, each with its position."""
+    declared = text.find("<!ENTITY")
+    if declared >= 0:
+        # refused before parsing; the handlers below are a second line of defence
+        line, col = line_col(text, declared)
+        raise MapFileError(_ENTITIES, file=name, line=line, col=col)
     parser = expat.ParserCreate()
     elements: list[_Element] = []
     stack: list[_Element] = []
     roots: list[_Element] = []
 
-    def refuse(what: str) -> MapFileError:
-        return MapFileError(
-            f"{what} are not allowed in a microtexts file (they could expand without limit "
-            "or reach outside the file)",
-            file=name,
-            line=parser.CurrentLineNumber,
-            col=parser.CurrentColumnNumber + 1,
+    def refuse(*_: Any) -> NoReturn:
+        raise MapFileError(
+            _ENTITIES, file=name, line=parser.CurrentLineNumber, col=parser.CurrentColumnNumber + 1
         )
-
-    def entity_decl(*_: Any) -> None:
-        raise refuse("entity declarations (<!ENTITY ...>)")
-
-    def external_ref(*_: Any) -> int:
-        raise refuse("external entities")
 
     def start(tag: str, attrs: dict[str, str]) -> None:
         element = _Element(tag, attrs, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
@@ -110,9 +111,9 @@ def _parse(text: str, name: str) -> tuple[_Element, list[_Element]]:
         if stack:
             stack[-1].text.append(chunk)
 
-    parser.EntityDeclHandler = entity_decl
-    parser.UnparsedEntityDeclHandler = entity_decl
-    parser.ExternalEntityRefHandler = external_ref
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = data
