@@ -59,7 +59,6 @@ sentence contains the annotated central claim in the share pinned by
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -275,9 +274,6 @@ def _sorted_features(fired: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def _is_byline(paragraph: Paragraph) -> bool:
     return bool(_BYLINE.match(paragraph.text)) and len(paragraph.sentences) == 1
-
-
-_Feature = Callable[[str, list[Cue]], int]
 
 
 def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
