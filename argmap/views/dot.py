@@ -118,7 +118,7 @@ THEMES: dict[str, Theme] = {
         support="#2e7d32",
         attack="#c62828",
         severity={Severity.ERROR: "#d32f2f", Severity.WARNING: "#ef6c00", Severity.INFO: "#1565c0"},
-        verdict={"accepted": "#c8e6c9", "contested": "#ffe0b2", "unsupported": "#e0e0e0"},
+        verdict={"accepted": "#c8e6c9", "contested": "#fff1a8", "unsupported": "#e0e0e0"},
     ),
     # black and white: no fills but a grey conclusion, black lines; kinds differ by shape and line
     "print": Theme(
@@ -347,6 +347,8 @@ def meta_lines(statement: Statement, width: int) -> list[str]:
     bits = [statement.id]
     if statement.at:
         bits.append(f"¶{statement.at}")
+    if statement.given:
+        bits.append("given")
     if statement.basis is not None:
         bits.append(statement.basis.value)
     lines = _wrap(" · ".join(bits), width)
