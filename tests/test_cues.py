@@ -192,7 +192,7 @@ def test_a_closing_byline_is_not_the_last_paragraph() -> None:
 def test_every_scoring_feature_is_documented() -> None:
     doc = cues_module.__doc__ or ""
     for name, weight in WEIGHTS.items():
-        assert f"``{name}`` {weight:+.1f}" in doc, name
+        assert f"``{name}`` {cues_module.signed(weight)}" in doc, name
 
 
 @pytest.mark.parametrize(

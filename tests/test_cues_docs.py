@@ -6,7 +6,7 @@ from conftest import ROOT
 from test_cues_corpus import PINNED_HITS
 
 from argmap.teaching import grade
-from argmap.teaching.cues import WEIGHTS
+from argmap.teaching.cues import WEIGHTS, signed
 
 DOC = (ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")
 
@@ -22,7 +22,7 @@ def test_readme_has_the_teaching_section() -> None:
 def test_the_scoring_table_lists_every_feature_with_its_weight() -> None:
     for name, weight in WEIGHTS.items():
         row = next(line for line in DOC.splitlines() if f"`{name}`" in line and "|" in line)
-        assert f"{weight:+.1f}" in row, name
+        assert signed(weight) in row, name
 
 
 def test_the_grading_weights_and_thresholds_are_the_documented_ones() -> None:

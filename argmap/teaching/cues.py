@@ -23,6 +23,9 @@ Position (writers state their thesis first, or sum up at the end):
   first or of the last paragraph (this only separates candidates in texts of
   several paragraphs). A closing byline ("By The Institute...") is not a
   paragraph of the argument and is skipped when finding the last one.
+* ``paragraph-opening`` +0.5 and ``paragraph-closing`` +0.25: the first
+  (topic) sentence and the last sentence of a paragraph, in texts of several
+  paragraphs (in a one-paragraph text they would repeat the two above).
 
 Wording:
 
@@ -72,6 +75,8 @@ WEIGHTS: dict[str, float] = {
     "last-sentence": 1.0,
     "first-paragraph": 0.5,
     "last-paragraph": 0.5,
+    "paragraph-opening": 0.5,
+    "paragraph-closing": 0.25,
     "summary-indicator": 4.0,
     "conclusion-indicator": 2.5,
     "normative": 1.5,
@@ -243,9 +248,14 @@ def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
                 fired.append(("first-paragraph", 1))
             if paragraph.n == last_n:
                 fired.append(("last-paragraph", 1))
+            # in a text of one paragraph, these would only repeat first- and last-sentence
+            if len(body) > 1 and index == 0:
+                fired.append(("paragraph-opening", 1))
+            if len(body) > 1 and index == len(paragraph.sentences) - 1:
+                fired.append(("paragraph-closing", 1))
             score = sum(WEIGHTS[name] * times for name, times in fired)
             why = tuple(
-                f"{name} {WEIGHTS[name] * times:+.1f}" for name, times in _sorted_features(fired)
+                f"{name} {signed(WEIGHTS[name] * times)}" for name, times in _sorted_features(fired)
             )
             candidates.append(
                 (
@@ -265,6 +275,12 @@ def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
             order += 1
     candidates.sort(key=lambda item: (item[0], item[1]))
     return [c for _, _, c in candidates]
+
+
+def signed(value: float) -> str:
+    """A weight as the docs write it: ``+2.0``, ``-0.5``, ``+0.25``."""
+    text = f"{value:+.2f}"
+    return text[:-1] if text.endswith("0") else text
 
 
 def _sorted_features(fired: list[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -131,13 +131,13 @@ def cues_view(report: CueReport, *, plain: bool, width: int = 100) -> Renderable
         parts.append(Text("No sentences: nothing to guess a conclusion from."))
         return Group(*parts)
     why = ", ".join(guess.why) or "no features"
-    head = f"{GUESS_MARK} Conclusion guess: ¶{guess.paragraph} (score {guess.score:.1f}: {why})"
+    head = f"{GUESS_MARK} Conclusion guess: ¶{guess.paragraph} (score {_num(guess.score)}: {why})"
     parts.append(Text(_fill(head, width, "", 2), style="bold"))
     parts.append(Text(_fill(guess.text, width, "  ", 2)))
     others = report.ranking[1 : 1 + ALTERNATIVES]
     if others:
         line = "Next: " + "; ".join(
-            f"¶{c.paragraph} ({c.score:.1f}) {_short(c.text)}" for c in others
+            f"¶{c.paragraph} ({_num(c.score)}) {_short(c.text)}" for c in others
         )
         parts.append(Text(_fill(line, width, "  ", 4), style="dim"))
     parts.append(
@@ -150,3 +150,8 @@ def cues_view(report: CueReport, *, plain: bool, width: int = 100) -> Renderable
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _num(value: float) -> str:
+    """A score with up to two decimals and no trailing zeros: ``6.25``, ``5.5``, ``3``."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
