@@ -216,6 +216,9 @@ def test_verdicts_colour_the_fill_and_are_written(small: ArgumentMap) -> None:
         assert attrs["fillcolor"] == theme.verdict[verdict]
         assert f"⇒ {verdict}\\n" in attrs["label"] and f"verdict-{verdict}" in attrs["class"]
     assert 'label="⇒ accepted"' in dot  # in the legend
+    why = {"C": "contested (OUT): an objection stands"}
+    tooltip = node_attrs(to_dot(small, [], verdicts, why=why), "C")["tooltip"]
+    assert "\\nverdict: contested (OUT): an objection stands" in tooltip
 
 
 def test_disconnected_statements_are_drawn(tmp_path: object) -> None:

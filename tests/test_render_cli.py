@@ -231,16 +231,30 @@ def test_no_gaps_and_select(tmp_path: Path) -> None:
     assert code == 0 and "A002" in stdout and "A001" not in stdout
 
 
-def test_evaluate_colours_statements_by_verdict() -> None:
-    evaluation = pytest.importorskip("argmap.analysis.evaluate")
+def test_evaluate_colours_statements_by_verdict_and_explains_it() -> None:
+    from argmap.analysis.evaluate import evaluate
+
     m = argmap.load(FLAGSHIP)
-    verdicts = evaluation.evaluate(m).verdicts
+    evaluation = evaluate(m)
     code, stdout, _ = render(str(FLAGSHIP), "--evaluate", "--format", "dot", "-o", "-")
     assert code == 0
-    for sid, verdict in verdicts.items():
-        assert f"⇒ {verdict}" in stdout
-        assert f'"{sid}" [id="{sid}" class="statement ' in stdout
-    assert "verdict-accepted" in stdout or "verdict-contested" in stdout
+    lines = {
+        line.split(" [", 1)[0].strip(): line for line in stdout.splitlines() if " [id=" in line
+    }
+    for sid, verdict in evaluation.verdicts.items():
+        line = lines[f'"{sid}"']
+        assert f"⇒ {verdict}\\n" in line and f"verdict-{verdict}" in line
+        assert f"verdict: {evaluation.why(sid)[:30]}" in line
+
+
+@pytest.mark.parametrize("path", sorted(MAPS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_map_renders(tmp_path: Path, path: Path) -> None:
+    out = tmp_path / "map.svg"
+    code, _, stderr = render(
+        str(path), "--engine", "wasm", "--legend", "--evaluate", "-o", str(out)
+    )
+    assert code == 0, stderr
+    assert set(statement_groups(out.read_bytes())) == set(argmap.load(path).statements)
 
 
 @pytest.mark.exe

@@ -10,12 +10,12 @@ Writing is atomic: a failed render never touches the output file.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.errors import FormatError, OutputError, RenderError
+from argmap.errors import FormatError, OutputError
 
 if TYPE_CHECKING:
     from argmap.analysis.base import Gap
@@ -75,37 +75,32 @@ def format_for(output: str | Path, fmt: str | None = None) -> str:
     return EXTENSIONS[suffix]
 
 
-def gaps_and_verdicts(
-    argmap: ArgumentMap, options: RenderOptions
-) -> tuple[list[Gap], dict[str, str]]:
-    """The gaps to style and, with ``evaluate``, the verdict of each statement."""
+@dataclass(frozen=True)
+class Findings:
+    """What the analysis says about the map, for the picture: gaps and, on request, verdicts."""
+
+    gaps: list[Gap]
+    verdicts: dict[str, str]
+    #: one line per statement saying why it has its verdict
+    why: dict[str, str]
+
+
+def findings(argmap: ArgumentMap, options: RenderOptions) -> Findings:
+    """The gaps to style and, with ``evaluate``, each statement's verdict and why."""
     gaps: list[Gap] = []
     if options.gaps:
         from argmap.api import find_gaps
 
         gaps = find_gaps(argmap, select=options.select, ignore=options.ignore)
     verdicts: dict[str, str] = {}
+    why: dict[str, str] = {}
     if options.evaluate:
-        verdicts = evaluation_verdicts(argmap)
-    return gaps, verdicts
+        from argmap.analysis.evaluate import evaluate
 
-
-def evaluation_verdicts(argmap: ArgumentMap) -> dict[str, str]:
-    """Per-statement verdicts (accepted / contested / unsupported) from the evaluation module."""
-    try:
-        from argmap.analysis.evaluate import evaluate  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise RenderError(
-            "--evaluate needs the evaluation module (argmap.analysis.evaluate), "
-            "which this version of argmap does not have"
-        ) from None
-    evaluation = evaluate(argmap)
-    raw: Mapping[str, object] = evaluation.verdicts
-    return {
-        node: str(getattr(verdict, "value", verdict))
-        for node, verdict in raw.items()
-        if node in argmap.statements
-    }
+        evaluation = evaluate(argmap)
+        verdicts = {s: v for s, v in evaluation.verdicts.items() if s in argmap.statements}
+        why = {s: evaluation.why(s) for s in verdicts}
+    return Findings(gaps, verdicts, why)
 
 
 def dot_source(argmap: ArgumentMap, options: RenderOptions | None = None) -> str:
@@ -113,8 +108,8 @@ def dot_source(argmap: ArgumentMap, options: RenderOptions | None = None) -> str
     from argmap.views.dot import to_dot
 
     opts = options or RenderOptions()
-    gaps, verdicts = gaps_and_verdicts(argmap, opts)
-    return to_dot(argmap, gaps, verdicts, opts.dot_options())
+    found = findings(argmap, opts)
+    return to_dot(argmap, found.gaps, found.verdicts, opts.dot_options(), why=found.why)
 
 
 def render(
@@ -135,8 +130,8 @@ def render(
     if chosen != "dot":
         # refuse PNG/PDF without Graphviz (and bad engines) before doing any work
         choose_engine(engine, "svg" if chosen == "html" else chosen)
-    gaps, verdicts = gaps_and_verdicts(argmap, opts)
-    source = to_dot(argmap, gaps, verdicts, dot_options)
+    found = findings(argmap, opts)
+    source = to_dot(argmap, found.gaps, found.verdicts, dot_options, why=found.why)
     if chosen == "dot":
         return source.encode("utf-8")
     if chosen in ("svg", "html"):
@@ -145,7 +140,7 @@ def render(
             return svg
         from argmap.views.html import page
 
-        return page(argmap, svg.decode("utf-8"), gaps, verdicts).encode("utf-8")
+        return page(argmap, svg.decode("utf-8"), found.gaps, found.verdicts, found.why).encode()
     return layout(source, chosen, engine)
 
 

@@ -210,6 +210,7 @@ class _Context:
     theme: Theme
     gaps: dict[str, list[Gap]] = field(default_factory=dict)
     verdicts: Mapping[str, str] = field(default_factory=dict)
+    why: Mapping[str, str] = field(default_factory=dict)
     junctions: set[str] = field(default_factory=set)
 
 
@@ -221,13 +222,18 @@ def to_graphviz(
     gaps: Sequence[Gap] = (),
     verdicts: Mapping[str, str] | None = None,
     options: DotOptions | None = None,
+    *,
+    why: Mapping[str, str] | None = None,
 ) -> graphviz.Digraph:
-    """The map as a :class:`graphviz.Digraph` (gaps styled, verdicts coloured when given)."""
+    """The map as a :class:`graphviz.Digraph` (gaps styled, verdicts coloured when given).
+
+    ``why`` explains verdicts in the tooltips (statement id -> one line).
+    """
     import graphviz
 
     opts = options or DotOptions()
     graph = graphviz.Digraph(name="argmap")
-    graph.body.extend(_body(argmap, gaps, verdicts or {}, opts))
+    graph.body.extend(_body(argmap, gaps, verdicts or {}, opts, why or {}))
     return graph
 
 
@@ -236,16 +242,23 @@ def to_dot(
     gaps: Sequence[Gap] = (),
     verdicts: Mapping[str, str] | None = None,
     options: DotOptions | None = None,
+    *,
+    why: Mapping[str, str] | None = None,
 ) -> str:
     """The map as DOT source: the same map and options give the same text, byte for byte."""
     opts = options or DotOptions()
-    return "digraph argmap {\n" + "".join(_body(argmap, gaps, verdicts or {}, opts)) + "}\n"
+    body = _body(argmap, gaps, verdicts or {}, opts, why or {})
+    return "digraph argmap {\n" + "".join(body) + "}\n"
 
 
 def _body(
-    argmap: ArgumentMap, gaps: Sequence[Gap], verdicts: Mapping[str, str], options: DotOptions
+    argmap: ArgumentMap,
+    gaps: Sequence[Gap],
+    verdicts: Mapping[str, str],
+    options: DotOptions,
+    why: Mapping[str, str],
 ) -> list[str]:
-    ctx = _Context(argmap, options, THEMES[options.theme], verdicts=verdicts)
+    ctx = _Context(argmap, options, THEMES[options.theme], verdicts=verdicts, why=why)
     for gap in gaps:
         ctx.gaps.setdefault(gap.node, []).append(gap)
     for node_gaps in ctx.gaps.values():
@@ -432,7 +445,8 @@ def _tooltip(
         if named:
             parts.append(f"source: {named}")
     if verdict:
-        parts.append(f"verdict: {verdict}")
+        # the explanation starts with the verdict itself: "contested (OUT): ..."
+        parts.append(f"verdict: {ctx.why.get(statement.id, verdict)}")
     parts.extend(gap_text(g) for g in gaps)
     return '"' + "\\n".join(dot_string(p, "tooltip")[1:-1] for p in parts) + '"'
 

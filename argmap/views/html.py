@@ -93,9 +93,11 @@ def page(
     svg: str,
     gaps: Sequence[Gap],
     verdicts: Mapping[str, str] | None = None,
+    why: Mapping[str, str] | None = None,
 ) -> str:
-    """The whole HTML page."""
+    """The whole HTML page; ``why`` explains each verdict in the details panel."""
     verdicts = verdicts or {}
+    why = why or {}
     by_node: dict[str, list[Gap]] = {}
     for gap in gaps:
         by_node.setdefault(gap.node, []).append(gap)
@@ -105,7 +107,7 @@ def page(
             argmap,
             statement,
             sorted(by_node.get(sid, []), key=lambda g: (SEVERITY_ORDER[g.severity], g.code)),
-            verdicts.get(sid),
+            why.get(sid, verdicts[sid]) if sid in verdicts else None,
             paragraphs,
         )
         for sid, statement in argmap.statements.items()
