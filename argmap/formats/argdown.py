@@ -203,6 +203,74 @@ _RE_UCC = re.compile(r"[@#*_\[\],.:</>(){};\-][ \t]?")
 _RE_INFERENCE_END = re.compile(r"-{2,}")
 
 
+#: Argdown's rules that can match in the middle of a line of the default mode, in Argdown's
+#: order, as one alternation (Python tries alternatives in order: the first match wins). A
+#: comment here is one after a token on the same line, so it takes no line break with it; an
+#: empty line cannot follow an empty line here. Bold and italic marks stay with the rule loop.
+_MIDDLE_RULES = (
+    ("comment", -1, _COMMENT_BODY),
+    ("front_matter", FRONT_MATTER, _RE_FRONT_MATTER.pattern),
+    ("data", DATA, _RE_DATA.pattern),
+    ("escaped", ESCAPED, _RE_ESCAPED.pattern),
+    ("special", SPECIAL, _RE_SPECIAL.pattern),
+    ("emptyline", EMPTYLINE, _RE_EMPTYLINE.pattern),
+    ("newline", NEWLINE, _RE_NEWLINE.pattern),
+    ("link", LINK, _RE_LINK.pattern),
+    ("tag", TAG, _RE_TAG.pattern),
+    ("include", INCLUDE, _RE_INCLUDE.pattern),
+    ("stmt_def", STMT_DEF, _RE_STMT_DEF.pattern),
+    ("stmt_ref", STMT_REF, _RE_STMT_REF.pattern),
+    ("stmt_mention", STMT_MENTION, _RE_STMT_MENTION.pattern),
+    ("arg_def", ARG_DEF, _RE_ARG_DEF.pattern),
+    ("arg_ref", ARG_REF, _RE_ARG_REF.pattern),
+    ("arg_mention", ARG_MENTION, _RE_ARG_MENTION.pattern),
+    ("spaces", -1, _RE_SPACES.pattern),
+    ("freestyle", FREESTYLE, _RE_FREESTYLE.pattern),
+    ("ucc", UCC, _RE_UCC.pattern),
+)
+_MIDDLE_FIRST = {
+    "comment": "/<",
+    "front_matter": "=",
+    "data": "{",
+    "escaped": "\\",
+    "special": ".:",
+    "emptyline": " \t\r\n",
+    "newline": " \t\r\n",
+    "link": "[",
+    "tag": "#",
+    "include": "@",
+    "stmt_def": "[",
+    "stmt_ref": "[",
+    "stmt_mention": "@",
+    "arg_def": "<",
+    "arg_ref": "<",
+    "arg_mention": "@",
+    "spaces": " \t",
+    "ucc": _UCC_CHARS,
+}
+
+
+def _middle_table() -> dict[str, re.Pattern[str]]:
+    """For each character, the alternation of only the rules that can start with it."""
+    table: dict[str, re.Pattern[str]] = {}
+    for char in set("".join(_MIDDLE_FIRST.values())) | set(_FREESTYLE_EXCLUDED):
+        rules = [
+            (name, pattern)
+            for name, _, pattern in _MIDDLE_RULES
+            if (name == "freestyle" and char not in _FREESTYLE_EXCLUDED)
+            or char in _MIDDLE_FIRST.get(name, "")
+        ]
+        table[char] = re.compile(
+            "|".join(f"(?P<{name}>{pattern})" for name, pattern in rules), re.DOTALL
+        )
+    return table
+
+
+_RE_MIDDLE_BY_CHAR = _middle_table()
+_RE_MIDDLE_OTHER = re.compile(f"(?P<freestyle>{_RE_FREESTYLE.pattern})")
+_MIDDLE_KINDS = {name: kind for name, kind, _ in _MIDDLE_RULES}
+
+
 class _SyntaxError(Exception):
     """A problem at an offset of the Argdown text (becomes a located MapFileError)."""
 
@@ -298,7 +366,30 @@ class _Lexer:
     def run(self) -> list[Token]:
         text = self.text
         size = len(text)
+        tokens = self.tokens
+        middle = _RE_MIDDLE_BY_CHAR.get
+        other = _RE_MIDDLE_OTHER
+        kinds = _MIDDLE_KINDS
         while self.pos < size:
+            # in the middle of a line, in the default mode, away from bold and italic marks,
+            # the rules that can apply are plain patterns: one alternation in Argdown's order
+            # (first match wins, as in Argdown) does the work of the rule-by-rule loop below
+            if (
+                tokens
+                and tokens[-1][0] not in (NEWLINE, EMPTYLINE)
+                and self.mode is self.default
+                and text[self.pos] not in "*_"
+            ):
+                m = middle(text[self.pos], other).match(text, self.pos)
+                if m is not None:
+                    kind = kinds[m.lastgroup or ""]
+                    end = m.end()
+                    if kind == EMPTYLINE and end < size:
+                        self.dedent_all()
+                    if kind >= 0:
+                        tokens.append((kind, self.pos, end))
+                    self.pos = end
+                    continue
             for rule in self.mode.get(text[self.pos], self.mode_any):
                 if rule():
                     break
@@ -1847,7 +1938,7 @@ class _Converter:
             if stands_for is None:
                 target = self.class_id(member.title or "")
             else:
-                end = self.endpoint(stands_for.target, for_undercut=stands_for.type == UNDERCUT)
+                end = self.endpoint(stands_for.target)
                 if end is None:  # pragma: no cover - the writer's shape always resolves
                     continue
                 target, kind = end
@@ -1870,10 +1961,8 @@ class _Converter:
     def argument_of(self, node: _Node | None) -> str:
         return node.title if isinstance(node, _Argument) else ""
 
-    def endpoint(
-        self, node: _Node | None, *, for_undercut: bool
-    ) -> tuple[str, InferenceKind] | None:
-        """Where a relation lands in argmap: a statement (attack/support) or an inference (undercut)."""
+    def endpoint(self, node: _Node | None) -> tuple[str, InferenceKind] | None:
+        """Where an attack lands in argmap: a statement (attack) or an inference (undercut)."""
         if isinstance(node, _Inference):
             iid = self.inference_ids.get(id(node))
             return None if iid is None else (iid, InferenceKind.UNDERCUT)
@@ -1884,9 +1973,7 @@ class _Converter:
             return self.main[id(node)], InferenceKind.UNDERCUT
         if node is None or id(node) not in self.node_ids:
             return None
-        return self.node_ids[id(node)], (
-            InferenceKind.UNDERCUT if for_undercut else InferenceKind.ATTACK
-        )
+        return self.node_ids[id(node)], InferenceKind.ATTACK
 
     def source_id(self, node: _Node | None) -> str | None:
         if isinstance(node, _Argument) and node.pcs:
@@ -1938,7 +2025,7 @@ class _Converter:
                 relation=ENTAILS if kind == ENTAILS else None,
             )
             return
-        end = self.endpoint(target_node, for_undercut=kind == UNDERCUT)
+        end = self.endpoint(target_node)
         if end is None:
             return
         target, ikind = end
@@ -2050,6 +2137,8 @@ _RE_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
 _RE_MENTION_AT = re.compile(r"@\[[^\]\n\r\u2028\u2029]+\]|@<[^>\n\r\u2028\u2029]+>")
 _RE_SIMPLE_TAG = re.compile(f"[{_TAG_CHARS}]+")
 _ALWAYS_ESCAPED = set("\\#*_[<{")
+_RE_NEEDS_ESCAPE = re.compile(r"[\\#*_\[<{@]|//|===|[ \t][ \t]")
+_RE_RULE_NEEDS_ESCAPE = re.compile(r"[\\#*_\[<{@,\-]|//|===|[ \t][ \t]")
 
 
 def _escape(text: str, *, rule: bool = False) -> str:
@@ -2063,6 +2152,8 @@ def _escape(text: str, *, rule: bool = False) -> str:
     escaped. In an inference line (``rule``), commas and hyphens are escaped
     too: they separate rules and end the line.
     """
+    if (_RE_RULE_NEEDS_ESCAPE if rule else _RE_NEEDS_ESCAPE).search(text) is None:
+        return text  # most texts: nothing to escape
     out: list[str] = []
     i = 0
     size = len(text)
@@ -2093,6 +2184,8 @@ def _escape(text: str, *, rule: bool = False) -> str:
             out.append("\\" + c)
         elif c in " \t" and i > 0 and text[i - 1] in " \t":
             out.append("\\" + c)
+        elif c == "\t" and out and out[-1].startswith("\\"):
+            out.append("\\\t")  # an escape takes the spaces after it, not a tab
         else:
             out.append(c)
         i += 1
@@ -2152,7 +2245,8 @@ class _Writer:
         self.argument_titles: set[str] = set()
         self.title: dict[str, str] = {}  # statement id -> Argdown title
         self.as_argument: set[str] = set()  # statements written as <argument> nodes
-        self.line_children: dict[str, list[tuple[str, str]]] = {}  # target -> (symbol, premise)
+        # statement -> (symbol, statement) of the relation lines under it
+        self.line_children: dict[str, list[tuple[str, str]]] = {}
         self.pairs: dict[str, list[tuple[str, int]]] = {}  # statement -> (other, pair number)
         self.tier2: list[str] = []
         self.tier2_set: set[str] = set()
@@ -2207,18 +2301,20 @@ class _Writer:
             if line_ok and inf.kind is InferenceKind.UNDERCUT:
                 line_ok = not fields
             elif line_ok and inf.kind is InferenceKind.ATTACK and fields == {"relation": UNDERCUT}:
-                # Argdown's undercut of a sketched argument: '<_' under the argument's node
-                line_ok = _is_argument_node(m.statements[inf.target])
+                # Argdown's undercut of a statement or of a sketched argument: an '_>' line
+                # under the premise (an '_' under the target would undercut the last
+                # inference read instead, when there is one)
+                line_ok = True
             elif line_ok:
                 line_ok = not fields
             if line_ok:
                 lines_seen.add(key)
                 if inf.kind is InferenceKind.UNDERCUT:
                     self.undercut_lines.setdefault(inf.target, []).append(inf.premises[0])
+                elif fields:
+                    self.line_children.setdefault(inf.premises[0], []).append(("_>", inf.target))
                 else:
                     symbol = "+" if inf.kind is InferenceKind.SUPPORT else "-"
-                    if fields:
-                        symbol = "<_"
                     self.line_children.setdefault(inf.target, []).append((symbol, inf.premises[0]))
             else:
                 self.tier2.append(inf.id)
@@ -2373,8 +2469,8 @@ class _Writer:
                 continue
             self.expanded.add(sid)
             children: list[tuple[str, int, str]] = []
-            for symbol_, premise in self.line_children.get(sid, []):
-                children.append((premise, depth + 1, symbol_))
+            for symbol_, other in self.line_children.get(sid, []):
+                children.append((other, depth + 1, symbol_))
             for other, number in self.pairs.get(sid, []):
                 if number not in self.pairs_done:
                     self.pairs_done.add(number)
