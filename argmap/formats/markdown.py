@@ -26,6 +26,7 @@ _SPECIAL = re.compile(r"([\\`*\[\]<>|]|~~)")
 # "_" is emphasis only at a word boundary; "&" only when it starts an entity
 _UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
+_URL = re.compile(r"https?://[^\s<>`]+")
 _LINE_START = re.compile(r"^(\s*)(?:([-+=#])|(\d+)([.)]))")
 
 
@@ -69,7 +70,9 @@ class _Outline:
             parts = [m.source.title, m.source.author, m.source.date]
             described = ", ".join(escape(p) for p in parts if p)
             if m.source.url:
-                described += f" <{m.source.url}>" if described else f"<{m.source.url}>"
+                url = m.source.url
+                link = f"<{url}>" if _URL.fullmatch(url) else escape(url)
+                described = f"{described} {link}" if described else link
             if described:
                 out.append(f"Source: {described}")
                 out.append("")
@@ -127,12 +130,12 @@ class _Outline:
                     self.item(level, f"**{role}:** see above: {self.short(statement)}")
                     continue
                 self.expanded.add(sid)
-                label = f"**{role}**"
-                if len(inf.premises) == 1:
-                    label += self.inference_notes(inf)
-                    label = f"{label}: {self.describe(statement)}{self.gap_notes(inf.id)}"
+                label = f"**{role}:**"
+                if len(inf.premises) == 1:  # the inference's scheme and gaps go with its premise
+                    notes = self.inference_notes(inf)
+                    label = f"{label}{notes} {self.describe(statement)}{self.gap_notes(inf.id)}"
                 else:
-                    label = f"{label}: {self.describe(statement)}"
+                    label = f"{label} {self.describe(statement)}"
                 self.item(level, label)
                 stack.extend(
                     ("inference", child, level + 1, "")
