@@ -32,6 +32,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from argmap.analysis.walk import walk
 from argmap.model import (
     ArgumentMap,
     Basis,
@@ -133,7 +134,7 @@ def evaluate(argmap: ArgumentMap) -> Evaluation:
 
 def verdicts(argmap: ArgumentMap) -> dict[str, str]:
     """Only the verdicts (no labels, no explanations): what the overclaim rule needs, faster."""
-    propagation = _Propagation(argmap, _Graph(argmap))
+    propagation = _Propagation(argmap, _Graph(argmap), explain=False)
     propagation.run()
     return propagation.verdicts
 
@@ -154,35 +155,6 @@ class _Graph:
                     uses.append(inf.id)
 
 
-def argument_sides(argmap: ArgumentMap) -> dict[str, bool]:
-    """For every element connected to the conclusion: ``True`` when it argues for it.
-
-    Walked breadth-first from the conclusion, so an element reached along two
-    paths takes the side of the shorter one. An inference's side is the side
-    its premises argue for; an undercut argues against the side of the
-    inference it attacks. Attacks on the conclusion's side are objections,
-    attacks on the other side rebuttals.
-    """
-    side: dict[str, bool] = {argmap.conclusion: True}
-    queue: deque[str] = deque([argmap.conclusion])
-    incoming = argmap.incoming
-    support = InferenceKind.SUPPORT
-    while queue:
-        element = queue.popleft()
-        element_side = side[element]
-        for inf in incoming(element):
-            if inf.id in side:
-                continue
-            pro = element_side if inf.kind is support else not element_side
-            side[inf.id] = pro
-            queue.append(inf.id)
-            for premise in inf.premises:
-                if premise not in side:
-                    side[premise] = pro
-                    queue.append(premise)
-    return side
-
-
 # --- bottom-up propagation ------------------------------------------------------------------
 
 # How a statement got its base value, for the explanation.
@@ -192,13 +164,14 @@ _GIVEN, _EVIDENCE, _ASSUMPTION, _NOTHING, _SUPPORT = range(5)
 class _Propagation:
     """Kahn's algorithm over "depends on" edges: statement <- its inferences <- their premises.
 
-    Only numbers and ids are stored here; :class:`_Explainer` turns them into
-    sentences afterwards, and only when someone asks for explanations.
+    Only numbers and ids are stored here (and the ids only with ``explain``);
+    :class:`_Explainer` turns them into sentences afterwards.
     """
 
-    def __init__(self, argmap: ArgumentMap, graph: _Graph) -> None:
+    def __init__(self, argmap: ArgumentMap, graph: _Graph, *, explain: bool = True) -> None:
         self.map = argmap
         self.graph = graph
+        self.explain = explain
         self.values: dict[str, int] = {}
         self.verdicts: dict[str, str] = {}
         self.ratings: dict[str, Rating] = {}
@@ -210,16 +183,23 @@ class _Propagation:
         #: ids of the standing attacks)
         self.bases: dict[str, tuple[int, str | None, int, list[str]]] = {}
         self.forced: set[str] = set()
+        #: statement id -> (how, base value) when it does not depend on its supports
+        self._fixed: dict[str, tuple[int, int]] = {}
 
     def run(self) -> None:
         argmap, graph = self.map, self.graph
         incoming, outgoing = graph.incoming, graph.outgoing
-        weak = self.weak
+        weak, fixed, ratings = self.weak, self._fixed, self.ratings
         waiting: dict[str, int] = {}
         for sid, statement in argmap.statements.items():
             waiting[sid] = len(incoming.get(sid, ()))
-            if statement.kind is StatementKind.EVIDENCE:
-                self.ratings[sid] = evidence_rating(statement)
+            if statement.given:
+                fixed[sid] = (_GIVEN, 2)
+            elif statement.kind is StatementKind.EVIDENCE:
+                rating = ratings[sid] = evidence_rating(statement)
+                fixed[sid] = (_EVIDENCE, _LEVEL[rating])
+            elif statement.is_assumption:
+                fixed[sid] = (_ASSUMPTION, 1)
         for iid, inf in argmap.inferences.items():
             weak[iid] = inference_strength(inf) is Strength.WEAK
             count = 1 if len(inf.premises) == 1 else len(set(inf.premises))
@@ -263,23 +243,30 @@ class _Propagation:
         premises = inf.premises
         weakest = premises[0]
         value = values.get(weakest, 0)
-        for premise in premises[1:]:
-            if values.get(premise, 0) < value:
-                weakest, value = premise, values.get(premise, 0)
-        limit = ("premise", weakest) if value < 2 else ("", "")
+        if len(premises) > 1:
+            for premise in premises[1:]:
+                if values.get(premise, 0) < value:
+                    weakest, value = premise, values.get(premise, 0)
+        limit = "premise"
         if value > 1 and self.weak[inf.id]:
-            value, limit = 1, ("weak", "")
+            value, limit = 1, "weak"
         undercuts = self.graph.incoming.get(inf.id)
+        standing: list[Inference] = []
         if undercuts:
             standing = [u for u in undercuts if values.get(u.id, 0) >= 1]
             if standing:
                 value = max(0, value - 1)
-                limit = ("undercut", ", ".join(_premise_names(u) for u in standing))
+                limit = "undercut"
         values[inf.id] = value
-        self.limits[inf.id] = limit
+        if self.explain:
+            if limit == "undercut":
+                self.limits[inf.id] = (limit, ", ".join(_premise_names(u) for u in standing))
+            elif limit == "weak":
+                self.limits[inf.id] = (limit, "")
+            else:
+                self.limits[inf.id] = ("premise", weakest) if value < 2 else ("", "")
 
     def statement(self, sid: str) -> None:
-        statement = self.map.statements[sid]
         values = self.values
         best: str | None = None
         best_value = -1
@@ -293,19 +280,15 @@ class _Propagation:
                     best, best_value = inf.id, value
             elif value >= 1:
                 standing.append(inf.id)
-        evidence = statement.kind is StatementKind.EVIDENCE
-        if statement.given:
-            how, base = _GIVEN, 2
-        elif evidence and best_value <= 0:
-            how, base = _EVIDENCE, _LEVEL[self.ratings[sid]]
-        elif best is None:
-            how, base = (_ASSUMPTION, 1) if statement.is_assumption else (_NOTHING, 0)
+        fixed = self._fixed.get(sid)
+        if fixed is None:
+            how, base = (_SUPPORT, best_value) if best is not None else (_NOTHING, 0)
+        elif fixed[0] == _ASSUMPTION and best is not None:
+            how, base = _SUPPORT, max(best_value, 1)  # argued for: at least as good as unargued
+        elif fixed[0] == _GIVEN or best_value <= fixed[1]:
+            how, base = fixed
         else:
-            how, base = _SUPPORT, best_value
-            if evidence:
-                base = max(base, _LEVEL[self.ratings[sid]])
-            if statement.is_assumption:
-                base = max(base, 1)
+            how, base = _SUPPORT, best_value  # evidence with support better than its rating
         if base == 0:
             verdict = UNSUPPORTED
         elif base == 2 and not standing:
@@ -314,7 +297,8 @@ class _Propagation:
             verdict = CONTESTED
         values[sid] = max(0, base - 1) if standing else base
         self.verdicts[sid] = verdict
-        self.bases[sid] = (how, best, supports, standing)
+        if self.explain:
+            self.bases[sid] = (how, best, supports, standing)
 
 
 class _Explainer:
@@ -324,7 +308,7 @@ class _Explainer:
         self.map = argmap
         self.graph = graph
         self.p = propagation
-        self.sides = argument_sides(argmap)
+        self.sides = walk(argmap).sides
 
     def all(self) -> dict[str, str]:
         return {sid: self.statement(sid) for sid in self.map.statements}

@@ -96,11 +96,10 @@ def find_gaps(
 
 
 def sort_gaps(gaps: Iterable[Gap], order: dict[str, int]) -> list[Gap]:
-    """Grouped by node in map order; within a node, worst first, then by code; duplicates dropped."""
-    unique = {(g.code, g.node, g.message): g for g in gaps}
+    """Grouped by node in reading order; within a node, worst first, then by code."""
     end = len(order)
     return sorted(
-        unique.values(),
+        gaps,
         key=lambda g: (
             order.get(g.node, end),
             g.node,

@@ -60,7 +60,13 @@ def summary(gaps: Sequence[Gap], file: str | None = None) -> str:
 
 def text_rows(gaps: Sequence[Gap]) -> list[tuple[str, Severity | None]]:
     """The table of one file as lines, each with the severity to colour it by (None: heading)."""
-    anchors = [_anchor(g) for g in gaps]
+    known: dict[tuple[int, ...], str] = {}  # many gaps share a node, hence an anchor
+    anchors = []
+    for gap in gaps:
+        anchor = known.get(gap.at)
+        if anchor is None:
+            anchor = known[gap.at] = _anchor(gap)
+        anchors.append(anchor)
     node_width = min(MAX_NODE, max([len("node"), *(len(g.node) for g in gaps)]))
     anchor_width = min(MAX_ANCHOR, max([1, *(len(a) for a in anchors)]))
     head = (

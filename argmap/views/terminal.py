@@ -118,6 +118,7 @@ def _tree(argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptio
         via = entry.via
         if via is None:
             label = _label(argmap, statement, "conclusion", by_node, options, entry.repeat)
+            _append_why(label, entry.node, options)
             root = Tree(label, guide_style="dim")
             nodes[entry.node] = root
             groups_key = None
@@ -135,6 +136,7 @@ def _tree(argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptio
                 kind = "linked reason" if via.kind is InferenceKind.SUPPORT else f"linked {role}"
                 header = Text(f"{GLYPHS['linked']} {kind} ", style=STYLES["linked"])
                 header.append("(premises that work only together)", style="dim")
+                _append_gaps(header, by_node.get(via.id, []))
                 _append_inference(header, via, options)
                 group = parent.add(header)
                 groups[via.id] = group
@@ -147,9 +149,12 @@ def _tree(argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptio
             text.append(_short(statement.text, 60), style="dim")
             child = parent.add(text)
         else:
-            label = _label(argmap, statement, role, by_node, options, False)
+            # gaps on a one-premise inference (annotated on its id) show on its premise's line
+            step = [via.id] if entry.linked_size == 1 else []
+            label = _label(argmap, statement, role, by_node, options, False, step)
             if entry.linked_size == 1:
                 _append_inference(label, via, options)
+            _append_why(label, entry.node, options)
             if options.depth is not None and entry.depth == options.depth:
                 hidden = len(argmap.incoming(entry.node))
                 if hidden:
@@ -194,6 +199,7 @@ def _label(
     by_node: dict[str, list[Gap]],
     options: ShowOptions,
     repeat: bool,
+    steps: Sequence[str] = (),
 ) -> Text:
     style = STYLES.get(role, "")
     if role == "reason" and statement.is_assumption:
@@ -216,11 +222,10 @@ def _label(
         text.append(f"  [{details}]", style="dim cyan")
     if statement.at:
         text.append(f"  ¶{statement.at}", style="dim")
-    gaps = sorted(by_node.get(statement.id, []), key=lambda g: (SEVERITY_ORDER[g.severity], g.code))
-    if gaps:
-        worst = gaps[0].severity
-        codes = " ".join(dict.fromkeys(g.code for g in gaps))
-        text.append(f"  {SEVERITY_MARKS[worst]} {codes}", style=SEVERITY_STYLES[worst])
+    gaps = list(by_node.get(statement.id, []))
+    for step in steps:
+        gaps.extend(by_node.get(step, []))
+    _append_gaps(text, gaps)
     verdict = options.verdicts.get(statement.id)
     if verdict:
         text.append("  ⇒ ")
@@ -229,15 +234,29 @@ def _label(
         if label:
             text.append(" · ")
             text.append(label, style=LABEL_STYLES.get(label, ""))
-    why = options.why.get(statement.id)
-    if why:
-        text.append("\n    why: ", style="dim")
-        text.append(why, style="dim")
     if options.quotes and statement.quote:
         text.append("\n    “", style="dim")
         text.append(statement.quote, style="dim italic")
         text.append("”", style="dim")
     return text
+
+
+def _append_why(text: Text, statement: str, options: ShowOptions) -> None:
+    """``--why``: the verdict's one-line explanation, on a line of its own under the node."""
+    why = options.why.get(statement)
+    if why:
+        text.append("\n    why: ", style="dim")
+        text.append(why, style="dim")
+
+
+def _append_gaps(text: Text, gaps: Sequence[Gap]) -> None:
+    """The gap marker of the worst severity, in its colour, and the codes beside it."""
+    if not gaps:
+        return
+    ordered = sorted(gaps, key=lambda g: (SEVERITY_ORDER[g.severity], g.code))
+    worst = ordered[0].severity
+    codes = " ".join(dict.fromkeys(g.code for g in ordered))
+    text.append(f"  {SEVERITY_MARKS[worst]} {codes}", style=SEVERITY_STYLES[worst])
 
 
 def _append_inference(text: Text, via: Inference, options: ShowOptions) -> None:

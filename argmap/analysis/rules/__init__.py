@@ -13,10 +13,8 @@ from __future__ import annotations
 from argmap.analysis.rules import cues, quality, structural
 from argmap.analysis.rules.base import Context, Rule
 
-#: Every detecting rule, in code order.
-RULES: tuple[Rule, ...] = tuple(
-    sorted((*structural.RULES, *quality.RULES, *cues.RULES), key=lambda r: r.code)
-)
+#: Every detecting rule: structural, evidence quality, text cues; in code order within each.
+RULES: tuple[Rule, ...] = (*structural.RULES, *quality.RULES, *cues.RULES)
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
 

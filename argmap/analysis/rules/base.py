@@ -12,13 +12,13 @@ recursion, so that all rules together stay linear on 100,000-statement maps.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
 from argmap.analysis import lexicon
 from argmap.analysis.base import Gap, node_anchors
+from argmap.analysis.walk import Walk, walk
 from argmap.model import ArgumentMap, Inference, InferenceKind, Severity, Statement, StatementKind
 
 #: A rule's check yields (node id, message) pairs; the message names the node.
@@ -49,17 +49,12 @@ class Rule:
         return FAMILIES[self.code[0]]
 
     def run(self, ctx: Context) -> Iterator[Gap]:
+        anchors = ctx.anchors
         for node, message in self.check(ctx):
-            yield Gap(
-                code=self.code,
-                name=self.name,
-                severity=self.severity,
-                node=node,
-                message=message,
-                hint=self.hint,
-                origin="detected",
-                at=node_anchors(ctx.map, node),
-            )
+            at = anchors.get(node)
+            if at is None:
+                at = anchors[node] = node_anchors(ctx.map, node)
+            yield Gap(self.code, self.name, self.severity, node, message, self.hint, "detected", at)
 
 
 def rule(
@@ -135,20 +130,21 @@ def scan(text: str, kinds: tuple[str, ...]) -> dict[str, list[str]]:
     """
     table = _table(kinds)
     found: dict[str, list[str]] = {kind: [] for kind in kinds}
+    words = heads(text)
+    hits = table.keys() & words  # most texts have no cue at all: one set operation says so
+    if not hits:
+        return found
     slow: set[str] = set()
     digit: bool | None = None
-    for word in heads(text):
-        entries = table.get(word)
-        if entries is None:
-            continue
-        for kind, how in entries:
+    for word in sorted(hits, key=words.index) if len(hits) > 1 else hits:
+        for kind, how in table[word]:
             if how == 1:
                 if digit is None:
                     digit = _DIGIT.search(text) is not None
                 how = 2 if digit else 0
             if how == 2:
                 slow.add(kind)
-            elif word not in found[kind]:
+            else:
                 found[kind].append(word)
     for kind in slow:
         found[kind] = lexicon.has(text, kind, quiet=True)
@@ -184,15 +180,25 @@ class Context:
     def __init__(self, argmap: ArgumentMap) -> None:
         self.map = argmap
         self._cues: dict[str, dict[str, list[str]]] = {}
+        #: node id -> its paragraph anchors, for the gaps of several rules on one node
+        self.anchors: dict[str, tuple[int, ...]] = {}
 
     # sides and roles ------------------------------------------------------------------------
 
     @cached_property
+    def walk(self) -> Walk:
+        """Reading order and sides (see :mod:`argmap.analysis.walk`), found in one walk."""
+        return walk(self.map)
+
+    @property
     def sides(self) -> dict[str, bool]:
         """For every element connected to the conclusion: ``True`` when it argues for it."""
-        from argmap.analysis.evaluate import argument_sides
+        return self.walk.sides
 
-        return argument_sides(self.map)
+    @property
+    def order(self) -> dict[str, int]:
+        """Reading order of statements (and inferences) for reports: the tree, as ``show`` has it."""
+        return self.walk.order
 
     @cached_property
     def supported(self) -> frozenset[str]:
@@ -260,34 +266,3 @@ class Context:
         from argmap.analysis.evaluate import verdicts
 
         return verdicts(self.map)
-
-    @cached_property
-    def order(self) -> dict[str, int]:
-        """Reading order for reports: the tree from the conclusion down, as ``show`` prints it.
-
-        Statements not under the conclusion follow in map order; an
-        inference sits right after its first premise.
-        """
-        argmap = self.map
-        out: dict[str, int] = {}
-        stack = [argmap.conclusion]
-        while stack:
-            element = stack.pop()
-            if element in out:
-                continue
-            out[element] = len(out)
-            below: list[str] = []
-            for inf in argmap.incoming(element):
-                below.extend(inf.premises)
-                undercuts = deque(argmap.incoming(inf.id))
-                while undercuts:
-                    undercut = undercuts.popleft()
-                    below.extend(undercut.premises)
-                    undercuts.extend(argmap.incoming(undercut.id))
-            stack.extend(reversed(below))
-        for sid in argmap.statements:
-            if sid not in out:
-                out[sid] = len(out)
-        for iid, inf in argmap.inferences.items():
-            out[iid] = out[inf.premises[0]]
-        return out

@@ -111,7 +111,7 @@ LEAP_SHARE = 0.5
 
 def _terms(text: str) -> set[str]:
     # four-letter stems: "Iran", "Iranian" and "Iran's" all count as one term
-    return {w[:4] for w in _WORD.findall(text.lower()) if w not in _STOP}
+    return {w[:4] for w in set(_WORD.findall(text.lower())) - _STOP}
 
 
 @rule(

@@ -1,0 +1,319 @@
+"""``argmap gaps`` and ``argmap.find_gaps``: the flagship's gaps, selection, formats, exit codes, docs."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FLAGSHIP, MAPS, ROOT
+from typer.testing import CliRunner
+
+import argmap
+from argmap.analysis.base import Gap
+from argmap.analysis.evaluate import BASIS_RATINGS
+from argmap.analysis.gaps import catalogue, catalogue_markdown, selected, unknown_selectors
+from argmap.cli import app
+from argmap.model import ArgumentMap, Inference, Statement
+
+DOC = ROOT / "docs" / "gaps.md"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["gaps", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / name
+    path.write_text("argmap: 1\n" + textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def flagship() -> list[Gap]:
+    return argmap.find_gaps(argmap.load(FLAGSHIP))
+
+
+def detected(gaps: list[Gap], code: str) -> dict[str, tuple[int, ...]]:
+    return {g.node: g.at for g in gaps if g.code == code and g.origin == "detected"}
+
+
+# --- the flagship map: what the rules must find by themselves ----------------------------------
+
+
+def test_flagship_unanswered_objection_of_paragraphs_20_to_22(flagship: list[Gap]) -> None:
+    assert detected(flagship, "S003")["O1"] == (20, 21, 22)
+
+
+def test_flagship_unnamed_western_sources(flagship: list[Gap]) -> None:
+    gap = next(g for g in flagship if g.code == "Q001" and g.node == "E13")
+    assert gap.at == (13,) and "Western sources" in gap.message
+
+
+def test_flagship_hedged_cargo_evidence(flagship: list[Gap]) -> None:
+    gap = next(g for g in flagship if g.code == "T001" and g.node == "E14")
+    assert gap.at == (14,) and '"suspected", "possibly"' in gap.message
+
+
+def test_flagship_proven_overclaim(flagship: list[Gap]) -> None:
+    gap = next(g for g in flagship if g.code == "T002" and g.node == "E16")
+    assert gap.at == (16,) and '"proven"' in gap.message
+
+
+def test_flagship_vague_quantifiers(flagship: list[Gap]) -> None:
+    paragraphs = {p for at in detected(flagship, "T003").values() for p in at}
+    assert {12, 13} & paragraphs and 18 in paragraphs
+    assert "R5.4" in detected(flagship, "T003")  # "a number of terrorist groups"
+
+
+def test_flagship_unsupported_claims(flagship: list[Gap]) -> None:
+    assert {"R2.1", "R5.1", "O2", "U1"} <= set(detected(flagship, "S001"))
+
+
+def test_flagship_stale_2017_report(flagship: list[Gap]) -> None:
+    assert detected(flagship, "Q003")["E16"] == (16,)
+
+
+def test_flagship_annotations_are_kept(flagship: list[Gap]) -> None:
+    e9 = [g for g in flagship if g.node == "E9" and g.origin == "annotated"]
+    assert [(g.code, g.name) for g in e9] == [("A002", "factual-error"), ("A099", "misattribution")]
+    assert "[record: US Treasury press release HP-1231" in e9[0].message
+
+
+@pytest.mark.parametrize("path", sorted(MAPS.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_map_passes_gaps_without_a_crash(path: Path) -> None:
+    code, out, _ = run(str(path), "--format", "json")
+    assert code == 0
+    assert all(item["file"] == str(path) for item in json.loads(out))
+
+
+# --- the API: selection, order ------------------------------------------------------------------
+
+
+def test_select_by_prefix_name_family_and_origin(flagship: list[Gap]) -> None:
+    m = argmap.load(FLAGSHIP)
+    assert {g.code[0] for g in argmap.find_gaps(m, select=["S"])} == {"S"}
+    assert {g.code for g in argmap.find_gaps(m, select=["unanswered-objection"])} == {"S003"}
+    assert {g.origin for g in argmap.find_gaps(m, select=["annotated"])} == {"annotated"}
+    assert {g.origin for g in argmap.find_gaps(m, select=["detected"])} == {"detected"}
+    quality = argmap.find_gaps(m, select=["quality"])
+    assert quality and {g.code[0] for g in quality} == {"Q"}
+    without = argmap.find_gaps(m, select=["S", "t"], ignore=["S004", "vague-quantifier"])
+    assert {g.code for g in without} == {"S001", "S002", "S003", "T001", "T002"}
+    # an annotated kind that shares a rule's name is selected with it
+    stale = argmap.find_gaps(m, select=["stale-evidence"])
+    assert {(g.code, g.origin) for g in stale} == {("Q003", "detected"), ("A099", "annotated")}
+    assert len(argmap.find_gaps(m)) == len(flagship)
+
+
+def test_selected_and_unknown_selectors() -> None:
+    assert selected("S003", "unanswered-objection", ["s00"], [])
+    assert not selected("S003", "unanswered-objection", ["S003"], ["S"])
+    assert selected("A002", "factual-error", ["FACTUAL-ERROR"], [], "annotated")
+    assert unknown_selectors(
+        ["S", "Q003", "factual-error", "anything-kebab", "Z", "S9", "a b"]
+    ) == [
+        "Z",
+        "S9",
+        "a b",
+    ]
+
+
+def test_gaps_come_in_tree_order() -> None:
+    m = argmap.load(FLAGSHIP)
+    order = [e.node for e in m.tree()]
+    position = {node: order.index(node) for node in dict.fromkeys(order)}
+    gaps = argmap.find_gaps(m)
+    positions = [position[g.node] for g in gaps]
+    assert positions == sorted(positions)
+
+
+def test_a_10000_deep_chain_runs_every_rule() -> None:
+    m = ArgumentMap(conclusion="s0")
+    for i in range(10_000):
+        m.add_statement(Statement(id=f"s{i}", text=f"Claim number {i} holds."))
+        if i:
+            m.add_inference(Inference(id=f"i{i}", premises=[f"s{i}"], target=f"s{i - 1}"))
+    m.add_inference(Inference(id="back", premises=["s0"], target="s9999"))
+    start = time.perf_counter()
+    gaps = argmap.find_gaps(m)
+    assert time.perf_counter() - start < 5
+    circle = [g for g in gaps if g.code == "S005"]
+    assert len(circle) == 1 and circle[0].message.startswith("s0: circular support: s0 supports")
+    assert "…" in circle[0].message
+
+
+# --- the command: formats, several files, exit codes --------------------------------------------
+
+
+def test_text_report(tmp_path: Path) -> None:
+    code, out, _ = run(str(FLAGSHIP))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == str(FLAGSHIP)
+    assert lines[1].split() == ["code", "severity", "node", "¶", "message"]
+    assert re.match(
+        r"^\d+ gaps: \d+ errors, \d+ warnings, \d+ info \(\d+ detected, \d+ annotated\)$", lines[-1]
+    )
+    o1 = next(line for line in lines if line.startswith("S003") and " O1 " in line)
+    assert o1.split()[:4] == ["S003", "error", "O1", "20-22"]
+    assert o1.endswith("O1: objection that attacks C is never answered")
+
+
+def test_several_files_one_report_each_then_a_total(tmp_path: Path) -> None:
+    clean = write(tmp_path, "clean.yaml", "conclusion: {id: C, text: We act., given: true}\n")
+    code, out, _ = run(str(clean), str(MAPS / "school-uniforms.yaml"), "--select", "Q002")
+    assert code == 0
+    assert out == (
+        f"{clean}\nNo gaps found.\n\n"
+        f"{MAPS / 'school-uniforms.yaml'}\n"
+        "code  severity  node  ¶  message\n"
+        "Q002  warning   E2    3  E2: weak basis for evidence: anecdote\n"
+        "Q002  warning   E3    4  E3: weak basis for evidence: common-belief\n"
+        "2 gaps: 0 errors, 2 warnings, 0 info (2 detected, 0 annotated)\n\n"
+        "Total: 2 gaps in 2 files: 0 errors, 2 warnings, 0 info (2 detected, 0 annotated)\n"
+    )
+
+
+def test_json_is_one_flat_list_with_files(tmp_path: Path) -> None:
+    other = MAPS / "linked-undercut.yaml"
+    code, out, _ = run(str(FLAGSHIP), str(other), "--format", "json")
+    assert code == 0
+    items = json.loads(out)
+    assert {item["file"] for item in items} == {str(FLAGSHIP), str(other)}
+    for item in items:
+        assert set(item) == {
+            "code",
+            "name",
+            "severity",
+            "node",
+            "at",
+            "message",
+            "hint",
+            "origin",
+            "file",
+        }
+        assert all(isinstance(p, int) for p in item["at"])
+        assert item["origin"] in ("detected", "annotated")
+    e9 = next(i for i in items if i["node"] == "E9" and i["code"] == "A002")
+    assert e9["name"] == "factual-error" and e9["at"] == [9]
+    assert "OFAC designated BID" in e9["message"]
+
+
+def test_json_of_nothing_is_an_empty_list(tmp_path: Path) -> None:
+    clean = write(tmp_path, "clean.yaml", "conclusion: {id: C, text: We act., given: true}\n")
+    assert run(str(clean), "--format", "json") == (0, "[]\n", "")
+
+
+def test_markdown_report() -> None:
+    code, out, _ = run(str(MAPS / "school-uniforms.yaml"), "--select", "T", "--format", "markdown")
+    assert code == 0
+    assert out == (
+        f"## {MAPS / 'school-uniforms.yaml'}\n\n"
+        "| code | severity | node | ¶ | message |\n"
+        "|---|---|---|---|---|\n"
+        '| `T002` | warning | `E3` | 4 | E3: overclaim ("everyone knows") over weak support: '
+        "common-belief evidence, rated none |\n\n"
+        "1 gap: 0 errors, 1 warning, 0 info (1 detected, 0 annotated)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "select", "status"),
+    [
+        ("never", "", 0),
+        ("error", "", 1),
+        ("error", "Q002", 0),
+        ("warning", "Q002", 1),
+        ("warning", "S004", 0),
+        ("info", "S004", 1),
+    ],
+)
+def test_fail_on(fail_on: str, select: str, status: int) -> None:
+    args = [str(FLAGSHIP), "--fail-on", fail_on]
+    if select:
+        args += ["--select", select]
+    assert run(*args)[0] == status
+
+
+def test_fail_on_covers_every_file(tmp_path: Path) -> None:
+    clean = write(tmp_path, "clean.yaml", "conclusion: {id: C, text: We act., given: true}\n")
+    assert run(str(clean), "--fail-on", "info")[0] == 0
+    assert run(str(clean), str(FLAGSHIP), "--fail-on", "error", "--format", "json")[0] == 1
+
+
+def test_a_bad_file_is_reported_and_the_others_still_run(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("argmap: 1\nconclusion: {id: C}\n")
+    code, out, err = run(str(bad), str(MAPS / "school-uniforms.yaml"), "--select", "Q002")
+    assert code == 1
+    assert err.startswith(f"Error: {bad}:2:")
+    assert "E2: weak basis for evidence: anecdote" in out
+
+
+def test_unknown_selector_is_a_usage_error() -> None:
+    result = CliRunner().invoke(app, ["gaps", str(FLAGSHIP), "--select", "Z9"])
+    assert result.exit_code == 2
+    assert "unknown gap code or name 'Z9'" in result.output
+
+
+def test_every_format_and_fail_on_choice_works() -> None:
+    from argmap.cli import FailOn, GapFormat
+
+    for fmt in GapFormat:
+        for fail_on in FailOn:
+            code, out, _ = run(
+                str(MAPS / "school-uniforms.yaml"),
+                "--format",
+                fmt.value,
+                "--fail-on",
+                fail_on.value,
+            )
+            assert code == (1 if fail_on.value in ("warning", "info") else 0), (fmt, fail_on)
+            assert out
+
+
+# --- the documentation --------------------------------------------------------------------------
+
+
+def test_docs_hold_the_catalogue_generated_from_the_code() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    start = text.index(
+        "<!-- catalogue: generated by argmap.analysis.gaps.catalogue_markdown() -->\n"
+    )
+    block = text[start:].split("\n", 1)[1].split("<!-- end catalogue -->", 1)[0]
+    assert block == catalogue_markdown(), "regenerate the table with catalogue_markdown()"
+    assert {row.code for row in catalogue()} <= set(re.findall(r"`([SQTA]\d{3})`", block))
+
+
+def test_docs_examples_are_real_output() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    examples = re.findall(
+        r"<!-- example: argmap (.+?) -->\n```(?:json)?\n(.*?)```", text, re.DOTALL
+    )
+    assert len(examples) == 2
+    for command, shown in examples:
+        result = CliRunner().invoke(app, shlex.split(command))
+        assert result.exit_code == 0
+        assert result.stdout == shown, command
+
+
+def test_docs_rating_table_matches_the_defaults() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    table = text.split("<!-- ratings: argmap.analysis.evaluate.BASIS_RATINGS -->", 1)[1]
+    rows = re.findall(r"^\| (.+?) \| (solid|shaky|none) \|$", table, re.MULTILINE)
+    documented = {b: r for bases, r in rows for b in re.findall(r"`([a-z-]+)`", bases)}
+    assert documented == {b.value: r.value for b, r in BASIS_RATINGS.items()}
+
+
+def test_docs_quote_the_flagship_explanation() -> None:
+    from argmap.api import evaluate
+
+    result = evaluate(argmap.load(FLAGSHIP))
+    line = f"The conclusion C is contested (OUT): {result.reasons['C']}."
+    assert line in DOC.read_text(encoding="utf-8")
