@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.errors import FormatError, OutputError
+from argmap.errors import FormatError, OutputError, RenderError
 
 if TYPE_CHECKING:
     from argmap.analysis.base import Gap
@@ -119,7 +119,7 @@ def render(
     options: RenderOptions | None = None,
 ) -> bytes:
     """The map rendered as ``fmt``: svg, png, pdf, dot (the source), json (Graphviz) or html."""
-    from argmap.rendering.engines import choose_engine, layout
+    from argmap.rendering.engines import ENGINES, choose_engine, layout
     from argmap.views.dot import style_svg, to_dot
 
     opts = options or RenderOptions()
@@ -130,6 +130,8 @@ def render(
     if chosen != "dot":
         # refuse PNG/PDF without Graphviz (and bad engines) before doing any work
         choose_engine(engine, "svg" if chosen == "html" else chosen)
+    elif engine not in ENGINES:
+        raise RenderError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     found = findings(argmap, opts)
     source = to_dot(argmap, found.gaps, found.verdicts, dot_options, why=found.why)
     if chosen == "dot":
