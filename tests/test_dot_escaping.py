@@ -52,6 +52,7 @@ HOSTILE: list[tuple[str, str, str]] = [
     ("]", '"]"', '"]"'),
     ("ends with \\", '"ends with \\\\"', '"ends with \\\\\\\\"'),
     ("nul\x00 esc\x1b del\x7f", '"nul esc del"', '"nul esc del"'),
+    ("non\uffff character\ufffe", '"non character"', '"non character"'),
 ]
 IDS = [
     "passwd",
@@ -71,6 +72,7 @@ IDS = [
     "bracket",
     "trailing-backslash",
     "control",
+    "xml-noncharacter",
 ]
 
 
@@ -78,6 +80,11 @@ IDS = [
 def test_hostile_text_escapes_exactly(text: str, label: str, tooltip: str) -> None:
     assert dot_string(text) == label
     assert dot_string(text, "tooltip") == tooltip
+
+
+def test_lone_surrogates_are_dropped() -> None:
+    """The model refuses them; DOT from any other source must still encode as UTF-8."""
+    assert dot_string("lone \ud800 surrogate") == '"lone surrogate"'
 
 
 def hostile_map(text: str) -> ArgumentMap:

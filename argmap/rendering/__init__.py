@@ -142,7 +142,8 @@ def render(
             return svg
         from argmap.views.html import page
 
-        return page(argmap, svg.decode("utf-8"), found.gaps, found.verdicts, found.why).encode()
+        html = page(argmap, svg.decode("utf-8"), found.gaps, found.verdicts, found.why)
+        return html.encode("utf-8", errors="replace")  # a lone surrogate from a JSON map
     return layout(source, chosen, engine)
 
 

@@ -4,9 +4,9 @@ Layout: the conclusion at the top (``rankdir`` TB), evidence at the bottom.
 Edges are written from the supported statement down to its premise with
 ``dir=back``, so the ranks follow the tree while the arrows point from the
 support towards what it supports. Linked premises (and inferences that are
-undercut, since an undercut needs something to point at) meet at a small
-junction node; every other inference is a plain edge, because junctions
-roughly double the layout time.
+undercut, since an undercut needs something to point at, or that carry a
+gap) meet at a small junction node; every other inference is a plain edge,
+because junctions roughly double the layout time.
 
 Labels are plain Graphviz strings, not HTML-like labels: the embedded
 WebAssembly Graphviz is built without HTML-label support. Lines are
@@ -47,10 +47,10 @@ VERDICTS = ("accepted", "contested", "unsupported")
 
 # --- escaping -----------------------------------------------------------------------------------
 
-# C0/C1 control characters (a NUL would end the string inside Graphviz) and the two
-# non-characters XML forbids are dropped; any run of whitespace, line breaks included,
-# becomes one space.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# C0/C1 control characters (a NUL would end the string inside Graphviz), lone surrogates
+# (not encodable as UTF-8; a JSON map can hold them) and the two non-characters XML forbids
+# are dropped; any run of whitespace, line breaks included, becomes one space.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
 
 
