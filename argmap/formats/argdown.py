@@ -608,6 +608,26 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DATA_NODES = 200_000
 
 
+_YAML_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in (
+        "str",
+        "null",
+        "bool",
+        "int",
+        "float",
+        "timestamp",
+        "binary",
+        "merge",
+        "seq",
+        "map",
+        "omap",
+        "pairs",
+        "set",
+    )
+)
+
+
 class _DuplicateKey(Exception):
     def __init__(self, key: str) -> None:
         super().__init__(key)
@@ -688,6 +708,9 @@ def _load_yaml(source: str) -> Any:
         budget -= 1
         if budget < 0:
             raise ValueError("the data block is too large (aliases expand too far)", None)
+        if node.tag not in _YAML_TAGS:
+            # as in Argdown's YAML library: an unknown tag is an error, never a constructor
+            raise ValueError(f"unknown YAML tag {node.tag!r}", node.start_mark.index)
         if isinstance(node, yaml.ScalarNode):
             out[id(node)] = _yaml_scalar(node)
             continue
@@ -770,7 +793,7 @@ class _Class:
         self.relations: list[_Relation] = []
         self.tags: list[str] = []
         self.data: Any = None
-        self.section: str | None = None
+        self.section: dict[str, Any] | None = None  # the heading it was defined under
 
 
 class _Argument:
@@ -785,7 +808,7 @@ class _Argument:
         self.pcs: list[_Member] = []
         self.tags: list[str] = []
         self.data: Any = None
-        self.section: str | None = None
+        self.section: dict[str, Any] | None = None
         self.offset = offset
 
 
@@ -915,8 +938,8 @@ class _Model:
                 ec.tags.append(tag)
         if member.data is not None:
             ec.data = _merge(ec.data, member.data)
-        if ec.section is None and not member.reference and self.section is not None:
-            ec.section = self.section["title"]
+        if ec.section is None and not member.reference:
+            ec.section = self.section
         ec.members.append(member)
         self.current = None
         return ec
@@ -937,8 +960,8 @@ class _Model:
                 arg.tags.append(tag)
         if desc.data is not None:
             arg.data = _merge(arg.data, desc.data)
-        if arg.section is None and not desc.reference and self.section is not None:
-            arg.section = self.section["title"]
+        if arg.section is None and not desc.reference:
+            arg.section = self.section
         arg.members.append(desc)
         self.current = None
         return arg
@@ -1006,7 +1029,7 @@ class _Model:
                 "an argument has one (Argdown rejects this too)",
             )
         if self.section is not None:
-            arg.section = self.section["title"]
+            arg.section = self.section
         self.pcs = arg
         return arg
 
@@ -1244,6 +1267,8 @@ class _Parser:
 
     def error(self, expected: str, hint: str = "") -> _SyntaxError:
         found = self.describe(self.i)
+        if self.kinds[self.i] == INCLUDE:
+            hint = "@include is resolved by Argdown's command-line tool; argmap reads one file"
         message = f"expected {expected}, found {found}"
         return _SyntaxError(self.offset(), message + (f" ({hint})" if hint else ""))
 
@@ -1825,7 +1850,7 @@ class _Converter:
         sid = self.fresh(ec.title)
         meta: dict[str, Any] = {}
         if ec.section is not None:
-            meta["section"] = ec.section
+            ec.section.setdefault("statements", []).append(sid)
         statement = self.statement(
             sid,
             text or ec.title,
@@ -1848,7 +1873,7 @@ class _Converter:
         sid = self.fresh(f"<{arg.title}>")
         meta: dict[str, Any] = {"argdown": "argument"}
         if arg.section is not None:
-            meta["section"] = arg.section
+            arg.section.setdefault("statements", []).append(sid)
         statement = self.statement(
             sid, text or arg.title, arg.title, arg.tags, arg.data, meta, offset
         )
