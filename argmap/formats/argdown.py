@@ -228,6 +228,7 @@ _MIDDLE_RULES = (
     ("freestyle", FREESTYLE, _RE_FREESTYLE.pattern),
     ("ucc", UCC, _RE_UCC.pattern),
 )
+_MIDDLE_PATTERNS = {name: pattern for name, _, pattern in _MIDDLE_RULES}
 _MIDDLE_FIRST = {
     "comment": "/<",
     "front_matter": "=",
@@ -253,16 +254,19 @@ _MIDDLE_FIRST = {
 def _middle_table() -> dict[str, re.Pattern[str]]:
     """For each character, the alternation of only the rules that can start with it."""
     table: dict[str, re.Pattern[str]] = {}
+    compiled: dict[tuple[str, ...], re.Pattern[str]] = {}  # characters share rule lists
     for char in set("".join(_MIDDLE_FIRST.values())) | set(_FREESTYLE_EXCLUDED):
-        rules = [
-            (name, pattern)
-            for name, _, pattern in _MIDDLE_RULES
+        rules = tuple(
+            name
+            for name, _, _ in _MIDDLE_RULES
             if (name == "freestyle" and char not in _FREESTYLE_EXCLUDED)
             or char in _MIDDLE_FIRST.get(name, "")
-        ]
-        table[char] = re.compile(
-            "|".join(f"(?P<{name}>{pattern})" for name, pattern in rules), re.DOTALL
         )
+        if rules not in compiled:
+            compiled[rules] = re.compile(
+                "|".join(f"(?P<{name}>{_MIDDLE_PATTERNS[name]})" for name in rules), re.DOTALL
+            )
+        table[char] = compiled[rules]
     return table
 
 
@@ -2515,7 +2519,22 @@ class _Writer:
         m = self.map
         inf = m.inferences[iid]
         title = self.pcs_title[iid]
-        self.blocks.append(f"<{title}>")
+        info = inf.meta.get("argdown")
+        head = f"<{title}>"
+        if isinstance(info, dict):
+            # what the reader keeps of a reconstructed argument's own lines
+            description = info.get("description")
+            if isinstance(description, str) and description.strip():
+                head += ": " + _escape(" ".join(description.split()))
+                tags = [
+                    t for t in info.get("tags", []) if isinstance(t, str) and t and ")" not in t
+                ]
+                head += "".join(
+                    f" #{t}" if _RE_SIMPLE_TAG.fullmatch(t) else f" #({t})" for t in tags
+                )
+            if info.get("data") is not None:
+                head += " " + _json(info["data"])
+        self.blocks.append(head)
         lines: list[str] = []
         for n, premise in enumerate(inf.premises, start=1):
             lines.append(f"({n}) {self.mention(premise)}")
