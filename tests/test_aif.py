@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from conftest import CORPUS, needs_corpus
 from graph_equal import assert_same_graph
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import argmap
@@ -378,3 +380,66 @@ def test_a_10000_deep_chain_loads_shows_and_converts(tmp_path: Path) -> None:
         assert_same_graph(m, back)
     markdown = aif.read(path)
     assert argmap.dumps(markdown, "markdown").count("\n- ") == 1
+
+
+# --- any input: a map or one clean error -------------------------------------------------------
+
+_ids = st.one_of(st.sampled_from(["1", "2", "3", "4"]), st.integers(1, 4), st.none(), st.booleans())
+_node = st.fixed_dictionaries(
+    {
+        "nodeID": _ids,
+        "type": st.sampled_from(["I", "RA", "CA", "MA", "PA", "L", "YA", "TA", "??"]) | st.none(),
+    },
+    optional={
+        "text": st.one_of(st.text(max_size=5), st.integers(), st.none()),
+        "scheme": st.one_of(st.text(max_size=5), st.integers()),
+        "argmap": st.one_of(
+            st.dictionaries(
+                st.sampled_from(["kind", "at", "meta", "strength"]), st.text(max_size=3)
+            ),
+            st.integers(),
+        ),
+    },
+)
+_edge = st.fixed_dictionaries(
+    {"fromID": _ids, "toID": _ids},
+    optional={"edgeID": st.one_of(st.text(max_size=3), st.integers())},
+)
+_documents = st.one_of(
+    st.fixed_dictionaries(
+        {"nodes": st.lists(_node, max_size=8), "edges": st.lists(_edge, max_size=8)},
+        optional={"argmap": st.dictionaries(st.sampled_from(["conclusion", "title"]), _ids)},
+    ),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.sampled_from(["nodes", "edges"]), st.integers() | st.text(max_size=3)),
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(document=_documents)
+def test_any_aif_document_reads_or_fails_cleanly(document: object, tmp_path: Path) -> None:
+    path = tmp_path / "fuzz.json"
+    path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    try:
+        m = argmap.load(path, "aif")
+    except argmap.ArgmapError as exc:
+        assert str(exc).startswith(str(path))
+        assert "\n" not in str(exc)
+        return
+    m.check()
+    again = tmp_path / "again.json"
+    again.write_text(argmap.dumps(m, "aif"), encoding="utf-8")
+    assert_same_graph(m, argmap.load(again))
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=200))
+def test_any_bytes_read_or_fail_cleanly(data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "bytes.aif"
+    path.write_bytes(b'{"nodes": ' + data)
+    with pytest.raises(argmap.ArgmapError):
+        argmap.load(path)

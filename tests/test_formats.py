@@ -313,3 +313,15 @@ def test_native_writer_is_stable(path: Path, fmt: str, tmp_path: Path) -> None:
     assert keys[0] == "argmap"
     assert keys.index("conclusion") < keys.index("meta") if "meta" in keys else True
     assert list(data["conclusion"])[:2] == ["id", "text"]
+
+
+def test_conclusion_option_on_a_native_map() -> None:
+    """Native readers take no --conclusion: the registry re-roots the map after reading."""
+    result = CliRunner().invoke(
+        app, ["show", str(MAPS / "linked-undercut.yaml"), "--conclusion", "O1", "--no-gaps"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("◆ CONCLUSION: The cameras are really a way")
+    result = CliRunner().invoke(app, ["show", str(FLAGSHIP), "--conclusion", "nope"])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: --conclusion 'nope': no statement with that id in the map\n"

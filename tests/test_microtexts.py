@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, needs_corpus
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import argmap
@@ -291,3 +293,42 @@ def test_two_central_claims_are_chosen_between_and_reported(tmp_path: Path) -> N
     assert "2 ADUs have no outgoing edge" in result.stderr
     assert "main conclusion 'a1'" in result.stderr
     assert result.stdout.startswith("◆ CONCLUSION: Claim.")
+
+
+# --- any input: a map or one clean error -------------------------------------------------------
+
+_ids = st.sampled_from(["e1", "e2", "a1", "a2", "a3", "c1", "c2", "c3", "j1", "zz", ""])
+_element = st.one_of(
+    st.builds(
+        lambda i, t: f'<edu id="{i}">{t}</edu>', _ids, st.sampled_from(["Text.", "", "&amp;"])
+    ),
+    st.builds(
+        lambda i, t: f'<adu id="{i}" type="{t}"/>', _ids, st.sampled_from(["pro", "opp", "x"])
+    ),
+    st.builds(lambda i: f'<joint id="{i}"/>', _ids),
+    st.builds(
+        lambda i, s, t, k: f'<edge id="{i}" src="{s}" trg="{t}" type="{k}"/>',
+        _ids,
+        _ids,
+        _ids,
+        st.sampled_from(["seg", "sup", "exa", "add", "reb", "und", "bad"]),
+    ),
+    st.sampled_from(["<other/>", "<edge/>", "<adu/>", "<", "&x;", "<!-- c -->"]),
+)
+
+
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(elements=st.lists(_element, max_size=12))
+def test_any_arggraph_reads_or_fails_cleanly(elements: list[str], tmp_path: Path) -> None:
+    path = tmp_path / "fuzz.xml"
+    path.write_text('<arggraph id="f">' + "".join(elements) + "</arggraph>", encoding="utf-8")
+    try:
+        m = argmap.load(path)
+    except argmap.ArgmapError as exc:
+        assert str(exc).startswith(str(path))
+        assert "\n" not in str(exc)
+        return
+    m.check()
+    assert m.conclusion in m.statements
