@@ -1,7 +1,7 @@
-"""Interchange benchmarks: reading big AIF (and Argdown) files made by the shared generator.
+"""Interchange benchmarks: reading big AIF files, and choosing among many conclusions.
 
-The generator writes each format that argmap can write; a format that is
-not there yet is left out of the table (with a note) rather than failing.
+The 100,000-statement AIF file comes from the shared generator (bench/generate.py);
+the Argdown benchmarks live in bench/cases_argdown.py.
 """
 
 from __future__ import annotations
@@ -78,16 +78,4 @@ def cases() -> list[Case]:
                 repeat=3,
             ),
         ]
-    argdown = write(10_000, ("argdown",)).get("argdown")
-    if argdown is None:
-        NOTES.append("Argdown benchmark skipped: the argdown format is not registered as writable.")
-    else:
-        out.append(
-            Case(
-                "load 10,000 statements (Argdown)",
-                "≤ 1 s",
-                argv=[PY, "-c", LOAD, str(argdown)],
-                limit_s=1,
-            )
-        )
     return out
