@@ -483,13 +483,17 @@ def convert(
 ) -> None:
     """Convert a map between formats; OUT is replaced atomically (never left half-written).
 
-    Formats (--from / --to, else by extension, else by content):
-    yaml (.yaml, .yml) and json (.json): the native map file, read and write;
-    argdown (.argdown, .ad): read and write;
-    aif (.aif.json, .aif, or AIF JSON saved as .json): read and write;
-    microtexts (.xml, arg-microtexts arggraph): read only;
-    markdown (.md): an outline for handouts, write only.
-    See docs/formats.md for what each format keeps and drops.
+    The format is --from / --to, else the extension, else the content:
+
+    \b
+      yaml        .yaml .yml        native map file     read, write
+      json        .json             native map file     read, write
+      argdown     .argdown .ad      Argdown             read, write
+      aif         .aif.json .aif    AIF JSON (or .json) read, write
+      microtexts  .xml              arg-microtexts      read
+      markdown    .md .markdown     outline, handouts   write
+
+    docs/formats.md says what each format keeps and drops.
     """
     from argmap.api import convert as convert_map
 

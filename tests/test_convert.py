@@ -152,3 +152,12 @@ def test_microtexts_survive_native_and_aif(path: Path, tmp_path: Path) -> None:
         assert sum(i.example for i in back.inferences.values()) == sum(
             i.example for i in m.inferences.values()
         )
+
+
+def test_help_names_every_format() -> None:
+    result = CliRunner().invoke(app, ["convert", "--help"])
+    assert result.exit_code == 0
+    for name, fmt in FORMATS.items():
+        assert name in result.stdout, f"convert --help does not mention {name}"
+        for ext in fmt.extensions:
+            assert ext in result.stdout, f"convert --help does not mention {ext}"
