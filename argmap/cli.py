@@ -182,7 +182,9 @@ def show(
     from argmap.views.terminal import show as show_view
 
     argmap = _load(map_file, fmt, conclusion)
-    gaps = [] if no_gaps else find_gaps(argmap, select=_selectors(select), ignore=_selectors(ignore))
+    gaps = (
+        [] if no_gaps else find_gaps(argmap, select=_selectors(select), ignore=_selectors(ignore))
+    )
     options = ShowOptions(quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps)
     if evaluate or why:
         from argmap.api import evaluate as run_evaluation
@@ -334,7 +336,9 @@ def evaluate(
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return
     out = console()
-    out.print(evaluation_view(argmap, result, why=why, columns=out.width))
+    # the why lines and the conclusion's reason stay whole lines (pipes, grep)
+    out.print(evaluation_view(argmap, result, why=why, columns=out.width), soft_wrap=True)
+
 
 # [render commands]
 

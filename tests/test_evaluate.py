@@ -182,6 +182,32 @@ def test_a_rebutted_objection_no_longer_pulls_its_target_down(tmp_path: Path) ->
     assert (result.labels["C"], result.labels["O1"], result.labels["B1"]) == ("IN", "OUT", "IN")
 
 
+def test_a_standing_undercut_weakens_the_step_not_the_premise(tmp_path: Path) -> None:
+    m = load(
+        tmp_path,
+        """
+        conclusion:
+          id: C
+          text: We should build it.
+          reasons:
+            - id: R1
+              text: It is cheap.
+              evidence: [{id: E1, text: A price list., basis: document}]
+              undercuts:
+                - id: U1
+                  text: Cheap is not enough.
+                  evidence: [{id: E2, text: A report on cheap bridges., basis: media}]
+        """,
+    )
+    result = evaluate(m)
+    step = next(i.id for i in m.inferences.values() if i.premises == ["R1"])
+    assert (result.verdicts["R1"], result.values[step]) == ("accepted", 1)
+    assert result.verdicts["C"] == "contested"
+    assert result.reasons["C"] == (
+        "its only support, R1, is shaky: the step is undercut by U1, which stands"
+    )
+
+
 def test_unsupported_claims_and_given_statements(tmp_path: Path) -> None:
     m = load(
         tmp_path,

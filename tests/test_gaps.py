@@ -291,7 +291,8 @@ def test_docs_hold_the_catalogue_generated_from_the_code() -> None:
     assert {row.code for row in catalogue()} <= set(re.findall(r"`([SQTA]\d{3})`", block))
 
 
-def test_docs_examples_are_real_output() -> None:
+def test_docs_examples_are_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
     text = DOC.read_text(encoding="utf-8")
     examples = re.findall(
         r"<!-- example: argmap (.+?) -->\n```(?:json)?\n(.*?)```", text, re.DOTALL

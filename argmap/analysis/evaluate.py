@@ -29,7 +29,6 @@ nothing, which is how a circle of reasons earns no support.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from argmap.analysis.walk import walk
@@ -222,21 +221,36 @@ class _Propagation:
             element = ready.popleft()
             if element in done:
                 continue
-            dependents: Sequence[str]
+            # an inference is worked out as soon as its last input is known, right here: only
+            # statements go through the queue
+            ready_inferences: list[str]
             if element in statements:
                 self.statement(element)
-                dependents = outgoing.get(element, ())
+                ready_inferences = []
+                for iid in outgoing.get(element, ()):
+                    if iid not in done:
+                        left = waiting[iid] - 1
+                        waiting[iid] = left
+                        if left == 0:
+                            ready_inferences.append(iid)
             else:
-                inf = inferences[element]
-                self.inference(inf)
-                dependents = (inf.target,)
-            for dependent in dependents:
-                if dependent in done:
+                ready_inferences = [element]  # an inference forced open by a cycle
+            while ready_inferences:
+                iid = ready_inferences.pop()
+                if iid in done:
                     continue
-                left = waiting[dependent] - 1
-                waiting[dependent] = left
+                inf = inferences[iid]
+                self.inference(inf)
+                target = inf.target
+                if target in done:
+                    continue
+                left = waiting[target] - 1
+                waiting[target] = left
                 if left == 0:
-                    ready.append(dependent)
+                    if target in statements:
+                        ready.append(target)
+                    else:
+                        ready_inferences.append(target)  # an undercut made its inference ready
 
     def inference(self, inf: Inference) -> None:
         values = self.values

@@ -46,15 +46,19 @@ def walk(argmap: ArgumentMap) -> Walk:
         for inf in incoming(element):
             pro = side if inf.kind is support else not side
             sides[inf.id] = pro
-            below.extend((premise, pro) for premise in inf.premises)
-            undercuts = deque(incoming(inf.id))
-            while undercuts:
-                undercut = undercuts.popleft()
-                against = not sides[undercut.target]
-                sides[undercut.id] = against
-                below.extend((premise, against) for premise in undercut.premises)
-                undercuts.extend(incoming(undercut.id))
-        stack.extend(reversed(below))
+            for premise in inf.premises:
+                below.append((premise, pro))
+            if incoming(inf.id):  # rare: undercuts, and undercuts of undercuts
+                undercuts = deque(incoming(inf.id))
+                while undercuts:
+                    undercut = undercuts.popleft()
+                    against = not sides[undercut.target]
+                    sides[undercut.id] = against
+                    below.extend((premise, against) for premise in undercut.premises)
+                    undercuts.extend(incoming(undercut.id))
+        if below:
+            below.reverse()
+            stack.extend(below)
     for sid in argmap.statements:
         if sid not in order:
             order[sid] = len(order)

@@ -168,13 +168,33 @@ def circular_support(ctx: Context) -> Iterator[Finding]:
             for premise in dict.fromkeys(inf.premises):
                 edges.setdefault(premise, []).append(inf.target)
     order = ctx.order
-    for component in _strong_components(list(argmap.statements), edges):
+    for component in _strong_components(_in_cycles(edges), edges):
         start = min(component, key=order.__getitem__)
         if len(component) == 1 and start not in edges.get(start, ()):
             continue
         cycle = _cycle_through(start, set(component), edges)
         shown = cycle if len(cycle) <= 8 else cycle[:7] + ["…", cycle[-1]]
         yield start, f"{start}: circular support: {' supports '.join(shown)}"
+
+
+def _in_cycles(edges: dict[str, list[str]]) -> list[str]:
+    """The nodes left after peeling off, again and again, those nothing points at (Kahn).
+
+    What is left lies on a cycle or downstream of one: usually nothing, so
+    Tarjan's algorithm only ever runs on the (small) rest.
+    """
+    indegree: dict[str, int] = dict.fromkeys(edges, 0)
+    for targets in edges.values():
+        for target in targets:
+            indegree[target] = indegree.get(target, 0) + 1
+    ready = [node for node, n in indegree.items() if n == 0]
+    while ready:
+        node = ready.pop()
+        for target in edges.get(node, ()):
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+    return [node for node, n in indegree.items() if n > 0]
 
 
 def _strong_components(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]]:
