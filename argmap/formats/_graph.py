@@ -4,12 +4,14 @@ Graph formats do not say which statement is the main conclusion. The rule:
 a statement that supports (or attacks) nothing; among several, the one with
 the most statements beneath it; ties go to the first in the file. Counting
 "beneath" for many roots at once is the costly part: one walk per root is
-quadratic when roots share what lies beneath them, so the counts are made in
-one pass over the graph in topological order, carrying for each statement
-the set of roots above it as a bit set (a Python int), a few thousand roots
-at a time, and summing the bit sets column-wise with bit-sliced counters.
-Cycles are first collapsed into their strongly connected components. Every
-walk is iterative.
+quadratic when roots share what lies beneath them. So cycles are first
+collapsed into their strongly connected components; a component with a
+single parent is folded into it (it lies beneath exactly the roots its parent
+does: trees fold away entirely); then the counts are made in one pass over
+what is left, in topological order, carrying for each component the set of
+roots above it as a bit set (a Python int), a few thousand roots per pass,
+and summing the bit sets column-wise with bit-sliced counters. Every walk is
+iterative.
 """
 
 from __future__ import annotations
