@@ -89,6 +89,15 @@ def test_map_round_trips(path: Path) -> None:
     assert argdown.dumps(back) == text
 
 
+def test_source_text_is_found_beside_the_file(tmp_path: Path) -> None:
+    argmap = load(MAPS / "school-uniforms.yaml")
+    (tmp_path / "school-uniforms.txt").write_bytes((MAPS / "school-uniforms.txt").read_bytes())
+    (tmp_path / "map.argdown").write_text(argdown.dumps(argmap), encoding="utf-8")
+    back = load(tmp_path / "map.argdown")
+    assert back.source_text == argmap.source_text
+    assert back.paragraphs() == argmap.paragraphs()
+
+
 def test_linked_undercut_is_written_as_argdown() -> None:
     text = argdown.dumps(load(MAPS / "linked-undercut.yaml"))
     # linked premises: a premise-conclusion structure with the scheme on its inference line

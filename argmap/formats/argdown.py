@@ -2151,6 +2151,13 @@ def read(
         line, col = _Lines(text)(exc.offset)
         raise MapFileError(exc.message, file=name, line=line, col=col) from None
     argmap.path = name
+    if argmap.source is not None and argmap.source.text:
+        # the text a map was made from, named in the front matter as in a native map file
+        candidate = Path(path).parent / argmap.source.text
+        try:
+            argmap.source_text = decode(read_bytes(candidate), str(candidate))
+        except MapFileError:
+            argmap.source_text = None  # the map still loads; views say the text is missing
     if not argmap.statements:
         raise MapFileError("the Argdown file has no statements and no arguments", file=name)
     if conclusion is not None or not argmap.conclusion:
