@@ -270,7 +270,7 @@ def gaps(
     cannot be read is reported on stderr and the others still run; the exit
     status is 1 if any file failed or --fail-on was reached.
     """
-    from argmap.analysis.gaps import at_or_above
+    from argmap.analysis.gaps import at_or_above, no_cyclic_gc
     from argmap.api import find_gaps
     from argmap.model import Severity
     from argmap.views import gaps_report
@@ -288,12 +288,13 @@ def gaps(
             continue
         found = find_gaps(argmap, select=chosen, ignore=left_out)
         results.append(gaps_report.FileGaps(str(path), found))
-    if output_format is GapFormat.JSON:
-        sys.stdout.write(gaps_report.json_report(results))
-    elif output_format is GapFormat.MARKDOWN:
-        sys.stdout.write(gaps_report.markdown_report(results))
-    elif results:
-        gaps_report.print_text(results)
+    with no_cyclic_gc():
+        if output_format is GapFormat.JSON:
+            sys.stdout.write(gaps_report.json_report(results))
+        elif output_format is GapFormat.MARKDOWN:
+            sys.stdout.write(gaps_report.markdown_report(results))
+        elif results:
+            gaps_report.print_text(results)
     if failed:
         raise typer.Exit(1)
     if fail_on is not FailOn.NEVER:

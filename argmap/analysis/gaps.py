@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from argmap.analysis.base import (
@@ -76,11 +77,7 @@ def find_gaps(
     argmap: ArgumentMap, *, select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> list[Gap]:
     """Every gap of the map, detected and annotated, filtered, in map order (worst first per node)."""
-    # The rules make many small objects while the map's (maybe 100,000) models are alive, and
-    # none of them in cycles: the cyclic collector would only walk the map again and again.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with no_cyclic_gc():
         ctx = Context(argmap)
         gaps: list[Gap] = []
         for rule in RULES:
@@ -90,6 +87,20 @@ def find_gaps(
             g for g in annotated_gaps(argmap) if selected(g.code, g.name, select, ignore, g.origin)
         )
         return sort_gaps(gaps, ctx.order)
+
+
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: for work that makes many objects, none in cycles.
+
+    Rules and reports make many small objects while the map's (maybe
+    100,000) models are alive: each pass of the cyclic collector would walk
+    the whole map again, for nothing. Reference counting still frees memory.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()

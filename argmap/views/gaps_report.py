@@ -11,6 +11,7 @@ with the ``file`` it comes from.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -145,14 +146,16 @@ def markdown_report(results: Sequence[FileGaps]) -> str:
 
 def print_text(results: Sequence[FileGaps]) -> None:
     """Print the text report: plain when piped or NO_COLOR, else with the severities coloured."""
-    from argmap.views.console import console
-
-    con = console()
-    if con.color_system is None:
-        # plain output skips rich altogether: 100,000 lines print in milliseconds
+    if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
+        # the same test as views.console, without building a console: plain output skips
+        # rich altogether, so 100,000 lines print in milliseconds
         sys.stdout.write(plain_text(results))
         return
     from rich.text import Text
+
+    from argmap.views.console import console
+
+    con = console()
 
     from argmap.views.terminal import SEVERITY_STYLES
 
