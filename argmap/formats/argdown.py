@@ -374,35 +374,45 @@ class _Lexer:
         middle = _RE_MIDDLE_BY_CHAR.get
         other = _RE_MIDDLE_OTHER
         kinds = _MIDDLE_KINDS
-        while self.pos < size:
+        append = tokens.append
+        default = self.default
+        pos = 0
+        fast = False  # in the middle of a line of the default mode
+        while pos < size:
             # in the middle of a line, in the default mode, away from bold and italic marks,
             # the rules that can apply are plain patterns: one alternation in Argdown's order
             # (first match wins, as in Argdown) does the work of the rule-by-rule loop below
-            if (
-                tokens
-                and tokens[-1][0] not in (NEWLINE, EMPTYLINE)
-                and self.mode is self.default
-                and text[self.pos] not in "*_"
-            ):
-                m = middle(text[self.pos], other).match(text, self.pos)
+            if fast and text[pos] not in "*_":
+                m = middle(text[pos], other).match(text, pos)
                 if m is not None:
                     kind = kinds[m.lastgroup or ""]
                     end = m.end()
-                    if kind == EMPTYLINE and end < size:
-                        self.dedent_all()
                     if kind >= 0:
-                        tokens.append((kind, self.pos, end))
-                    self.pos = end
+                        if kind == EMPTYLINE:
+                            if end < size:
+                                self.pos = pos
+                                self.dedent_all()
+                            fast = False
+                        elif kind == NEWLINE:
+                            fast = False
+                        append((kind, pos, end))
+                    pos = end
                     continue
-            for rule in self.mode.get(text[self.pos], self.mode_any):
+            self.pos = pos
+            for rule in self.mode.get(text[pos], self.mode_any):
                 if rule():
                     break
             else:
-                raise _SyntaxError(self.pos, self.lex_error())
-        if self.tokens and self.tokens[-1][0] == EMPTYLINE:
-            self.tokens.pop()  # Argdown drops a trailing empty line
+                raise _SyntaxError(pos, self.lex_error())
+            pos = self.pos
+            fast = (
+                bool(tokens) and tokens[-1][0] not in (NEWLINE, EMPTYLINE) and self.mode is default
+            )
+        self.pos = pos
+        if tokens and tokens[-1][0] == EMPTYLINE:
+            tokens.pop()  # Argdown drops a trailing empty line
         self.dedent_all()
-        return self.tokens
+        return tokens
 
     def lex_error(self) -> str:
         if self.text[self.pos] == "\\":
