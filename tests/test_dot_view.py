@@ -256,6 +256,20 @@ def test_stylesheet_sets_meta_lines_small_and_gap_markers_in_colour() -> None:
         style_svg(b"not svg")
 
 
+def test_node_title_becomes_its_tooltip() -> None:
+    node = (
+        b'<svg>\n<g id="R1" class="node statement reason">\n<title>R1</title>\n'
+        b'<g id="a_R1"><a xlink:title="R1 (reason)&#10;A &lt;b&gt; &amp; &quot;q&quot;">\n'
+        b"</a>\n</g>\n</g>\n</svg>"
+    )
+    styled = style_svg(node)
+    assert b"<title>R1 (reason)&#10;A &lt;b&gt; &amp; &quot;q&quot;</title>" in styled
+    root = ET.fromstring(
+        styled.replace(b"<svg>", b'<svg xmlns:xlink="http://www.w3.org/1999/xlink">')
+    )
+    assert root.findtext(".//title") == 'R1 (reason)\nA <b> & "q"'
+
+
 def test_rendered_svg_has_one_group_per_statement_and_styled_gaps(flagship: ArgumentMap) -> None:
     gaps = annotated_gaps(flagship)
     svg = style_svg(run_wasm(to_dot(flagship, gaps), "svg"))

@@ -60,9 +60,11 @@ def test_svg_with_no_dot_on_path(tmp_path: Path) -> None:
         group = groups[node]
         assert any(c.startswith("gap-") for c in group.get("class", "").split())
         tooltip = next(a.get(XLINK_TITLE, "") for a in group.iter(f"{SVG}a"))
+        title = group.findtext(f"{SVG}title") or ""
         for gap in gaps:
             if gap.node == node:
-                assert gap.code in tooltip
+                assert gap.code in tooltip and gap.code in title
+        assert title == tooltip  # the SVG <title> is the tooltip
         marker = [t.text for t in group.iter(f"{SVG}text") if t.get("text-anchor") == "end"]
         assert marker and all(g.code in (marker[0] or "") for g in gaps if g.node == node)
     errors = [g for g in gaps if g.severity.value == "error" and g.node in m.statements]

@@ -656,10 +656,21 @@ def svg_stylesheet(theme_name: str = "default") -> str:
 _SVG_OPEN = re.compile(rb"<svg\b[^>]*>")
 
 
+# Graphviz writes a node as <g ...><title>NAME</title><g id="a_..."><a xlink:title="TOOLTIP">;
+# the tooltip text is already escaped for XML, and is as valid as element text
+_NODE_TITLE = re.compile(rb'<title>[^<]*</title>(\n<g id="a_[^"]*"><a xlink:title="([^"]*)">)')
+
+
 def style_svg(svg: bytes, theme_name: str = "default") -> bytes:
-    """Insert :func:`svg_stylesheet` right after the ``<svg>`` start tag of Graphviz's output."""
+    """Finish Graphviz's SVG: :func:`svg_stylesheet` after the ``<svg>`` tag, tooltips as titles.
+
+    Each node's ``<title>`` (its name, for Graphviz) becomes its tooltip, so
+    the text, quote and gap messages are in the SVG ``<title>`` that browsers
+    and screen readers use, as well as in the link's ``xlink:title``.
+    """
     match = _SVG_OPEN.search(svg)
     if match is None:
         raise RenderError("the engine's SVG output has no <svg> element")
     style = f"\n<style>\n{svg_stylesheet(theme_name)}\n</style>".encode()
-    return svg[: match.end()] + style + svg[match.end() :]
+    body = _NODE_TITLE.sub(rb"<title>\2</title>\1", svg[match.end() :])
+    return svg[: match.end()] + style + body
