@@ -829,14 +829,13 @@ class _Argument:
 class _Inference:
     """The inference line of a PCS, leading to the conclusion right after it."""
 
-    __slots__ = ("relations", "rules", "data", "argument", "conclusion_index", "offset")
+    __slots__ = ("relations", "rules", "data", "argument", "offset")
 
     def __init__(self, offset: int) -> None:
         self.relations: list[_Relation] = []
         self.rules: list[str] = []
         self.data: Any = None
         self.argument: _Argument | None = None
-        self.conclusion_index = -1
         self.offset = offset
 
 
@@ -844,13 +843,12 @@ _Node = _Class | _Argument | _Inference
 
 
 class _Relation:
-    __slots__ = ("type", "source", "target", "occurrences", "offset")
+    __slots__ = ("type", "source", "target", "offset")
 
     def __init__(self, kind: str, offset: int) -> None:
         self.type = kind
         self.source: _Node | None = None
         self.target: _Node | None = None
-        self.occurrences = 1
         self.offset = offset
 
 
@@ -867,7 +865,7 @@ def _remove(items: list[_Relation], relation: _Relation) -> None:
 class _Model:
     """What Argdown's ModelPlugin builds from the parse, event by event, and its final passes."""
 
-    def __init__(self, *, keep_tags_in_text: bool = False) -> None:
+    def __init__(self) -> None:
         self.statements: dict[str, _Class] = {}
         self.arguments: dict[str, _Argument] = {}
         self.relations: list[_Relation] = []
@@ -882,7 +880,6 @@ class _Model:
         self.section: dict[str, Any] | None = None
         self.section_stack: list[dict[str, Any]] = []
         self.frontmatter: Any = None
-        self.keep_tags_in_text = keep_tags_in_text
 
     def unique_title(self) -> str:
         self.untitled += 1
@@ -925,15 +922,14 @@ class _Model:
             target = self.current.text if self.current is not None else ""
         return target.endswith(" ")
 
-    def add_tag(self, tag: str, image: str) -> None:
+    def add_tag(self, tag: str) -> None:
+        """A tag goes to the statement's tags and out of its text (Argdown keeps it in both)."""
         target: Any = self.heading if self.heading is not None else self.current
         if target is None:
             return
         tags = target["tags"] if isinstance(target, dict) else target.tags
         if tag not in tags:
             tags.append(tag)
-        if self.keep_tags_in_text:
-            self.add_text(image)
 
     # statements and arguments --------------------------------------------------------------
 
@@ -1019,14 +1015,12 @@ class _Model:
         assert source is not None and relation.target is not None
         for existing in source.relations:
             if relation.target is existing.target and relation.type == existing.type:
-                existing.occurrences += relation.occurrences
                 return
             if (
                 relation.type == CONTRADICTORY == existing.type
                 and relation.source is existing.target
                 and relation.target is existing.source
             ):
-                existing.occurrences += relation.occurrences
                 return
         self.relations.append(relation)
         source.relations.append(relation)
@@ -1054,7 +1048,6 @@ class _Model:
         if inference is not None:
             member.role = "conclusion"
             member.inference = inference
-            inference.conclusion_index = len(arg.pcs)
             inference.argument = arg
         else:
             member.role = "premise"
@@ -1115,7 +1108,6 @@ class _Model:
                 # (a support of the argument's own conclusion finds itself here and vanishes)
                 for existing in ec.relations:
                     if relation.target is existing.target and relation.type == existing.type:
-                        existing.occurrences += relation.occurrences
                         _remove(target.relations, relation)
                         add = False
                         break
@@ -1130,7 +1122,6 @@ class _Model:
                 _remove(inference.relations, relation)
                 for existing in inference.relations:
                     if relation.source is existing.source and relation.type == existing.type:
-                        existing.occurrences += relation.occurrences
                         assert relation.source is not None
                         _remove(relation.source.relations, relation)
                         add = False
@@ -1197,7 +1188,6 @@ class _Model:
                 continue
             _remove(source.relations, relation)
             _remove(target.relations, relation)
-            found.occurrences += relation.occurrences
         self.relations = kept
 
     def counts(self) -> dict[str, Any]:
@@ -1607,7 +1597,7 @@ class _Parser:
         image = self.image()
         match = _RE_TAG_NAME.match(image)
         if match is not None:
-            self.model.add_tag(match.group(1) or match.group(2), image)
+            self.model.add_tag(match.group(1) or match.group(2))
         self.i += 1
 
     def content(self, what: str) -> None:
@@ -1652,10 +1642,10 @@ class _Parser:
                 return
 
 
-def _parse(text: str, *, keep_tags_in_text: bool = False) -> tuple[_Model, Any]:
+def _parse(text: str) -> tuple[_Model, Any]:
     """Lex, parse and model an Argdown text as Argdown would; returns the model and front matter."""
     tokens = _Lexer(text).run()
-    model = _Model(keep_tags_in_text=keep_tags_in_text)
+    model = _Model()
     parser = _Parser(text, tokens, model)
     parser.parse()
     settings = parser.frontmatter if isinstance(parser.frontmatter, dict) else {}
