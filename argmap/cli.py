@@ -806,7 +806,6 @@ def quiz(
     out = console()
     interactive = answers is None and sys.stdin.isatty()
     if interactive:
-
         from rich.text import Text
 
         def ask(prompt: str) -> str | None:
