@@ -824,8 +824,3 @@ def main() -> None:
     """Entry point of the ``argmap`` script."""
     app()
 
-
-class _Unused(StrEnum):
-    """Placeholder so the StrEnum import is used until a command adds a choice enum."""
-
-    NONE = "none"
