@@ -31,12 +31,12 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
+from argmap.analysis.index import MapIndex
 from argmap.analysis.walk import walk
 from argmap.model import (
     ArgumentMap,
     Basis,
     Inference,
-    InferenceKind,
     Rating,
     Statement,
     StatementKind,
@@ -116,240 +116,249 @@ class Evaluation:
 
 def evaluate(argmap: ArgumentMap) -> Evaluation:
     """Rate, propagate and label the whole map (see the module docstring for the rules)."""
-    graph = _Graph(argmap)
+    graph = MapIndex(argmap)
     propagation = _Propagation(argmap, graph)
     propagation.run()
+    ids = graph.ids
+    values = propagation.values
     result = Evaluation(
         conclusion=argmap.conclusion,
-        verdicts=propagation.verdicts,
-        ratings={sid: r.value for sid, r in propagation.ratings.items()},
-        strengths={iid: ("weak" if w else "strong") for iid, w in propagation.weak.items()},
-        values=propagation.values,
+        verdicts=propagation.verdict_map(),
+        ratings={ids[k]: r.value for k, r in propagation.ratings.items()},
+        strengths={
+            ids[k]: ("weak" if propagation.weak[k] else "strong") for k in graph.inference_range
+        },
+        values={ids[k]: values[k] for k in range(len(ids))},
     )
     result.reasons = _Explainer(argmap, graph, propagation).all()
     result.labels = grounded_labels(argmap, graph)
     return result
 
 
-def verdicts(argmap: ArgumentMap) -> dict[str, str]:
+def verdicts(argmap: ArgumentMap, index: MapIndex | None = None) -> dict[str, str]:
     """Only the verdicts (no labels, no explanations): what the overclaim rule needs, faster."""
-    propagation = _Propagation(argmap, _Graph(argmap), explain=False)
+    propagation = _Propagation(argmap, index or MapIndex(argmap), explain=False)
     propagation.run()
-    return propagation.verdicts
-
-
-class _Graph:
-    """The map's edges as plain dicts, built in one pass (the walks below look them up a lot)."""
-
-    def __init__(self, argmap: ArgumentMap) -> None:
-        #: statement or inference id -> inferences targeting it (supports, attacks, undercuts)
-        self.incoming: dict[str, list[Inference]] = {}
-        #: statement id -> ids of the inferences it is a premise of (distinct, in map order)
-        self.outgoing: dict[str, list[str]] = {}
-        for inf in argmap.inferences.values():
-            self.incoming.setdefault(inf.target, []).append(inf)
-            for premise in inf.premises:
-                uses = self.outgoing.setdefault(premise, [])
-                if not uses or uses[-1] != inf.id:
-                    uses.append(inf.id)
+    return propagation.verdict_map()
 
 
 # --- bottom-up propagation ------------------------------------------------------------------
 
 # How a statement got its base value, for the explanation.
 _GIVEN, _EVIDENCE, _ASSUMPTION, _NOTHING, _SUPPORT = range(5)
+_VERDICT_NAMES = (UNSUPPORTED, CONTESTED, ACCEPTED)
 
 
 class _Propagation:
     """Kahn's algorithm over "depends on" edges: statement <- its inferences <- their premises.
 
-    Only numbers and ids are stored here (and the ids only with ``explain``);
-    :class:`_Explainer` turns them into sentences afterwards.
+    Only numbers are stored here (and, with ``explain``, what each value came
+    from); :class:`_Explainer` turns them into sentences afterwards.
     """
 
-    def __init__(self, argmap: ArgumentMap, graph: _Graph, *, explain: bool = True) -> None:
+    def __init__(self, argmap: ArgumentMap, graph: MapIndex, *, explain: bool = True) -> None:
         self.map = argmap
         self.graph = graph
         self.explain = explain
-        self.values: dict[str, int] = {}
-        self.verdicts: dict[str, str] = {}
-        self.ratings: dict[str, Rating] = {}
-        #: inference id -> True when weak
-        self.weak: dict[str, bool] = {}
-        #: inference id -> (why its value is capped: "premise" / "weak" / "undercut", detail)
-        self.limits: dict[str, tuple[str, str]] = {}
-        #: statement id -> (how its base value came, best support id, number of supports,
-        #: ids of the standing attacks)
-        self.bases: dict[str, tuple[int, str | None, int, list[str]]] = {}
-        self.forced: set[str] = set()
-        #: statement id -> (how, base value) when it does not depend on its supports
-        self._fixed: dict[str, tuple[int, int]] = {}
+        size = len(graph.ids)
+        #: element -> 0 (none), 1 (shaky), 2 (solid): what it passes upwards; -1 until known
+        self.values: list[int] = [-1] * size
+        #: statement -> 0 unsupported, 1 contested, 2 accepted
+        self.verdicts: list[int] = [0] * graph.statement_count
+        #: evidence statement -> its rating
+        self.ratings: dict[int, Rating] = {}
+        #: inference -> (why its value is capped: "premise" / "weak" / "undercut", detail)
+        self.limits: dict[int, tuple[str, int | list[int]]] = {}
+        #: statement -> (how its base value came, best support, number of supports,
+        #: the standing attacks)
+        self.bases: dict[int, tuple[int, int, int, list[int]]] = {}
+        self.forced: set[int] = set()
+        #: inference number -> True when weak (the list is padded for statements)
+        self.weak = [False] * graph.statement_count
+        self.weak.extend(inference_strength(i) is Strength.WEAK for i in argmap.inferences.values())
+        #: statement -> (how, base value) when it does not depend on its supports
+        self._fixed: dict[int, tuple[int, int]] = {}
+
+    def verdict_map(self) -> dict[str, str]:
+        ids = self.graph.ids
+        return {ids[k]: _VERDICT_NAMES[v] for k, v in enumerate(self.verdicts)}
 
     def run(self) -> None:
-        argmap, graph = self.map, self.graph
-        incoming, outgoing = graph.incoming, graph.outgoing
-        weak, fixed, ratings = self.weak, self._fixed, self.ratings
-        waiting: dict[str, int] = {}
-        for sid, statement in argmap.statements.items():
-            waiting[sid] = len(incoming.get(sid, ()))
+        graph = self.graph
+        incoming, outgoing, premises = graph.incoming, graph.outgoing, graph.premises
+        fixed, ratings = self._fixed, self.ratings
+        count = graph.statement_count
+        evidence_kind = StatementKind.EVIDENCE
+        for k, statement in enumerate(self.map.statements.values()):
             if statement.given:
-                fixed[sid] = (_GIVEN, 2)
-            elif statement.kind is StatementKind.EVIDENCE:
-                rating = ratings[sid] = evidence_rating(statement)
-                fixed[sid] = (_EVIDENCE, _LEVEL[rating])
+                fixed[k] = (_GIVEN, 2)
+            elif statement.kind is evidence_kind:
+                rating = ratings[k] = evidence_rating(statement)
+                fixed[k] = (_EVIDENCE, _LEVEL[rating])
             elif statement.is_assumption:
-                fixed[sid] = (_ASSUMPTION, 1)
-        for iid, inf in argmap.inferences.items():
-            weak[iid] = inference_strength(inf) is Strength.WEAK
-            count = 1 if len(inf.premises) == 1 else len(set(inf.premises))
-            waiting[iid] = count + len(incoming.get(iid, ()))
-        ready: deque[str] = deque(e for e, n in waiting.items() if n == 0)
-        order: list[str] = []
+                fixed[k] = (_ASSUMPTION, 1)
+        waiting = [len(incoming[k]) for k in range(count)]
+        waiting.extend(len(premises[k]) + len(incoming[k]) for k in graph.inference_range)
+        values = self.values
+        ready: deque[int] = deque(k for k in range(count) if waiting[k] == 0)
         cursor = 0
-        done = self.values
-        statements = argmap.statements
-        inferences = argmap.inferences
-        total = len(waiting)
-        while len(done) < total:
+        done = 0
+        total = len(values)
+        while done < total:
             if not ready:
                 # a cycle: evaluate its first element in map order with what is known so far
-                order = order or list(waiting)
-                while order[cursor] in done:
+                while values[cursor] >= 0:
                     cursor += 1
-                ready.append(order[cursor])
-                self.forced.add(order[cursor])
+                self.forced.add(cursor)
+                if cursor < count:
+                    ready.append(cursor)
+                else:
+                    done += self._inferences([cursor], ready, waiting)
+                    continue
             element = ready.popleft()
-            if element in done:
+            if values[element] >= 0:
                 continue
+            self.statement(element)
+            done += 1
             # an inference is worked out as soon as its last input is known, right here: only
             # statements go through the queue
-            ready_inferences: list[str]
-            if element in statements:
-                self.statement(element)
-                ready_inferences = []
-                for iid in outgoing.get(element, ()):
-                    if iid not in done:
-                        left = waiting[iid] - 1
-                        waiting[iid] = left
-                        if left == 0:
-                            ready_inferences.append(iid)
-            else:
-                ready_inferences = [element]  # an inference forced open by a cycle
-            while ready_inferences:
-                iid = ready_inferences.pop()
-                if iid in done:
-                    continue
-                inf = inferences[iid]
-                self.inference(inf)
-                target = inf.target
-                if target in done:
-                    continue
-                left = waiting[target] - 1
-                waiting[target] = left
-                if left == 0:
-                    if target in statements:
-                        ready.append(target)
-                    else:
-                        ready_inferences.append(target)  # an undercut made its inference ready
+            steps: list[int] = []
+            for k in outgoing[element]:
+                if values[k] < 0:
+                    left = waiting[k] - 1
+                    waiting[k] = left
+                    if left == 0:
+                        steps.append(k)
+            if steps:
+                done += self._inferences(steps, ready, waiting)
 
-    def inference(self, inf: Inference) -> None:
-        values = self.values
-        premises = inf.premises
+    def _inferences(self, steps: list[int], ready: deque[int], waiting: list[int]) -> int:
+        """Work out ready inferences, and whatever they make ready in turn; how many were done."""
+        values, target, count = self.values, self.graph.target, self.graph.statement_count
+        done = 0
+        while steps:
+            k = steps.pop()
+            if values[k] >= 0:
+                continue
+            self.inference(k)
+            done += 1
+            aim = target[k]
+            if values[aim] >= 0:
+                continue
+            left = waiting[aim] - 1
+            waiting[aim] = left
+            if left == 0:
+                if aim < count:
+                    ready.append(aim)
+                else:
+                    steps.append(aim)  # an undercut made its inference ready
+        return done
+
+    def inference(self, k: int) -> None:
+        graph, values = self.graph, self.values
+        premises = graph.premises[k]
         weakest = premises[0]
-        value = values.get(weakest, 0)
+        value = values[weakest]
         if len(premises) > 1:
             for premise in premises[1:]:
-                if values.get(premise, 0) < value:
-                    weakest, value = premise, values.get(premise, 0)
+                if values[premise] < value:
+                    weakest, value = premise, values[premise]
+        value = max(value, 0)  # an unresolved premise (in a cycle) counts as nothing
         limit = "premise"
-        if value > 1 and self.weak[inf.id]:
+        if value > 1 and self.weak[k]:
             value, limit = 1, "weak"
-        undercuts = self.graph.incoming.get(inf.id)
-        standing: list[Inference] = []
+        standing: list[int] = []
+        undercuts = graph.incoming[k]
         if undercuts:
-            standing = [u for u in undercuts if values.get(u.id, 0) >= 1]
+            standing = [u for u in undercuts if values[u] >= 1]
             if standing:
                 value = max(0, value - 1)
                 limit = "undercut"
-        values[inf.id] = value
+        values[k] = value
         if self.explain:
             if limit == "undercut":
-                self.limits[inf.id] = (limit, ", ".join(_premise_names(u) for u in standing))
+                self.limits[k] = (limit, standing)
             elif limit == "weak":
-                self.limits[inf.id] = (limit, "")
+                self.limits[k] = (limit, -1)
             else:
-                self.limits[inf.id] = ("premise", weakest) if value < 2 else ("", "")
+                self.limits[k] = ("premise", weakest) if value < 2 else ("", -1)
 
-    def statement(self, sid: str) -> None:
-        values = self.values
-        best: str | None = None
+    def statement(self, k: int) -> None:
+        graph, values = self.graph, self.values
+        support = graph.support
+        best = -1
         best_value = -1
         supports = 0
-        standing: list[str] = []
-        for inf in self.graph.incoming.get(sid, ()):
-            value = values.get(inf.id, 0)
-            if inf.kind is InferenceKind.SUPPORT:
+        standing: list[int] = []
+        for inf in graph.incoming[k]:
+            value = values[inf]
+            if support[inf]:
                 supports += 1
                 if value > best_value:
-                    best, best_value = inf.id, value
+                    best, best_value = inf, value
             elif value >= 1:
-                standing.append(inf.id)
-        fixed = self._fixed.get(sid)
+                standing.append(inf)
+        best_value = max(best_value, 0) if best >= 0 else -1
+        fixed = self._fixed.get(k)
         if fixed is None:
-            how, base = (_SUPPORT, best_value) if best is not None else (_NOTHING, 0)
-        elif fixed[0] == _ASSUMPTION and best is not None:
+            how, base = (_SUPPORT, best_value) if best >= 0 else (_NOTHING, 0)
+        elif fixed[0] == _ASSUMPTION and best >= 0:
             how, base = _SUPPORT, max(best_value, 1)  # argued for: at least as good as unargued
         elif fixed[0] == _GIVEN or best_value <= fixed[1]:
             how, base = fixed
         else:
             how, base = _SUPPORT, best_value  # evidence with support better than its rating
         if base == 0:
-            verdict = UNSUPPORTED
+            verdict = 0
         elif base == 2 and not standing:
-            verdict = ACCEPTED
+            verdict = 2
         else:
-            verdict = CONTESTED
-        values[sid] = max(0, base - 1) if standing else base
-        self.verdicts[sid] = verdict
+            verdict = 1
+        values[k] = max(0, base - 1) if standing else base
+        self.verdicts[k] = verdict
         if self.explain:
-            self.bases[sid] = (how, best, supports, standing)
+            self.bases[k] = (how, best, supports, standing)
 
 
 class _Explainer:
     """One line per statement saying why it has its verdict, from what the propagation kept."""
 
-    def __init__(self, argmap: ArgumentMap, graph: _Graph, propagation: _Propagation) -> None:
+    def __init__(self, argmap: ArgumentMap, graph: MapIndex, propagation: _Propagation) -> None:
         self.map = argmap
         self.graph = graph
         self.p = propagation
-        self.sides = walk(argmap).sides
+        self.sides = walk(argmap, graph).sides
+        self.statements = list(argmap.statements.values())
 
     def all(self) -> dict[str, str]:
-        return {sid: self.statement(sid) for sid in self.map.statements}
+        ids = self.graph.ids
+        return {ids[k]: self.statement(k) for k in range(self.graph.statement_count)}
 
-    def statement(self, sid: str) -> str:
-        p = self.p
-        statement = self.map.statements[sid]
-        how, best, supports, standing = p.bases[sid]
+    def names(self, inference: int) -> str:
+        ids = self.graph.ids
+        return " + ".join(ids[p] for p in self.graph.premises[inference])
+
+    def statement(self, k: int) -> str:
+        p, ids = self.p, self.graph.ids
+        statement = self.statements[k]
+        how, best, supports, standing = p.bases[k]
         if how == _GIVEN:
             why = "given: common ground that needs no support"
         elif how == _EVIDENCE:
-            why = _evidence_words(p.ratings[sid].value, statement)
+            why = _evidence_words(p.ratings[k].value, statement)
         elif how == _ASSUMPTION:
             why = "an unstated assumption, taken as shaky until argued for"
         elif how == _NOTHING:
             why = "no reasons or evidence are given for it"
         else:
-            assert best is not None
-            why = self._support_words(self.map.inferences[best], p.values[best], supports)
-        if sid in p.forced:
+            why = self._support_words(best, p.values[best], supports)
+        if k in p.forced:
             why += " (it is part of a circle of reasons, which adds nothing)"
         if standing:
-            attacks = [self.map.inferences[a] for a in standing]
-            names = ", ".join(_premise_names(a) for a in attacks)
-            answered = all(self._answered(a) for a in attacks)
+            names = ", ".join(self.names(a) for a in standing)
+            answered = all(self._answered(a) for a in standing)
             # attacks on the conclusion's side are objections, attacks on the other rebuttals
-            word = "objection" if self.sides.get(sid, True) else "rebuttal"
+            word = "objection" if self.sides.get(ids[k], True) else "rebuttal"
             word += "s" if len(standing) > 1 else ""
             how_text = "stands although answered" if answered else "stands unanswered"
             if len(standing) > 1:
@@ -357,55 +366,53 @@ class _Explainer:
             why += f", and {word} {names} {how_text}"
         return why
 
-    def _answered(self, attack: Inference) -> bool:
-        incoming = self.graph.incoming
-        if incoming.get(attack.id):
+    def _answered(self, attack: int) -> bool:
+        graph = self.graph
+        if graph.incoming[attack]:
             return True
         return any(
-            any(i.kind is not InferenceKind.SUPPORT for i in incoming.get(p, ()))
-            for p in attack.premises
+            any(not graph.support[i] for i in graph.incoming[p]) for p in graph.premises[attack]
         )
 
-    def _limit(self, inf: Inference) -> str:
-        kind, detail = self.p.limits.get(inf.id, ("", ""))
+    def _limit(self, inference: int) -> str:
+        kind, detail = self.p.limits.get(inference, ("", -1))
+        ids = self.graph.ids
         if kind == "premise":
-            return f"{detail} {self._predicate(detail)}"
+            assert isinstance(detail, int)
+            return f"{ids[detail]} {self._predicate(detail)}"
         if kind == "weak":
             return "the step from it is weak"
         if kind == "undercut":
-            return f"the step is undercut by {detail}, which stands"
+            assert isinstance(detail, list)
+            names = ", ".join(self.names(u) for u in detail)
+            return f"the step is undercut by {names}, which stands"
         return ""
 
-    def _predicate(self, premise: str) -> str:
+    def _predicate(self, premise: int) -> str:
         """What a premise is, as the end of a sentence: "is shaky evidence (leak)"."""
         p = self.p
-        statement = self.map.statements[premise]
-        how = p.bases[premise][0] if premise in p.bases else _NOTHING
-        if premise in p.forced or premise not in p.verdicts:
+        if premise in p.forced or premise not in p.bases:
             return "is part of a circle of reasons"
+        how = p.bases[premise][0]
         if how == _EVIDENCE:
-            return f"is {_evidence_words(p.ratings[premise].value, statement)}"
+            return f"is {_evidence_words(p.ratings[premise].value, self.statements[premise])}"
         if how == _ASSUMPTION:
             return "is an unstated assumption, taken as shaky"
-        return f"is itself {p.verdicts[premise]}"
+        return f"is itself {_VERDICT_NAMES[p.verdicts[premise]]}"
 
-    def _support_words(self, best: Inference, value: int, count: int) -> str:
-        via = _premise_names(best)
+    def _support_words(self, best: int, value: int, count: int) -> str:
+        via = self.names(best)
         limit = self._limit(best)
         if value == 2:
             return f"solid support from {via}"
         lead = "its only support" if count == 1 else "nothing gives it solid support; the best"
         if value == 0 and count > 1:
             lead = f"none of its {count} supports carries weight; the first"
-        if len(best.premises) == 1 and limit.startswith(f"{via} "):
+        if len(self.graph.premises[best]) == 1 and limit.startswith(f"{via} "):
             # "the best, E13, is shaky evidence": the premise is the support, say it once
             return f"{lead}, {via}, {limit[len(via) + 1 :]}"
         word = "is shaky" if value == 1 else "carries no weight"
         return f"{lead}, {via}, {word}: {limit}"
-
-
-def _premise_names(inf: Inference) -> str:
-    return " + ".join(inf.premises)
 
 
 def _evidence_words(rating: str, statement: Statement) -> str:
@@ -423,7 +430,7 @@ def _basis_words(statement: Statement) -> str:
 # --- grounded labelling ---------------------------------------------------------------------
 
 
-def grounded_labels(argmap: ArgumentMap, graph: _Graph | None = None) -> dict[str, str]:
+def grounded_labels(argmap: ArgumentMap, graph: MapIndex | None = None) -> dict[str, str]:
     """IN / OUT / UNDECIDED for every statement and inference, by grounded semantics.
 
     A statement is IN when every attack on it is OUT, OUT when an attack on
@@ -433,46 +440,46 @@ def grounded_labels(argmap: ArgumentMap, graph: _Graph | None = None) -> dict[st
     twice, so this is linear; what is never labelled is UNDECIDED.
     """
     if graph is None:
-        graph = _Graph(argmap)
-    incoming, outgoing = graph.incoming, graph.outgoing
-    support = InferenceKind.SUPPORT
-    label: dict[str, str] = {}
-    pending: dict[str, int] = {}
-    for sid in argmap.statements:
-        pending[sid] = sum(1 for i in incoming.get(sid, ()) if i.kind is not support)
-    for iid, inf in argmap.inferences.items():
-        pending[iid] = len(set(inf.premises)) + len(incoming.get(iid, ()))
-    queue: deque[tuple[str, str]] = deque((e, IN) for e, n in pending.items() if n == 0)
-    statements, inferences = argmap.statements, argmap.inferences
+        graph = MapIndex(argmap)
+    incoming, outgoing, support, target = (
+        graph.incoming,
+        graph.outgoing,
+        graph.support,
+        graph.target,
+    )
+    count = graph.statement_count
+    unknown, is_in, is_out = 0, 1, 2
+    label = [unknown] * len(graph.ids)
+    pending = [sum(1 for i in incoming[k] if not support[i]) for k in range(count)]
+    pending.extend(len(graph.premises[k]) + len(incoming[k]) for k in graph.inference_range)
+    queue: deque[tuple[int, int]] = deque((k, is_in) for k, n in enumerate(pending) if n == 0)
     while queue:
         element, value = queue.popleft()
-        if element in label:
+        if label[element]:
             continue
         label[element] = value
-        if element in statements:
+        if element < count:
             # a premise: its inferences need all premises IN, and fall with any OUT
-            for iid in outgoing.get(element, ()):
-                if value == OUT:
-                    queue.append((iid, OUT))
+            for k in outgoing[element]:
+                if value == is_out:
+                    queue.append((k, is_out))
                 else:
-                    pending[iid] -= 1
-                    if pending[iid] == 0:
-                        queue.append((iid, IN))
+                    pending[k] -= 1
+                    if pending[k] == 0:
+                        queue.append((k, is_in))
             continue
-        attack = inferences[element]
-        if attack.kind is support:
+        if support[element]:
             continue
         # an attack or undercut: its target falls when it is IN, loses an attacker when OUT
-        target = attack.target
-        if value == IN:
-            queue.append((target, OUT))
+        aim = target[element]
+        if value == is_in:
+            queue.append((aim, is_out))
         else:
-            pending[target] -= 1
-            if pending[target] == 0:
-                queue.append((target, IN))
-    for element in pending:
-        label.setdefault(element, UNDECIDED)
-    return label
+            pending[aim] -= 1
+            if pending[aim] == 0:
+                queue.append((aim, is_in))
+    names = (UNDECIDED, IN, OUT)
+    return {element: names[label[k]] for k, element in enumerate(graph.ids)}
 
 
 def evaluation_dict(argmap: ArgumentMap, evaluation: Evaluation) -> dict[str, object]:

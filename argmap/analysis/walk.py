@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from argmap.model import ArgumentMap, InferenceKind
+from argmap.analysis.index import MapIndex
+from argmap.model import ArgumentMap
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,39 +30,54 @@ class Walk:
     sides: dict[str, bool]
 
 
-def walk(argmap: ArgumentMap) -> Walk:
+def walk(argmap: ArgumentMap, index: MapIndex | None = None) -> Walk:
     """Walk the map from its conclusion (see the module docstring)."""
-    incoming = argmap.incoming
-    support = InferenceKind.SUPPORT
-    order: dict[str, int] = {}
-    sides: dict[str, bool] = {}
-    stack: list[tuple[str, bool]] = [(argmap.conclusion, True)]
+    if index is None:
+        index = MapIndex(argmap)
+    incoming, premises, support, target = (
+        index.incoming,
+        index.premises,
+        index.support,
+        index.target,
+    )
+    ids = index.ids
+    position = [-1] * len(ids)
+    side = [False] * len(ids)
+    reached = [False] * len(ids)
+    visited: list[int] = []
+    stack: list[tuple[int, bool]] = [(index.number[argmap.conclusion], True)]
     while stack:
-        element, side = stack.pop()
-        if element in order:
+        element, pro = stack.pop()
+        if position[element] >= 0:
             continue
-        order[element] = len(order)
-        sides[element] = side
-        below: list[tuple[str, bool]] = []
-        for inf in incoming(element):
-            pro = side if inf.kind is support else not side
-            sides[inf.id] = pro
-            for premise in inf.premises:
-                below.append((premise, pro))
-            if incoming(inf.id):  # rare: undercuts, and undercuts of undercuts
-                undercuts = deque(incoming(inf.id))
+        position[element] = len(visited)
+        visited.append(element)
+        side[element] = pro
+        reached[element] = True
+        below: list[tuple[int, bool]] = []
+        for k in incoming[element]:
+            argues = pro if support[k] else not pro
+            side[k] = argues
+            reached[k] = True
+            for premise in premises[k]:
+                below.append((premise, argues))
+            if incoming[k]:  # rare: undercuts, and undercuts of undercuts
+                undercuts = deque(incoming[k])
                 while undercuts:
                     undercut = undercuts.popleft()
-                    against = not sides[undercut.target]
-                    sides[undercut.id] = against
-                    below.extend((premise, against) for premise in undercut.premises)
-                    undercuts.extend(incoming(undercut.id))
+                    against = not side[target[undercut]]
+                    side[undercut] = against
+                    reached[undercut] = True
+                    below.extend((premise, against) for premise in premises[undercut])
+                    undercuts.extend(incoming[undercut])
         if below:
             below.reverse()
             stack.extend(below)
-    for sid in argmap.statements:
-        if sid not in order:
-            order[sid] = len(order)
-    for iid, inf in argmap.inferences.items():
-        order[iid] = order[inf.premises[0]]
+    order = {ids[k]: n for n, k in enumerate(visited)}
+    for k in range(index.statement_count):
+        if position[k] < 0:
+            order[ids[k]] = len(order)
+    for k in index.inference_range:
+        order[ids[k]] = order[ids[premises[k][0]]]
+    sides = {ids[k]: side[k] for k in range(len(ids)) if reached[k]}
     return Walk(order, sides)

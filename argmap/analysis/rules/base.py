@@ -18,6 +18,7 @@ from functools import cache, cached_property
 
 from argmap.analysis import lexicon
 from argmap.analysis.base import Gap, node_anchors
+from argmap.analysis.index import MapIndex
 from argmap.analysis.walk import Walk, walk
 from argmap.model import ArgumentMap, Inference, InferenceKind, Severity, Statement, StatementKind
 
@@ -121,7 +122,7 @@ def heads(text: str) -> list[str]:
     return _HEAD.findall(text.lower())
 
 
-def scan(text: str, kinds: tuple[str, ...]) -> dict[str, list[str]]:
+def scan(text: str, kinds: tuple[str, ...], words: list[str] | None = None) -> dict[str, list[str]]:
     """``{kind: lexicon.has(text, kind, quiet=True)}`` for ``kinds``, in one pass over the words.
 
     One-word cues are found by dictionary lookups; a text where a phrase (or
@@ -130,7 +131,8 @@ def scan(text: str, kinds: tuple[str, ...]) -> dict[str, list[str]]:
     """
     table = _table(kinds)
     found: dict[str, list[str]] = {kind: [] for kind in kinds}
-    words = heads(text)
+    if words is None:
+        words = heads(text)
     hits = table.keys() & words  # most texts have no cue at all: one set operation says so
     if not hits:
         return found
@@ -179,16 +181,23 @@ class Context:
 
     def __init__(self, argmap: ArgumentMap) -> None:
         self.map = argmap
-        self._cues: dict[str, dict[str, list[str]]] = {}
+        self._scanned: tuple[dict[str, list[str]], dict[str, dict[str, list[str]]]] | None = None
+        self._other: dict[tuple[str, str], list[str]] = {}
+        self._words: dict[str, list[str]] = {}
         #: node id -> its paragraph anchors, for the gaps of several rules on one node
         self.anchors: dict[str, tuple[int, ...]] = {}
 
     # sides and roles ------------------------------------------------------------------------
 
     @cached_property
+    def index(self) -> MapIndex:
+        """The map as numbered lists (see :mod:`argmap.analysis.index`), built once."""
+        return MapIndex(self.map)
+
+    @cached_property
     def walk(self) -> Walk:
         """Reading order and sides (see :mod:`argmap.analysis.walk`), found in one walk."""
-        return walk(self.map)
+        return walk(self.map, self.index)
 
     @property
     def sides(self) -> dict[str, bool]:
@@ -247,16 +256,46 @@ class Context:
             return f"{statement.text}\n{statement.quote}"
         return statement.text
 
+    def text_words(self, statement: str) -> list[str]:
+        """The heads of the words of the statement's text (see :func:`heads`), computed once."""
+        words = self._words.get(statement)
+        if words is None:
+            words = self._words[statement] = heads(self.map.statements[statement].text)
+        return words
+
     def cues(self, statement: str, kind: str) -> list[str]:
         """The distinct cue words of ``kind`` in the statement's text and quote (quiet list)."""
-        row = self._cues.get(statement)
-        if row is None:
-            text = self.words_of(self.map.statements[statement])
-            row = self._cues[statement] = scan(text, RULE_KINDS)
-        found = row.get(kind)
+        if kind in RULE_KINDS:
+            return self._scan()[1][statement][kind]
+        key = (statement, kind)
+        found = self._other.get(key)
         if found is None:
-            found = row[kind] = cue_words(self.words_of(self.map.statements[statement]), kind)
+            text = self.words_of(self.map.statements[statement])
+            found = self._other[key] = cue_words(text, kind)
         return found
+
+    def having(self, kind: str) -> list[str]:
+        """The statements (in map order) whose text or quote has a cue of ``kind`` (RULE_KINDS)."""
+        return self._scan()[0][kind]
+
+    def _scan(self) -> tuple[dict[str, list[str]], dict[str, dict[str, list[str]]]]:
+        # every statement, once, for the three kinds the text-cue rules read
+        if self._scanned is None:
+            having: dict[str, list[str]] = {kind: [] for kind in RULE_KINDS}
+            rows: dict[str, dict[str, list[str]]] = {}
+            words_of, cache = self.words_of, self._words
+            for sid, node in self.map.statements.items():
+                words = cache.get(sid)
+                if words is None:
+                    words = cache[sid] = heads(node.text)
+                if node.quote:
+                    words = words + heads(node.quote)
+                row = rows[sid] = scan(words_of(node), RULE_KINDS, words)
+                for kind, found in row.items():
+                    if found:
+                        having[kind].append(sid)
+            self._scanned = (having, rows)
+        return self._scanned
 
     # evaluation -----------------------------------------------------------------------------
 
@@ -265,4 +304,4 @@ class Context:
         """The evaluation's verdict of every statement (accepted / contested / unsupported)."""
         from argmap.analysis.evaluate import verdicts
 
-        return verdicts(self.map)
+        return verdicts(self.map, self.index)

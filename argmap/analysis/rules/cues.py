@@ -30,22 +30,20 @@ from argmap.model import InferenceKind, Rating, Severity, StatementKind
 def hedged_evidence(ctx: Context) -> Iterator[Finding]:
     argmap = ctx.map
     statements = argmap.statements
-    for sid, statement in statements.items():
+    hedge, support = lexicon.HEDGE, InferenceKind.SUPPORT
+    for sid in ctx.having(hedge):
+        statement = statements[sid]
         if statement.is_assumption or statement.given:
             continue  # common ground is accepted as stated: "students may wear" hedges nothing
-        hedges: list[str] | None = None
+        hedges = ctx.cues(sid, hedge)
         certain: list[str] = []
         for inf in argmap.outgoing(sid):
             target = inf.target
-            if inf.kind is not InferenceKind.SUPPORT or target not in statements:
+            if inf.kind is not support or target not in statements or target in certain:
                 continue
-            if hedges is None:
-                hedges = ctx.cues(sid, lexicon.HEDGE)
-                if not hedges:
-                    break
-            if not ctx.cues(target, lexicon.HEDGE) and target not in certain:
+            if not ctx.cues(target, hedge):
                 certain.append(target)
-        if hedges and certain:
+        if certain:
             what = "evidence" if statement.kind is StatementKind.EVIDENCE else "reason"
             yield (
                 sid,
@@ -65,12 +63,11 @@ def hedged_evidence(ctx: Context) -> Iterator[Finding]:
 )
 def overclaim(ctx: Context) -> Iterator[Finding]:
     argmap = ctx.map
-    for sid, statement in argmap.statements.items():
+    for sid in ctx.having(lexicon.OVERCLAIM):
+        statement = argmap.statements[sid]
         if statement.is_assumption or statement.given:
             continue
         words = ctx.cues(sid, lexicon.OVERCLAIM)
-        if not words:
-            continue
         if statement.kind is StatementKind.EVIDENCE and not argmap.supports(sid):
             rating = evidence_rating(statement)
             if rating is Rating.SOLID:
@@ -94,11 +91,10 @@ def overclaim(ctx: Context) -> Iterator[Finding]:
     "How many, exactly, and according to whom? A claim that can't be counted can't be checked.",
 )
 def vague_quantifier(ctx: Context) -> Iterator[Finding]:
-    for sid, statement in ctx.map.statements.items():
-        if statement.is_assumption:
-            continue
-        words = ctx.cues(sid, lexicon.VAGUE_QUANTIFIER)
-        if words:
+    statements = ctx.map.statements
+    for sid in ctx.having(lexicon.VAGUE_QUANTIFIER):
+        if not statements[sid].is_assumption:
+            words = ctx.cues(sid, lexicon.VAGUE_QUANTIFIER)
             yield sid, f"{sid}: vague quantifier ({quote_words(words)}): how many?"
 
 

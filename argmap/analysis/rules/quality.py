@@ -75,6 +75,7 @@ def _evidence(argmap: ArgumentMap) -> Iterator[Statement]:
     "the author's word; look for the original source.",
 )
 def unnamed_source(ctx: Context) -> Iterator[Finding]:
+    known: dict[str, list[str]] = {}  # a map names few sources, many times each
     for statement in _evidence(ctx.map):
         if statement.basis in SAY_SO:
             continue
@@ -82,7 +83,9 @@ def unnamed_source(ctx: Context) -> Iterator[Finding]:
         if not name:
             yield statement.id, f"{statement.id}: evidence with no named source"
             continue
-        vague = vague_source(name)
+        vague = known.get(name)
+        if vague is None:
+            vague = known[name] = vague_source(name)
         if vague:
             yield (
                 statement.id,

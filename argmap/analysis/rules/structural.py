@@ -11,6 +11,7 @@ import re
 from collections import deque
 from collections.abc import Iterator
 
+from argmap.analysis.index import MapIndex
 from argmap.analysis.rules.base import Context, Finding, rule, short
 from argmap.model import ArgumentMap, InferenceKind, Severity, StatementKind
 
@@ -39,31 +40,34 @@ def unsupported_claim(ctx: Context) -> Iterator[Finding]:
     "gives, or note that the reasoning rests on assertions all the way down.",
 )
 def no_evidence_beneath(ctx: Context) -> Iterator[Finding]:
-    argmap = ctx.map
+    argmap, index = ctx.map, ctx.index
+    outgoing, support, target = index.outgoing, index.support, index.target
+    count = index.statement_count
     # grounded = evidence or common ground, or supported by anything grounded: one upward
     # breadth-first pass from the ground, each support inference looked at once (cycles too)
-    grounded: set[str] = set()
-    queue: deque[str] = deque()
-    for sid, statement in argmap.statements.items():
-        if statement.kind is StatementKind.EVIDENCE or statement.given:
-            grounded.add(sid)
-            queue.append(sid)
-    seen_inferences: set[str] = set()
+    grounded = [False] * count
+    queue: deque[int] = deque()
+    evidence = StatementKind.EVIDENCE
+    for k, statement in enumerate(argmap.statements.values()):
+        if statement.kind is evidence or statement.given:
+            grounded[k] = True
+            queue.append(k)
+    seen = set()
     while queue:
-        sid = queue.popleft()
-        for inf in argmap.outgoing(sid):
-            if inf.kind is not InferenceKind.SUPPORT or inf.id in seen_inferences:
+        for inf in outgoing[queue.popleft()]:
+            if not support[inf] or inf in seen:
                 continue
-            seen_inferences.add(inf.id)
-            target = inf.target
-            if target in argmap.statements and target not in grounded:
-                grounded.add(target)
-                queue.append(target)
+            seen.add(inf)
+            aim = target[inf]
+            if aim < count and not grounded[aim]:
+                grounded[aim] = True
+                queue.append(aim)
     claims, supported = ctx.plain_claims, ctx.supported
-    for sid in argmap.statements:
-        if sid in grounded or sid not in claims or sid not in supported:
+    conclusion = argmap.conclusion
+    for k, sid in enumerate(argmap.statements):
+        if grounded[k] or sid not in claims or sid not in supported:
             continue
-        if sid != argmap.conclusion and argmap.outgoing(sid):
+        if sid != conclusion and outgoing[k]:
             yield sid, f"{sid}: {ctx.role(sid)} with reasons but no evidence anywhere beneath it"
 
 
@@ -109,9 +113,16 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 LEAP_SHARE = 0.5
 
 
-def _terms(text: str) -> set[str]:
-    # four-letter stems: "Iran", "Iranian" and "Iran's" all count as one term
-    return {w[:4] for w in set(_WORD.findall(text.lower())) - _STOP}
+def _terms(words: list[str]) -> set[str]:
+    """Four-letter stems of the content words: "Iran", "Iranian" and "Iran's" count as one term."""
+    terms = set()
+    for word in set(words) - _STOP:
+        if word.isalpha():
+            if len(word) >= 4:
+                terms.add(word[:4])
+        else:  # "anti-US", "covid19": the letter runs inside
+            terms.update(w[:4] for w in _WORD.findall(word) if w not in _STOP)
+    return terms
 
 
 @rule(
@@ -127,7 +138,7 @@ def single_premise_leap(ctx: Context) -> Iterator[Finding]:
     argmap = ctx.map
     statements = argmap.statements
     claims = ctx.plain_claims
-    target_terms: dict[str, set[str]] = {}
+    terms: dict[str, set[str]] = {}  # a statement is the target of several inferences
     for inf in argmap.inferences.values():
         if inf.kind is not InferenceKind.SUPPORT or len(inf.premises) != 1 or inf.example:
             continue
@@ -137,12 +148,15 @@ def single_premise_leap(ctx: Context) -> Iterator[Finding]:
             continue
         if statements[target].kind is not StatementKind.CLAIM:
             continue
-        wanted = target_terms.get(target)
+        wanted = terms.get(target)
         if wanted is None:
-            wanted = target_terms[target] = _terms(statements[target].text)
+            wanted = terms[target] = _terms(ctx.text_words(target))
         if not wanted:
             continue
-        shared = len(wanted & _terms(statements[premise].text))
+        offered = terms.get(premise)
+        if offered is None:
+            offered = terms[premise] = _terms(ctx.text_words(premise))
+        shared = len(wanted & offered)
         if shared < LEAP_SHARE * len(wanted):
             yield (
                 premise,
@@ -160,15 +174,20 @@ def single_premise_leap(ctx: Context) -> Iterator[Finding]:
     "from outside the circle, or the circle supports nothing.",
 )
 def circular_support(ctx: Context) -> Iterator[Finding]:
-    argmap = ctx.map
-    # the support graph, premise -> targets, statements only
+    index = ctx.index
+    rest = _in_cycles(index)
+    if not rest:
+        return
+    # the support graph among what is left, premise -> targets, by id
+    ids, outgoing, support, target = index.ids, index.outgoing, index.support, index.target
+    left = set(rest)
     edges: dict[str, list[str]] = {}
-    for inf in argmap.inferences.values():
-        if inf.kind is InferenceKind.SUPPORT and inf.target in argmap.statements:
-            for premise in dict.fromkeys(inf.premises):
-                edges.setdefault(premise, []).append(inf.target)
+    for k in rest:
+        aims = [ids[target[i]] for i in outgoing[k] if support[i] and target[i] in left]
+        if aims:
+            edges[ids[k]] = aims
     order = ctx.order
-    for component in _strong_components(_in_cycles(edges), edges):
+    for component in _strong_components([ids[k] for k in rest], edges):
         start = min(component, key=order.__getitem__)
         if len(component) == 1 and start not in edges.get(start, ()):
             continue
@@ -177,24 +196,33 @@ def circular_support(ctx: Context) -> Iterator[Finding]:
         yield start, f"{start}: circular support: {' supports '.join(shown)}"
 
 
-def _in_cycles(edges: dict[str, list[str]]) -> list[str]:
-    """The nodes left after peeling off, again and again, those nothing points at (Kahn).
+def _in_cycles(index: MapIndex) -> list[int]:
+    """The statements left after peeling off, again and again, those no support points at.
 
-    What is left lies on a cycle or downstream of one: usually nothing, so
-    Tarjan's algorithm only ever runs on the (small) rest.
+    This is Kahn's algorithm on the support graph (premise -> the statement
+    it supports). What is left lies on a cycle or downstream of one: usually
+    nothing, so Tarjan's algorithm only ever runs on the (small) rest.
     """
-    indegree: dict[str, int] = dict.fromkeys(edges, 0)
-    for targets in edges.values():
-        for target in targets:
-            indegree[target] = indegree.get(target, 0) + 1
-    ready = [node for node, n in indegree.items() if n == 0]
+    count, outgoing, support, target = (
+        index.statement_count,
+        index.outgoing,
+        index.support,
+        index.target,
+    )
+    indegree = [0] * count
+    for k in range(count):
+        for inf in outgoing[k]:
+            if support[inf] and target[inf] < count:
+                indegree[target[inf]] += 1
+    ready = [k for k in range(count) if indegree[k] == 0]
     while ready:
-        node = ready.pop()
-        for target in edges.get(node, ()):
-            indegree[target] -= 1
-            if indegree[target] == 0:
-                ready.append(target)
-    return [node for node, n in indegree.items() if n > 0]
+        for inf in outgoing[ready.pop()]:
+            aim = target[inf]
+            if support[inf] and aim < count:
+                indegree[aim] -= 1
+                if indegree[aim] == 0:
+                    ready.append(aim)
+    return [k for k in range(count) if indegree[k] > 0]
 
 
 def _strong_components(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]]:
@@ -338,11 +366,14 @@ def dominant_source(ctx: Context) -> Iterator[Finding]:
         return
     counts: dict[str, list[str]] = {}
     names: dict[str, str] = {}
+    keys: dict[str, str] = {}  # a map names few sources, many times each
     for statement in evidence:
         name = statement.source.name if statement.source else None
         if not name or not name.strip():
             continue
-        key = source_key(name)
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = source_key(name)
         counts.setdefault(key, []).append(statement.id)
         names.setdefault(key, name.strip())
     for key, ids in counts.items():
