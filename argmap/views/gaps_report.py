@@ -61,28 +61,29 @@ def summary(gaps: Sequence[Gap], file: str | None = None) -> str:
 
 def text_rows(gaps: Sequence[Gap]) -> list[tuple[str, Severity | None]]:
     """The table of one file as lines, each with the severity to colour it by (None: heading)."""
-    known: dict[tuple[int, ...], str] = {}  # many gaps share a node, hence an anchor
-    anchors = []
+    anchors: dict[str, str] = {}  # node -> its anchor text: a node's gaps share it
     for gap in gaps:
-        anchor = known.get(gap.at)
-        if anchor is None:
-            anchor = known[gap.at] = _anchor(gap)
-        anchors.append(anchor)
-    node_width = min(MAX_NODE, max([len("node"), *(len(g.node) for g in gaps)]))
-    anchor_width = min(MAX_ANCHOR, max([1, *(len(a) for a in anchors)]))
+        if gap.node not in anchors:
+            anchors[gap.node] = _anchor(gap)
+    node_width = min(MAX_NODE, max([len("node"), *(len(n) for n in anchors)]))
+    anchor_width = min(MAX_ANCHOR, max([1, *(len(a) for a in anchors.values())]))
     head = (
         f"{HEADINGS[0]:<4}  {HEADINGS[1]:<8}  {HEADINGS[2]:<{node_width}}  "
         f"{HEADINGS[3]:<{anchor_width}}  {HEADINGS[4]}"
     )
+    # the padded cells repeat (one code and severity per rule, one node for several gaps):
+    # build each once, then a row is two joins
+    leads: dict[tuple[str, Severity], str] = {}
+    places = {
+        node: f"{node:<{node_width}}  {anchor:<{anchor_width}}  "
+        for node, anchor in anchors.items()
+    }
     rows: list[tuple[str, Severity | None]] = [(head, None)]
-    for gap, anchor in zip(gaps, anchors, strict=True):
-        rows.append(
-            (
-                f"{gap.code:<4}  {gap.severity.value:<8}  {gap.node:<{node_width}}  "
-                f"{anchor:<{anchor_width}}  {gap.message}",
-                gap.severity,
-            )
-        )
+    for gap in gaps:
+        lead = leads.get((gap.code, gap.severity))
+        if lead is None:
+            lead = leads[gap.code, gap.severity] = f"{gap.code:<4}  {gap.severity.value:<8}  "
+        rows.append((lead + places[gap.node] + gap.message, gap.severity))
     return rows
 
 

@@ -216,6 +216,12 @@ class Context:
         return frozenset(i.target for i in self.map.inferences.values() if i.kind is support)
 
     @cached_property
+    def evidence(self) -> list[Statement]:
+        """The statements of kind evidence, in map order."""
+        evidence = StatementKind.EVIDENCE
+        return [s for s in self.map.statements.values() if s.kind is evidence]
+
+    @cached_property
     def plain_claims(self) -> frozenset[str]:
         """Claims that need support: not evidence, not assumptions, not common ground."""
         claim = StatementKind.CLAIM

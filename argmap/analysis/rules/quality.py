@@ -15,13 +15,10 @@ from collections.abc import Iterator
 from argmap.analysis import lexicon
 from argmap.analysis.rules.base import Context, Finding, quote_words, rule, scan, short
 from argmap.model import (
-    ArgumentMap,
     Basis,
     InferenceKind,
     Rating,
     Severity,
-    Statement,
-    StatementKind,
 )
 
 #: Bases whose source is the author or "everyone": no outside source to name or date.
@@ -60,12 +57,6 @@ def vague_source(name: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _evidence(argmap: ArgumentMap) -> Iterator[Statement]:
-    for statement in argmap.statements.values():
-        if statement.kind is StatementKind.EVIDENCE:
-            yield statement
-
-
 @rule(
     "Q001",
     "unnamed-source",
@@ -76,7 +67,7 @@ def _evidence(argmap: ArgumentMap) -> Iterator[Statement]:
 )
 def unnamed_source(ctx: Context) -> Iterator[Finding]:
     known: dict[str, list[str]] = {}  # a map names few sources, many times each
-    for statement in _evidence(ctx.map):
+    for statement in ctx.evidence:
         if statement.basis in SAY_SO:
             continue
         name = (statement.source.name or "").strip() if statement.source else ""
@@ -103,7 +94,7 @@ def unnamed_source(ctx: Context) -> Iterator[Finding]:
     "treat it as a claim, not as evidence.",
 )
 def weak_basis(ctx: Context) -> Iterator[Finding]:
-    for statement in _evidence(ctx.map):
+    for statement in ctx.evidence:
         if statement.basis in WEAK_BASES and statement.rating is not Rating.SOLID:
             assert statement.basis is not None
             yield (
@@ -141,7 +132,7 @@ def stale_evidence(ctx: Context) -> Iterator[Finding]:
     argmap = ctx.map
     written = year_of(argmap.source.date) if argmap.source else None
     present: dict[str, bool] = {}
-    for statement in _evidence(argmap):
+    for statement in ctx.evidence:
         year = year_of(statement.source.date) if statement.source else None
         if year is not None:
             if written is None or written - year <= STALE_YEARS:

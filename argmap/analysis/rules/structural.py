@@ -361,7 +361,7 @@ def source_key(name: str) -> str:
 )
 def dominant_source(ctx: Context) -> Iterator[Finding]:
     argmap = ctx.map
-    evidence = [s for s in argmap.statements.values() if s.kind is StatementKind.EVIDENCE]
+    evidence = ctx.evidence
     if len(evidence) < DOMINANT_MIN_EVIDENCE:
         return
     counts: dict[str, list[str]] = {}
