@@ -20,7 +20,7 @@ from argmap.analysis import lexicon
 from argmap.analysis.base import Gap, node_anchors
 from argmap.analysis.index import MapIndex
 from argmap.analysis.walk import Walk, walk
-from argmap.model import ArgumentMap, Inference, InferenceKind, Severity, Statement, StatementKind
+from argmap.model import ArgumentMap, InferenceKind, Severity, Statement, StatementKind
 
 #: A rule's check yields (node id, message) pairs; the message names the node.
 Finding = tuple[str, str]
@@ -231,27 +231,23 @@ class Context:
             if s.kind is claim and not s.implicit and not s.given
         )
 
-    def is_objection(self, inf: Inference) -> bool:
-        """An attack or undercut on the conclusion's side (rebuttals are attacks on the other)."""
-        return inf.kind is not InferenceKind.SUPPORT and self.sides.get(inf.id) is False
-
     def role(self, statement: str) -> str:
         """What a statement does in the map, in a word: conclusion, reason, evidence, objection..."""
-        argmap = self.map
+        argmap, index = self.map, self.index
         if statement == argmap.conclusion:
             return "conclusion"
         node = argmap.statements[statement]
         if node.is_assumption:
             return "assumption"
-        outgoing = argmap.outgoing(statement)
-        if not outgoing:
+        uses = index.outgoing[index.number[statement]]
+        if not uses:
             return "evidence" if node.kind is StatementKind.EVIDENCE else "statement"
-        inf = outgoing[0]
-        if inf.kind is InferenceKind.SUPPORT:
+        first = uses[0]
+        if index.support[first]:
             return "evidence" if node.kind is StatementKind.EVIDENCE else "reason"
-        if inf.kind is InferenceKind.UNDERCUT:
+        if index.target[first] >= index.statement_count:
             return "undercut"
-        return "objection" if self.sides.get(inf.id) is not True else "rebuttal"
+        return "objection" if self.sides.get(index.ids[first]) is not True else "rebuttal"
 
     # cue words ------------------------------------------------------------------------------
 

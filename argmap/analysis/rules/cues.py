@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from argmap.analysis import lexicon
 from argmap.analysis.evaluate import ACCEPTED, evidence_rating
 from argmap.analysis.rules.base import Context, Finding, quote_words, rule
-from argmap.model import InferenceKind, Rating, Severity, StatementKind
+from argmap.model import Rating, Severity, StatementKind
 
 
 @rule(
@@ -30,19 +30,22 @@ from argmap.model import InferenceKind, Rating, Severity, StatementKind
 def hedged_evidence(ctx: Context) -> Iterator[Finding]:
     argmap = ctx.map
     statements = argmap.statements
-    hedge, support = lexicon.HEDGE, InferenceKind.SUPPORT
+    hedge = lexicon.HEDGE
+    index = ctx.index
+    outgoing, target, supports, ids = index.outgoing, index.target, index.support, index.ids
+    number, count = index.number, index.statement_count
     for sid in ctx.having(hedge):
         statement = statements[sid]
         if statement.is_assumption or statement.given:
             continue  # common ground is accepted as stated: "students may wear" hedges nothing
         hedges = ctx.cues(sid, hedge)
         certain: list[str] = []
-        for inf in argmap.outgoing(sid):
-            target = inf.target
-            if inf.kind is not support or target not in statements or target in certain:
+        for k in outgoing[number[sid]]:
+            aim = target[k]
+            if not supports[k] or aim >= count or ids[aim] in certain:
                 continue
-            if not ctx.cues(target, hedge):
-                certain.append(target)
+            if not ctx.cues(ids[aim], hedge):
+                certain.append(ids[aim])
         if certain:
             what = "evidence" if statement.kind is StatementKind.EVIDENCE else "reason"
             yield (
@@ -68,7 +71,7 @@ def overclaim(ctx: Context) -> Iterator[Finding]:
         if statement.is_assumption or statement.given:
             continue
         words = ctx.cues(sid, lexicon.OVERCLAIM)
-        if statement.kind is StatementKind.EVIDENCE and not argmap.supports(sid):
+        if statement.kind is StatementKind.EVIDENCE and sid not in ctx.supported:
             rating = evidence_rating(statement)
             if rating is Rating.SOLID:
                 continue

@@ -80,13 +80,17 @@ def no_evidence_beneath(ctx: Context) -> Iterator[Finding]:
     "under it; if not, say what the objection does to the conclusion.",
 )
 def unanswered_objection(ctx: Context) -> Iterator[Finding]:
-    argmap = ctx.map
+    argmap, index = ctx.map, ctx.index
+    incoming, support, premises, ids = index.incoming, index.support, index.premises, index.ids
+    sides = ctx.sides
     reported: set[str] = set()
-    for inf in argmap.inferences.values():
-        if not ctx.is_objection(inf):
+    for k in index.inference_range:
+        # an objection: an attack or undercut arguing against the conclusion's side
+        if support[k] or sides.get(ids[k]) is not False:
             continue
-        if argmap.incoming(inf.id) or any(argmap.attacks(p) for p in inf.premises):
-            continue
+        if incoming[k] or any(not support[i] for p in premises[k] for i in incoming[p]):
+            continue  # undercut, or a premise attacked: answered
+        inf = argmap.inferences[ids[k]]
         node = inf.premises[0]
         if node in reported:
             continue
