@@ -286,12 +286,17 @@ class Context:
             having: dict[str, list[str]] = {kind: [] for kind in RULE_KINDS}
             rows: dict[str, dict[str, list[str]]] = {}
             words_of, cache = self.words_of, self._words
+            cue_words = _table(RULE_KINDS).keys()
+            nothing: dict[str, list[str]] = {kind: [] for kind in RULE_KINDS}  # shared, read only
             for sid, node in self.map.statements.items():
                 words = cache.get(sid)
                 if words is None:
                     words = cache[sid] = heads(node.text)
                 if node.quote:
                     words = words + heads(node.quote)
+                if cue_words.isdisjoint(words):
+                    rows[sid] = nothing  # most statements: no cue word at all
+                    continue
                 row = rows[sid] = scan(words_of(node), RULE_KINDS, words)
                 for kind, found in row.items():
                     if found:
