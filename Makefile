@@ -36,6 +36,9 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
+	@# bytecode as an installed package has it (pip compiles on install; an editable
+	@# install under PYTHONDONTWRITEBYTECODE would recompile every module on every run)
+	$(BIN)/python -m compileall -q argmap
 	$(BIN)/python bench/run.py
 
 golden: $(STAMP)

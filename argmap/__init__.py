@@ -10,7 +10,25 @@ A small library API over a typed argument model::
 Only light modules are imported here; the heavy ones load when used.
 """
 
-from argmap.api import dumps, find_gaps, load, render, render_file, save, schema, to_dot
+from argmap.api import (
+    convert,
+    dumps,
+    evaluate,
+    exercise,
+    find_cues,
+    find_gaps,
+    gap_catalogue,
+    grade,
+    load,
+    new_map,
+    quiz,
+    render,
+    render_file,
+    save,
+    schema,
+    stats,
+    to_dot,
+)
 from argmap.errors import ArgmapError
 
 __version__ = "0.1.0"
@@ -18,12 +36,21 @@ __version__ = "0.1.0"
 __all__ = [
     "ArgmapError",
     "__version__",
+    "convert",
     "dumps",
+    "evaluate",
+    "exercise",
+    "find_cues",
     "find_gaps",
+    "gap_catalogue",
+    "grade",
     "load",
+    "new_map",
+    "quiz",
     "render",
     "render_file",
     "save",
     "schema",
+    "stats",
     "to_dot",
 ]

@@ -825,4 +825,3 @@ def quiz(
 def main() -> None:
     """Entry point of the ``argmap`` script."""
     app()
-

@@ -56,6 +56,18 @@ def test_quotes_and_ids() -> None:
     assert "“" in out
 
 
+def test_wrapped_quotes_keep_their_indent(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long quote wraps as a block under its node, and adds no trailing spaces."""
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = run(str(FLAGSHIP), "--quotes", "--no-gaps").splitlines()
+    opening = next(i for i, line in enumerate(lines) if line.lstrip("│ ").startswith("“"))
+    quote_col = len(lines[opening]) - len(lines[opening].lstrip("│ "))
+    following = lines[opening + 1]
+    assert "”" not in lines[opening]  # the root's quote is long enough to wrap at 60 columns
+    assert len(following) - len(following.lstrip("│ ")) == quote_col
+    assert not [line for line in lines if line.endswith("   ")]  # no padding to the full width
+
+
 def test_depth_collapses() -> None:
     out = run(str(FLAGSHIP), "--depth", "1", "--no-gaps")
     assert "raise --depth to see" in out

@@ -13,7 +13,9 @@ when an error needs them.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
+import operator
 import re
 from typing import Any
 
@@ -312,18 +314,40 @@ def parse_json(text: str, file: str) -> tuple[Any, Locator]:
         ) from None
     except RecursionError:
         raise MapFileError("JSON nested too deeply to read", file=file) from None
-    starts: dict[int, int] = {}
-    offsets = (m.end() - 1 for m in _JSON_OPEN.finditer(text))
+    containers = _containers(data)
+    offsets = _bracket_offsets(text)
+    if len(offsets) != len(containers):
+        # some text holds "{" or "[": skip strings properly. Past the last real bracket the
+        # scan fails and restarts inside a string, so only the first matches count
+        found = (m.end() - 1 for m in _JSON_OPEN.finditer(text))
+        offsets = list(itertools.islice(found, len(containers)))
+    starts = dict(zip(map(id, containers), offsets, strict=True))
+    return data, _JsonLocator(file, text, starts)
+
+
+def _containers(data: Any) -> list[Any]:
+    """Every object and array of parsed JSON, in the order their brackets open in the text."""
+    found: list[Any] = []
     stack: list[Any] = [data]
     while stack:
         obj = stack.pop()
         if isinstance(obj, dict):
-            starts[id(obj)] = next(offsets)
+            found.append(obj)
             stack.extend(v for v in reversed(obj.values()) if isinstance(v, dict | list))
         elif isinstance(obj, list):
-            starts[id(obj)] = next(offsets)
+            found.append(obj)
             stack.extend(v for v in reversed(obj) if isinstance(v, dict | list))
-    return data, _JsonLocator(file, text, starts)
+    return found
+
+
+def _bracket_offsets(text: str) -> list[int]:
+    """Offsets of every "{" and "[" in ``text``, strings included (C loops only, no matches).
+
+    When there are exactly as many as the parsed data has objects and arrays,
+    no string holds a bracket and these are the containers' openings, in order.
+    """
+    pieces = text.replace("[", "{").split("{")
+    return list(map(operator.add, itertools.accumulate(map(len, pieces[:-1])), itertools.count()))
 
 
 def _first_duplicate(text: str, key: str) -> int | None:

@@ -424,7 +424,9 @@ class _Reader:
                         link.container, "to", f"relation target '{target}' is not {what} of the map"
                     )
             values: dict[str, Any] = {}
-            if link.fields:
+            if link.fields.keys() == {"id"} and isinstance(link.fields["id"], str):
+                values = {"id": link.fields["id"]}  # the common case, as validation would give it
+            elif link.fields:
                 try:
                     fields = InferenceFields.model_validate(link.fields)
                 except ValidationError as exc:
@@ -492,6 +494,8 @@ class _Reader:
 
     def check_cycles(self, argmap: ArgumentMap) -> None:
         """Refuse a cycle made by nesting and refs (circular links belong under ``relations:``)."""
+        if not any(ref is not None for link in self.links for _, ref, _ in link.premises):
+            return  # nesting alone makes a tree: only a ref can close a cycle
         edges: dict[str, list[tuple[str, _Link]]] = {}
         indegree: dict[str, int] = dict.fromkeys(argmap.statements, 0)
         for link in self.links:

@@ -41,3 +41,9 @@ def format_anchor(numbers: tuple[int, ...] | list[int]) -> str:
         parts.append(str(ordered[i]) if i == j else f"{ordered[i]}-{ordered[j]}")
         i = j + 1
     return ", ".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def normalize_anchor(raw: str) -> str:
+    """An anchor in its shortest form (``"22, 20-21"`` -> ``"20-22"``); ``ValueError`` if malformed."""
+    return format_anchor(parse_anchor(raw))

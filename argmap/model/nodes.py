@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from argmap.model.anchors import format_anchor, parse_anchor
+from argmap.model.anchors import normalize_anchor, parse_anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +196,7 @@ class Statement(_Model):
             value = ", ".join(str(v) for v in value)
         if not isinstance(value, str):
             return value
-        return format_anchor(parse_anchor(value))
+        return normalize_anchor(value)
 
     @field_validator("source", mode="before")
     @classmethod

@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
 
 DEFAULT_DEPTH = 20
+#: How far a node's quote and explanation sit in from its line.
+NOTE_INDENT = 4
 
 GLYPHS = {
     "conclusion": "◆",
@@ -118,10 +121,8 @@ def _tree(argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptio
         via = entry.via
         if via is None:
             label = _label(argmap, statement, "conclusion", by_node, options, entry.repeat)
-            _append_why(label, entry.node, options)
-            root = Tree(label, guide_style="dim")
+            root = Tree(_with_notes(label, statement, options), guide_style="dim")
             nodes[entry.node] = root
-            groups_key = None
             continue
         target_side = _target_side(argmap, via, side_pro)
         pro = target_side if via.kind is InferenceKind.SUPPORT else not target_side
@@ -141,10 +142,9 @@ def _tree(argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptio
                 group = parent.add(header)
                 groups[via.id] = group
             parent = group
-        groups_key = via.id
         if entry.repeat:
             text = Text(f"{GLYPHS['repeat']} ", style=STYLES["repeat"])
-            text.append(f"{_role_name(role)}: ", style=STYLES.get(role, ""))
+            text.append(f"{role}: ", style=STYLES.get(role, ""))
             text.append(f"see {entry.node} above: ", style="dim")
             text.append(_short(statement.text, 60), style="dim")
             child = parent.add(text)
@@ -154,15 +154,14 @@ def _tree(argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptio
             label = _label(argmap, statement, role, by_node, options, False, step)
             if entry.linked_size == 1:
                 _append_inference(label, via, options)
-            _append_why(label, entry.node, options)
             if options.depth is not None and entry.depth == options.depth:
                 hidden = len(argmap.incoming(entry.node))
                 if hidden:
                     label.append(f"  (+{hidden} below; raise --depth to see)", style="dim")
-            child = parent.add(label)
+            child = parent.add(_with_notes(label, statement, options))
             nodes[entry.node] = child
         if entry.linked_size == 1:
-            groups[groups_key] = child
+            groups[via.id] = child  # an undercut of this one-premise step hangs here
     assert root is not None
     return root
 
@@ -186,10 +185,6 @@ def _parent(
     if via.kind is InferenceKind.UNDERCUT:
         return groups.get(via.target)
     return nodes.get(via.target)
-
-
-def _role_name(role: str) -> str:
-    return role
 
 
 def _label(
@@ -234,19 +229,45 @@ def _label(
         if label:
             text.append(" · ")
             text.append(label, style=LABEL_STYLES.get(label, ""))
-    if options.quotes and statement.quote:
-        text.append("\n    “", style="dim")
-        text.append(statement.quote, style="dim italic")
-        text.append("”", style="dim")
     return text
 
 
-def _append_why(text: Text, statement: str, options: ShowOptions) -> None:
-    """``--why``: the verdict's one-line explanation, on a line of its own under the node."""
-    why = options.why.get(statement)
+def _with_notes(label: Text, statement: Statement, options: ShowOptions) -> RenderableType:
+    """The node line, and under it, indented as a block, its quote (``--quotes``) and ``--why``."""
+    notes: list[RenderableType] = []
+    if options.quotes and statement.quote:
+        quote = Text("“", style="dim")
+        quote.append(statement.quote, style="dim italic")
+        quote.append("”", style="dim")
+        notes.append(quote)
+    why = options.why.get(statement.id)
     if why:
-        text.append("\n    why: ", style="dim")
-        text.append(why, style="dim")
+        line = Text("why: ", style="dim")
+        line.append(why, style="dim")
+        notes.append(line)
+    if not notes:
+        return label
+    return Group(label, _Indented(Group(*notes), NOTE_INDENT))
+
+
+class _Indented:
+    """A renderable set in by ``indent`` columns as a block (wrapped lines keep the indent).
+
+    Unlike rich's Padding it adds no trailing spaces, so piped output stays clean.
+    """
+
+    def __init__(self, renderable: RenderableType, indent: int) -> None:
+        self.renderable = renderable
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width - self.indent)
+        lines = console.render_lines(self.renderable, options.update_width(width), pad=False)
+        margin = Segment(" " * self.indent)
+        for line in lines:
+            yield margin
+            yield from line
+            yield Segment.line()
 
 
 def _append_gaps(text: Text, gaps: Sequence[Gap]) -> None:
