@@ -20,14 +20,8 @@ def write_output(target: str | Path, data: str | bytes) -> None:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
         return
-    path = Path(target)
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.exists():
-        raise OutputError(f"{path}: the directory {parent} does not exist")
-    if not parent.is_dir():
-        raise OutputError(f"{path}: {parent} is not a directory")
-    if path.is_dir():
-        raise OutputError(f"{path}: is a directory; give a file name")
+    path = check_output(target)
+    parent = path.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
@@ -53,3 +47,16 @@ def write_output(target: str | Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def check_output(target: str | Path) -> Path:
+    """Fail early, before any work, when ``target`` cannot be a file written here; its path."""
+    path = Path(target)
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        raise OutputError(f"{path}: the directory {parent} does not exist")
+    if not parent.is_dir():
+        raise OutputError(f"{path}: {parent} is not a directory")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name")
+    return path

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.errors import FormatError, OutputError, RenderError
+from argmap.errors import FormatError, RenderError
 
 if TYPE_CHECKING:
     from argmap.analysis.base import Gap
@@ -147,20 +147,6 @@ def render(
     return layout(source, chosen, engine)
 
 
-def check_output(output: str | Path) -> None:
-    """Fail early, before any rendering, when ``output`` cannot be written."""
-    if str(output) == "-":
-        return
-    path = Path(output)
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.exists():
-        raise OutputError(f"{path}: the directory {parent} does not exist")
-    if not parent.is_dir():
-        raise OutputError(f"{path}: {parent} is not a directory")
-    if path.is_dir():
-        raise OutputError(f"{path}: is a directory; give a file name")
-
-
 def render_file(
     argmap: ArgumentMap,
     output: str | Path,
@@ -169,10 +155,11 @@ def render_file(
     options: RenderOptions | None = None,
 ) -> str:
     """Render to ``output`` (``-`` is stdout) atomically; returns the format written."""
-    from argmap.io import write_output
+    from argmap.io import check_output, write_output
 
     chosen = format_for(output, fmt)
-    check_output(output)
+    if str(output) != "-":
+        check_output(output)  # before any rendering
     data = render(argmap, chosen, engine, options)
     write_output(output, data)
     return chosen
