@@ -247,7 +247,7 @@ class EvaluateFormat(StrEnum):
 def gaps(
     map_files: Annotated[
         list[Path],
-        typer.Argument(help="One or more map files.", show_default=False, metavar="MAP..."),
+        typer.Argument(help="One or more map files.", show_default=False, metavar="MAP"),
     ],
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -712,7 +712,7 @@ def grade(
     submissions: Annotated[
         list[Path],
         typer.Argument(
-            metavar="SUBMISSION...",
+            metavar="SUBMISSION",
             help="Students' maps, in any readable format.",
             show_default=False,
         ),
