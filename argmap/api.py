@@ -6,7 +6,7 @@ inside the functions so that ``import argmap`` stays light.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
     from argmap.analysis.gaps import CatalogueEntry
     from argmap.model import ArgumentMap
+    from argmap.teaching.cues import CueReport
+    from argmap.teaching.grade import Result as GradeResult
+    from argmap.teaching.quiz import Quiz
 
 
 def load(path: str | Path, fmt: str | None = None, *, conclusion: str | None = None) -> ArgumentMap:
@@ -139,12 +142,14 @@ def convert(
     from_fmt: str | None = None,
     to_fmt: str | None = None,
     conclusion: str | None = None,
+    notify: Callable[[list[str]], None] | None = None,
 ) -> str:
     """Read ``source`` in any readable format and write it to ``target`` atomically.
 
     The output format is ``to_fmt``, else the one ``target``'s extension
-    names; ``-`` writes to stdout (then ``to_fmt`` is needed). Returns the
-    name of the format written.
+    names; ``-`` writes to stdout (then ``to_fmt`` is needed). ``notify``
+    receives the reader's notices (see ``ArgumentMap.notices``) before the
+    write. Returns the name of the format written.
     """
     from argmap.errors import FormatError
     from argmap.formats import by_name, writable_for
@@ -159,6 +164,8 @@ def convert(
     if not chosen.writes:
         raise FormatError(f"argmap cannot write {chosen.name} files, only read them")
     argmap = load(source, from_fmt, conclusion=conclusion)
+    if notify is not None:
+        notify(argmap.notices)
     write_output(target, dumps(argmap, chosen.name))
     return chosen.name
 
@@ -211,14 +218,6 @@ def stats(argmap: ArgumentMap) -> dict[str, Any]:
     return out
 
 
-# [teaching api]
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from argmap.teaching.cues import CueReport
-    from argmap.teaching.grade import Result as GradeResult
-    from argmap.teaching.quiz import Quiz
 
 
 def find_cues(text: str) -> CueReport:

@@ -140,7 +140,15 @@ WhyOpt = Annotated[
 def _load(path: Path, fmt: str | None, conclusion: str | None = None) -> Any:
     from argmap.api import load
 
-    return load(path, fmt, conclusion=conclusion)
+    argmap = load(path, fmt, conclusion=conclusion)
+    _notify(argmap.notices)
+    return argmap
+
+
+def _notify(notices: list[str]) -> None:
+    """What the reader chose or left out, on stderr: stdout stays clean for pipes."""
+    for notice in notices:
+        print(f"argmap: {notice}", file=sys.stderr)
 
 
 # --- show -------------------------------------------------------------------------------------
@@ -504,7 +512,9 @@ def convert(
     """
     from argmap.api import convert as convert_map
 
-    convert_map(source, target, from_fmt=from_fmt, to_fmt=to_fmt, conclusion=conclusion)
+    convert_map(
+        source, target, from_fmt=from_fmt, to_fmt=to_fmt, conclusion=conclusion, notify=_notify
+    )
 
 
 class StatsFormat(StrEnum):

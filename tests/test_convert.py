@@ -161,3 +161,24 @@ def test_help_names_every_format() -> None:
         assert name in result.stdout, f"convert --help does not mention {name}"
         for ext in fmt.extensions:
             assert ext in result.stdout, f"convert --help does not mention {ext}"
+
+
+def test_the_chosen_conclusion_is_reported_on_stderr_only(tmp_path: Path) -> None:
+    """A graph format names no conclusion: convert says which it chose, on stderr."""
+    aif = tmp_path / "two-roots.aif.json"
+    aif.write_text(
+        '{"nodes": [{"nodeID": "a", "type": "I", "text": "A."},'
+        ' {"nodeID": "b", "type": "I", "text": "B."},'
+        ' {"nodeID": "c", "type": "I", "text": "C."},'
+        ' {"nodeID": "r", "type": "RA", "text": "Default Inference"}],'
+        ' "edges": [{"edgeID": 1, "fromID": "c", "toID": "r"},'
+        ' {"edgeID": 2, "fromID": "r", "toID": "b"}]}',
+        encoding="utf-8",
+    )
+    code, stdout, stderr = invoke("convert", str(aif), "-", "--to", "yaml")
+    assert code == 0
+    assert stdout.startswith("argmap: 1\n")
+    assert stderr == (
+        "argmap: main conclusion 'b' (B.): of the 2 statements that support nothing, "
+        "it has the most beneath it (1); use --conclusion ID to choose another\n"
+    )

@@ -17,7 +17,6 @@ iterative.
 from __future__ import annotations
 
 import gc
-import sys
 
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
@@ -33,8 +32,9 @@ def choose_conclusion(
 
     ``wanted`` (the user's ``--conclusion``) wins; else a statement that
     supports or attacks nothing, and among several the one with the most
-    statements beneath it (ties: the first in the file). The choice is
-    reported on stderr so stdout stays clean for pipes.
+    statements beneath it (ties: the first in the file). With ``report``,
+    the choice and its reason are added to ``argmap.notices`` (the CLI
+    prints them on stderr, so stdout stays clean for pipes).
     """
     if wanted is not None:
         if wanted not in argmap.statements:
@@ -78,10 +78,8 @@ def choose_conclusion(
                 f"of the {len(roots)} statements that support nothing, "
                 f"it has the most beneath it ({size})"
             )
-        print(
-            f"argmap: main conclusion {sid!r} ({short}): {why}; "
-            "use --conclusion ID to choose another",
-            file=sys.stderr,
+        argmap.notices.append(
+            f"main conclusion {sid!r} ({short}): {why}; use --conclusion ID to choose another"
         )
     return sid
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -257,10 +256,9 @@ class _Reader:
             argmap.meta["aif"] = meta
         if unknown:
             listed = ", ".join(f"{n} of type {t!r}" for t, n in sorted(unknown.items()))
-            print(
-                f"argmap: {self.name}: kept {listed} as metadata only "
-                f"(argmap maps node types {', '.join(ARGUMENT_TYPES)})",
-                file=sys.stderr,
+            argmap.notices.append(
+                f"{self.name}: kept {listed} as metadata only "
+                f"(argmap maps node types {', '.join(ARGUMENT_TYPES)})"
             )
         if not argmap.statements:
             raise self.fail("the file has no I nodes: there is no argument to map", ("nodes",))

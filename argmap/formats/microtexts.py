@@ -22,7 +22,6 @@ declarations (no "billion laughs") and never resolves external entities.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -288,10 +287,9 @@ class _Builder:
             argmap.conclusion = central[0]
         else:
             if conclusion is None:
-                print(
-                    f"argmap: {self.name}: {len(central)} ADUs have no outgoing edge "
-                    "(a microtext has exactly one central claim)",
-                    file=sys.stderr,
+                argmap.notices.append(
+                    f"{self.name}: {len(central)} ADUs have no outgoing edge "
+                    "(a microtext has exactly one central claim)"
                 )
             choose_conclusion(argmap, conclusion)
         return argmap

@@ -63,6 +63,9 @@ class ArgumentMap:
     source_text: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     path: str | None = None
+    #: what a reader decided or left out on the way (the conclusion it chose, node types it
+    #: kept only as metadata): the CLI prints these on stderr; the library never prints
+    notices: list[str] = field(default_factory=list, repr=False, compare=False)
     _incoming: dict[str, list[Inference]] | None = field(default=None, repr=False, compare=False)
     _outgoing: dict[str, list[Inference]] | None = field(default=None, repr=False, compare=False)
 
