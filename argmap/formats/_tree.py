@@ -17,9 +17,10 @@ import itertools
 import json
 import operator
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml  # imported when YAML is parsed: JSON files never pay for it
 
 from argmap.errors import MapFileError
 
@@ -53,6 +54,10 @@ class Locator:
     def key(self, obj: object, key: str) -> Position | None:
         """Position of ``key`` in mapping ``obj`` (falls back to the mapping)."""
         node = self._yaml.get(id(obj))
+        if node is None:
+            return self.node(obj)
+        import yaml
+
         if isinstance(node, yaml.MappingNode):
             for k, _ in node.value:
                 if isinstance(k, yaml.ScalarNode) and str(k.value) == key:
@@ -62,6 +67,10 @@ class Locator:
     def value(self, obj: object, key: str | int) -> Position | None:
         """Position of the value at ``key`` (or list index) in ``obj``."""
         node = self._yaml.get(id(obj))
+        if node is None:
+            return self.key(obj, key) if isinstance(key, str) else self.node(obj)
+        import yaml
+
         if isinstance(node, yaml.MappingNode) and isinstance(key, str):
             for k, v in node.value:
                 if isinstance(k, yaml.ScalarNode) and str(k.value) == key:
@@ -85,10 +94,6 @@ class Locator:
 
 # --- YAML -------------------------------------------------------------------------------------
 
-# the C composer when PyYAML was built with libyaml (about 10x faster)
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     """Compose YAML ``text`` and convert it to plain data plus a :class:`Locator`.
 
@@ -96,9 +101,13 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     stops at the first node it meets twice, so a "billion laughs" document
     fails at once instead of expanding.
     """
+    import yaml
+
+    # the C composer when PyYAML was built with libyaml (about 10x faster)
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loc = Locator(file)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -229,7 +238,7 @@ class _JsonLocator(Locator):
 
     def _pos(self, offset: int) -> Position:
         if self._newlines is None:
-            self._newlines = [m.start() for m in re.finditer("\n", self._text)]
+            self._newlines = _offsets(self._text, "\n")
         line = bisect.bisect_left(self._newlines, offset)
         start = self._newlines[line - 1] + 1 if line else 0
         return line + 1, offset - start + 1
@@ -346,7 +355,12 @@ def _bracket_offsets(text: str) -> list[int]:
     When there are exactly as many as the parsed data has objects and arrays,
     no string holds a bracket and these are the containers' openings, in order.
     """
-    pieces = text.replace("[", "{").split("{")
+    return _offsets(text.replace("[", "{"), "{")
+
+
+def _offsets(text: str, char: str) -> list[int]:
+    """Offsets of every ``char`` in ``text``, by C loops only (split, accumulate) and no matches."""
+    pieces = text.split(char)
     return list(map(operator.add, itertools.accumulate(map(len, pieces[:-1])), itertools.count()))
 
 

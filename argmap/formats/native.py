@@ -12,6 +12,7 @@ past :data:`MAX_NESTING` levels a node is written out of line under
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +101,7 @@ class _Pending:
     data: dict[str, Any]
     kind: StatementKind | None
     sid: str | None = None
+    position: Position | None = None
 
 
 @dataclass
@@ -119,6 +121,11 @@ class _Link:
     ancestors: tuple[int, ...] = field(default=())
 
 
+@functools.cache
+def _key_set(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(keys)
+
+
 class _Reader:
     def __init__(self, loc: Locator) -> None:
         self.loc = loc
@@ -135,6 +142,8 @@ class _Reader:
         return self.loc.error(what, self.loc.value(obj, key))
 
     def unknown_keys(self, obj: dict[str, Any], allowed: tuple[str, ...], where: str) -> None:
+        if obj.keys() <= _key_set(allowed):
+            return  # the common case, in one set operation
         for key in obj:
             if key not in allowed:
                 hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -282,14 +291,14 @@ class _Reader:
                     premises.append((None, self.ref_id(node), self.loc.node(node)))
                 else:
                     pending = self.define(node, default)
-                    premises.append((pending, None, self.loc.node(node)))
+                    premises.append((pending, None, pending.position))
                     new.append(pending)
         elif "ref" in entry:
             self.unknown_keys(entry, REF_KEYS, "a ref (only 'ref', 'inference' and 'undercuts')")
             premises.append((None, self.ref_id(entry), self.loc.node(entry)))
         else:
             pending = self.define(entry, default)
-            premises.append((pending, None, self.loc.node(entry)))
+            premises.append((pending, None, pending.position))
             new.append(pending)
 
         kind = relation
@@ -298,7 +307,8 @@ class _Reader:
         fields: dict[str, Any] = {}
         if "inference" in entry:
             fields = self.expect_mapping(entry, "inference", entry["inference"], "'inference'")
-        link = _Link(premises, target, kind, fields, entry, self.loc.node(entry))
+        where = new[0].position if new and new[0].data is entry else self.loc.node(entry)
+        link = _Link(premises, target, kind, fields, entry, where)
         self.links.append(link)
         if "undercuts" in entry:
             undercuts = self.expect_list(entry, "undercuts", entry["undercuts"], "'undercuts'")
@@ -308,7 +318,7 @@ class _Reader:
 
     def define(self, node: dict[str, Any], default: StatementKind | None) -> _Pending:
         self.unknown_keys(node, NODE_KEYS, "a statement")
-        pending = _Pending(node, default)
+        pending = _Pending(node, default, position=self.loc.node(node))
         if "id" in node:
             raw = node["id"]
             if isinstance(raw, int) and not isinstance(raw, bool):
@@ -360,7 +370,7 @@ class _Reader:
                 values["kind"] = StatementKind.ASSUMPTION
             elif pending.kind is not None:
                 values["kind"] = pending.kind
-        pos = self.loc.node(node)
+        pos = pending.position
         values["origin"] = Origin(self.loc.file, pos[0], pos[1]) if pos else Origin(self.loc.file)
         try:
             return Statement.model_validate(values)
