@@ -2,7 +2,10 @@
 
 A case runs a command line in a fresh process (so import time counts, as a
 user sees it) ``repeat`` times and reports the median wall time and the peak
-resident memory of the child. Feature modules ``bench/cases_*.py`` each
+resident memory of the child. One unrecorded warm-up run comes first (as
+``hyperfine --warmup 1``): the files are in the page cache and the memory
+the previous case used has settled; what a first run costs on purpose (the
+embedded engine's compile) has a case of its own. Feature modules ``bench/cases_*.py`` each
 expose ``cases() -> list[Case]``; ``bench/run.py`` collects them all.
 """
 
@@ -34,6 +37,8 @@ class Case:
     argv: Sequence[str] | None = None
     func: Callable[[], object] | None = None
     repeat: int = 5
+    #: unrecorded runs before the timed ones (command-line cases only)
+    warmup: int = 1
     setup: Callable[[], object] | None = None
     env: dict[str, str] = field(default_factory=dict)
     #: compare the median with this many seconds to print "ok" / "MISSED"
@@ -66,6 +71,15 @@ def run_case(case: Case) -> Result:
         case.setup()
     times: list[float] = []
     peak = 0.0
+    if case.argv is not None:
+        for _ in range(case.warmup):
+            subprocess.run(
+                list(case.argv),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env={**os.environ, **case.env},
+                check=False,
+            )
     for _ in range(case.repeat):
         if case.argv is not None:
             env = {**os.environ, **case.env}
