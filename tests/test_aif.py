@@ -6,7 +6,6 @@ Expected counts come from the JSON itself (plain ``json``), never through argmap
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -363,9 +362,7 @@ def deep_chain(path: Path, n: int = DEEP) -> Path:
 
 def test_a_10000_deep_chain_loads_shows_and_converts(tmp_path: Path) -> None:
     path = deep_chain(tmp_path / "deep.json")
-    start = time.perf_counter()
-    m = argmap.load(path)
-    assert time.perf_counter() - start < 5
+    m = argmap.load(path)  # recursion would fail here (its time is in make bench)
     assert m.conclusion == "s0" and m.depth() == DEEP - 1
     result = CliRunner().invoke(app, ["show", str(path), "--depth", "5", "--no-gaps"])
     assert result.exit_code == 0, result.output

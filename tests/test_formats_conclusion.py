@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 from typer.testing import CliRunner
@@ -125,18 +124,17 @@ def ladder(roots: int, chain: int) -> ArgumentMap:
 
 
 def test_not_quadratic_when_50000_conclusions_share_50000_statements() -> None:
-    """One walk per root would visit 2.5 billion statements here."""
+    """One walk per root would visit 2.5 billion statements here: it would not finish.
+
+    (No timed assertion: ``make bench`` times the same case through ``argmap stats``.)
+    """
     m = shared_chain(50_000, 50_000)
-    start = time.perf_counter()
     assert choose_conclusion(m, report=False) == "r49993"
-    assert time.perf_counter() - start < 8
 
 
 def test_not_quadratic_on_a_ladder_that_does_not_fold() -> None:
     m = ladder(30_000, 30_000)
-    start = time.perf_counter()
-    assert choose_conclusion(m, report=False) == "r0"
-    assert time.perf_counter() - start < 8
+    assert choose_conclusion(m, report=False) == "r0"  # a quadratic walk would not finish
 
 
 def test_show_reports_the_choice_on_stderr_only(tmp_path: pytest.TempPathFactory) -> None:

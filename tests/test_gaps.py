@@ -6,7 +6,6 @@ import json
 import re
 import shlex
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -140,9 +139,7 @@ def test_a_10000_deep_chain_runs_every_rule() -> None:
         if i:
             m.add_inference(Inference(id=f"i{i}", premises=[f"s{i}"], target=f"s{i - 1}"))
     m.add_inference(Inference(id="back", premises=["s0"], target="s9999"))
-    start = time.perf_counter()
-    gaps = argmap.find_gaps(m)
-    assert time.perf_counter() - start < 5
+    gaps = argmap.find_gaps(m)  # recursion would fail here (the rules' time is in make bench)
     circle = [g for g in gaps if g.code == "S005"]
     assert len(circle) == 1 and circle[0].message.startswith("s0: circular support: s0 supports")
     assert "…" in circle[0].message
