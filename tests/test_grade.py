@@ -158,7 +158,7 @@ def test_text_output_csv_and_summary(tmp_path: Path) -> None:
     assert "\x1b[" not in out
     assert f"{student}: " in out and "/100" in out and "  - You did not map" in out
     assert "Grades" in out and "1 graded: mean" in out and "1 could not be read" in out
-    assert f"error: {broken}: " in out
+    assert f"error: {broken}:" in out
     assert result.stderr == f"wrote {table}\n"
     rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
     assert [r["file"] for r in rows] == [str(student), str(broken)]

@@ -65,7 +65,22 @@ def test_wrapped_quotes_keep_their_indent(monkeypatch: pytest.MonkeyPatch) -> No
     following = lines[opening + 1]
     assert "”" not in lines[opening]  # the root's quote is long enough to wrap at 60 columns
     assert len(following) - len(following.lstrip("│ ")) == quote_col
-    assert not [line for line in lines if line.endswith("   ")]  # no padding to the full width
+    assert not [line for line in lines if line.endswith(" ")]  # piped output: no trailing spaces
+
+
+def test_piped_console_trims_lines_but_keeps_a_prompt() -> None:
+    """Rich's padding goes; a partial line (a prompt) is written as it is on flush."""
+    import io
+
+    from argmap.views.console import _TrimmedLines
+
+    sink = io.StringIO()
+    stream = _TrimmedLines(sink)
+    stream.write("a table row   \nsecond  ")
+    assert sink.getvalue() == "a table row\n"
+    stream.write("line \n\nPick a letter: ")
+    stream.flush()
+    assert sink.getvalue() == "a table row\nsecond  line\n\nPick a letter: "
 
 
 def test_depth_collapses() -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -19,7 +20,7 @@ def console(*, stderr: bool = False) -> Console:
     no_color = bool(os.environ.get("NO_COLOR"))
     width = None if is_tty else int(os.environ.get("COLUMNS", "100") or 100)
     return Console(
-        file=stream,
+        file=stream if is_tty else cast("TextIO", _TrimmedLines(stream)),
         no_color=no_color,
         color_system=None if (no_color or not is_tty) else "auto",
         force_terminal=None,
@@ -30,3 +31,42 @@ def console(*, stderr: bool = False) -> Console:
         soft_wrap=False,
         legacy_windows=False,
     )
+
+
+class _TrimmedLines(io.TextIOBase):
+    """A text stream that drops the spaces rich leaves at the end of lines (padding, wraps).
+
+    Used only when the output is not a terminal, so piped output diffs and
+    greps cleanly. A partial line is held until its newline, or written as it
+    is on ``flush`` (a prompt).
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        lines = (self.pending + text).split("\n")
+        self.pending = lines.pop()
+        if lines:
+            self.stream.write("\n".join(line.rstrip(" ") for line in lines) + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase says str | None
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
