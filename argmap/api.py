@@ -266,7 +266,7 @@ def exercise(
     Only these files are replaced; nothing else in ``out_dir`` is touched.
     """
     from argmap.errors import OutputError
-    from argmap.io import write_output
+    from argmap.io import check_output, write_output
     from argmap.teaching.exercise import make_exercise
 
     ex = make_exercise(
@@ -283,13 +283,16 @@ def exercise(
     if target.exists() and not target.is_dir():
         raise OutputError(f"{target} is not a directory")
     target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, data in (
+    files = (
         ("worksheet.md", ex.worksheet_md),
         ("worksheet.svg", svg),
         ("answer-key.yaml", ex.key_yaml),
         ("answer-key.md", ex.key_md),
-    ):
+    )
+    for name, _ in files:
+        check_output(target / name)  # all four can be written, or none is touched
+    written = []
+    for name, data in files:
         write_output(target / name, data)
         written.append(target / name)
     return written

@@ -21,6 +21,10 @@ def write_output(target: str | Path, data: str | bytes) -> None:
         sys.stdout.buffer.flush()
         return
     path = check_output(target)
+    if path.is_symlink():
+        # write through the link, as an editor does: the link stays, its target gets the data
+        path = Path(os.path.realpath(path))
+        check_output(path)
     parent = path.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -76,6 +77,11 @@ def _check(data: object, node: dict[str, object], root: dict[str, object]) -> No
             continue
         if "enum" in sch:
             assert value in sch["enum"]  # type: ignore[operator]
+        kinds = sch.get("type")
+        scalar = {"string": str, "integer": int, "boolean": bool, "number": (int, float)}
+        wanted = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
+        if wanted and all(k in scalar for k in wanted):
+            assert any(isinstance(value, scalar[k]) for k in wanted), (value, wanted)  # type: ignore[arg-type]
         if sch.get("type") == "object":
             assert isinstance(value, dict), value
             props = sch.get("properties", {})
@@ -91,6 +97,22 @@ def _check(data: object, node: dict[str, object], root: dict[str, object]) -> No
             assert isinstance(value, list)
             if "items" in sch:
                 stack.extend((item, sch["items"]) for item in value)  # type: ignore[misc]
+
+
+def test_schema_accepts_number_ids_and_relations(tmp_path: Path) -> None:
+    """What the reader accepts, the schema accepts: `id: 7`, `ref: 7`, flat relations."""
+    text = (
+        "argmap: 1\nconclusion: {id: 7, text: The claim.}\n"
+        "statements: [{id: R1, text: A reason.}, {id: 2, text: Another.}]\n"
+        "relations: [{from: R1, to: 7}, {from: [2, R1], to: 7, type: attack}]\n"
+    )
+    path = tmp_path / "ids.yaml"
+    path.write_text(text, encoding="utf-8")
+    argmap.load(path)
+    import yaml
+
+    schema = argmap.schema()
+    _check(yaml.safe_load(text), schema, schema)
 
 
 def test_import_argmap_stays_light() -> None:

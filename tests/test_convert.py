@@ -182,3 +182,15 @@ def test_the_chosen_conclusion_is_reported_on_stderr_only(tmp_path: Path) -> Non
         "argmap: main conclusion 'b' (B.): of the 2 statements that support nothing, "
         "it has the most beneath it (1); use --conclusion ID to choose another\n"
     )
+
+
+def test_writing_to_a_symlink_writes_through_it(tmp_path: Path) -> None:
+    """The link stays a link; the file it points at gets the new content."""
+    target = tmp_path / "real.yaml"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    code, _, stderr = invoke("convert", str(MAPS / "linked-undercut.yaml"), str(link))
+    assert (code, stderr) == (0, "")
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8").startswith("argmap: 1\n")

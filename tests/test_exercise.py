@@ -216,3 +216,16 @@ def test_the_leak_check_catches_a_leak(tmp_path: Path) -> None:
     sheet.write_text(sheet.read_text(encoding="utf-8") + " ".join(words[1:8]), encoding="utf-8")
     with pytest.raises(AssertionError):
         assert_no_leaks(tmp_path, key)
+
+
+def test_nothing_is_replaced_when_one_file_cannot_be(tmp_path: Path) -> None:
+    out = tmp_path / "ws"
+    first = CliRunner().invoke(app, ["exercise", str(FLAGSHIP), "-o", str(out), "--seed", "1"])
+    assert first.exit_code == 0, first.output
+    before = (out / "worksheet.md").read_text(encoding="utf-8")
+    (out / "answer-key.md").unlink()
+    (out / "answer-key.md").mkdir()
+    second = CliRunner().invoke(app, ["exercise", str(FLAGSHIP), "-o", str(out), "--seed", "2"])
+    assert second.exit_code == 1
+    assert "answer-key.md: is a directory" in second.stderr
+    assert (out / "worksheet.md").read_text(encoding="utf-8") == before

@@ -14,6 +14,9 @@ from argmap.model import AnnotatedGap, InferenceFields, SourceInfo, Statement
 SCHEMA_ID = "https://argmap.dev/schema/map-1.json"
 
 
+#: A node id: text, or a whole number (read as its text: `id: 7` is the id "7").
+ID: dict[str, Any] = {"type": ["string", "integer"]}
+
 def _fields(model: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     schema = model.model_json_schema(ref_template="#/$defs/{model}")
     defs = schema.pop("$defs", {})
@@ -26,7 +29,7 @@ def map_schema() -> dict[str, Any]:
     node, defs = _fields(Statement)
     node["properties"].pop("id")
     node["properties"] = {
-        "id": {"type": "string", "description": "optional id, unique in the file"},
+        "id": {**ID, "description": "optional id, unique in the file"},
         **node["properties"],
     }
     node["required"] = ["text"]
@@ -67,7 +70,7 @@ def map_schema() -> dict[str, Any]:
     ref_item = {
         "type": "object",
         "properties": {
-            "ref": {"type": "string", "description": "id of a node defined elsewhere"},
+            "ref": {**ID, "description": "id of a node defined elsewhere"},
             "inference": {"$ref": "#/$defs/inference"},
             "undercuts": items,
         },
@@ -93,8 +96,8 @@ def map_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "id": {"type": "string"},
-            "from": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
-            "to": {"type": "string"},
+            "from": {"anyOf": [ID, {"type": "array", "items": ID}]},
+            "to": ID,
             "type": {"enum": ["support", "attack", "undercut"]},
             **{k: v for k, v in inference["properties"].items() if k != "id"},
         },
@@ -106,7 +109,7 @@ def map_schema() -> dict[str, Any]:
             "node": node,
             "ref": {
                 "type": "object",
-                "properties": {"ref": {"type": "string"}},
+                "properties": {"ref": ID},
                 "required": ["ref"],
                 "additionalProperties": False,
             },

@@ -381,7 +381,7 @@ def evaluation_view(
     argmap: ArgumentMap, evaluation: Evaluation, *, why: bool, columns: int = 100
 ) -> RenderableType:
     """``argmap evaluate``: a line per statement (verdict, label, rating), the conclusion's reason last."""
-    width = min(14, max(len(sid) for sid in argmap.statements))
+    width = min(14, max(len("node"), *(len(sid) for sid in argmap.statements)))
     room = max(20, columns - width - 35)
     lines: list[RenderableType] = []
     head = Text(f"{'node':<{width}}  {'verdict':<11}  {'label':<9}  {'rating':<6}  statement")
