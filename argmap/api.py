@@ -67,9 +67,7 @@ def find_gaps(
     return run_rules(argmap, select=select, ignore=ignore)
 
 
-# --- more API functions are added below, one block per feature --------------------------------
-
-# [gaps api]
+# --- gaps api ---------------------------------------------------------------------------------
 
 
 def evaluate(argmap: ArgumentMap) -> Evaluation:
@@ -86,7 +84,7 @@ def gap_catalogue() -> list[CatalogueEntry]:
     return catalogue()
 
 
-# [render api]
+# --- render api -------------------------------------------------------------------------------
 
 
 def to_dot(argmap: ArgumentMap, **options: Any) -> str:
@@ -132,7 +130,7 @@ def render_file(
     return render_to(argmap, output, fmt, engine, RenderOptions(**options))
 
 
-# [interchange api]
+# --- interchange api --------------------------------------------------------------------------
 
 
 def convert(

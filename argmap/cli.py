@@ -112,6 +112,22 @@ def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
+def _check_names(selectors: list[str], annotated: set[str]) -> None:
+    """A ``--select``/``--ignore`` name that matches nothing (given the kinds these maps
+    annotate) is a usage error."""
+    import difflib
+
+    from argmap.analysis.gaps import known_names, unmatched_names
+
+    for name in unmatched_names(selectors, annotated):
+        close = difflib.get_close_matches(name.lower(), known_names(), n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise typer.BadParameter(
+            f"no gap rule, family or annotated kind is called {name!r}{hint} "
+            "(see docs/gaps.md for the catalogue)"
+        )
+
+
 def _selectors(value: str | None) -> list[str]:
     """``--select``/``--ignore`` as a list; a code prefix that no gap code has is a usage error."""
     from argmap.analysis.gaps import unknown_selectors
@@ -190,9 +206,11 @@ def show(
     from argmap.views.terminal import show as show_view
 
     argmap = _load(map_file, fmt, conclusion)
-    gaps = (
-        [] if no_gaps else find_gaps(argmap, select=_selectors(select), ignore=_selectors(ignore))
-    )
+    gaps: list[Any] = []
+    if not no_gaps:
+        chosen, left_out = _selectors(select), _selectors(ignore)
+        _check_names(chosen + left_out, {g.kind for g in argmap.gaps})
+        gaps = find_gaps(argmap, select=chosen, ignore=left_out)
     options = ShowOptions(quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps)
     if evaluate or why:
         from argmap.api import evaluate as run_evaluation
@@ -221,9 +239,7 @@ def schema() -> None:
     print(json.dumps(map_schema(), indent=2, ensure_ascii=False))
 
 
-# --- more commands are registered below, one block per feature ---------------------------------
-
-# [gaps commands]
+# --- gaps commands ----------------------------------------------------------------------------
 
 
 class GapFormat(StrEnum):
@@ -285,6 +301,7 @@ def gaps(
 
     chosen, left_out = _selectors(select), _selectors(ignore)
     results: list[gaps_report.FileGaps] = []
+    annotated: set[str] = set()
     failed = False
     # one command, then exit: no cyclic collection at all, not even the one a library call
     # would owe when it turns the collector back on (a pass over a whole 100,000-node map)
@@ -299,6 +316,8 @@ def gaps(
                 continue
             found = find_gaps(argmap, select=chosen, ignore=left_out)
             results.append(gaps_report.FileGaps(str(path), found))
+            annotated.update(g.kind for g in argmap.gaps)
+        _check_names(chosen + left_out, annotated)
         if output_format is GapFormat.JSON:
             sys.stdout.write(gaps_report.json_report(results))
         elif output_format is GapFormat.MARKDOWN:
@@ -351,7 +370,7 @@ def evaluate(
     out.print(evaluation_view(argmap, result, why=why, columns=out.width), soft_wrap=True)
 
 
-# [render commands]
+# --- render commands --------------------------------------------------------------------------
 
 
 class RenderFormat(StrEnum):
@@ -456,6 +475,8 @@ def render(
     from argmap.api import render_file
 
     argmap = _load(map_file, from_fmt, conclusion)
+    chosen, left_out = _selectors(select), _selectors(ignore)
+    _check_names(chosen + left_out, {g.kind for g in argmap.gaps})
     render_file(
         argmap,
         output,
@@ -467,12 +488,12 @@ def render(
         legend=legend,
         evaluate=evaluate,
         gaps=not no_gaps,
-        select=_split(select),
-        ignore=_split(ignore),
+        select=chosen,
+        ignore=left_out,
     )
 
 
-# [interchange commands]
+# --- interchange commands ---------------------------------------------------------------------
 
 
 @app.command()
@@ -574,7 +595,7 @@ def stats(
         print(STATS_LABELS.get(key, key).ljust(width) + str(value))
 
 
-# [teaching commands]
+# --- teaching commands ------------------------------------------------------------------------
 
 
 class TeachingFormat(StrEnum):

@@ -330,3 +330,23 @@ def test_docs_quote_the_flagship_explanation() -> None:
     result = evaluate(argmap.load(FLAGSHIP))
     line = f"The conclusion C is contested (OUT): {result.reasons['C']}."
     assert line in DOC.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["gaps", "show"])
+def test_a_misspelt_name_is_a_usage_error_not_a_clean_report(command: str) -> None:
+    """`--select unanswered` matches nothing: with --fail-on that would pass CI silently."""
+    result = CliRunner().invoke(
+        app,
+        [command, str(FLAGSHIP), "--select", "unanswered", "--fail-on", "info"][
+            : 4 if command == "show" else 6
+        ],
+    )
+    assert result.exit_code == 2
+    assert "no gap rule, family or annotated kind is called 'unanswered'" in result.stderr
+    assert "did you mean 'unanswered-objection'?" in result.stderr
+
+
+def test_a_kind_annotated_in_the_map_is_a_valid_name() -> None:
+    result = CliRunner().invoke(app, ["gaps", str(FLAGSHIP), "--select", "unverifiable"])
+    assert result.exit_code == 0, result.output
+    assert "2 gaps" in result.stdout

@@ -73,6 +73,22 @@ def unknown_selectors(selectors: Iterable[str]) -> list[str]:
     return bad
 
 
+def unmatched_names(selectors: Iterable[str], annotated: Iterable[str]) -> list[str]:
+    """Name selectors that can match nothing: no rule, family or origin has that name, and no
+    gap of that kind is ``annotated`` in the maps at hand (a typo: ``unanswered``)."""
+    known = set(known_names()) | set(annotated)
+    return [
+        s for s in selectors if not _CODE_PREFIX.match(s.strip()) and s.strip().lower() not in known
+    ]
+
+
+def known_names() -> list[str]:
+    """Every name a selector may use whatever the map: rules, annotated kinds, families, origins."""
+    names = [r.name for r in RULES]
+    names += [k.name for k in annotated_kinds() if not k.name.startswith("(")]
+    return names + list(FAMILY_WORDS) + ["detected", "annotated"]
+
+
 def find_gaps(
     argmap: ArgumentMap, *, select: Sequence[str] = (), ignore: Sequence[str] = ()
 ) -> list[Gap]:
