@@ -216,8 +216,6 @@ def stats(argmap: ArgumentMap) -> dict[str, Any]:
     return out
 
 
-
-
 def find_cues(text: str) -> CueReport:
     """Paragraphs of a raw text with their argument cues, and the ranked conclusion guess."""
     from argmap.teaching.cues import analyse

@@ -245,7 +245,49 @@ def test_circular_support_supports_nothing(tmp_path: Path) -> None:
     )
     result = evaluate(m)
     assert result.verdicts == {"C": "unsupported", "R1": "unsupported", "R2": "unsupported"}
-    assert "circle of reasons" in result.reasons["R1"] + result.reasons["R2"]
+    assert "on a cycle" in result.reasons["R1"] + result.reasons["R2"]
+
+
+def test_support_from_outside_a_circle_still_flows_round_it(tmp_path: Path) -> None:
+    """C <- R1 <- E1 (solid), and C also "supports" R1: the circle adds nothing, E1 still counts."""
+    m = load(
+        tmp_path,
+        """
+        conclusion:
+          id: C
+          text: The claim.
+          reasons:
+            - id: R1
+              text: The reason.
+              evidence: [{id: E1, text: A study shows it., basis: study, source: Smith 2020}]
+        relations:
+          - {from: C, to: R1}
+        """,
+    )
+    result = evaluate(m)
+    assert result.verdicts == {"C": "accepted", "R1": "accepted", "E1": "accepted"}
+    assert result.reasons["C"] == "solid support from R1"
+    assert result.reasons["R1"].startswith("solid support from E1 (it is on a cycle")
+
+
+def test_a_mutual_attack_is_not_called_a_circle_of_reasons(tmp_path: Path) -> None:
+    m = load(
+        tmp_path,
+        """
+        conclusion:
+          id: A
+          text: A holds.
+          reasons: [{id: B, text: B holds., given: true}]
+          objections: [{id: C, text: C holds.}]
+        relations:
+          - {from: A, to: C, type: attack}
+        """,
+    )
+    result = evaluate(m)
+    assert result.verdicts["A"] == "accepted" and result.verdicts["C"] == "unsupported"
+    assert result.labels["A"] == result.labels["C"] == "UNDECIDED"
+    assert "circle of reasons" not in result.reasons["A"]
+    assert result.reasons["C"].endswith("rebuttal A stands: what answers it does not hold")
 
 
 def test_a_10000_deep_chain_evaluates_without_recursion() -> None:

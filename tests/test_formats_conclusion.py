@@ -81,7 +81,7 @@ def test_a_cycle_without_roots_still_gives_a_conclusion(capsys: pytest.CaptureFi
     m.inferences["i1"] = Inference(id="i1", premises=["a"], target="b")
     m.inferences["i2"] = Inference(id="i2", premises=["b"], target="a")
     assert choose_conclusion(m) == "a"
-    assert "every statement supports another (a cycle)" in m.notices[0]
+    assert "every statement supports or attacks another (a cycle)" in m.notices[0]
     assert capsys.readouterr().err == ""
 
 

@@ -21,9 +21,12 @@ its size:
   is ``OUT`` or an ``IN`` undercut hits it; what is left at the fixed point
   is ``UNDECIDED`` (attack cycles).
 
-Circular support has no bottom: when nothing is ready, the first waiting
-element in map order is evaluated with its unresolved inputs counting as
-nothing, which is how a circle of reasons earns no support.
+Circular support has no bottom: when nothing is ready, the propagation
+breaks into the cycle at a statement that something outside it already
+holds up (solid first, then shaky), else at the first waiting element in map
+order, and works it out with its still-unknown inputs counting as nothing.
+So a circle of reasons earns no support of its own, while support from
+outside it still flows round it.
 """
 
 from __future__ import annotations
@@ -178,6 +181,9 @@ class _Propagation:
         self.weak.extend(inference_strength(i) is Strength.WEAK for i in argmap.inferences.values())
         #: statement -> (how, base value) when it does not depend on its supports
         self._fixed: dict[int, tuple[int, int]] = {}
+        #: statements still waiting that already have something solid (index 2) or shaky (1)
+        #: to stand on: where to break into a cycle first
+        self._leads: tuple[list[int], list[int], list[int]] = ([], [], [])
 
     def verdict_map(self) -> dict[str, str]:
         ids = self.graph.ids
@@ -197,6 +203,8 @@ class _Propagation:
                 fixed[k] = (_EVIDENCE, _LEVEL[rating])
             elif statement.is_assumption:
                 fixed[k] = (_ASSUMPTION, 1)
+            if k in fixed:
+                self._leads[fixed[k][1]].append(k)
         waiting = [len(incoming[k]) for k in range(count)]
         waiting.extend(len(premises[k]) + len(incoming[k]) for k in graph.inference_range)
         values = self.values
@@ -206,15 +214,22 @@ class _Propagation:
         total = len(values)
         while done < total:
             if not ready:
-                # a cycle: evaluate its first element in map order with what is known so far
-                while values[cursor] >= 0:
-                    cursor += 1
-                self.forced.add(cursor)
-                if cursor < count:
-                    ready.append(cursor)
+                # a cycle: break into it where something outside it already holds a statement
+                # up, else at its first element in map order; what is still unknown when it is
+                # worked out (what comes back round) counts as nothing
+                lead = self._lead()
+                if lead is not None:
+                    self.forced.add(lead)
+                    ready.append(lead)
                 else:
-                    done += self._inferences([cursor], ready, waiting)
-                    continue
+                    while values[cursor] >= 0:
+                        cursor += 1
+                    self.forced.add(cursor)
+                    if cursor < count:
+                        ready.append(cursor)
+                    else:
+                        done += self._inferences([cursor], ready, waiting)
+                        continue
             element = ready.popleft()
             if values[element] >= 0:
                 continue
@@ -232,6 +247,16 @@ class _Propagation:
             if steps:
                 done += self._inferences(steps, ready, waiting)
 
+    def _lead(self) -> int | None:
+        """A waiting statement with the best support known so far (solid, then shaky)."""
+        values = self.values
+        for bucket in (self._leads[2], self._leads[1]):
+            while bucket:
+                k = bucket.pop()
+                if values[k] < 0:
+                    return k
+        return None
+
     def _inferences(self, steps: list[int], ready: deque[int], waiting: list[int]) -> int:
         """Work out ready inferences, and whatever they make ready in turn; how many were done."""
         values, target, count = self.values, self.graph.target, self.graph.statement_count
@@ -245,6 +270,8 @@ class _Propagation:
             aim = target[k]
             if values[aim] >= 0:
                 continue
+            if aim < count and values[k] > 0 and self.graph.support[k]:
+                self._leads[values[k]].append(aim)
             left = waiting[aim] - 1
             waiting[aim] = left
             if left == 0:
@@ -353,16 +380,16 @@ class _Explainer:
         else:
             why = self._support_words(best, p.values[best], supports)
         if k in p.forced:
-            why += " (it is part of a circle of reasons, which adds nothing)"
+            why += " (it is on a cycle: what comes back round to it adds nothing)"
         if standing:
             names = ", ".join(self.names(a) for a in standing)
             answered = all(self._answered(a) for a in standing)
             # attacks on the conclusion's side are objections, attacks on the other rebuttals
             word = "objection" if self.sides.get(ids[k], True) else "rebuttal"
             word += "s" if len(standing) > 1 else ""
-            how_text = "stands although answered" if answered else "stands unanswered"
+            how_text = "stands: what answers it does not hold" if answered else "stands unanswered"
             if len(standing) > 1:
-                how_text = how_text.replace("stands", "stand")
+                how_text = how_text.replace("stands", "stand").replace("answers it", "answers them")
             why += f", and {word} {names} {how_text}"
         return why
 
@@ -391,8 +418,8 @@ class _Explainer:
     def _predicate(self, premise: int) -> str:
         """What a premise is, as the end of a sentence: "is shaky evidence (leak)"."""
         p = self.p
-        if premise in p.forced or premise not in p.bases:
-            return "is part of a circle of reasons"
+        if premise not in p.bases:
+            return "is on a cycle, still unknown when this step was weighed"
         how = p.bases[premise][0]
         if how == _EVIDENCE:
             return f"is {_evidence_words(p.ratings[premise].value, self.statements[premise])}"

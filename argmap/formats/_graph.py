@@ -70,7 +70,9 @@ def choose_conclusion(
         text = " ".join(argmap.statements[sid].text.split())
         short = text if len(text) <= 60 else text[:57] + "..."
         if not roots:
-            why = "every statement supports another (a cycle); it has the most beneath it"
+            why = (
+                "every statement supports or attacks another (a cycle); it has the most beneath it"
+            )
         elif len(roots) == 1:
             why = "the only statement that supports nothing"
         else:

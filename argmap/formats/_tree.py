@@ -94,6 +94,7 @@ class Locator:
 
 # --- YAML -------------------------------------------------------------------------------------
 
+
 def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     """Compose YAML ``text`` and convert it to plain data plus a :class:`Locator`.
 

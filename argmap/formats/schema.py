@@ -17,6 +17,7 @@ SCHEMA_ID = "https://argmap.dev/schema/map-1.json"
 #: A node id: text, or a whole number (read as its text: `id: 7` is the id "7").
 ID: dict[str, Any] = {"type": ["string", "integer"]}
 
+
 def _fields(model: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     schema = model.model_json_schema(ref_template="#/$defs/{model}")
     defs = schema.pop("$defs", {})
