@@ -764,8 +764,9 @@ def grade(
 
     Nodes are matched by paragraph anchor and text similarity; the score is
     conclusion 20, reasons 25, evidence 20, structure 20, gaps 15 (see
-    docs/teaching.md). An unreadable submission gets a row with its error.
-    A progress bar goes to stderr when it is a terminal.
+    docs/teaching.md). An unreadable submission gets a row with its error,
+    the others are still graded, and the exit status is then 1. A progress
+    bar goes to stderr when it is a terminal.
     """
     from argmap.api import grade as grade_all
     from argmap.io import write_output
@@ -795,6 +796,8 @@ def grade(
         out.print(grade_view(results, feedback=not summary_only, width=out.width))
     if csv_file is not None and str(csv_file) != "-":
         print(f"wrote {csv_file}", file=sys.stderr)
+    if any(r.error is not None for r in results):
+        raise typer.Exit(1)  # as `gaps` does: the batch ran, but not every file could be read
 
 
 @app.command()

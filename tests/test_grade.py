@@ -40,9 +40,9 @@ def class_of_30(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], l
     return paths, damages
 
 
-def grade_json(*args: str) -> list[dict[str, object]]:
+def grade_json(*args: str, status: int = 0) -> list[dict[str, object]]:
     result = CliRunner().invoke(app, ["grade", *args, "--format", "json"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == status, result.output
     data = json.loads(result.stdout)
     assert isinstance(data, list)
     return data
@@ -137,7 +137,7 @@ def test_an_unreadable_submission_gets_a_row_and_the_batch_goes_on(tmp_path: Pat
     broken = tmp_path / "broken.yaml"
     broken.write_text("argmap: 1\nconclusion: [\n", encoding="utf-8")
     missing = tmp_path / "missing.yaml"
-    rows = grade_json(str(FLAGSHIP), str(broken), str(FLAGSHIP), str(missing))
+    rows = grade_json(str(FLAGSHIP), str(broken), str(FLAGSHIP), str(missing), status=1)
     assert [r["score"] for r in rows] == [None, 100.0, None]
     assert str(rows[0]["error"]).startswith(f"{broken}:3:1: YAML syntax error")
     assert rows[2]["error"] == f"{missing}: no such file"
@@ -153,7 +153,7 @@ def test_text_output_csv_and_summary(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["grade", str(FLAGSHIP), str(student), str(broken), "--csv", str(table)]
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # graded what it could; one file failed
     out = result.stdout
     assert "\x1b[" not in out
     assert f"{student}: " in out and "/100" in out and "  - You did not map" in out
