@@ -836,6 +836,13 @@ def quiz(
 
     argmap = _load(map_file, fmt, conclusion)
     the_quiz = make_quiz(argmap, seed=seed, count=count)
+    if len(the_quiz.questions) < count:
+        _notify(
+            [
+                f"this map yields {len(the_quiz.questions)} different questions, "
+                f"not the {count} asked for"
+            ]
+        )
     if key:
         print("\n".join(the_quiz.key()))
         return

@@ -156,3 +156,50 @@ def test_at_a_terminal_an_invalid_answer_is_asked_again() -> None:
     assert run_quiz(quiz, console, ask, interactive=True) == 5
     assert len(prompts) == 7  # two invalid answers to the first question, asked again
     assert console.export_text().count("Please answer with one letter") == 2
+
+
+def test_end_of_input_at_a_terminal_stops_the_quiz() -> None:
+    """Ctrl-D at a prompt ends the quiz there instead of asking every remaining question."""
+    from rich.console import Console
+
+    from argmap.views.quiz_view import run_quiz
+
+    quiz = make_quiz(argmap.load(FLAGSHIP), seed=1, count=5)
+    asked: list[str] = []
+
+    def answer(prompt: str) -> str | None:
+        asked.append(prompt)
+        return quiz.key()[0] if len(asked) == 1 else None
+
+    out = Console(record=True, width=100)
+    assert run_quiz(quiz, out, answer, interactive=True) == 1
+    assert len(asked) == 2
+    text = out.export_text()
+    assert "Stopped at question 2 of 5." in text and "Score: 1/5 (20%)" in text
+
+
+def test_a_scripted_letter_out_of_range_says_so(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_text("z\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["quiz", str(FLAGSHIP), "--count", "5", "--answers", str(answers)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Your answer (A-D): z (not one of A-D: counted wrong)" in result.stdout
+
+
+def test_a_small_map_says_it_has_fewer_questions(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.yaml"
+    path.write_text(
+        "argmap: 1\nconclusion:\n  text: Cats are good pets.\n"
+        "  reasons: [{text: They are calm.}, {text: They are clean.}]\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["quiz", str(path), "--count", "15", "--key"])
+    assert result.exit_code == 0, result.output
+    count = len(result.stdout.splitlines())
+    assert 0 < count < 15
+    assert (
+        result.stderr
+        == f"argmap: this map yields {count} different questions, not the 15 asked for\n"
+    )

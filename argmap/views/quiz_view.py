@@ -49,8 +49,15 @@ def run_quiz(
             if choice is not None or not interactive or raw is None:
                 break
             console.print(Text(f"Please answer with one letter, {letters[0]} to {letters[-1]}."))
+        if interactive and raw is None:
+            # end of input (Ctrl-D): stop here rather than ask into the void
+            console.print(Text(""))
+            console.print(Text(f"Stopped at question {number} of {total}.", style="dim"))
+            break
         if not interactive:
             shown = raw.strip() if raw and raw.strip() else "(no answer)"
+            if raw and raw.strip() and choice is None:
+                shown += f" (not one of {letters[0]}-{letters[-1]}: counted wrong)"
             console.print(Text(prompt + shown))
         correct = question.options[question.answer]
         if choice == question.answer:
