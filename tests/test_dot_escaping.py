@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import argmap
 from argmap.model import ArgumentMap, Inference, Statement
 from argmap.rendering.engines import run_dot, run_wasm
 from argmap.views.dot import clean, dot_string, to_dot
@@ -148,3 +150,20 @@ def test_any_text_is_one_inert_dot_string(text: str) -> None:
     assert "\\" not in inner.replace("\\\\", "").replace('\\"', "")
     m = hostile_map(text)
     check_rendered(run_wasm(to_dot(m), "svg"), m, text)
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="system Graphviz (dot) is not installed")
+@pytest.mark.parametrize("char", ["w", "&", "é", "😀"])
+def test_a_statement_too_long_for_graphviz_strings_is_cut_and_renders(
+    tmp_path: Path, char: str
+) -> None:
+    """Graphviz 2.43 refuses any quoted string over 16,384 bytes: label and tooltip are cut."""
+    text = " ".join([char * 5] * 6000)  # 36,000 characters, up to 144,000 bytes
+    m = ArgumentMap(conclusion="c")
+    m.add_statement(Statement(id="c", text=text))
+    dot = to_dot(m)
+    assert max(len(line.encode("utf-8")) for line in dot.split('"')) < 16_384
+    assert "…" in dot
+    out = tmp_path / "long.svg"
+    argmap.render_file(m, out, engine="dot")
+    assert out.read_bytes().startswith(b"<?xml")

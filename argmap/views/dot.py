@@ -402,7 +402,7 @@ def _statement(ctx: _Context, statement: Statement) -> str:
         pad = "\u00a0\u00a0" if shape == "note" else ""
         label += dot_string(f"{GAP_MARKS[worst]} {codes}")[1:-1] + pad + "\\r"
         classes.append(f"gap-{worst.value}")
-    label += _label_lines(statement.text, width, "\\l")
+    label += _label_lines(_fitted(statement.text, "label"), width, "\\l")
     label += "".join(dot_string(line)[1:-1] + "\\n" for line in meta_lines(statement, width))
     if verdict:
         label += dot_string(f"⇒ {verdict}")[1:-1] + "\\n"
@@ -448,7 +448,36 @@ def _tooltip(
         # the explanation starts with the verdict itself: "contested (OUT): ..."
         parts.append(f"verdict: {ctx.why.get(statement.id, verdict)}")
     parts.extend(gap_text(g) for g in gaps)
-    return '"' + "\\n".join(dot_string(p, "tooltip")[1:-1] for p in parts) + '"'
+    return _tooltip_string(parts)
+
+
+#: Graphviz (2.43) refuses a quoted string of more than 16,384 bytes ("String starting: ..."):
+#: a longer label or tooltip is cut to this many bytes, ending in "…" (the HTML page keeps all)
+MAX_DOT_BYTES = 13_000
+
+
+def _fitted(text: str, context: Context, budget: int = MAX_DOT_BYTES) -> str:
+    """``text``, cut (with "…") so that its escaped form takes at most ``budget`` bytes."""
+    over = len(dot_string(text, context).encode("utf-8")) - budget
+    while over > 0 and len(text) > 1:
+        text = text[: max(0, len(text) - over - 1)] + "…"
+        over = len(dot_string(text, context).encode("utf-8")) - budget
+    return text
+
+
+def _tooltip_string(parts: list[str]) -> str:
+    """Tooltip lines as one DOT string, the longest line cut first when the whole is too long."""
+    parts = list(parts)
+    while True:
+        escaped = [dot_string(p, "tooltip")[1:-1] for p in parts]
+        size = sum(len(e.encode("utf-8")) + 2 for e in escaped)
+        if size <= MAX_DOT_BYTES:
+            return '"' + "\\n".join(escaped) + '"'
+        longest = max(range(len(parts)), key=lambda i: len(escaped[i]))
+        room = len(escaped[longest].encode("utf-8")) - (size - MAX_DOT_BYTES)
+        if len(parts[longest]) <= 1:
+            return '"' + "\\n".join(escaped) + '"'  # nothing left to cut (cannot happen)
+        parts[longest] = _fitted(parts[longest], "tooltip", max(room, 3))
 
 
 def _step(argmap: ArgumentMap, inference_id: str) -> str:
@@ -526,7 +555,7 @@ def _inference(ctx: _Context, inference: Inference) -> list[str]:
             "margin": _q("0.04,0.02"),
             "fontsize": "9",
             "label": dot_string(f"{GAP_MARKS[worst]} {codes}"),
-            "tooltip": '"' + "\\n".join(dot_string(p, "tooltip")[1:-1] for p in parts) + '"',
+            "tooltip": _tooltip_string(parts),
         }
     lines.append(f"\t{junction}{_attrs(node)}\n")
     lines.append(f"\t{target} -> {junction}{_attrs(edge)}\n")
