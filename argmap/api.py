@@ -299,15 +299,18 @@ def grade(
     submissions: Sequence[str | Path],
     *,
     progress: Callable[[str], None] | None = None,
+    fmt: str | None = None,
 ) -> list[GradeResult]:
     """Grade each submission (a map file in any readable format) against the key map.
 
-    An unreadable submission gets a result with ``score`` None and its ``error``;
-    the batch goes on. ``progress`` is called with each file name once it is graded.
+    ``fmt`` reads every submission as that format (else each by its name or
+    content). An unreadable submission gets a result with ``score`` None and
+    its ``error``; the batch goes on. ``progress`` is called with each file
+    name once it is graded.
     """
     from argmap.teaching.grade import grade_files
 
-    return grade_files(key, submissions, load=load, progress=progress)
+    return grade_files(key, submissions, load=lambda p: load(p, fmt), progress=progress)
 
 
 def quiz(argmap: ArgumentMap, *, seed: int = 0, count: int = 10) -> Quiz:

@@ -758,7 +758,17 @@ def grade(
     summary_only: Annotated[
         bool, typer.Option("--summary", help="Only the summary table, no per-student feedback.")
     ] = False,
-    fmt: FromOpt = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Read the submissions as this format (the key is read by its own name).",
+        ),
+    ] = None,
+    conclusion: Annotated[
+        str | None,
+        typer.Option("--conclusion", help="For a key in a graph format: its main conclusion."),
+    ] = None,
 ) -> None:
     """Grade students' maps against a key: a score out of 100, a breakdown and feedback for each.
 
@@ -773,16 +783,16 @@ def grade(
     from argmap.teaching.grade import to_csv
     from argmap.views.console import console
 
-    key = _load(key_file, fmt)
+    key = _load(key_file, None, conclusion)
     err = console(stderr=True)
     if sys.stderr.isatty() and len(submissions) > 1:
         from rich.progress import Progress
 
         with Progress(console=err, transient=True) as bar:
             task = bar.add_task("grading", total=len(submissions))
-            results = grade_all(key, submissions, progress=lambda _: bar.advance(task))
+            results = grade_all(key, submissions, progress=lambda _: bar.advance(task), fmt=fmt)
     else:
-        results = grade_all(key, submissions)
+        results = grade_all(key, submissions, fmt=fmt)
     if csv_file is not None:
         write_output(csv_file, to_csv(results))
     if output_format is TeachingFormat.JSON:

@@ -94,8 +94,9 @@ def hostile_map(text: str) -> ArgumentMap:
     sid = clean(text)[:200] if clean(text) else "empty"
     m = ArgumentMap(conclusion=sid)
     m.statements[sid] = Statement(id=sid, text=text)
-    m.statements["P"] = Statement(id="P", text=f"premise of {text[:50]}")
-    m.inferences["i1"] = Inference(id="i1", premises=["P"], target=sid)
+    pid = f"{sid}-premise"  # never the same id as the text's (hypothesis once drew "P")
+    m.statements[pid] = Statement(id=pid, text=f"premise of {text[:50]}")
+    m.inferences["i1"] = Inference(id="i1", premises=[pid], target=sid)
     return m
 
 
