@@ -82,9 +82,35 @@ MapArg = Annotated[
         metavar="MAP",
     ),
 ]
+
+
+def _format_name(value: str | None) -> str | None:
+    """``--from``/``--to``: an unknown format is a usage error (exit 2), caught before any work."""
+    if value is None:
+        return None
+    from argmap.errors import FormatError
+    from argmap.formats import by_name
+
+    try:
+        by_name(value)
+    except FormatError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return value
+
+
+def _share(value: float) -> float:
+    if not 0 < value <= 1:
+        raise typer.BadParameter(f"must be more than 0 and at most 1, not {value}")
+    return value
+
+
 FromOpt = Annotated[
     str | None,
-    typer.Option("--from", help="Read the map as this format instead of guessing from the name."),
+    typer.Option(
+        "--from",
+        help="Read the map as this format instead of guessing from the name.",
+        callback=_format_name,
+    ),
 ]
 ConclusionOpt = Annotated[
     str | None,
@@ -513,7 +539,11 @@ def convert(
     from_fmt: FromOpt = None,
     to_fmt: Annotated[
         str | None,
-        typer.Option("--to", help="Write this format instead of guessing from OUT's name."),
+        typer.Option(
+            "--to",
+            help="Write this format instead of guessing from OUT's name.",
+            callback=_format_name,
+        ),
     ] = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
@@ -709,7 +739,11 @@ def exercise(
     seed: Annotated[int, typer.Option("--seed", help="Which statements are hidden.")] = 0,
     share: Annotated[
         float,
-        typer.Option("--share", help="Share of each category to hide (1 hides them all)."),
+        typer.Option(
+            "--share",
+            callback=_share,
+            help="Share of each category to hide, above 0 and at most 1 (1 hides them all).",
+        ),
     ] = 0.5,
     fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
@@ -723,10 +757,12 @@ def exercise(
     from argmap.api import exercise as make
     from argmap.teaching.exercise import parse_blank
 
+    try:
+        hidden = parse_blank(blank)
+    except ArgmapError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--blank") from None
     argmap = _load(map_file, fmt, conclusion)
-    written = make(
-        argmap, output, blank=parse_blank(blank), seed=seed, share=share, map_name=str(map_file)
-    )
+    written = make(argmap, output, blank=hidden, seed=seed, share=share, map_name=str(map_file))
     for path in written:
         print(f"wrote {path}")
 
@@ -763,6 +799,7 @@ def grade(
         typer.Option(
             "--from",
             help="Read the submissions as this format (the key is read by its own name).",
+            callback=_format_name,
         ),
     ] = None,
     conclusion: Annotated[

@@ -76,10 +76,13 @@ def test_a_write_only_format_cannot_be_read(tmp_path: Path) -> None:
 
 def test_unknown_formats(tmp_path: Path) -> None:
     known = ", ".join(FORMATS)
+    # an unknown format name is a usage error (exit 2), caught before any reading
     code, _, stderr = invoke("convert", str(FLAGSHIP), "-", "--to", "docx")
-    assert (code, stderr) == (1, f"Error: unknown format 'docx' (known formats: {known})\n")
+    assert code == 2
+    assert f"Invalid value for '--to': unknown format 'docx' (known formats: {known})" in stderr
     code, _, stderr = invoke("convert", str(FLAGSHIP), "-", "--to", "yaml", "--from", "rtf")
-    assert (code, stderr) == (1, f"Error: unknown format 'rtf' (known formats: {known})\n")
+    assert code == 2
+    assert f"Invalid value for '--from': unknown format 'rtf' (known formats: {known})" in stderr
     code, _, stderr = invoke("convert", str(FLAGSHIP), str(tmp_path / "out.docx"))
     assert code == 1
     assert stderr.startswith(f"Error: {tmp_path / 'out.docx'}: cannot tell the output format")

@@ -173,14 +173,15 @@ def test_only_its_own_files_are_replaced(tmp_path: Path) -> None:
 
 
 def test_bad_options(tmp_path: Path) -> None:
+    # bad option values are usage errors (exit 2)
     code, _, stderr = run(str(FLAGSHIP), "-o", str(tmp_path), "--blank", "reasons,foo")
-    assert code == 1
-    assert stderr == (
-        "Error: unknown --blank category 'foo'; choose from conclusion, reasons, evidence, "
-        "objections, assumptions, gaps\n"
+    assert code == 2
+    assert (
+        "unknown --blank category 'foo'; choose from conclusion, reasons, evidence, "
+        "objections, assumptions, gaps" in stderr
     )
     code, _, stderr = run(str(FLAGSHIP), "-o", str(tmp_path), "--share", "0")
-    assert code == 1 and stderr == "Error: --share must be more than 0 and at most 1, not 0.0\n"
+    assert code == 2 and "Invalid value for '--share': must be more than 0 and at most 1" in stderr
     afile = tmp_path / "file"
     afile.write_text("x", encoding="utf-8")
     code, _, stderr = run(str(FLAGSHIP), "-o", str(afile))
