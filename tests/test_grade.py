@@ -261,3 +261,21 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(
     result = CliRunner().invoke(app, ["grade", str(FLAGSHIP), *map(str, paths[:3]), "--summary"])
     assert result.exit_code == 0
     assert result.stderr == ""
+
+
+def test_flagging_every_gap_kind_everywhere_earns_no_gap_credit() -> None:
+    """A spray of flags on every statement must not score like a careful reading."""
+    from argmap.model import AnnotatedGap
+    from argmap.teaching.grade import grade_map
+
+    key = argmap.load(FLAGSHIP)
+    spray = argmap.load(FLAGSHIP)
+    kinds = sorted({g.kind for g in key.gaps})
+    spray.gaps = [AnnotatedGap(node=s, kind=k) for s in spray.statements for k in kinds]
+    result = grade_map(key, spray)
+    assert result.breakdown["gaps"] == 0.0
+    assert result.score == 85.0  # everything else is the key's own
+    assert any("gap flags are on statements where the key has no gap" in f for f in result.feedback)
+    assert not any(f.startswith("Every statement, link and gap") for f in result.feedback)
+    honest = grade_map(key, argmap.load(FLAGSHIP))
+    assert honest.score == 100.0 and honest.breakdown["gaps"] == 15.0

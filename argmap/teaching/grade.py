@@ -50,7 +50,10 @@ Score (out of 100)
   0.5 for the right parent and 0.5 more for the right direction (support or
   attack); a missing premise earns nothing.
 * **gaps**: per gap annotated in the key, 1 when the student annotates the
-  same kind on the matched node, 0.5 for another kind on it, 0 otherwise.
+  same kind on the matched node, 0.5 for another kind on it, 0 otherwise;
+  each gap the student flags on a node where the key has none (or on a node
+  that matches nothing) costs :data:`UNFOUNDED_FLAG_COST` (0.5) of one, down
+  to 0 for the component: flagging every kind everywhere earns nothing.
 
 A student's statement still marked ``status: draft`` (as ``argmap new``
 drafts them) earns half the credit of its key node in the conclusion,
@@ -97,6 +100,9 @@ MIN_TEXT = 0.15
 CONCLUSION_ELSEWHERE = 5.0
 #: A student's statement still marked ``status: draft`` earns this share of its credit.
 DRAFT_FACTOR = 0.5
+#: What a gap flagged on a node where the key has no gap costs, in missed key gaps: flagging
+#: every kind on every node must not pay.
+UNFOUNDED_FLAG_COST = 0.5
 
 ROLE_NAMES = {
     "conclusion": "main conclusion",
@@ -429,6 +435,26 @@ def grade_map(key: ArgumentMap, submission: ArgumentMap, *, file: str = "") -> R
     for kind, places in unflagged.items():
         ordered = sorted(places, key=lambda w: (places[w], w))
         feedback.append(f"You did not flag the {kind} gap in {'; '.join(ordered)}.")
+    # flags where the key has no gap at all cost something: a spray of flags must not pay
+    founded: set[str] = set()
+    for gap in key.gaps:
+        founded |= _gap_subjects(key, submission, gap.node, matched)
+    unfounded = [g for g in submission.gaps if g.node not in founded]
+    if unfounded and key.gaps:
+        credit = max(0.0, credit - UNFOUNDED_FLAG_COST * len(unfounded))
+        cited = sorted(
+            {
+                p
+                for g in unfounded
+                if g.node in submission.statements
+                for p in submission.statements[g.node].anchors
+            }
+        )
+        where = f" ({_paragraphs(cited)})" if cited else ""
+        feedback.append(
+            f"{len(unfounded)} of your gap flags are on statements where the key has no gap"
+            f"{where}: each costs half a missed gap; flag what you can argue for."
+        )
     earned["gaps"] = credit / len(key.gaps) if key.gaps else 0.0
 
     total_weight = sum(WEIGHTS[c] for c in WEIGHTS if possible[c])
