@@ -105,3 +105,19 @@ def test_a_gap_annotated_on_an_inference_shows_on_its_line(tmp_path: Path) -> No
     assert next(line for line in out.splitlines() if "linked reason" in line).endswith(
         "(premises that work only together)  ⚠ A004"
     )
+
+
+def test_the_gap_table_has_the_order_of_argmap_gaps() -> None:
+    """Both list gaps by node in the tree's reading order."""
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    shown = CliRunner().invoke(app, ["show", str(FLAGSHIP), "--ids"]).stdout
+    table = shown[shown.index("┏") :]
+    nodes_shown = [row.split("│")[3].strip() for row in table.splitlines() if row.count("│") > 4]
+    nodes_shown = [n for n in nodes_shown if n]
+    listed = CliRunner().invoke(app, ["gaps", str(FLAGSHIP), "--format", "json"]).stdout
+    import json
+
+    assert nodes_shown == [g["node"] for g in json.loads(listed)]

@@ -348,10 +348,13 @@ def _summary(argmap: ArgumentMap) -> Text:
 def gap_table(
     argmap: ArgumentMap | None, gaps: Sequence[Gap], *, title: str | None = None
 ) -> Table:
-    """The gap table: grouped by node (in map order), worst first within a node."""
+    """The gap table: grouped by node in the tree's reading order (as `argmap gaps` has it),
+    worst first within a node."""
     order: dict[str, int] = {}
     if argmap is not None:
-        order = {sid: i for i, sid in enumerate(argmap.statements)}
+        from argmap.analysis.walk import walk
+
+        order = walk(argmap).order
     ordered = sorted(
         gaps,
         key=lambda g: (order.get(g.node, len(order)), g.node, SEVERITY_ORDER[g.severity], g.code),
