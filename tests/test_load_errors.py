@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import MAPS
 from typer.testing import CliRunner
 
 from argmap.cli import app
@@ -111,3 +112,23 @@ def test_billion_laughs_fails_fast(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n")
     with pytest.raises(MapFileError, match="anchors and aliases"):
         argmap.load(path)  # expanding would never finish: reaching this line is the test
+
+
+def test_utf16_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "u16.yaml"
+    path.write_bytes("argmap: 1\nconclusion: {text: hi}\n".encode("utf-16"))
+    result = CliRunner().invoke(app, ["show", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {path}:1:1: this file is UTF-16 (it starts with a UTF-16 byte order mark); "
+        "save it as UTF-8\n"
+    )
+
+
+def test_a_bad_size_cap_is_an_error_not_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARGMAP_MAX_BYTES", "abc")
+    result = CliRunner().invoke(app, ["show", str(MAPS / "school-uniforms.yaml")])
+    assert result.exit_code == 1
+    assert (
+        result.stderr == "Error: ARGMAP_MAX_BYTES must be a positive number of bytes, not 'abc'\n"
+    )

@@ -161,7 +161,7 @@ def test_10000_deep_chain(tmp_path: Path, syntax: str) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("◆ CONCLUSION: Claim number 0.")
-    assert "(+1 below; raise --depth to see)" in result.stdout
+    assert "(+1 directly under it; raise --depth to see)" in result.stdout
     assert "Claim number 4." not in result.stdout
 
 

@@ -128,9 +128,14 @@ def test_png_and_pdf_are_refused_before_the_embedded_engine_runs(
 
     monkeypatch.setattr(engines, "compiled_module", must_not_run)
     monkeypatch.setattr(engines, "run_wasm", must_not_run)
+    monkeypatch.setattr(engines, "system_dot", lambda: None)
     with pytest.raises(RenderError, match=f"{fmt.upper()} needs the system Graphviz") as info:
         layout(SMALL, fmt, "wasm")
     assert "SVG works without it" in str(info.value) and "apt install graphviz" in str(info.value)
+    # with Graphviz installed, the way out is the other engine, not installing it again
+    monkeypatch.setattr(engines, "system_dot", lambda: "/usr/bin/dot")
+    with pytest.raises(RenderError, match="Graphviz is installed here, so use --engine dot"):
+        layout(SMALL, fmt, "wasm")
     monkeypatch.setattr(engines, "system_dot", lambda: None)
     with pytest.raises(RenderError, match="which is not on PATH"):
         layout(SMALL, fmt, "auto")

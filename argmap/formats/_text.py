@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from argmap.errors import MapFileError
+from argmap.errors import ArgmapError, MapFileError
 
 #: Default cap on the size of an input file; ``ARGMAP_MAX_BYTES`` overrides it.
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
@@ -21,9 +21,12 @@ def max_bytes() -> int:
     raw = os.environ.get("ARGMAP_MAX_BYTES")
     if raw:
         try:
-            return int(raw)
+            value = int(raw.replace("_", ""))
         except ValueError:
-            pass
+            value = 0
+        if value <= 0:
+            raise ArgmapError(f"ARGMAP_MAX_BYTES must be a positive number of bytes, not {raw!r}")
+        return value
     return DEFAULT_MAX_BYTES
 
 
@@ -53,6 +56,13 @@ def read_bytes(path: str | Path, *, limit: int | None = None) -> bytes:
 
 def decode(data: bytes, name: str) -> str:
     """Decode UTF-8 (a BOM is dropped), reporting binary data and bad bytes by line and column."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise MapFileError(
+            "this file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8",
+            file=name,
+            line=1,
+            col=1,
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _line_col_bytes(data, nul)

@@ -71,6 +71,11 @@ def choose_engine(engine: str, fmt: str) -> str:
             f"{INSTALL_HINT}, or use --engine wasm (SVG and JSON, nothing to install)"
         )
     if fmt not in ENGINE_FORMATS[chosen]:
+        if chosen == "wasm" and fmt in ENGINE_FORMATS["dot"] and system_dot() is not None:
+            raise RenderError(
+                f"the embedded engine (--engine wasm) writes only SVG, JSON and HTML; "
+                f"Graphviz is installed here, so use --engine dot (or auto) for {fmt.upper()}"
+            )
         if chosen == "wasm" and fmt in ENGINE_FORMATS["dot"]:
             why = (
                 "which is not on PATH"
