@@ -17,6 +17,10 @@ def write_output(target: str | Path, data: str | bytes) -> None:
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if str(target) == "-":
+        if payload.startswith((b"\x89PNG", b"%PDF")) and sys.stdout.isatty():
+            raise OutputError(
+                "-: will not write binary output (PNG, PDF) to a terminal; redirect it"
+            )
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
         return

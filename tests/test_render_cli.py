@@ -276,3 +276,22 @@ def test_argmap_render_stays_the_function_once_the_pipeline_is_imported() -> Non
     m = argmap.load(MAPS / "school-uniforms.yaml")
     assert callable(argmap.render) and argmap.render(m, "dot").startswith(b"digraph argmap {")
     assert argmap.render_file(m, "-", "dot") == "dot"
+
+
+def test_binary_output_is_not_written_to_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io as stdio
+
+    from argmap.errors import OutputError
+    from argmap.io import write_output
+
+    class Terminal(stdio.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    raw = stdio.BytesIO()
+    screen = Terminal(raw, encoding="utf-8")
+    monkeypatch.setattr("sys.stdout", screen)
+    with pytest.raises(OutputError, match="will not write binary output"):
+        write_output("-", b"\x89PNG\r\n\x1a\n...")
+    write_output("-", "<svg/>")  # text is fine
+    assert raw.getvalue() == b"<svg/>"

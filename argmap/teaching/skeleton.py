@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from argmap.analysis import lexicon
 from argmap.teaching.cues import Candidate, CueReport, Paragraph, analyse
@@ -94,7 +95,8 @@ def skeleton(text: str, *, text_path: str | None, title: str | None = None) -> s
             parent = _Node(f"R{suffix or candidate.paragraph}", "reason", candidate, cues)
             root.children.append(parent)
     lines = [_HEADER.format(text=_comment(text_path or "TEXT")), "argmap: 1"]
-    lines.append(f"title: {_q(title or 'Skeleton map: ' + (text_path or 'a text'))}")
+    named = PurePath(text_path).name if text_path else "a text"  # not "../../shared/..."
+    lines.append(f"title: {_q(title or 'Skeleton map: ' + named)}")
     if text_path:
         lines += ["source:", f"  text: {_q(text_path)}"]
     lines.append("conclusion:")

@@ -157,7 +157,9 @@ def _tree(argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptio
             if options.depth is not None and entry.depth == options.depth:
                 hidden = len(argmap.incoming(entry.node))
                 if hidden:
-                    label.append(f"  (+{hidden} directly under it; raise --depth to see)", style="dim")
+                    label.append(
+                        f"  (+{hidden} directly under it; raise --depth to see)", style="dim"
+                    )
             child = parent.add(_with_notes(label, statement, options))
             nodes[entry.node] = child
         if entry.linked_size == 1:
