@@ -616,7 +616,15 @@ def stats(
         print(json.dumps(counts, indent=2, ensure_ascii=False))
         return
     width = max(len(label) for label in STATS_LABELS.values()) + 2
+    argdown = "arguments" in counts
     for key, value in counts.items():
+        if key == "statements" and argdown:
+            # Argdown counts equivalence classes; the map may hold more statements than that
+            # (an argument's premises and conclusions of its own): say both, plainly
+            print("Argdown statements".ljust(width) + str(value))
+            total = sum(counts[k] for k in ("claims", "evidence", "assumptions"))
+            print("statements in the map".ljust(width) + str(total))
+            continue
         if key == "relations" and isinstance(value, dict):
             print("Argdown relations".ljust(width) + str(sum(value.values())))
             for name, count in value.items():

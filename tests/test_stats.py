@@ -155,3 +155,19 @@ def test_argdown_stats_match_argdowns_own_counts(name: str) -> None:
     assert data["statements"] == want["statements"]
     assert data["arguments"] == want["arguments"]
     assert data["relations"] == want["relations"]
+
+
+def test_argdown_text_output_says_which_statement_count_is_which(tmp_path: Path) -> None:
+    """Argdown's count (equivalence classes) and the map's own count, each named."""
+    path = tmp_path / "pcs.argdown"
+    path.write_text(
+        "<A>: An argument.\n\n<A>\n\n(1) [P]: Premise one.\n(2) Premise two.\n----\n(3) [C]: So this.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["stats", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Argdown statements") and lines[1].startswith(
+        "statements in the map"
+    )
+    assert all(not line.startswith("statements ") or "in the map" in line for line in lines)
