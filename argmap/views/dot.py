@@ -454,10 +454,15 @@ def _tooltip(
 #: Graphviz (2.43) refuses a quoted string of more than 16,384 bytes ("String starting: ..."):
 #: a longer label or tooltip is cut to this many bytes, ending in "…" (the HTML page keeps all)
 MAX_DOT_BYTES = 13_000
+#: the most bytes one character of user text takes once escaped: "&" becomes "&amp;" (5); a
+#: backslash in a tooltip 4; any other character at most 4 bytes of UTF-8
+_MAX_GROWTH = 5
 
 
 def _fitted(text: str, context: Context, budget: int = MAX_DOT_BYTES) -> str:
     """``text``, cut (with "…") so that its escaped form takes at most ``budget`` bytes."""
+    if len(text) * _MAX_GROWTH + 2 <= budget:
+        return text  # the common case: no escape sequence makes it that long
     over = len(dot_string(text, context).encode("utf-8")) - budget
     while over > 0 and len(text) > 1:
         text = text[: max(0, len(text) - over - 1)] + "…"
@@ -470,7 +475,9 @@ def _tooltip_string(parts: list[str]) -> str:
     parts = list(parts)
     while True:
         escaped = [dot_string(p, "tooltip")[1:-1] for p in parts]
-        size = sum(len(e.encode("utf-8")) + 2 for e in escaped)
+        size = sum(len(e) + 2 for e in escaped)
+        if size * 4 > MAX_DOT_BYTES:  # UTF-8 takes at most 4 bytes a character: count them
+            size = sum(len(e.encode("utf-8")) + 2 for e in escaped)
         if size <= MAX_DOT_BYTES:
             return '"' + "\\n".join(escaped) + '"'
         longest = max(range(len(parts)), key=lambda i: len(escaped[i]))
