@@ -77,7 +77,7 @@ def _main(
 MapArg = Annotated[
     Path,
     typer.Argument(
-        help="A map file: native YAML/JSON, or any readable format (see `argmap convert --help`).",
+        help="A map file: native YAML/JSON, or any readable format (see `argmap convert --help`); - reads standard input.",
         show_default=False,
         metavar="MAP",
     ),

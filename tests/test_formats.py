@@ -325,3 +325,19 @@ def test_conclusion_option_on_a_native_map() -> None:
     result = CliRunner().invoke(app, ["show", str(FLAGSHIP), "--conclusion", "nope"])
     assert result.exit_code == 1
     assert result.stderr == "Error: --conclusion 'nope': no statement with that id in the map\n"
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json", "aif", "argdown"])
+def test_a_map_on_standard_input(fmt: str) -> None:
+    """`-` reads the map from stdin: by content, or as --from says."""
+    text = argmap.dumps(argmap.load(MAPS / "linked-undercut.yaml"), fmt)
+    args = ["gaps", "-", "--format", "json"] + (["--from", fmt] if fmt == "argdown" else [])
+    result = CliRunner().invoke(app, args, input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)
+
+
+def test_a_bad_map_on_standard_input_is_placed() -> None:
+    result = CliRunner().invoke(app, ["show", "-"], input="argmap: 1\nconclusion: [\n")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: -:3:1: YAML syntax error")

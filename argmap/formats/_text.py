@@ -8,6 +8,7 @@ only report byte offsets).
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from argmap.errors import ArgmapError, MapFileError
@@ -34,6 +35,11 @@ def read_bytes(path: str | Path, *, limit: int | None = None) -> bytes:
     """Read a whole file, refusing one larger than ``limit`` (default :func:`max_bytes`)."""
     name = str(path)
     cap = max_bytes() if limit is None else limit
+    if name == "-":  # standard input: `cat map.yaml | argmap show -`
+        data = sys.stdin.buffer.read(cap + 1)
+        if len(data) > cap:
+            raise MapFileError(f"input is larger than the {_human(cap)} limit", file=name)
+        return data
     try:
         with open(path, "rb") as handle:
             data = handle.read(cap + 1)
