@@ -80,6 +80,9 @@ def test_corpus_file_round_trips_through_the_writer(path: Path, tmp_path: Path) 
     written = json.loads(text)
     assert raw_counts(written) == raw_counts(data)
     assert len(written["edges"]) == len(data["edges"])
+    # every node keeps its text, scheme nodes too ("RA" stays "RA" beside its scheme)
+    texts = {str(n["nodeID"]): n.get("text") for n in data["nodes"]}
+    assert {str(n["nodeID"]): n.get("text") for n in written["nodes"]} == texts
     out = tmp_path / "again.json"
     out.write_text(text, encoding="utf-8")
     again = argmap.load(out)

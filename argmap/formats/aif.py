@@ -402,7 +402,9 @@ class _Reader:
             scheme = text
         fields = dict(self.extension(node, index, nid))
         extras = {k: v for k, v in node.items() if k not in NODE_KEYS and k != "scheme"}
-        if text is not None and text != ntype and text != scheme:
+        # the writer's default text is the scheme, else the type: keep any other text as it was
+        default_text = scheme if scheme is not None else ntype
+        if text is not None and text != default_text:
             extras["text"] = text
         if extras:
             fields["meta"] = {**_mapping(fields.get("meta")), "aif": extras}
