@@ -138,6 +138,13 @@ def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 
+def _selection(select: str | None, ignore: str | None, argmap: Any) -> tuple[list[str], list[str]]:
+    """``--select`` and ``--ignore`` for one loaded map, every name checked against it."""
+    chosen, left_out = _selectors(select), _selectors(ignore)
+    _check_names(chosen + left_out, {g.kind for g in argmap.gaps})
+    return chosen, left_out
+
+
 def _check_names(selectors: list[str], annotated: set[str]) -> None:
     """A ``--select``/``--ignore`` name that matches nothing (given the kinds these maps
     annotate) is a usage error."""
@@ -234,8 +241,7 @@ def show(
     argmap = _load(map_file, fmt, conclusion)
     gaps: list[Any] = []
     if not no_gaps:
-        chosen, left_out = _selectors(select), _selectors(ignore)
-        _check_names(chosen + left_out, {g.kind for g in argmap.gaps})
+        chosen, left_out = _selection(select, ignore, argmap)
         gaps = find_gaps(argmap, select=chosen, ignore=left_out)
     options = ShowOptions(quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps)
     if evaluate or why:
@@ -501,8 +507,7 @@ def render(
     from argmap.api import render_file
 
     argmap = _load(map_file, from_fmt, conclusion)
-    chosen, left_out = _selectors(select), _selectors(ignore)
-    _check_names(chosen + left_out, {g.kind for g in argmap.gaps})
+    chosen, left_out = _selection(select, ignore, argmap)
     render_file(
         argmap,
         output,

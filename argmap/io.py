@@ -25,10 +25,6 @@ def write_output(target: str | Path, data: str | bytes) -> None:
         sys.stdout.buffer.flush()
         return
     path = check_output(target)
-    if path.is_symlink():
-        # write through the link, as an editor does: the link stays, its target gets the data
-        path = Path(os.path.realpath(path))
-        check_output(path)
     parent = path.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
@@ -58,8 +54,14 @@ def write_output(target: str | Path, data: str | bytes) -> None:
 
 
 def check_output(target: str | Path) -> Path:
-    """Fail early, before any work, when ``target`` cannot be a file written here; its path."""
+    """Fail early, before any work, when ``target`` cannot be a file written here; its path.
+
+    A symlink is followed: output goes through the link, as an editor's save does (the link
+    stays, the file it points at gets the data).
+    """
     path = Path(target)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.exists():
         raise OutputError(f"{path}: the directory {parent} does not exist")

@@ -35,14 +35,12 @@ def read_bytes(path: str | Path, *, limit: int | None = None) -> bytes:
     """Read a whole file, refusing one larger than ``limit`` (default :func:`max_bytes`)."""
     name = str(path)
     cap = max_bytes() if limit is None else limit
-    if name == "-":  # standard input: `cat map.yaml | argmap show -`
-        data = sys.stdin.buffer.read(cap + 1)
-        if len(data) > cap:
-            raise MapFileError(f"input is larger than the {_human(cap)} limit", file=name)
-        return data
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(cap + 1)
+        if name == "-":  # standard input: `cat map.yaml | argmap show -`
+            data = sys.stdin.buffer.read(cap + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(cap + 1)
     except FileNotFoundError:
         raise MapFileError("no such file", file=name) from None
     except IsADirectoryError:
