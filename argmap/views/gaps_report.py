@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from argmap.analysis.base import Gap
 from argmap.model import Severity, format_anchor
+from argmap.safe_text import json_safe, printable
 
 #: Column headings of the text and Markdown tables.
 HEADINGS = ("code", "severity", "node", "¶", "message")
@@ -119,7 +120,7 @@ def json_report(results: Sequence[FileGaps]) -> str:
     ]
     if not lines:
         return "[]\n"
-    return "[\n" + ",\n".join(lines) + "\n]\n"
+    return json_safe("[\n" + ",\n".join(lines) + "\n]\n")
 
 
 def _cell(text: str) -> str:
@@ -142,7 +143,7 @@ def markdown_report(results: Sequence[FileGaps]) -> str:
     if len(results) > 1:
         every = [g for r in results for g in r.gaps]
         out.append(f"**Total:** {summary(every, f'{len(results)} files')}\n")
-    return "\n".join(out)
+    return printable("\n".join(out))
 
 
 def print_text(results: Sequence[FileGaps]) -> None:
@@ -150,7 +151,7 @@ def print_text(results: Sequence[FileGaps]) -> None:
     if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
         # the same test as views.console, without building a console: plain output skips
         # rich altogether, so 100,000 lines print in milliseconds
-        sys.stdout.write(plain_text(results))
+        sys.stdout.write(printable(plain_text(results)))
         return
     from rich.text import Text
 
