@@ -96,16 +96,16 @@ def _skeletons(text: Path, folder: Path) -> dict[str, Path]:
 def measure(grade: Callable[..., Any] | None = None) -> dict[str, Any]:
     """Every judgment figure of the benchmark, graded by ``grade`` (default: the grader)."""
     import argmap
+    from argmap.teaching.grade import grade_map
 
-    if grade is None:
-        from argmap.teaching.grade import grade_map as grade
+    grader: Callable[..., Any] = grade or grade_map
     rows = []
     by_text = texts()
     keys = {name: argmap.load(entry["key"]) for name, entry in by_text.items()}
     for row in marks():
         key = keys[row["text"]]
         path = by_text[row["text"]]["submissions"] / row["file"]
-        result = grade(key, argmap.load(path), file=str(path))
+        result = grader(key, argmap.load(path), file=str(path))
         rows.append({**row, "mark": float(row["mark"]), "score": result.score, "result": result})
     scores = [r["score"] for r in rows]
     marks_ = [r["mark"] for r in rows]
@@ -124,10 +124,10 @@ def measure(grade: Callable[..., Any] | None = None) -> dict[str, Any]:
         out["opposite"][name] = mine["e"]["result"].breakdown.get("conclusion", 0.0)
         honest = min(r["score"] for letter, r in mine.items() if letter != "g")
         for kind, path in _skeletons(by_text[name]["text"], WORK / "skeletons" / name).items():
-            score = grade(keys[name], argmap.load(path), file=str(path)).score
+            score = grader(keys[name], argmap.load(path), file=str(path)).score
             out["skeletons"][f"{name}/{kind}"] = (score, honest)
     flagship = argmap.load(FLAGSHIP)
-    out["self"] = grade(flagship, flagship).score
+    out["self"] = grader(flagship, flagship).score
     return out
 
 
