@@ -92,9 +92,10 @@ def to_dot(argmap: ArgumentMap, **options: Any) -> str:
 
     Options as for :func:`render`.
     """
-    from argmap.rendering import RenderOptions, dot_source
+    from argmap.views.render import RenderOptions, dot_source
 
-    return dot_source(argmap, RenderOptions(**options))
+    opts = RenderOptions(**options)
+    return dot_source(argmap, opts.findings(argmap), opts)
 
 
 def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **options: Any) -> bytes:
@@ -106,10 +107,12 @@ def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **opt
     (or ``print``, ``colorblind``), ``legend=False``, ``evaluate=False``,
     ``gaps=True``, ``select=()``, ``ignore=()``.
     """
-    from argmap.rendering import RenderOptions
-    from argmap.rendering import render as render_map
+    from argmap.views.render import RenderOptions, check
+    from argmap.views.render import render as render_map
 
-    return render_map(argmap, fmt, engine, RenderOptions(**options))
+    opts = RenderOptions(**options)
+    check(fmt, engine)  # refuse PNG/PDF without Graphviz (and bad engines) before any work
+    return render_map(argmap, opts.findings(argmap), fmt, engine, opts)
 
 
 def render_file(
@@ -122,12 +125,17 @@ def render_file(
 ) -> str:
     """Render to ``output`` atomically (``-`` is stdout), the format from ``fmt`` or the name.
 
-    Returns the format written. Options as for :func:`render`.
+    Returns the format written; a failed render never touches the output
+    file. Options as for :func:`render`.
     """
-    from argmap.rendering import RenderOptions
-    from argmap.rendering import render_file as render_to
+    from argmap.io import check_output, write_output
+    from argmap.views.render import format_for
 
-    return render_to(argmap, output, fmt, engine, RenderOptions(**options))
+    chosen = format_for(output, fmt)
+    if str(output) != "-":
+        check_output(output)  # before any rendering
+    write_output(output, render(argmap, chosen, engine=engine, **options))
+    return chosen
 
 
 # --- interchange api --------------------------------------------------------------------------

@@ -11,12 +11,13 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from argmap import __version__
 from argmap.errors import ArgmapError
+from argmap.views.render_formats import RENDER_FORMATS, format_help
 
 app = typer.Typer(
     name="argmap",
@@ -405,15 +406,14 @@ def evaluate(
 # --- render commands --------------------------------------------------------------------------
 
 
-class RenderFormat(StrEnum):
-    """What ``argmap render`` writes (``json`` is Graphviz's JSON layout, not the map file)."""
+if TYPE_CHECKING:
 
-    SVG = "svg"
-    PNG = "png"
-    PDF = "pdf"
-    DOT = "dot"
-    JSON = "json"
-    HTML = "html"
+    class RenderFormat(StrEnum):
+        """What ``argmap render`` writes: one member per entry of the table of render formats."""
+
+else:
+    RenderFormat = StrEnum("RenderFormat", {name.upper(): name for name in RENDER_FORMATS})
+    RenderFormat.__doc__ = "What ``argmap render`` writes: one member per render format."
 
 
 class RenderEngine(StrEnum):
@@ -458,7 +458,7 @@ def render(
         RenderFormat | None,
         typer.Option(
             "--format",
-            help="svg, png, pdf, dot (the DOT source), json (Graphviz's layout) or html (a self-contained page).",
+            help=format_help(),
         ),
     ] = None,
     engine: Annotated[
