@@ -272,6 +272,7 @@ def exercise(
     from argmap.errors import OutputError
     from argmap.io import check_output, write_output
     from argmap.teaching.exercise import make_exercise
+    from argmap.views.worksheet import key_md, key_yaml, worksheet_md
 
     ex = make_exercise(
         argmap,
@@ -288,10 +289,10 @@ def exercise(
         raise OutputError(f"{target} is not a directory")
     target.mkdir(parents=True, exist_ok=True)
     files = (
-        ("worksheet.md", ex.worksheet_md),
+        ("worksheet.md", worksheet_md(ex)),
         ("worksheet.svg", svg),
-        ("answer-key.yaml", ex.key_yaml),
-        ("answer-key.md", ex.key_md),
+        ("answer-key.yaml", key_yaml(ex)),
+        ("answer-key.md", key_md(ex)),
     )
     for name, _ in files:
         check_output(target / name)  # all four can be written, or none is touched

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from argmap.analysis.base import Gap
+from argmap.formats.markdown import escape
 from argmap.model import Severity, format_anchor
 
 #: Column headings of the text and Markdown tables.
@@ -122,21 +123,17 @@ def json_report(results: Sequence[FileGaps]) -> str:
     return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
 def markdown_report(results: Sequence[FileGaps]) -> str:
     """A Markdown section per file: a table of its gaps and its summary line."""
     out: list[str] = []
     for result in results:
-        out.append(f"## {_cell(result.file)}\n")
+        out.append(f"## {escape(result.file)}\n")
         if result.gaps:
             out.append("| " + " | ".join(HEADINGS) + " |")
             out.append("|---|---|---|---|---|")
             for gap in result.gaps:
                 cells = [f"`{gap.code}`", gap.severity.value, f"`{gap.node}`", _anchor(gap)]
-                out.append("| " + " | ".join([*cells, _cell(gap.message)]) + " |")
+                out.append("| " + " | ".join([*cells, escape(gap.message)]) + " |")
             out.append("")
         out.append(summary(result.gaps) + "\n")
     if len(results) > 1:
