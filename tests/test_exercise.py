@@ -204,7 +204,7 @@ def test_a_map_without_its_text_still_makes_a_worksheet(tmp_path: Path) -> None:
 
 def test_markdown_special_characters_are_escaped() -> None:
     """The worksheet uses the one Markdown escaper; a "#" inside a line is no heading."""
-    from argmap.views.worksheet import escape
+    from argmap.formats.markdown import escape
 
     assert escape("a *b* _c_ [d](e) <f> | # `g`") == (
         "a \\*b\\* \\_c\\_ \\[d\\](e) \\<f\\> \\| # \\`g\\`"

@@ -14,25 +14,21 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from argmap.analysis.base import Gap
 from argmap.formats.markdown import escape
 from argmap.model import Severity, format_anchor
+
+if TYPE_CHECKING:
+    from argmap.analysis.gaps import FileGaps
 
 #: Column headings of the text and Markdown tables.
 HEADINGS = ("code", "severity", "node", "¶", "message")
 #: Widest node and anchor columns before long values push the message right.
 MAX_NODE = 14
 MAX_ANCHOR = 12
-
-
-@dataclass
-class FileGaps:
-    """The gaps of one map file."""
-
-    file: str
-    gaps: list[Gap]
 
 
 def _anchor(gap: Gap) -> str:
