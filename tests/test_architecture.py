@@ -158,14 +158,14 @@ def test_no_import_cycle() -> None:
     assert cycles(GRAPH) == []
 
 
-@pytest.mark.parametrize("name", sorted(n for n in MODULES if any(within(n, p) for p in LOWER_PARTS)))
+@pytest.mark.parametrize(
+    "name", sorted(n for n in MODULES if any(within(n, p) for p in LOWER_PARTS))
+)
 def test_lower_parts_import_no_view_api_or_front_end(name: str) -> None:
     bad = sorted(
         target
         for target in GRAPH[name]
-        if within(target, "argmap.views")
-        or target == "argmap.api"
-        or is_front_end(target)
+        if within(target, "argmap.views") or target == "argmap.api" or is_front_end(target)
     )
     assert bad == [], f"{name} imports {bad}"
 
