@@ -578,17 +578,18 @@ def grade_files(
     progress: Callable[[str], None] | None = None,
 ) -> list[Result]:
     """Grade each file in order; one that cannot be read gets a result with its error."""
-    from argmap.errors import ArgmapError
+    from argmap.errors import ArgmapError, InternalError
 
     results = []
     for path in files:
         name = str(path)
         try:
-            submission = load(path)
+            result = grade_map(key, load(path), file=name)
         except ArgmapError as exc:
-            results.append(Result(name, None, {}, [], str(exc)))
-        else:
-            results.append(grade_map(key, submission, file=name))
+            result = Result(name, None, {}, [], str(exc))
+        except Exception as exc:  # a bug on one submission must not cost the class its grades
+            result = Result(name, None, {}, [], str(InternalError.on_file(name, exc)))
+        results.append(result)
         if progress is not None:
             progress(name)
     return results

@@ -14,6 +14,8 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO, cast
 
+from argmap.safe_text import printable
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.segment import Segment
@@ -39,6 +41,27 @@ def console(*, stderr: bool = False) -> Console:
     )
 
 
+def say(line: str, *, err: bool = False) -> None:
+    """Print one line of the CLI's own (``wrote FILE``, ``argmap: NOTICE``), user text made safe."""
+    print(printable(line), file=sys.stderr if err else sys.stdout)
+
+
+def error(message: object) -> None:
+    """``Error: MESSAGE`` on stderr, after whatever stdout holds; control characters visible."""
+    sys.stdout.flush()
+    print(f"Error: {printable(str(message))}", file=sys.stderr)
+
+
+def write(text: str) -> None:
+    """Text output of a command (a report, JSON) on stdout, control characters made visible.
+
+    JSON text must come escaped already (:func:`argmap.safe_text.json_safe`, as
+    :func:`argmap.views.jsondata.json_text` does): ``\\x1b`` is no JSON escape.
+    Then this changes nothing in it.
+    """
+    sys.stdout.write(printable(text))
+
+
 @functools.cache
 def _safe_console_class() -> type[Console]:
     """A rich Console that makes control characters visible in every text it writes.
@@ -50,9 +73,12 @@ def _safe_console_class() -> type[Console]:
     from rich.console import Console
     from rich.segment import Segment
 
-    from argmap.safe_text import printable
-
     class SafeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # rich would exit with status 1 here; the CLI ends a closed pipe its own way
+            self.quiet = True
+            raise BrokenPipeError
+
         def _render_buffer(self, buffer: Iterable[Segment]) -> str:
             return super()._render_buffer(
                 segment if segment.control else Segment(printable(segment.text), segment.style)
