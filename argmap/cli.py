@@ -51,7 +51,7 @@ def handles_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from argmap.views.console import error
+        from argmap.views.console import StdoutFailed, error
 
         try:
             return func(*args, **kwargs)
@@ -62,56 +62,12 @@ def handles_errors(func: F) -> F:
         except BrokenPipeError:
             _quiet_stdout()
             raise typer.Exit(BROKEN_PIPE) from None
-        except _StdoutFailed as failed:
+        except StdoutFailed as failed:
             _quiet_stdout()
             error(failed)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-class _StdoutFailed(Exception):
-    """Writing to standard output failed (not a closed pipe): a full disk, an I/O error."""
-
-    def __init__(self, exc: OSError) -> None:
-        super().__init__(f"cannot write to standard output: {exc.strerror or exc}")
-
-
-class _GuardedStdout:
-    """Standard output whose write errors say where they come from (:class:`_StdoutFailed`).
-
-    Installed by :func:`main` only: an OSError from anywhere else stays a bug.
-    """
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        from argmap.io import write_all
-
-        try:
-            if len(text) < 4096:
-                return int(self._stream.write(text))
-            # a long text goes to the bytes below, every byte checked: the text layer drops
-            # the rest of a short write (a closed pipe) without a word
-            self._stream.flush()
-            write_all(self._stream.buffer, text.encode(self._stream.encoding, "strict"))
-            return len(text)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _StdoutFailed(exc) from None
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _StdoutFailed(exc) from None
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
 
 
 def _flush_stdout() -> None:
@@ -952,9 +908,9 @@ def main() -> None:
     write that fails at the very end (a full disk, a closed pipe) is reported
     like one inside a command.
     """
-    from argmap.views.console import error
+    from argmap.views.console import GuardedStdout, StdoutFailed, error
 
-    sys.stdout = _GuardedStdout(sys.stdout)
+    sys.stdout = GuardedStdout(sys.stdout)
     status: Any = 0
     try:
         try:
@@ -965,7 +921,7 @@ def main() -> None:
     except BrokenPipeError:  # outside a command (--help | head), or at the last flush
         _quiet_stdout()
         status = BROKEN_PIPE
-    except _StdoutFailed as failed:
+    except StdoutFailed as failed:
         _quiet_stdout()
         error(failed)
         status = 1

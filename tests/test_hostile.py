@@ -546,3 +546,104 @@ def test_a_tampered_engine_cache_costs_at_most_one_crash(tmp_path: Path) -> None
     codes = [r.returncode for r in runs]
     assert codes[1:] == [0, 0], codes  # the first may crash; never the ones after
     assert not list((tmp_path / "argmap").glob("*.in-use"))
+
+
+# --- 2, 4, 7 in Argdown and AIF -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            "argmap: [1]",
+            "2:1: front matter: 'argmap' must be a mapping (conclusion, source, meta, gaps), not a list",
+        ),
+        ("argmap:\n  gaps: 7", "2:1: front matter: argmap.gaps must be a list, not the int 7"),
+        (
+            "argmap:\n  meta: x",
+            "2:1: front matter: argmap.meta must be a mapping, not the text 'x'",
+        ),
+        (
+            "argmap:\n  conclusion: [A]",
+            "2:1: front matter: argmap.conclusion must be a statement's id, not a list",
+        ),
+        (
+            "title: T\nargmap:\n  source: {date: [1]}",
+            "3:1: front matter: argmap.source.date: Input should be a valid string",
+        ),
+    ],
+)
+def test_argdown_front_matter_of_wrong_types_is_reported(
+    tmp_path: Path, front: str, error: str
+) -> None:
+    path = tmp_path / "m.argdown"
+    path.write_text(f"===\n{front}\n===\n\n[A]: a.\n")
+    code, _, err = run("stats", str(path))
+    assert code == 1
+    assert err == f"Error: {path}:{error}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "what"),
+    [
+        (f"[A]: a. {{x: {DIGITS}}}\n", "1:13", "data block"),
+        (f"===\nn: {DIGITS}\n===\n\n[A]: a.\n", "2:4", "front matter"),
+    ],
+)
+def test_a_huge_integer_in_argdown_data_is_located(
+    tmp_path: Path, text: str, place: str, what: str
+) -> None:
+    path = tmp_path / "m.argdown"
+    path.write_text(text)
+    code, _, err = run("stats", str(path))
+    assert code == 1
+    assert err == f"Error: {path}:{place}: YAML error in the {what}: {TOO_LONG}\n"
+
+
+def test_argdown_writes_control_characters_escaped_and_reads_them_back(tmp_path: Path) -> None:
+    out = tmp_path / "m.argdown"
+    code, _, err = run("convert", str(hostile(tmp_path)), str(out))
+    assert code == 0, err
+    written = out.read_text()
+    assert not any(char in written for char in RAW)
+    assert "[C]: Clear \\\\x1b\\[2J screen \\\\u202eevil" in written  # shown visibly
+    back = argmap.load(out)
+    assert back.statements["C"].text == "Clear \x1b[2J screen \u202eevil"  # kept exactly
+    assert back.statements["R1"].text == "reason \x9b31m"
+
+
+@pytest.mark.parametrize(
+    ("header", "error"),
+    [
+        ('{"gaps": [5]}', "argmap.gaps[0]: Input should be a valid dictionary"),
+        ('{"gaps": 7}', "argmap.gaps must be a list, not the number 7"),
+        ('{"title": 3}', "argmap.title must be text, not the number 3"),
+    ],
+)
+def test_aif_header_errors_name_their_place(tmp_path: Path, header: str, error: str) -> None:
+    path = tmp_path / "m.aif.json"
+    path.write_text(
+        '{"nodes": [{"nodeID": "1", "text": "a", "type": "I"}], "edges": [],\n'
+        f' "argmap": {header}}}'
+    )
+    code, _, err = run("stats", str(path))
+    assert code == 1
+    assert ": : " not in err
+    assert error in err and err.startswith(f"Error: {path}:2:")
+
+
+def test_an_engine_trap_says_which_limit_and_what_to_do() -> None:
+    import wasmtime
+
+    from argmap.views.engines import _trap_message
+
+    class Trap:
+        trap_code = wasmtime.TrapCode.UNREACHABLE
+
+        def __str__(self) -> str:
+            return "error while executing at wasm backtrace:\n    0: 0x1d - abort\n"
+
+    message = _trap_message(Trap())
+    assert message.startswith("Graphviz (embedded) could not lay out this map: it aborted")
+    assert "ran out of memory" in message and "--engine dot" in message
+    assert "backtrace" not in message

