@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MAP := maps/iran-in-latin-america.yaml
 
-.PHONY: demo test lint typecheck bench golden install clean
+.PHONY: demo test lint typecheck bench skeleton-eval golden install clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ bench: $(STAMP)
 	@# install under PYTHONDONTWRITEBYTECODE would recompile every module on every run)
 	$(BIN)/python -m compileall -q argmap
 	$(BIN)/python bench/run.py
+
+skeleton-eval: $(STAMP)
+	$(BIN)/python bench/skeleton_eval.py
 
 golden: $(STAMP)
 	ARGMAP_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q -m "not browser" tests -k golden
