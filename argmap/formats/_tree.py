@@ -17,6 +17,7 @@ import itertools
 import json
 import operator
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -128,56 +129,96 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
         return None, loc
 
     seen: set[int] = set()
+
+    def enter(node: yaml.Node) -> None:
+        nid = id(node)
+        if nid in seen:
+            raise loc.error(
+                "YAML anchors and aliases (&name / *name) are not supported: "
+                "reuse a node with {ref: ID} instead",
+                _mark(node),
+            )
+        seen.add(nid)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _YAML_COLLECTIONS:
+            raise loc.error(
+                f"unsupported YAML tag {node.tag!r}: map files hold plain data only", _mark(node)
+            )
+
+    def key(k: Any, node: yaml.Node) -> str:
+        if isinstance(k, str):
+            return k
+        if isinstance(k, int | float) and not isinstance(k, bool):
+            return str(k)
+        raise loc.error(f"a key must be a plain word, not {_kind(k)}", _mark(node))
+
+    def built(obj: Any, node: yaml.Node) -> None:
+        loc._yaml[id(obj)] = node
+
+    data = walk_yaml(
+        root,
+        enter=enter,
+        scalar=lambda node: _scalar(node, loc),
+        key=key,
+        duplicate=lambda k, node: loc.error(f"duplicate key '{k}'", _mark(node)),
+        built=built,
+    )
+    return data, loc
+
+
+def walk_yaml(
+    root: yaml.Node,
+    *,
+    enter: Callable[[yaml.Node], None],
+    scalar: Callable[[yaml.ScalarNode], Any],
+    key: Callable[[Any, yaml.Node], str],
+    duplicate: Callable[[str, yaml.Node], Exception],
+    built: Callable[[Any, yaml.Node], None] | None = None,
+) -> Any:
+    """A composed YAML tree as plain data (dicts with text keys, lists, scalars), no recursion.
+
+    The one walker of both YAML readers (map files here, Argdown's data
+    blocks in :mod:`argmap.formats.argdown.data`); what they differ in comes
+    as callbacks: ``enter`` sees every node before it is converted (raise to
+    refuse it: an alias, a tag, a size budget), ``scalar`` converts a scalar,
+    ``key`` turns a converted key into text (or raises), ``duplicate`` builds
+    the error for a repeated key, and ``built`` sees each mapping and list
+    with its node. An aliased node met again is converted again.
+    """
+    import yaml
+
     out: dict[int, Any] = {}
     # iterative post-order conversion: (node, children_done)
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
-        nid = id(node)
         if not done:
-            if nid in seen:
-                raise loc.error(
-                    "YAML anchors and aliases (&name / *name) are not supported: "
-                    "reuse a node with {ref: ID} instead",
-                    _mark(node),
-                )
-            seen.add(nid)
-            if not isinstance(node, yaml.ScalarNode) and node.tag not in _YAML_COLLECTIONS:
-                raise loc.error(
-                    f"unsupported YAML tag {node.tag!r}: map files hold plain data only",
-                    _mark(node),
-                )
+            enter(node)
             if isinstance(node, yaml.ScalarNode):
-                out[nid] = _scalar(node, loc)
+                out[id(node)] = scalar(node)
                 continue
             stack.append((node, True))
             if isinstance(node, yaml.MappingNode):
-                for key, value in reversed(node.value):
+                for k, value in reversed(node.value):
                     stack.append((value, False))
-                    stack.append((key, False))
+                    stack.append((k, False))
             else:
                 for item in reversed(node.value):
                     stack.append((item, False))
             continue
         if isinstance(node, yaml.MappingNode):
             mapping: dict[str, Any] = {}
-            for key, value in node.value:
-                k = out.pop(id(key))
-                if not isinstance(k, str):
-                    if isinstance(k, bool | int | float) and not isinstance(k, bool):
-                        k = str(k)
-                    else:
-                        raise loc.error(f"a key must be a plain word, not {_kind(k)}", _mark(key))
-                if k in mapping:
-                    raise loc.error(f"duplicate key '{k}'", _mark(key))
-                mapping[k] = out.pop(id(value))
-            loc._yaml[id(mapping)] = node
-            out[nid] = mapping
+            for k, value in node.value:
+                name = key(out[id(k)], k)
+                if name in mapping:
+                    raise duplicate(name, k)
+                mapping[name] = out[id(value)]
+            obj: Any = mapping
         else:
-            items = [out.pop(id(item)) for item in node.value]
-            loc._yaml[id(items)] = node
-            out[nid] = items
-    return out[id(root)], loc
+            obj = [out[id(item)] for item in node.value]
+        if built is not None:
+            built(obj, node)
+        out[id(node)] = obj
+    return out[id(root)]
 
 
 def _mark(node: yaml.Node) -> Position:

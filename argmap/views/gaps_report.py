@@ -14,24 +14,21 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from argmap.analysis.base import Gap
+from argmap.formats.markdown import escape
 from argmap.model import Severity, format_anchor
+
+if TYPE_CHECKING:
+    from argmap.analysis.gaps import FileGaps
 
 #: Column headings of the text and Markdown tables.
 HEADINGS = ("code", "severity", "node", "¶", "message")
 #: Widest node and anchor columns before long values push the message right.
 MAX_NODE = 14
 MAX_ANCHOR = 12
-
-
-@dataclass
-class FileGaps:
-    """The gaps of one map file."""
-
-    file: str
-    gaps: list[Gap]
 
 
 def _anchor(gap: Gap) -> str:
@@ -122,21 +119,17 @@ def json_report(results: Sequence[FileGaps]) -> str:
     return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
 def markdown_report(results: Sequence[FileGaps]) -> str:
     """A Markdown section per file: a table of its gaps and its summary line."""
     out: list[str] = []
     for result in results:
-        out.append(f"## {_cell(result.file)}\n")
+        out.append(f"## {escape(result.file)}\n")
         if result.gaps:
             out.append("| " + " | ".join(HEADINGS) + " |")
             out.append("|---|---|---|---|---|")
             for gap in result.gaps:
                 cells = [f"`{gap.code}`", gap.severity.value, f"`{gap.node}`", _anchor(gap)]
-                out.append("| " + " | ".join([*cells, _cell(gap.message)]) + " |")
+                out.append("| " + " | ".join([*cells, escape(gap.message)]) + " |")
             out.append("")
         out.append(summary(result.gaps) + "\n")
     if len(results) > 1:
