@@ -361,6 +361,13 @@ def test_filters_hide_the_gap_markers_they_should(explorer: Explorer) -> None:
         sid for sid, s in m.statements.items() if kind_of(m, s) == "evidence"
     )
 
+    # verdict: the page is evaluated even without --evaluate; unticking one dims those
+    page.check('form.filters input[name="kind"][value="evidence"]')
+    page.uncheck('form.filters input[name="verdict"][value="contested"]')
+    verdicts = argmap.evaluate(m).verdicts
+    dimmed = page.eval_on_selector_all("main.map g.statement.dimmed", "gs => gs.map(g => g.id)")
+    assert dimmed and sorted(dimmed) == sorted(s for s in m.statements if verdicts[s] == "contested")
+
 
 @pytest.mark.browser
 def test_deep_link_opens_the_node_selected(browser: Any, flagship_page: Path) -> None:
