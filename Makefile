@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MAP := maps/iran-in-latin-america.yaml
 
-.PHONY: demo test lint typecheck bench golden install clean
+.PHONY: demo test lint typecheck bench golden fuzz install clean argdown-cli
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,28 @@ bench: $(STAMP)
 	@# install under PYTHONDONTWRITEBYTECODE would recompile every module on every run)
 	$(BIN)/python -m compileall -q argmap
 	$(BIN)/python bench/run.py
+
+# the fuzz suite of make test, run for a long time with fresh seeds (an hour unless told);
+# failures are appended to fuzz.log and replayed first next time (.hypothesis/)
+FUZZ_SECONDS ?= 3600
+fuzz: $(STAMP)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python tests/run_fuzz.py
+
+# The Argdown CLI (Node), pinned: the speed anchor of `make bench` and the reference of the
+# Argdown conformance tests. Installed with npm into a git-ignored folder inside the repo;
+# both skip with a reason when it is absent.
+ARGDOWN_VERSION := 1.7.5
+ARGDOWN_DIR := .cache/argdown-cli
+ARGDOWN_STAMP := $(ARGDOWN_DIR)/.installed-$(ARGDOWN_VERSION)
+
+$(ARGDOWN_STAMP):
+	@command -v npm >/dev/null 2>&1 || { echo "argdown-cli: npm is not installed"; exit 1; }
+	@mkdir -p $(ARGDOWN_DIR)
+	npm install --prefix $(ARGDOWN_DIR) --save-exact --no-audit --no-fund --loglevel=error @argdown/cli@$(ARGDOWN_VERSION)
+	@test "$$($(ARGDOWN_DIR)/node_modules/.bin/argdown --version)" = "$(ARGDOWN_VERSION)"
+	@touch $(ARGDOWN_STAMP)
+
+argdown-cli: $(ARGDOWN_STAMP)
 
 golden: $(STAMP)
 	ARGMAP_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q -m "not browser" tests -k golden

@@ -1,20 +1,19 @@
 """The language server, driven as an editor drives it: a child process speaking JSON-RPC on stdio.
 
-Every test starts the real server (``python -m argmap.lsp``, what ``argmap
-lsp`` runs), opens a document, and reads what comes back on the wire:
+Every test starts the real server (``python -m argmap lsp``: the command
+``argmap lsp`` itself), opens a document, and reads what comes back on the wire:
 published diagnostics, hover cards, definitions, completions, quick fixes.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import FLAGSHIP, ROOT
 
 from argmap.lsp.client import LspClient
-from conftest import FLAGSHIP, ROOT
 
 MAP = """\
 argmap: 1
@@ -38,9 +37,10 @@ conclusion:
 """
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def client() -> Iterator[LspClient]:
-    with LspClient([sys.executable, "-m", "argmap.lsp"], cwd=ROOT) as c:
+    """One server for the module (as an editor keeps one): each test opens its own files."""
+    with LspClient(cwd=ROOT) as c:
         c.initialize(ROOT)
         yield c
 
@@ -79,8 +79,9 @@ def test_a_misspelt_key_is_an_error_at_the_key_with_the_suggestion(
             "context": {"diagnostics": [error]},
         },
     )
-    assert [a["title"] for a in actions] == ["Change to 'reasons'"]
-    edit = actions[0]["edit"]["changes"][uri][0]
+    fixes = [a for a in actions if a["kind"] == "quickfix"]
+    assert [a["title"] for a in fixes] == ["Change to 'reasons'"]
+    edit = fixes[0]["edit"]["changes"][uri][0]
     assert edit == {"range": error["range"], "newText": "reasons"}
 
 
@@ -229,6 +230,17 @@ def test_preview_writes_the_html_explorer(client: LspClient, tmp_path: Path) -> 
     client.diagnostics(uri)
     target = tmp_path / "out" / "energy.html"
     target.parent.mkdir()
+    # offered as a code action, so that any client can run it
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+            "context": {"diagnostics": []},
+        },
+    )
+    (command,) = [a["command"] for a in actions if a["kind"] == "source"]
+    assert command["command"] == "argmap.preview" and command["arguments"] == [uri]
     result = client.request(
         "workspace/executeCommand",
         {"command": "argmap.preview", "arguments": [uri, str(target)]},
@@ -242,7 +254,7 @@ def test_preview_writes_the_html_explorer(client: LspClient, tmp_path: Path) -> 
 
 
 def test_the_flagship_opens_clean_and_shuts_down(tmp_path: Path) -> None:
-    with LspClient([sys.executable, "-m", "argmap.lsp"], cwd=ROOT) as c:
+    with LspClient(cwd=ROOT) as c:
         c.initialize(ROOT)
         uri = c.open(FLAGSHIP)
         diagnostics = c.diagnostics(uri)

@@ -313,3 +313,36 @@ def test_model_json_model_round_trips(
         path = tmp_path / f"rt.{syntax}"
         path.write_text(native.dumps(m, syntax), encoding="utf-8")
         assert_same(m, argmap.load(path))
+
+
+RECONSTRUCTED = """\
+argmap: 1
+conclusion:
+  id: C
+  text: It will rain.
+  reasons:
+    - id: R
+      text: The sky is grey, which means rain.
+      added: which means rain
+  objections:
+    - {id: O, text: The forecast says sun., reconstructed: true}
+"""
+
+
+def test_reconstructed_statement_and_added_clause_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(RECONSTRUCTED)
+    m = argmap.load(path)
+    assert m.statements["O"].reconstructed and not m.statements["R"].reconstructed
+    assert m.statements["R"].added == "which means rain"
+    out = tmp_path / "again.yaml"
+    out.write_text(native.dumps(m))
+    assert "reconstructed: true" in out.read_text()
+    assert_same(m, argmap.load(out))
+
+
+def test_added_words_must_occur_in_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(RECONSTRUCTED.replace("added: which means rain", "added: which means snow"))
+    with pytest.raises(ArgmapError, match=r"r\.yaml:8:14: added: 'which means snow' does not"):
+        argmap.load(path)

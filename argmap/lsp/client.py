@@ -27,7 +27,7 @@ class LspClient:
     """One server process and the messages exchanged with it."""
 
     def __init__(self, command: Sequence[str] | None = None, *, cwd: str | Path | None = None):
-        argv = list(command) if command else [sys.executable, "-m", "argmap.lsp"]
+        argv = list(command) if command else [sys.executable, "-m", "argmap", "lsp"]
         # a file, not a pipe: a chatty server must never block on a full stderr pipe
         self.errors = tempfile.TemporaryFile()
         self.process = subprocess.Popen(

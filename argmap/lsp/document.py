@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from argmap.analysis.base import Gap
     from argmap.analysis.evaluate import Evaluation
     from argmap.errors import LocatedError
-    from argmap.formats._outline import Occurrence, Outline, OutlineNode, Span
     from argmap.model import ArgumentMap, Statement
 
 Severity = Literal["error", "warning", "information"]
@@ -34,7 +33,7 @@ Severity = Literal["error", "warning", "information"]
 class Diagnostic:
     """One problem at a place: a load error, or a gap of the default profile."""
 
-    span: Span
+    span: api.Span
     severity: Severity
     message: str
     code: str | None = None
@@ -61,7 +60,7 @@ class Document:
     map: ArgumentMap | None
     errors: list[LocatedError]
     gaps: list[Gap]
-    outline: Outline
+    outline: api.Outline
     lines: list[str] = field(default_factory=list)
     _evaluation: Evaluation | None = None
 
@@ -101,23 +100,21 @@ class Document:
         suggestion = match.group(1) if match else None
         return Diagnostic(self.error_span(error), "error", error.what, None, suggestion)
 
-    def error_span(self, error: LocatedError) -> Span:
+    def error_span(self, error: LocatedError) -> api.Span:
         """The text an error is about: the name it quotes, else the token at its place."""
-        from argmap.formats._outline import Span
-
         line = error.line or 1
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
         if error.line is None:
-            return Span(1, 1, 1, max(len(text), 1) + 1)
+            return api.Span(1, 1, 1, max(len(text), 1) + 1)
         col = error.col or 1
         head = error.what.split("did you mean")[0]
         for name in _QUOTED.findall(head):
             found = text.find(name, col - 1)
             if found >= 0:
-                return Span(line, found + 1, line, found + 1 + len(name))
+                return api.Span(line, found + 1, line, found + 1 + len(name))
         start = col - 1
         if start >= len(text):
-            return Span(line, max(len(text), 1), line, max(len(text), 1) + 1)
+            return api.Span(line, max(len(text), 1), line, max(len(text), 1) + 1)
         if text[start] in "\"'":
             close = text.find(text[start], start + 1)
             end = close + 1 if close > start else len(text)
@@ -126,12 +123,10 @@ class Document:
             while end < len(text) and text[end] not in _TOKEN_END:
                 end += 1
             end = max(end, start + 1)
-        return Span(line, start + 1, line, end + 1)
+        return api.Span(line, start + 1, line, end + 1)
 
-    def node_span(self, node_id: str) -> Span | None:
+    def node_span(self, node_id: str) -> api.Span | None:
         """Where a node is named in the text: its id (or title), else its origin's line."""
-        from argmap.formats._outline import Span
-
         definitions = self.outline.definitions(node_id)
         title = self.title_of(node_id)
         if not definitions and title is not None:
@@ -144,7 +139,7 @@ class Document:
             return None
         text = self.lines[origin.line - 1]
         col = origin.col or 1
-        return Span(origin.line, col, origin.line, max(len(text) + 1, col + 1))
+        return api.Span(origin.line, col, origin.line, max(len(text) + 1, col + 1))
 
     # what is where -------------------------------------------------------------------------
 
@@ -185,17 +180,17 @@ class Document:
                 return statement
         return None
 
-    def occurrence_at(self, line: int, col: int) -> Occurrence | None:
+    def occurrence_at(self, line: int, col: int) -> api.Occurrence | None:
         return self.outline.occurrence_at(line, col)
 
-    def definitions(self, line: int, col: int) -> list[Span]:
+    def definitions(self, line: int, col: int) -> list[api.Span]:
         """Where the id under the place is defined."""
         occurrence = self.occurrence_at(line, col)
         if occurrence is None:
             return []
         return [o.span for o in self.outline.definitions(occurrence.id)]
 
-    def references(self, line: int, col: int, *, declarations: bool = True) -> list[Span]:
+    def references(self, line: int, col: int, *, declarations: bool = True) -> list[api.Span]:
         """Every place the id under the place is written."""
         occurrence = self.occurrence_at(line, col)
         if occurrence is None:
@@ -206,7 +201,7 @@ class Document:
             if declarations or not o.definition
         ]
 
-    def symbols(self) -> list[OutlineNode]:
+    def symbols(self) -> list[api.OutlineNode]:
         """The map's nodes as written, nested: the editor's outline."""
         return self.outline.nodes
 
@@ -450,4 +445,4 @@ def _gap_kinds() -> dict[str, str]:
 
 def _md(text: str) -> str:
     """User text made inert in Markdown (no links, emphasis or HTML from the map)."""
-    return re.sub(r"([\\`*_{}\[\]()<>#+!|~])", r"\\\1", text)
+    return re.sub(r"([\\`*_\[\]<>#|~])", r"\\\1", text)

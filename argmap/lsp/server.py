@@ -244,7 +244,9 @@ def create_server() -> ArgmapServer:
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
-        lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
+        lsp.CodeActionOptions(
+            code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.Source]
+        ),
     )
     def code_action(ls: ArgmapServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         doc = ls.workspace.get_text_document(params.text_document.uri)
@@ -263,6 +265,15 @@ def create_server() -> ArgmapServer:
                     edit=lsp.WorkspaceEdit(changes={doc.uri: [edit]}),
                 )
             )
+        # the preview as an action too: every client can run a code action, few expose commands
+        title = "argmap: write the HTML preview of this map"
+        actions.append(
+            lsp.CodeAction(
+                title=title,
+                kind=lsp.CodeActionKind.Source,
+                command=lsp.Command(title=title, command=PREVIEW_COMMAND, arguments=[doc.uri]),
+            )
+        )
         return actions
 
     @server.command(PREVIEW_COMMAND)

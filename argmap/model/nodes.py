@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from argmap.model.anchors import normalize_anchor, parse_anchor
@@ -119,6 +119,10 @@ _KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 OriginField = Annotated[SkipJsonSchema[Origin | None], Field(default=None, exclude=True)]
 
 
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
 def check_id(value: str) -> str:
     """Ids are any text on one line, without surrounding spaces."""
     if not _ID.match(value) or value != value.strip():
@@ -159,6 +163,14 @@ class Statement(_Model):
     text: str = Field(min_length=1, description="the statement")
     kind: StatementKind = StatementKind.CLAIM
     implicit: bool = Field(default=False, description="an unstated assumption")
+    reconstructed: bool = Field(
+        default=False,
+        description="the analyst's, not the author's: added to the map or reworded beyond the text",
+    )
+    added: str | None = Field(
+        default=None,
+        description="words of the text the analyst added to the author's statement (a clause)",
+    )
     given: bool = Field(default=False, description="common ground: needs no support")
     at: str | None = Field(default=None, description='paragraph anchor(s): "16", "20-22", "1, 3-4"')
     quote: str | None = None
@@ -183,6 +195,17 @@ class Statement(_Model):
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("text must not be blank")
+        return value
+
+    @field_validator("added")
+    @classmethod
+    def _added_in_text(cls, value: str | None, info: ValidationInfo) -> str | None:
+        text = info.data.get("text")
+        if value is not None and isinstance(text, str) and _squash(value) not in _squash(text):
+            raise ValueError(
+                f"{value!r} does not occur in the text: 'added' quotes the words of the"
+                " statement's text that the analyst added"
+            )
         return value
 
     @field_validator("at", mode="before")
