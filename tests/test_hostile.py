@@ -647,3 +647,14 @@ def test_an_engine_trap_says_which_limit_and_what_to_do() -> None:
     assert message.startswith("Graphviz (embedded) could not lay out this map: it aborted")
     assert "ran out of memory" in message and "--engine dot" in message
     assert "backtrace" not in message
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json", "argdown", "aif"])
+def test_written_files_escape_controls_and_read_back_the_same(tmp_path: Path, fmt: str) -> None:
+    m = argmap.load(hostile(tmp_path))
+    out = tmp_path / f"again.{fmt if fmt != 'aif' else 'aif.json'}"
+    argmap.save(m, out, fmt)
+    assert not any(char in out.read_text() for char in RAW)
+    back = argmap.load(out)
+    assert {s.text for s in back.statements.values()} == {s.text for s in m.statements.values()}
+    assert back.title == m.title

@@ -43,6 +43,7 @@ from argmap.model import (
     SourceInfo,
     Statement,
 )
+from argmap.safe_text import json_safe
 
 #: Node types that make the argument graph; the other known ones are the dialogue layer.
 ARGUMENT_TYPES = ("I", "RA", "CA")
@@ -585,7 +586,8 @@ def dumps(argmap: ArgumentMap) -> str:
     else:
         parts = aif
     parts.append(("argmap", _value(header)))
-    return _object(parts, "") + "\n"
+    # C1 controls and bidi overrides escaped (\u202e) like the C0 ones json escapes itself
+    return json_safe(_object(parts, "")) + "\n"
 
 
 def _object(parts: list[tuple[str, str]], indent: str) -> str:

@@ -95,6 +95,8 @@ class GuardedStdout:
             raise StdoutFailed(exc) from None
 
     def flush(self) -> None:
+        if self._stream.closed:
+            return  # closed by whoever owned it last (the language server does, on exit)
         try:
             self._stream.flush()
         except BrokenPipeError:
