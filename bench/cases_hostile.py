@@ -56,12 +56,9 @@ def _files() -> dict[str, str]:
     from bench.generate import generate
 
     files: dict[str, str] = {}
-    normal = argmap.dumps(generate(5000), "argdown")
-    while len(normal) < ARGDOWN_BYTES:
-        normal += "\n" + normal
-    files["argdown normal"] = _write(
-        "normal.argdown", normal[: normal.rfind("\n\n", 0, ARGDOWN_BYTES)] + "\n"
-    )
+    # a generated map of about ARGDOWN_BYTES as Argdown (600 statements make about 106 kB)
+    normal = argmap.dumps(generate(ARGDOWN_BYTES * 600 // 106_000), "argdown")
+    files["argdown normal"] = _write("normal.argdown", normal)
     size = Path(files["argdown normal"]).stat().st_size
     for token in ("[", "<", "{", "@[", "<!--"):
         body = "[A]: a statement " + token * (size // len(token)) + "\n"

@@ -278,9 +278,7 @@ class _Ahead:
         self.finders: dict[object, _Next] = {}
         self.data_failed_until = -1
         self.horizon = 0
-        self.valid_until = -1
-        self.head = ""
-        self.answer: tuple[str, ...] = ()
+        self.remembered: dict[str, tuple[int, str, tuple[str, ...]]] = {}
 
     def next(self, what: str | re.Pattern[str], pos: int, skip: int = 0) -> int:
         """Where ``what`` next occurs at or after ``pos + skip`` (``len`` if nowhere).
@@ -303,12 +301,14 @@ class _Ahead:
         as the next four characters (what the rules look at directly) are the same.
         """
         text = self.text
-        if pos <= self.valid_until and text.startswith(self.head, pos):
-            return self.answer
+        # one remembered answer per character: runs like "@[@[@[" alternate two of them
+        valid_until, head, answer = self.remembered.get(text[pos], (-1, "", ()))
+        if pos <= valid_until and text.startswith(head, pos):
+            return answer
         self.horizon = self.size
         answer = self._impossible(pos)
-        self.answer, self.head = answer, text[pos : pos + 5]
-        self.valid_until = pos + self.horizon if len(self.head) == 5 else pos
+        head = text[pos : pos + 5]
+        self.remembered[text[pos]] = (pos + self.horizon if len(head) == 5 else pos, head, answer)
         return answer
 
     def _impossible(self, pos: int) -> tuple[str, ...]:
@@ -384,7 +384,7 @@ class _Ahead:
     def data_failed(self, pos: int) -> None:
         """A data block failed at ``pos``: so will any from here to where its scan stopped."""
         self.data_failed_until = self.next(_DATA_STOP, pos, 1)
-        self.valid_until = -1  # the remembered answer said data could match
+        self.remembered.pop("{", None)  # the remembered answer said data could match
 
 
 #: The characters at which a scanning rule may start.
