@@ -594,5 +594,27 @@
   fit();
   fromHash();
 
+  // live preview (argmap watch): poll the script beside the page; a new build reloads it,
+  // keeping the view and the selection
+  if (data.live) {
+    const saved = sessionStorage.getItem("argmap-view");
+    if (saved) {
+      const v = JSON.parse(saved);
+      view.s = v.s; view.cx = v.cx; view.cy = v.cy;
+      draw();
+    }
+    window.argmapLive = (build) => {
+      if (build === data.live.build) return;
+      sessionStorage.setItem("argmap-view", JSON.stringify(view));
+      location.reload();
+    };
+    setInterval(() => {
+      const s = document.createElement("script");
+      s.src = data.live.src + "?" + Date.now();
+      s.onload = s.onerror = () => s.remove();
+      document.head.append(s);
+    }, 1000);
+  }
+
   body.dataset.explorer = "ready";
 })();
