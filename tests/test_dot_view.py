@@ -342,3 +342,19 @@ def test_implicit_and_reconstructed_differ_from_gap_marks(small: ArgumentMap) ->
     assert "dashed" in r3["style"] and "⚠" in r3["label"]
     legend = dot[dot.index("subgraph legend") :]
     assert "“implicit”" in legend and "“reconstructed”" in legend and "warning gap" in legend
+
+
+def test_linked_premises_share_one_box_unless_a_premise_is_shared(flagship: ArgumentMap) -> None:
+    dot = to_dot(flagship)
+    boxes = re.findall(r'\tsubgraph "(cluster:[^"]+)" \{[^\n]*class="co-premises"[^\n]*\}', dot)
+    uses: dict[str, int] = {}
+    for inf in flagship.inferences.values():
+        for p in inf.premises:
+            uses[p] = uses.get(p, 0) + 1
+    expected = [
+        f"cluster:{inf.id}"
+        for inf in flagship.inferences.values()
+        if len(inf.premises) > 1 and all(uses[p] == 1 for p in inf.premises)
+    ]
+    assert boxes == expected and boxes  # R5 + A2 on the flagship; R1 + A1 and R2 + A1 share A1
+    assert "mclimit=4 remincross=true" in dot

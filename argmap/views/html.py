@@ -37,6 +37,7 @@ from argmap.views.dot import (
     SHAPES,
     THEMES,
     VERDICTS,
+    co_premise_groups,
     drawn_edges,
     kind_of,
 )
@@ -344,6 +345,7 @@ def page(
         "statements": statements,
         "steps": steps,
         "edges": data_edges,
+        "groups": co_premise_groups(argmap),
         "marks": {s.value: GAP_MARKS[s] for s in Severity},
         "live": {"src": live[0], "build": live[1]} if live else None,
     }

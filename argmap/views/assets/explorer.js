@@ -247,6 +247,10 @@
     for (const [id, g] of byId) {
       if (nodes.has(id) || id in data.steps || down.has(id) || up.has(id)) g.classList.toggle("hidden", !visible.has(id));
     }
+    for (const [id, members] of data.groups) {
+      const g = byId.get(id);
+      if (g) g.classList.toggle("hidden", !members.some((n) => visible.has(n)));
+    }
     for (const [g, upper, lower] of edges) {
       if (g) g.classList.toggle("hidden", !(visible.has(upper) && visible.has(lower)) || collapsed.has(upper));
     }
