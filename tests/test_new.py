@@ -40,6 +40,9 @@ def test_skeleton_of_the_flagship_paper(paper: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# A skeleton argument map drafted by `argmap new --from paper.txt`.")
     assert "# ¶13: candidate evidence. CHECK:" in text
+    # every node says which cue placed it
+    assert text.count("#   why here: ") == text.count('status: "draft"')
+    assert "#   why here: the conclusion guess of `argmap cues` (last-sentence +1.0," in text
     m = argmap.load(out)
     assert m.source_text is not None  # source: text: paper.txt, relative to the map
     conclusion = m.statements[m.conclusion]
@@ -125,6 +128,19 @@ def test_blank_template_and_stdout(tmp_path: Path) -> None:
     assert set(argmap.load(out).statements) == {"C", "R1", "E1", "O1"}
     result = CliRunner().invoke(app, ["new", "-o", "-"])
     assert result.exit_code == 0 and result.stdout.startswith("# A new argument map.")
+
+
+def test_the_students_template_carries_anchors(tmp_path: Path) -> None:
+    """Every node of `argmap new -o FILE` has an `at:` (the grader matches by it), and the
+    comments say how to fill it in."""
+    out = tmp_path / "mine.yaml"
+    assert CliRunner().invoke(app, ["new", "-o", str(out)]).exit_code == 0
+    m = argmap.load(out)
+    assert all(s.at for s in m.statements.values()), {s.id: s.at for s in m.statements.values()}
+    text = out.read_text(encoding="utf-8")
+    comments = " ".join(line.split("#", 1)[1] for line in text.splitlines() if "#" in line)
+    assert "paragraph number" in comments and '"8-11"' in comments and '"2, 7"' in comments
+    assert text.count("at: ") == len(m.statements)
 
 
 paragraph = st.text(
