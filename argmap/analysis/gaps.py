@@ -38,7 +38,15 @@ from argmap.model import ArgumentMap, Severity
 _CODE_PREFIX = re.compile(r"^[A-Za-z]\d{0,3}$")
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 #: Family words a selector may use, and the code letter each stands for.
-FAMILY_WORDS = {"structural": "S", "quality": "Q", "cues": "T", "text": "T", "annotated": "A"}
+FAMILY_WORDS = {
+    "structural": "S",
+    "quality": "Q",
+    "cues": "T",
+    "text": "T",
+    "schemes": "K",
+    "questions": "K",
+    "annotated": "A",
+}
 
 
 def _matches(selector: str, code: str, name: str, origin: str) -> bool:

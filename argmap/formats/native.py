@@ -26,6 +26,7 @@ from argmap.formats._tree import Locator, Position, parse_json, parse_yaml
 from argmap.model import (
     AnnotatedGap,
     ArgumentMap,
+    GapRef,
     GraphError,
     Inference,
     InferenceFields,
@@ -35,6 +36,7 @@ from argmap.model import (
     Statement,
     StatementKind,
 )
+from argmap.model.schemes import find_scheme
 
 FORMAT_VERSION = 1
 #: The writer nests at most this many levels before writing a node out of line.
@@ -132,6 +134,8 @@ class _Reader:
         self.pending: list[_Pending] = []
         self.links: list[_Link] = []
         self.explicit: dict[str, _Pending] = {}
+        #: inference id -> its ``inference:`` block, for those with ``answers``
+        self.answered: dict[str, dict[str, Any]] = {}
 
     # errors --------------------------------------------------------------------------------
 
@@ -235,6 +239,7 @@ class _Reader:
         self.resolve(argmap)
         self.check_cycles(argmap)
         self.read_header(data, argmap)
+        self.check_answers(argmap)
         try:
             argmap.check()
         except GraphError as exc:  # pragma: no cover - the reader resolves every id itself
@@ -466,6 +471,39 @@ class _Reader:
             )
             link.inference = inference
             argmap.inferences[inf_id] = inference
+            if inference.answers:
+                self.answered[inf_id] = link.fields
+
+    def check_answers(self, argmap: ArgumentMap) -> None:
+        """Each ``answers:`` entry names a question of the inference's scheme and a real answer."""
+        annotated = {(g.node, g.kind) for g in argmap.gaps}
+        for inf_id, fields in self.answered.items():
+            inference = argmap.inferences[inf_id]
+            raw = fields.get("answers")
+            place = raw if isinstance(raw, dict) else fields
+            scheme = find_scheme(inference.scheme)
+            for key, answer in inference.answers.items():
+                if scheme is not None and scheme.question(key) is None:
+                    valid = ", ".join(f"{q.key} ({q.name})" for q in scheme.questions)
+                    raise self.fail_key(
+                        place,
+                        key,
+                        f"'{key}' is no critical question of {scheme.title} (questions: {valid})",
+                    )
+                if isinstance(answer, GapRef):
+                    if (answer.gap, answer.kind) not in annotated:
+                        raise self.fail_value(
+                            place,
+                            key,
+                            f"answer to {key}: no annotated gap of kind '{answer.kind}' on "
+                            f"'{answer.gap}' in this map",
+                        )
+                elif answer not in argmap.statements and answer not in argmap.inferences:
+                    close = difflib.get_close_matches(answer, list(argmap.statements), n=1)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    raise self.fail_value(
+                        place, key, f"answer to {key}: unknown statement '{answer}'{hint}"
+                    )
 
     def read_relations(self, data: dict[str, Any], argmap: ArgumentMap) -> None:
         """Top-level ``relations:``: flat links by id (circular support, graph imports)."""
