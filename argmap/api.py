@@ -6,14 +6,16 @@ inside the functions so that ``import argmap`` stays light.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from argmap.analysis.base import Gap
     from argmap.analysis.evaluate import Evaluation
-    from argmap.analysis.gaps import CatalogueEntry
+    from argmap.analysis.gaps import CatalogueEntry, FileGaps
+    from argmap.errors import ArgmapError
     from argmap.model import ArgumentMap
     from argmap.teaching.cues import CueReport
     from argmap.teaching.grade import Result as GradeResult
@@ -70,6 +72,88 @@ def find_gaps(
 # --- gaps api ---------------------------------------------------------------------------------
 
 
+def check_selectors(selectors: Sequence[str]) -> None:
+    """Refuse a ``--select``/``--ignore`` entry that can never match (a code prefix no gap code
+    has): :class:`~argmap.errors.UsageError`."""
+    from argmap.analysis.gaps import unknown_selectors
+    from argmap.errors import UsageError
+
+    bad = unknown_selectors(selectors)
+    if bad:
+        raise UsageError(
+            f"unknown gap code or name {bad[0]!r} (see docs/gaps.md for the catalogue)"
+        )
+
+
+def check_selector_names(selectors: Sequence[str], annotated: set[str]) -> None:
+    """Refuse a selector name that matches nothing, given the gap kinds the maps at hand
+    ``annotated`` (a typo: ``unanswered``): :class:`~argmap.errors.UsageError`, with a hint."""
+    import difflib
+
+    from argmap.analysis.gaps import known_names, unmatched_names
+    from argmap.errors import UsageError
+
+    for name in unmatched_names(selectors, annotated):
+        close = difflib.get_close_matches(name.lower(), known_names(), n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise UsageError(
+            f"no gap rule, family or annotated kind is called {name!r}{hint} "
+            "(see docs/gaps.md for the catalogue)"
+        )
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """No cyclic garbage collection inside: for a command that runs once, then exits."""
+    from argmap.analysis.gaps import no_cyclic_gc
+
+    with no_cyclic_gc():
+        yield
+
+
+def gaps_batch(
+    paths: Sequence[str | Path],
+    *,
+    fmt: str | None = None,
+    conclusion: str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    on_error: Callable[[ArgmapError], None],
+    notify: Callable[[list[str]], None] | None = None,
+) -> list[FileGaps]:
+    """The gaps of each map file in order (see :func:`find_gaps`); a file that cannot be read
+    goes to ``on_error`` and the others still run. Selector names are checked against every
+    kind the maps annotate (:func:`check_selector_names`) once all are read."""
+    from argmap.analysis.gaps import FileGaps
+    from argmap.errors import ArgmapError
+
+    results: list[FileGaps] = []
+    annotated: set[str] = set()
+    for path in paths:
+        try:
+            argmap = load(path, fmt, conclusion=conclusion)
+        except ArgmapError as exc:
+            on_error(exc)
+            continue
+        if notify is not None:
+            notify(argmap.notices)
+        results.append(FileGaps(str(path), find_gaps(argmap, select=select, ignore=ignore)))
+        annotated.update(g.kind for g in argmap.gaps)
+    check_selector_names([*select, *ignore], annotated)
+    return results
+
+
+def fails(results: Sequence[FileGaps], fail_on: str) -> bool:
+    """Whether any file has a gap at or above severity ``fail_on`` (``never``: never)."""
+    if fail_on == "never":
+        return False
+    from argmap.analysis.gaps import at_or_above
+    from argmap.model import Severity
+
+    threshold = Severity(fail_on)
+    return any(at_or_above(r.gaps, threshold) for r in results)
+
+
 def evaluate(argmap: ArgumentMap) -> Evaluation:
     """Verdicts (accepted / contested / unsupported), IN/OUT/UNDECIDED labels and explanations."""
     from argmap.analysis.evaluate import evaluate as run_evaluation
@@ -92,9 +176,10 @@ def to_dot(argmap: ArgumentMap, **options: Any) -> str:
 
     Options as for :func:`render`.
     """
-    from argmap.rendering import RenderOptions, dot_source
+    from argmap.views.render import RenderOptions, dot_source
 
-    return dot_source(argmap, RenderOptions(**options))
+    opts = RenderOptions(**options)
+    return dot_source(argmap, opts.findings(argmap), opts)
 
 
 def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **options: Any) -> bytes:
@@ -106,10 +191,12 @@ def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **opt
     (or ``print``, ``colorblind``), ``legend=False``, ``evaluate=False``,
     ``gaps=True``, ``select=()``, ``ignore=()``.
     """
-    from argmap.rendering import RenderOptions
-    from argmap.rendering import render as render_map
+    from argmap.views.render import RenderOptions, check
+    from argmap.views.render import render as render_map
 
-    return render_map(argmap, fmt, engine, RenderOptions(**options))
+    opts = RenderOptions(**options)
+    check(fmt, engine)  # refuse PNG/PDF without Graphviz (and bad engines) before any work
+    return render_map(argmap, opts.findings(argmap), fmt, engine, opts)
 
 
 def render_file(
@@ -122,15 +209,47 @@ def render_file(
 ) -> str:
     """Render to ``output`` atomically (``-`` is stdout), the format from ``fmt`` or the name.
 
-    Returns the format written. Options as for :func:`render`.
+    Returns the format written; a failed render never touches the output
+    file. Options as for :func:`render`.
     """
-    from argmap.rendering import RenderOptions
-    from argmap.rendering import render_file as render_to
+    from argmap.io import check_output, write_output
+    from argmap.views.render import format_for
 
-    return render_to(argmap, output, fmt, engine, RenderOptions(**options))
+    chosen = format_for(output, fmt)
+    if str(output) != "-":
+        check_output(output)  # before any rendering
+    write_output(output, render(argmap, chosen, engine=engine, **options))
+    return chosen
 
 
 # --- interchange api --------------------------------------------------------------------------
+
+
+def check_format(name: str) -> str:
+    """``name`` when it names a readable or writable format (or its extension), else
+    :class:`~argmap.errors.FormatError`."""
+    from argmap.formats import by_name
+
+    by_name(name)
+    return name
+
+
+def read_text(path: str | Path) -> str:
+    """A plain-text file (``-``: standard input), decoded as the map readers decode text."""
+    from argmap.formats._text import decode, read_text
+
+    if str(path) == "-":
+        import sys
+
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    return read_text(path)
+
+
+def write_text(target: str | Path, data: str | bytes) -> None:
+    """Write ``data`` to ``target`` atomically (``-`` is stdout), as every output is written."""
+    from argmap.io import write_output
+
+    write_output(target, data)
 
 
 def convert(
@@ -246,6 +365,18 @@ def new_map(text_path: str | Path | None, map_path: str | Path) -> str:
     return result
 
 
+def blank_categories(value: str | None) -> tuple[str, ...]:
+    """``--blank``'s ``"reasons,evidence"`` as categories, checked (an unknown one is a
+    :class:`~argmap.errors.UsageError`); empty: the default."""
+    from argmap.errors import ArgmapError, UsageError
+    from argmap.teaching.exercise import parse_blank
+
+    try:
+        return parse_blank(value)
+    except ArgmapError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def exercise(
     argmap: ArgumentMap,
     out_dir: str | Path,
@@ -264,6 +395,7 @@ def exercise(
     from argmap.errors import OutputError
     from argmap.io import check_output, write_output
     from argmap.teaching.exercise import make_exercise
+    from argmap.views.worksheet import key_md, key_yaml, worksheet_md
 
     ex = make_exercise(
         argmap,
@@ -280,10 +412,10 @@ def exercise(
         raise OutputError(f"{target} is not a directory")
     target.mkdir(parents=True, exist_ok=True)
     files = (
-        ("worksheet.md", ex.worksheet_md),
+        ("worksheet.md", worksheet_md(ex)),
         ("worksheet.svg", svg),
-        ("answer-key.yaml", ex.key_yaml),
-        ("answer-key.md", ex.key_md),
+        ("answer-key.yaml", key_yaml(ex)),
+        ("answer-key.md", key_md(ex)),
     )
     for name, _ in files:
         check_output(target / name)  # all four can be written, or none is touched

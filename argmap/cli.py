@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from argmap import __version__
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, UsageError
+from argmap.views.render_formats import RENDER_FORMATS, format_help
 
 app = typer.Typer(
     name="argmap",
@@ -88,14 +90,13 @@ def _format_name(value: str | None) -> str | None:
     """``--from``/``--to``: an unknown format is a usage error (exit 2), caught before any work."""
     if value is None:
         return None
+    from argmap.api import check_format
     from argmap.errors import FormatError
-    from argmap.formats import by_name
 
     try:
-        by_name(value)
+        return check_format(value)
     except FormatError as exc:
         raise typer.BadParameter(str(exc)) from None
-    return value
 
 
 def _share(value: float) -> float:
@@ -140,38 +141,31 @@ def _split(value: str | None) -> list[str]:
 
 def _selection(select: str | None, ignore: str | None, argmap: Any) -> tuple[list[str], list[str]]:
     """``--select`` and ``--ignore`` for one loaded map, every name checked against it."""
+    from argmap.api import check_selector_names
+
     chosen, left_out = _selectors(select), _selectors(ignore)
-    _check_names(chosen + left_out, {g.kind for g in argmap.gaps})
+    with _usage():
+        check_selector_names(chosen + left_out, {g.kind for g in argmap.gaps})
     return chosen, left_out
-
-
-def _check_names(selectors: list[str], annotated: set[str]) -> None:
-    """A ``--select``/``--ignore`` name that matches nothing (given the kinds these maps
-    annotate) is a usage error."""
-    import difflib
-
-    from argmap.analysis.gaps import known_names, unmatched_names
-
-    for name in unmatched_names(selectors, annotated):
-        close = difflib.get_close_matches(name.lower(), known_names(), n=1, cutoff=0.5)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise typer.BadParameter(
-            f"no gap rule, family or annotated kind is called {name!r}{hint} "
-            "(see docs/gaps.md for the catalogue)"
-        )
 
 
 def _selectors(value: str | None) -> list[str]:
     """``--select``/``--ignore`` as a list; a code prefix that no gap code has is a usage error."""
-    from argmap.analysis.gaps import unknown_selectors
+    from argmap.api import check_selectors
 
     parts = _split(value)
-    bad = unknown_selectors(parts)
-    if bad:
-        raise typer.BadParameter(
-            f"unknown gap code or name {bad[0]!r} (see docs/gaps.md for the catalogue)"
-        )
+    with _usage():
+        check_selectors(parts)
     return parts
+
+
+@contextmanager
+def _usage(param_hint: str | None = None) -> Iterator[None]:
+    """A :class:`UsageError` from the library becomes a usage error of the command (exit 2)."""
+    try:
+        yield
+    except UsageError as exc:
+        raise typer.BadParameter(str(exc), param_hint=param_hint) from None
 
 
 EvaluateOpt = Annotated[
@@ -264,11 +258,10 @@ def schema() -> None:
     in VS Code's YAML extension, add "# yaml-language-server: $schema=argmap.schema.json"
     as the first line of a map file.
     """
-    import json
-
     from argmap.api import schema as map_schema
+    from argmap.views.jsondata import json_text
 
-    print(json.dumps(map_schema(), indent=2, ensure_ascii=False))
+    sys.stdout.write(json_text(map_schema()))
 
 
 # --- gaps commands ----------------------------------------------------------------------------
@@ -326,42 +319,39 @@ def gaps(
     cannot be read is reported on stderr and the others still run; the exit
     status is 1 if any file failed or --fail-on was reached.
     """
-    from argmap.analysis.gaps import at_or_above, no_cyclic_gc
-    from argmap.api import find_gaps
-    from argmap.model import Severity
+    from argmap import api
     from argmap.views import gaps_report
 
     chosen, left_out = _selectors(select), _selectors(ignore)
-    results: list[gaps_report.FileGaps] = []
-    annotated: set[str] = set()
     failed = False
+
+    def report(exc: ArgmapError) -> None:
+        nonlocal failed
+        sys.stdout.flush()
+        print(f"Error: {exc}", file=sys.stderr)
+        failed = True
+
     # one command, then exit: no cyclic collection at all, not even the one a library call
     # would owe when it turns the collector back on (a pass over a whole 100,000-node map)
-    with no_cyclic_gc():
-        for path in map_files:
-            try:
-                argmap = _load(path, fmt, conclusion)
-            except ArgmapError as exc:
-                sys.stdout.flush()
-                print(f"Error: {exc}", file=sys.stderr)
-                failed = True
-                continue
-            found = find_gaps(argmap, select=chosen, ignore=left_out)
-            results.append(gaps_report.FileGaps(str(path), found))
-            annotated.update(g.kind for g in argmap.gaps)
-        _check_names(chosen + left_out, annotated)
+    with api.batch():
+        with _usage():
+            results = api.gaps_batch(
+                map_files,
+                fmt=fmt,
+                conclusion=conclusion,
+                select=chosen,
+                ignore=left_out,
+                on_error=report,
+                notify=_notify,
+            )
         if output_format is GapFormat.JSON:
             sys.stdout.write(gaps_report.json_report(results))
         elif output_format is GapFormat.MARKDOWN:
             sys.stdout.write(gaps_report.markdown_report(results))
         elif results:
             gaps_report.print_text(results)
-    if failed:
+    if failed or api.fails(results, fail_on.value):
         raise typer.Exit(1)
-    if fail_on is not FailOn.NEVER:
-        threshold = Severity(fail_on.value)
-        if any(at_or_above(r.gaps, threshold) for r in results):
-            raise typer.Exit(1)
 
 
 @app.command()
@@ -384,9 +374,6 @@ def evaluate(
     its target down). Labels: IN, OUT or UNDECIDED by grounded semantics over
     the attacks. The last line explains the main conclusion's verdict.
     """
-    import json
-
-    from argmap.analysis.evaluate import evaluation_dict
     from argmap.api import evaluate as run_evaluation
     from argmap.views.console import console
     from argmap.views.terminal import evaluation_view
@@ -394,8 +381,9 @@ def evaluate(
     argmap = _load(map_file, fmt, conclusion)
     result = run_evaluation(argmap)
     if output_format is EvaluateFormat.JSON:
-        data = {"file": str(map_file), **evaluation_dict(argmap, result)}
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        from argmap.views.jsondata import evaluation_json
+
+        sys.stdout.write(evaluation_json(str(map_file), argmap, result))
         return
     out = console()
     # the why lines and the conclusion's reason stay whole lines (pipes, grep)
@@ -405,15 +393,14 @@ def evaluate(
 # --- render commands --------------------------------------------------------------------------
 
 
-class RenderFormat(StrEnum):
-    """What ``argmap render`` writes (``json`` is Graphviz's JSON layout, not the map file)."""
+if TYPE_CHECKING:
 
-    SVG = "svg"
-    PNG = "png"
-    PDF = "pdf"
-    DOT = "dot"
-    JSON = "json"
-    HTML = "html"
+    class RenderFormat(StrEnum):
+        """What ``argmap render`` writes: one member per entry of the table of render formats."""
+
+else:
+    RenderFormat = StrEnum("RenderFormat", {name.upper(): name for name in RENDER_FORMATS})
+    RenderFormat.__doc__ = "What ``argmap render`` writes: one member per render format."
 
 
 class RenderEngine(StrEnum):
@@ -458,7 +445,7 @@ def render(
         RenderFormat | None,
         typer.Option(
             "--format",
-            help="svg, png, pdf, dot (the DOT source), json (Graphviz's layout) or html (a self-contained page).",
+            help=format_help(),
         ),
     ] = None,
     engine: Annotated[
@@ -580,22 +567,6 @@ class StatsFormat(StrEnum):
     JSON = "json"
 
 
-STATS_LABELS = {
-    "statements": "statements",
-    "claims": "  claims",
-    "evidence": "  evidence",
-    "assumptions": "  assumptions",
-    "inferences": "inferences",
-    "supports": "  supports",
-    "attacks": "  attacks",
-    "undercuts": "  undercuts",
-    "linked": "  linked (several premises)",
-    "annotated_gaps": "annotated gaps",
-    "depth": "depth",
-    "arguments": "Argdown arguments",
-}
-
-
 @app.command()
 @handles_errors
 def stats(
@@ -612,30 +583,15 @@ def stats(
     For an Argdown file, statements are counted as Argdown counts them
     (equivalence classes) and its arguments and relations are added.
     """
-    import json
-
     from argmap.api import stats as map_stats
+    from argmap.views.jsondata import json_text
+    from argmap.views.stats_view import stats_text
 
     counts = map_stats(_load(map_file, from_fmt, conclusion))
     if output_format is StatsFormat.JSON:
-        print(json.dumps(counts, indent=2, ensure_ascii=False))
+        sys.stdout.write(json_text(counts))
         return
-    width = max(len(label) for label in STATS_LABELS.values()) + 2
-    argdown = "arguments" in counts
-    for key, value in counts.items():
-        if key == "statements" and argdown:
-            # Argdown counts equivalence classes; the map may hold more statements than that
-            # (an argument's premises and conclusions of its own): say both, plainly
-            print("Argdown statements".ljust(width) + str(value))
-            total = sum(counts[k] for k in ("claims", "evidence", "assumptions"))
-            print("statements in the map".ljust(width) + str(total))
-            continue
-        if key == "relations" and isinstance(value, dict):
-            print("Argdown relations".ljust(width) + str(sum(value.values())))
-            for name, count in value.items():
-                print(f"  {name}".ljust(width) + str(count))
-            continue
-        print(STATS_LABELS.get(key, key).ljust(width) + str(value))
+    sys.stdout.write(stats_text(counts))
 
 
 # --- teaching commands ------------------------------------------------------------------------
@@ -652,14 +608,6 @@ TeachingFormatOpt = Annotated[
     TeachingFormat,
     typer.Option("--format", help="text for people (plain when piped), json for programs."),
 ]
-
-
-def _read_text_arg(path: Path) -> str:
-    from argmap.formats._text import decode, read_text
-
-    if str(path) == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>")
-    return read_text(path)
 
 
 @app.command()
@@ -682,13 +630,13 @@ def cues(
     as the gap rules). The conclusion guess ranks every sentence by cue words
     and position; see docs/teaching.md for the scoring.
     """
-    from argmap.api import find_cues
+    from argmap.api import find_cues, read_text
 
-    report = find_cues(_read_text_arg(text_file))
+    report = find_cues(read_text(text_file))
     if output_format is TeachingFormat.JSON:
-        import json
+        from argmap.views.jsondata import json_text
 
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        sys.stdout.write(json_text(report))
         return
     from argmap.views.console import console
     from argmap.views.cues_view import cues_view
@@ -721,13 +669,12 @@ def new(
     Every drafted node is marked status: draft, with comments saying what to
     check. Never overwrites an existing file without --force.
     """
-    from argmap.api import new_map
+    from argmap.api import new_map, write_text
     from argmap.errors import OutputError
-    from argmap.io import write_output
 
     if str(output) != "-" and output.exists() and not force:
         raise OutputError(f"{output} already exists; use --force to overwrite it")
-    write_output(output, new_map(from_text, output))
+    write_text(output, new_map(from_text, output))
     if str(output) != "-":
         what = f"a skeleton drafted from {from_text}" if from_text else "a blank map"
         print(f"wrote {output}: {what}")
@@ -767,13 +714,11 @@ def exercise(
     DIR/answer-key.md, replacing only those files. Blanks show only their
     paragraph anchors; the same --seed gives the same worksheet.
     """
+    from argmap.api import blank_categories
     from argmap.api import exercise as make
-    from argmap.teaching.exercise import parse_blank
 
-    try:
-        hidden = parse_blank(blank)
-    except ArgmapError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--blank") from None
+    with _usage(param_hint="--blank"):
+        hidden = blank_categories(blank)
     argmap = _load(map_file, fmt, conclusion)
     written = make(argmap, output, blank=hidden, seed=seed, share=share, map_name=str(map_file))
     for path in written:
@@ -829,27 +774,22 @@ def grade(
     bar goes to stderr when it is a terminal.
     """
     from argmap.api import grade as grade_all
-    from argmap.io import write_output
-    from argmap.teaching.grade import to_csv
-    from argmap.views.console import console
+    from argmap.api import write_text
+    from argmap.views.grade_view import progress
 
     key = _load(key_file, None, conclusion)
-    err = console(stderr=True)
-    if sys.stderr.isatty() and len(submissions) > 1:
-        from rich.progress import Progress
-
-        with Progress(console=err, transient=True) as bar:
-            task = bar.add_task("grading", total=len(submissions))
-            results = grade_all(key, submissions, progress=lambda _: bar.advance(task), fmt=fmt)
-    else:
-        results = grade_all(key, submissions, fmt=fmt)
+    with progress(len(submissions)) as tick:
+        results = grade_all(key, submissions, progress=tick, fmt=fmt)
     if csv_file is not None:
-        write_output(csv_file, to_csv(results))
-    if output_format is TeachingFormat.JSON:
-        import json
+        from argmap.views.grade_report import to_csv
 
-        print(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+        write_text(csv_file, to_csv(results))
+    if output_format is TeachingFormat.JSON:
+        from argmap.views.jsondata import json_text
+
+        sys.stdout.write(json_text(results))
     else:
+        from argmap.views.console import console
         from argmap.views.grade_view import grade_view
 
         out = console()
@@ -890,9 +830,8 @@ def quiz(
     the terminal, from --answers FILE, or from a pipe (one letter a line).
     """
     from argmap.api import quiz as make_quiz
-    from argmap.formats._text import read_text
-    from argmap.views.console import console
-    from argmap.views.quiz_view import run_quiz
+    from argmap.api import read_text
+    from argmap.views.quiz_view import play
 
     argmap = _load(map_file, fmt, conclusion)
     the_quiz = make_quiz(argmap, seed=seed, count=count)
@@ -906,21 +845,13 @@ def quiz(
     if key:
         print("\n".join(the_quiz.key()))
         return
-    out = console()
     interactive = answers is None and sys.stdin.isatty()
     if interactive:
-        from rich.text import Text
-
-        def ask(prompt: str) -> str | None:
-            try:
-                return out.input(Text(prompt, style="bold"))
-            except EOFError:
-                return None
-
-        run_quiz(the_quiz, out, ask, interactive=True)
+        play(the_quiz, None, interactive=True)
         return
-    lines = iter((read_text(answers) if answers is not None else sys.stdin.read()).splitlines())
-    run_quiz(the_quiz, out, lambda _prompt: next(lines, None), interactive=False)
+    play(
+        the_quiz, read_text(answers) if answers is not None else sys.stdin.read(), interactive=False
+    )
 
 
 def main() -> None:

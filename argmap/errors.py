@@ -61,3 +61,10 @@ class RenderError(ArgmapError):
 
 class OutputError(ArgmapError):
     """An output file cannot be written (missing directory, no permission...)."""
+
+
+class UsageError(ArgmapError):
+    """An option's value is wrong (an unknown gap selector, a ``--blank`` category...).
+
+    Front ends report it as a usage error (the CLI: exit status 2).
+    """

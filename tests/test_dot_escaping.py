@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.model import ArgumentMap, Inference, Statement
-from argmap.rendering.engines import run_dot, run_wasm
 from argmap.views.dot import clean, dot_string, to_dot
+from argmap.views.engines import run_dot, run_wasm
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"

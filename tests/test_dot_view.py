@@ -12,7 +12,6 @@ import argmap
 from argmap.analysis.base import Gap, annotated_gaps
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap, Inference, InferenceKind, Severity, Statement
-from argmap.rendering.engines import run_wasm
 from argmap.views.dot import (
     THEMES,
     DotOptions,
@@ -22,6 +21,7 @@ from argmap.views.dot import (
     svg_stylesheet,
     to_dot,
 )
+from argmap.views.engines import run_wasm
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"

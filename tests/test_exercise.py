@@ -15,6 +15,7 @@ import argmap
 from argmap.cli import app
 from argmap.teaching.exercise import CATEGORIES, FILES, choose_blanks, make_exercise
 from argmap.teaching.grade import roles
+from argmap.views.worksheet import worksheet_md
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -193,18 +194,20 @@ def test_a_map_without_its_text_still_makes_a_worksheet(tmp_path: Path) -> None:
     m = argmap.load(FLAGSHIP)
     m.source_text = None
     ex = make_exercise(m, blank=("objections",), share=1)
-    assert "## The text" not in ex.worksheet_md
-    assert "Read the text your teacher gave you" in ex.worksheet_md
+    sheet = worksheet_md(ex)
+    assert "## The text" not in sheet
+    assert "Read the text your teacher gave you" in sheet
     assert [b.node for b in ex.blanks] == [
         b.node for b in choose_blanks(m, ("objections",), seed=0, share=1)
     ]
 
 
 def test_markdown_special_characters_are_escaped() -> None:
-    from argmap.teaching.exercise import md
+    """The worksheet uses the one Markdown escaper; a "#" inside a line is no heading."""
+    from argmap.formats.markdown import escape
 
-    assert md("a *b* _c_ [d](e) <f> | # `g`") == (
-        "a \\*b\\* \\_c\\_ \\[d\\](e) \\<f\\> \\| \\# \\`g\\`"
+    assert escape("a *b* _c_ [d](e) <f> | # `g`") == (
+        "a \\*b\\* \\_c\\_ \\[d\\](e) \\<f\\> \\| # \\`g\\`"
     )
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import RenderError
-from argmap.rendering import engines
-from argmap.rendering.engines import (
+from argmap.views import engines
+from argmap.views.engines import (
     cache_dir,
     cache_path,
     choose_engine,
@@ -106,7 +106,7 @@ def test_embedded_engine_writes_nothing_to_our_stdout(capfd: pytest.CaptureFixtu
 
 
 def test_no_stdout_leak_in_a_fresh_process() -> None:
-    code = "from argmap.rendering.engines import run_wasm; run_wasm('digraph { a -> b }', 'svg')"
+    code = "from argmap.views.engines import run_wasm; run_wasm('digraph { a -> b }', 'svg')"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert (proc.stdout, proc.stderr) == (b"", b"")
@@ -170,7 +170,7 @@ def test_system_dot_errors_are_render_errors() -> None:
 def test_cold_start_in_a_fresh_process_with_an_empty_cache(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     code = (
-        "from argmap.rendering.engines import compiled_module, run_wasm;"
+        "from argmap.views.engines import compiled_module, run_wasm;"
         "m = compiled_module(); run_wasm('digraph{a}', 'svg'); print(m.origin)"
     )
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True)

@@ -237,6 +237,14 @@ def worst(gaps: Iterable[Gap]) -> Severity | None:
     return best
 
 
+@dataclass
+class FileGaps:
+    """The gaps of one map file (a batch of ``argmap gaps`` is a list of these)."""
+
+    file: str
+    gaps: list[Gap]
+
+
 def at_or_above(gaps: Iterable[Gap], threshold: Severity) -> bool:
     """Whether any gap is at least as serious as ``threshold`` (for ``--fail-on``)."""
     limit = SEVERITY_ORDER[threshold]

@@ -17,6 +17,7 @@ import itertools
 import json
 import operator
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -128,56 +129,96 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
         return None, loc
 
     seen: set[int] = set()
+
+    def enter(node: yaml.Node) -> None:
+        nid = id(node)
+        if nid in seen:
+            raise loc.error(
+                "YAML anchors and aliases (&name / *name) are not supported: "
+                "reuse a node with {ref: ID} instead",
+                _mark(node),
+            )
+        seen.add(nid)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _YAML_COLLECTIONS:
+            raise loc.error(
+                f"unsupported YAML tag {node.tag!r}: map files hold plain data only", _mark(node)
+            )
+
+    def key(k: Any, node: yaml.Node) -> str:
+        if isinstance(k, str):
+            return k
+        if isinstance(k, int | float) and not isinstance(k, bool):
+            return str(k)
+        raise loc.error(f"a key must be a plain word, not {_kind(k)}", _mark(node))
+
+    def built(obj: Any, node: yaml.Node) -> None:
+        loc._yaml[id(obj)] = node
+
+    data = walk_yaml(
+        root,
+        enter=enter,
+        scalar=lambda node: _scalar(node, loc),
+        key=key,
+        duplicate=lambda k, node: loc.error(f"duplicate key '{k}'", _mark(node)),
+        built=built,
+    )
+    return data, loc
+
+
+def walk_yaml(
+    root: yaml.Node,
+    *,
+    enter: Callable[[yaml.Node], None],
+    scalar: Callable[[yaml.ScalarNode], Any],
+    key: Callable[[Any, yaml.Node], str],
+    duplicate: Callable[[str, yaml.Node], Exception],
+    built: Callable[[Any, yaml.Node], None] | None = None,
+) -> Any:
+    """A composed YAML tree as plain data (dicts with text keys, lists, scalars), no recursion.
+
+    The one walker of both YAML readers (map files here, Argdown's data
+    blocks in :mod:`argmap.formats.argdown.data`); what they differ in comes
+    as callbacks: ``enter`` sees every node before it is converted (raise to
+    refuse it: an alias, a tag, a size budget), ``scalar`` converts a scalar,
+    ``key`` turns a converted key into text (or raises), ``duplicate`` builds
+    the error for a repeated key, and ``built`` sees each mapping and list
+    with its node. An aliased node met again is converted again.
+    """
+    import yaml
+
     out: dict[int, Any] = {}
     # iterative post-order conversion: (node, children_done)
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
-        nid = id(node)
         if not done:
-            if nid in seen:
-                raise loc.error(
-                    "YAML anchors and aliases (&name / *name) are not supported: "
-                    "reuse a node with {ref: ID} instead",
-                    _mark(node),
-                )
-            seen.add(nid)
-            if not isinstance(node, yaml.ScalarNode) and node.tag not in _YAML_COLLECTIONS:
-                raise loc.error(
-                    f"unsupported YAML tag {node.tag!r}: map files hold plain data only",
-                    _mark(node),
-                )
+            enter(node)
             if isinstance(node, yaml.ScalarNode):
-                out[nid] = _scalar(node, loc)
+                out[id(node)] = scalar(node)
                 continue
             stack.append((node, True))
             if isinstance(node, yaml.MappingNode):
-                for key, value in reversed(node.value):
+                for k, value in reversed(node.value):
                     stack.append((value, False))
-                    stack.append((key, False))
+                    stack.append((k, False))
             else:
                 for item in reversed(node.value):
                     stack.append((item, False))
             continue
         if isinstance(node, yaml.MappingNode):
             mapping: dict[str, Any] = {}
-            for key, value in node.value:
-                k = out.pop(id(key))
-                if not isinstance(k, str):
-                    if isinstance(k, bool | int | float) and not isinstance(k, bool):
-                        k = str(k)
-                    else:
-                        raise loc.error(f"a key must be a plain word, not {_kind(k)}", _mark(key))
-                if k in mapping:
-                    raise loc.error(f"duplicate key '{k}'", _mark(key))
-                mapping[k] = out.pop(id(value))
-            loc._yaml[id(mapping)] = node
-            out[nid] = mapping
+            for k, value in node.value:
+                name = key(out[id(k)], k)
+                if name in mapping:
+                    raise duplicate(name, k)
+                mapping[name] = out[id(value)]
+            obj: Any = mapping
         else:
-            items = [out.pop(id(item)) for item in node.value]
-            loc._yaml[id(items)] = node
-            out[nid] = items
-    return out[id(root)], loc
+            obj = [out[id(item)] for item in node.value]
+        if built is not None:
+            built(obj, node)
+        out[id(node)] = obj
+    return out[id(root)]
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -201,9 +242,12 @@ def _scalar(node: yaml.ScalarNode, loc: Locator) -> Any:
     if tag == "tag:yaml.org,2002:bool":
         return value.lower() in ("true", "yes", "on")
     if tag == "tag:yaml.org,2002:int":
+        digits = value.replace("_", "")
         try:
-            return int(value.replace("_", ""), 0)
+            return int(digits, 0)
         except ValueError:
+            if len(digits) > MAX_INT_DIGITS:
+                raise loc.error(TOO_MANY_DIGITS, _mark(node)) from None
             return value
     try:
         return float(value.replace("_", ""))
@@ -308,22 +352,143 @@ class _DuplicateKey(Exception):
         self.key = key
 
 
-def parse_json(text: str, file: str) -> tuple[Any, Locator]:
-    """Parse JSON ``text`` into plain data plus a :class:`Locator` for its objects."""
+#: The deepest nesting a map file may have, in JSON as in YAML (libyaml's own limit).
+MAX_DEPTH = 1000
+#: Python's limit on the digits of an integer read from text (``sys.get_int_max_str_digits``).
+MAX_INT_DIGITS = 4300
+
+TOO_MANY_DIGITS = (
+    f"a number with more than {MAX_INT_DIGITS:,} digits: too long to be map data "
+    "(write it as text, in quotes, if it is meant)"
+)
+_BIG_INT = re.compile(rf"(?<![\w.])-?[0-9]{{{MAX_INT_DIGITS + 1},}}(?![\w.])")
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]', re.DOTALL)
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def too_many_digits(file: str, text: str, start: int = 0) -> MapFileError:
+    """The error for an integer longer than Python reads, at the first one in ``text``."""
+    match = _BIG_INT.search(text, start)
+    if match is None:
+        return MapFileError(TOO_MANY_DIGITS, file=file)
+    line, col = _line_col(text, match.start())
+    return MapFileError(TOO_MANY_DIGITS, file=file, line=line, col=col)
+
+
+def too_deep(file: str, text: str) -> MapFileError:
+    """The error for JSON nested deeper than :data:`MAX_DEPTH`, where it first gets too deep."""
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, col = _line_col(text, match.start())
+                return MapFileError(
+                    f"nested more than {MAX_DEPTH} levels deep (the limit of map files, "
+                    "JSON and YAML alike)",
+                    file=file,
+                    line=line,
+                    col=col,
+                )
+        elif token in "]}":
+            depth -= 1
+    return MapFileError(f"nested more than {MAX_DEPTH} levels deep", file=file)
+
+
+def _line_col(text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def load_json(text: str, file: str, **options: Any) -> Any:
+    """``json.loads`` with every failure as a located :class:`MapFileError`.
+
+    Syntax errors, integers too long for Python, nesting deeper than
+    :data:`MAX_DEPTH` and ``\\uD800``-style escapes that make no character
+    (lone surrogates, which no UTF-8 output can hold) are all refused here.
+    """
+    import sys
+
+    limit = sys.getrecursionlimit()
+    # the C decoder recurses once a level: leave room for MAX_DEPTH levels wherever we are
+    sys.setrecursionlimit(limit + MAX_DEPTH + 100)
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, **options)
     except json.JSONDecodeError as exc:
         raise MapFileError(
             f"JSON syntax error: {exc.msg}", file=file, line=exc.lineno, col=exc.colno
         ) from None
+    except RecursionError:
+        raise too_deep(file, text) from None
+    except ValueError as exc:
+        if "digits" in str(exc):
+            raise too_many_digits(file, text) from None
+        raise MapFileError(f"JSON cannot be read: {exc}", file=file) from None
+    finally:
+        sys.setrecursionlimit(limit)
+    # only a text with that many brackets can nest that deep: the walk is skipped otherwise
+    if text.count("[") + text.count("{") > MAX_DEPTH and json_depth(data) > MAX_DEPTH:
+        raise too_deep(file, text)
+    if _SURROGATE.search(text):
+        _check_surrogates(data, text, file)
+    return data
+
+
+def _check_surrogates(data: Any, text: str, file: str) -> None:
+    stack = [data]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, dict):
+            stack.extend(obj.keys())
+            stack.extend(obj.values())
+        elif isinstance(obj, list):
+            stack.extend(obj)
+        elif isinstance(obj, str):
+            try:
+                obj.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                code = f"\\u{ord(obj[exc.start]):04x}"
+                found = next(
+                    (m for m in _SURROGATE.finditer(text) if m.group().lower() == code), None
+                )
+                where = _line_col(text, found.start()) if found else (None, None)
+                raise MapFileError(
+                    f"the escape {code} is half of a UTF-16 pair, not a character "
+                    "(a lone surrogate): remove it or give the whole character",
+                    file=file,
+                    line=where[0],
+                    col=where[1],
+                ) from None
+
+
+def json_depth(data: Any) -> int:
+    """How deeply objects and lists nest in parsed JSON (0 for a scalar)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        obj, depth = stack.pop()
+        if isinstance(obj, dict):
+            values: Any = obj.values()
+        elif isinstance(obj, list):
+            values = obj
+        else:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((v, depth + 1) for v in values if isinstance(v, dict | list))
+    return deepest
+
+
+def parse_json(text: str, file: str) -> tuple[Any, Locator]:
+    """Parse JSON ``text`` into plain data plus a :class:`Locator` for its objects."""
+    try:
+        data = load_json(text, file, object_pairs_hook=_no_duplicates)
     except _DuplicateKey as exc:
         pos = _first_duplicate(text, exc.key)
         loc = _JsonLocator(file, text, {})
         raise loc.error(
             f"duplicate key '{exc.key}'", loc._pos(pos) if pos is not None else None
         ) from None
-    except RecursionError:
-        raise MapFileError("JSON nested too deeply to read", file=file) from None
     containers = _containers(data)
     offsets = _bracket_offsets(text)
     if len(offsets) != len(containers):

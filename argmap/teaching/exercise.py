@@ -27,7 +27,7 @@ from typing import Any
 
 from argmap.analysis.base import Gap
 from argmap.errors import ArgmapError
-from argmap.model import ArgumentMap, InferenceKind, format_anchor
+from argmap.model import ArgumentMap, format_anchor
 from argmap.teaching.grade import roles
 
 CATEGORIES = ("conclusion", "reasons", "evidence", "objections", "assumptions", "gaps")
@@ -43,16 +43,6 @@ _CATEGORY_ROLE = {
     "objections": "objection",
     "assumptions": "assumption",
 }
-_ROLE_LABEL = {
-    "conclusion": "Main conclusion",
-    "reason": "Reason",
-    "evidence": "Evidence",
-    "assumption": "Unstated assumption",
-    "objection": "Objection",
-    "rebuttal": "Rebuttal",
-    "undercut": "Undercut (attacks the step above)",
-}
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
 
 
 @dataclass(frozen=True)
@@ -75,14 +65,69 @@ class Blank:
 
 @dataclass
 class Exercise:
-    """A worksheet and its key, as text (and the worksheet map, to render as SVG)."""
+    """A worksheet and its key as data; :mod:`argmap.views.worksheet` writes them out."""
 
-    worksheet_md: str
+    #: the map the exercise is made from
+    argmap: ArgumentMap
+    #: the copy with blanks in place of the hidden statements (to render as SVG)
     worksheet_map: ArgumentMap
-    key_yaml: str
-    key_md: str
+    categories: tuple[str, ...]
+    seed: int
+    share: float
+    map_name: str
     blanks: list[Blank] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
+
+    @property
+    def find_gaps(self) -> bool:
+        """A find-the-gaps task: the student names nodes and gap kinds."""
+        return "gaps" in self.categories
+
+    @property
+    def command(self) -> str:
+        """The command that makes this exercise again."""
+        return (
+            f"argmap exercise {self.map_name} --blank {','.join(self.categories)} "
+            f"--seed {self.seed} --share {self.share:g}"
+        )
+
+    def key_data(self) -> dict[str, Any]:
+        """The answer key as plain data (``answer-key.yaml``): the blanks and, for a
+        find-the-gaps task, every gap."""
+        data: dict[str, Any] = {
+            "exercise": {
+                "map": self.map_name,
+                "blank": list(self.categories),
+                "seed": self.seed,
+                "share": self.share,
+            },
+            "blanks": [
+                {
+                    "blank": b.number,
+                    "node": b.node,
+                    "role": b.role,
+                    **({"at": b.at} if b.at else {}),
+                    "text": b.text,
+                    **({"quote": b.quote} if b.quote else {}),
+                    "parents": list(b.parents),
+                }
+                for b in self.blanks
+            ],
+        }
+        if self.find_gaps:
+            by_node = {b.node: b.number for b in self.blanks}
+            data["gaps"] = [
+                {
+                    "node": g.node,
+                    **({"blank": by_node[g.node]} if g.node in by_node else {}),
+                    "kind": g.name,
+                    "code": g.code,
+                    **({"at": format_anchor(g.at)} if g.at else {}),
+                    "message": g.message,
+                }
+                for g in self.gaps
+            ]
+        return data
 
 
 def parse_blank(value: str | None) -> tuple[str, ...]:
@@ -188,13 +233,13 @@ def make_exercise(
             f"nothing to blank: the map has no {', '.join(categories)}; choose other --blank "
             "categories"
         )
-    sheet = worksheet_map(argmap, blanks)
-    command = _command(map_name, categories, seed, share)
     return Exercise(
-        worksheet_md=_worksheet_md(argmap, sheet, blanks, gap_list, find_gaps),
-        worksheet_map=sheet,
-        key_yaml=_key_yaml(argmap, blanks, gap_list, categories, seed, share, map_name, command),
-        key_md=_key_md(argmap, blanks, gap_list, command, map_name),
+        argmap=argmap,
+        worksheet_map=worksheet_map(argmap, blanks),
+        categories=categories,
+        seed=seed,
+        share=share,
+        map_name=map_name,
         blanks=blanks,
         gaps=gap_list,
     )
@@ -208,200 +253,3 @@ def _unique_gaps(gaps: Sequence[Gap]) -> list[Gap]:
             seen.add((gap.node, gap.name))
             out.append(gap)
     return out
-
-
-def _command(map_name: str, categories: Sequence[str], seed: int, share: float) -> str:
-    return (
-        f"argmap exercise {map_name} --blank {','.join(categories)} --seed {seed} --share {share:g}"
-    )
-
-
-def md(text: str) -> str:
-    """User text made inert in Markdown (one line, special characters escaped)."""
-    return " ".join(text.split()).translate(_MD_SPECIAL)
-
-
-def _anchor(at: str | None) -> str:
-    return f" ¶{at}" if at else ""
-
-
-def _outline(sheet: ArgumentMap, blanks: Sequence[Blank]) -> list[str]:
-    """The map as a nested Markdown list from the conclusion down (blanks as ``[N] ¶A ____``)."""
-    by_node = {b.node: b for b in blanks}
-    role = roles(sheet)
-    lines = []
-    for entry in sheet.tree():
-        statement = sheet.statements[entry.node]
-        pad = "  " * entry.depth
-        if entry.via is None:
-            label = _ROLE_LABEL["conclusion"]
-        elif entry.via.kind is InferenceKind.UNDERCUT:
-            label = _ROLE_LABEL["undercut"]
-        elif entry.via.kind is InferenceKind.ATTACK:
-            label = _ROLE_LABEL["objection" if role[entry.node] == "objection" else "rebuttal"]
-        else:
-            label = _ROLE_LABEL.get(role[entry.node], "Reason")
-            if role[entry.node] == "objection":  # support for an objection, shown where it is
-                label = "Reason" if statement.kind.value != "evidence" else "Evidence"
-        if entry.linked_size > 1:
-            label += f" (linked premise {entry.linked_index + 1} of {entry.linked_size})"
-        blank = by_node.get(entry.node)
-        if entry.repeat:
-            shown = f"{blank.label}" if blank else f"{entry.node}"
-            lines.append(f"{pad}- {label}: {shown} (already shown above)")
-        elif blank is not None:
-            lines.append(f"{pad}- {label} **{blank.label}**: ______________________________")
-        else:
-            lines.append(
-                f"{pad}- {label} `{entry.node}`{_anchor(statement.at)}: {md(statement.text)}"
-            )
-    return lines
-
-
-def _worksheet_md(
-    argmap: ArgumentMap,
-    sheet: ArgumentMap,
-    blanks: Sequence[Blank],
-    gaps: Sequence[Gap],
-    find_gaps: bool,
-) -> str:
-    title = argmap.title or (argmap.source.title if argmap.source else None) or "Argument map"
-    out = [f"# Worksheet: {md(title)}", ""]
-    if argmap.source and (argmap.source.title or argmap.source.author):
-        bits = [f"*{md(argmap.source.title)}*" if argmap.source.title else ""]
-        if argmap.source.author:
-            bits.append(f"by {md(argmap.source.author)}")
-        out += ["Text: " + " ".join(b for b in bits if b), ""]
-    paragraphs = argmap.paragraphs()
-    steps = []
-    if paragraphs:
-        steps.append("Read the text below; its paragraphs are numbered ¶1, ¶2...")
-    else:
-        steps.append("Read the text your teacher gave you; number its paragraphs ¶1, ¶2...")
-    if blanks:
-        steps.append(
-            f"The map of its argument below has {len(blanks)} numbered "
-            f"blank{'s' if len(blanks) != 1 else ''} ([1] to [{len(blanks)}]). Each shows only "
-            "the paragraph(s) it comes from and its place in the argument."
-        )
-        steps.append(
-            "For each blank, write the statement in your own words: one sentence, one claim, "
-            "in the table at the end."
-        )
-    if find_gaps:
-        steps.append(
-            f"Find the gaps: the key lists {len(gaps)} weak point{'s' if len(gaps) != 1 else ''} "
-            "in this argument (an unsupported claim, an unnamed source, a hedge, a leap, an "
-            "unanswered objection, an unstated assumption, a factual error...). For each one "
-            "you find, write the node (its id, or a blank's number) and the kind of gap."
-        )
-    steps.append("worksheet.svg shows the same map as a diagram.")
-    steps.append(
-        "To hand in a map file instead: `argmap new -o my-map.yaml`, fill it in, check it "
-        "with `argmap show my-map.yaml`."
-    )
-    out += ["## What to do", ""]
-    out += [f"{i}. {step}" for i, step in enumerate(steps, start=1)]
-    out.append("")
-    if paragraphs:
-        out += ["## The text", ""]
-        for n, paragraph in enumerate(paragraphs, start=1):
-            out += [f"**¶{n}** {md(paragraph)}", ""]
-    out += ["## The map", ""]
-    out += _outline(sheet, blanks)
-    out.append("")
-    if blanks:
-        out += ["## Your answers", "", "| blank | paragraph | your statement |", "|---|---|---|"]
-        out += [f"| [{b.number}] | {_anchor(b.at).strip() or '-'} |  |" for b in blanks]
-        out.append("")
-    if find_gaps:
-        out += ["## Gaps you found", "", "| node | gap kind | why |", "|---|---|---|"]
-        out += ["|  |  |  |" for _ in range(max(len(gaps), 3))]
-        out.append("")
-    return "\n".join(out)
-
-
-def _key_yaml(
-    argmap: ArgumentMap,
-    blanks: Sequence[Blank],
-    gaps: Sequence[Gap],
-    categories: Sequence[str],
-    seed: int,
-    share: float,
-    map_name: str,
-    command: str,
-) -> str:
-    from argmap.formats.native import dump_yaml
-
-    data: dict[str, Any] = {
-        "exercise": {
-            "map": map_name,
-            "blank": list(categories),
-            "seed": seed,
-            "share": share,
-        },
-        "blanks": [
-            {
-                "blank": b.number,
-                "node": b.node,
-                "role": b.role,
-                **({"at": b.at} if b.at else {}),
-                "text": b.text,
-                **({"quote": b.quote} if b.quote else {}),
-                "parents": list(b.parents),
-            }
-            for b in blanks
-        ],
-    }
-    if "gaps" in categories:
-        by_node = {b.node: b.number for b in blanks}
-        data["gaps"] = [
-            {
-                "node": g.node,
-                **({"blank": by_node[g.node]} if g.node in by_node else {}),
-                "kind": g.name,
-                "code": g.code,
-                **({"at": format_anchor(g.at)} if g.at else {}),
-                "message": g.message,
-            }
-            for g in gaps
-        ]
-    return f"# Answer key: {command}\n" + dump_yaml(data)
-
-
-def _key_md(
-    argmap: ArgumentMap, blanks: Sequence[Blank], gaps: Sequence[Gap], command: str, map_name: str
-) -> str:
-    title = argmap.title or "Argument map"
-    out = [f"# Answer key: {md(title)}", "", f"Made with `{command}`.", ""]
-    if blanks:
-        out += [
-            "## Blanks",
-            "",
-            "| blank | paragraph | role | node | answer |",
-            "|---|---|---|---|---|",
-        ]
-        for b in blanks:
-            answer = md(b.text)
-            if b.quote:
-                answer += f" (text: “{md(b.quote)}”)"
-            out.append(
-                f"| [{b.number}] | {_anchor(b.at).strip() or '-'} | {b.role} | `{b.node}` | {answer} |"
-            )
-        out.append("")
-    if gaps:
-        by_node = {b.node: b.number for b in blanks}
-        out += ["## Gaps", "", "| node | paragraph | gap | message |", "|---|---|---|---|"]
-        for g in gaps:
-            node = f"`{g.node}`" + (f" [{by_node[g.node]}]" if g.node in by_node else "")
-            where = f"¶{format_anchor(g.at)}" if g.at else "-"
-            out.append(f"| {node} | {where} | {g.code} {g.name} | {md(g.message)} |")
-        out.append("")
-    out += [
-        "## Grading",
-        "",
-        "Grade the maps students hand in against the reference map: "
-        f"`argmap grade {map_name} student-maps/*.yaml --csv grades.csv`.",
-        "",
-    ]
-    return "\n".join(out)

@@ -592,27 +592,3 @@ def grade_files(
         if progress is not None:
             progress(name)
     return results
-
-
-CSV_FIELDS = ("file", "score", *WEIGHTS, "error", "feedback")
-
-
-def to_csv(results: Sequence[Result]) -> str:
-    """One row per submission: file, score, the breakdown, the error, feedback joined by " | "."""
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    for r in results:
-        writer.writerow(
-            [
-                r.file,
-                "" if r.score is None else f"{r.score:.1f}",
-                *("" if r.score is None else f"{r.breakdown.get(c, 0.0):.1f}" for c in WEIGHTS),
-                r.error or "",
-                " | ".join(r.feedback),
-            ]
-        )
-    return buffer.getvalue()

@@ -36,6 +36,7 @@ from argmap.model import (
     StatementKind,
     Strength,
 )
+from argmap.safe_text import printable
 
 if TYPE_CHECKING:
     import graphviz
@@ -49,14 +50,15 @@ VERDICTS = ("accepted", "contested", "unsupported")
 
 # C0/C1 control characters (a NUL would end the string inside Graphviz), lone surrogates
 # (not encodable as UTF-8; a JSON map can hold them) and the two non-characters XML forbids
-# are dropped; any run of whitespace, line breaks included, becomes one space.
+# are dropped; bidi overrides are shown as "\u202e" (they would reorder the label's text);
+# any run of whitespace, line breaks included, becomes one space.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
 
 
 def clean(text: str) -> str:
     """User text on one line: control characters dropped, whitespace runs made one space."""
-    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    return printable(_SPACE.sub(" ", _CONTROL.sub("", text)).strip())
 
 
 def dot_string(text: str, context: Context = "label") -> str:

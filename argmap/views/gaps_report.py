@@ -14,24 +14,22 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from argmap.analysis.base import Gap
+from argmap.formats.markdown import escape
 from argmap.model import Severity, format_anchor
+from argmap.safe_text import json_safe, printable
+
+if TYPE_CHECKING:
+    from argmap.analysis.gaps import FileGaps
 
 #: Column headings of the text and Markdown tables.
 HEADINGS = ("code", "severity", "node", "¶", "message")
 #: Widest node and anchor columns before long values push the message right.
 MAX_NODE = 14
 MAX_ANCHOR = 12
-
-
-@dataclass
-class FileGaps:
-    """The gaps of one map file."""
-
-    file: str
-    gaps: list[Gap]
 
 
 def _anchor(gap: Gap) -> str:
@@ -119,30 +117,26 @@ def json_report(results: Sequence[FileGaps]) -> str:
     ]
     if not lines:
         return "[]\n"
-    return "[\n" + ",\n".join(lines) + "\n]\n"
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return json_safe("[\n" + ",\n".join(lines) + "\n]\n")
 
 
 def markdown_report(results: Sequence[FileGaps]) -> str:
     """A Markdown section per file: a table of its gaps and its summary line."""
     out: list[str] = []
     for result in results:
-        out.append(f"## {_cell(result.file)}\n")
+        out.append(f"## {escape(result.file)}\n")
         if result.gaps:
             out.append("| " + " | ".join(HEADINGS) + " |")
             out.append("|---|---|---|---|---|")
             for gap in result.gaps:
                 cells = [f"`{gap.code}`", gap.severity.value, f"`{gap.node}`", _anchor(gap)]
-                out.append("| " + " | ".join([*cells, _cell(gap.message)]) + " |")
+                out.append("| " + " | ".join([*cells, escape(gap.message)]) + " |")
             out.append("")
         out.append(summary(result.gaps) + "\n")
     if len(results) > 1:
         every = [g for r in results for g in r.gaps]
         out.append(f"**Total:** {summary(every, f'{len(results)} files')}\n")
-    return "\n".join(out)
+    return printable("\n".join(out))
 
 
 def print_text(results: Sequence[FileGaps]) -> None:
@@ -150,7 +144,7 @@ def print_text(results: Sequence[FileGaps]) -> None:
     if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
         # the same test as views.console, without building a console: plain output skips
         # rich altogether, so 100,000 lines print in milliseconds
-        sys.stdout.write(plain_text(results))
+        sys.stdout.write(printable(plain_text(results)))
         return
     from rich.text import Text
 

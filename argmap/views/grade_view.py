@@ -7,7 +7,8 @@ User text (file names, feedback that quotes anchors) is always a
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -104,3 +105,21 @@ def grade_view(
             parts += [student_view(r, width), Text("")]
     parts.append(summary_view(results, width))
     return Group(*parts)
+
+
+@contextmanager
+def progress(total: int) -> Iterator[Callable[[str], None] | None]:
+    """A transient progress bar on stderr while grading ``total`` files, when stderr is a
+    terminal and there are several: yields the callback to call per file (else ``None``)."""
+    import sys
+
+    if not (sys.stderr.isatty() and total > 1):
+        yield None
+        return
+    from rich.progress import Progress
+
+    from argmap.views.console import console
+
+    with Progress(console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task("grading", total=total)
+        yield lambda _name: bar.advance(task)

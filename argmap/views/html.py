@@ -19,12 +19,13 @@ from html import escape
 
 from argmap.analysis.base import SEVERITY_ORDER, Gap
 from argmap.model import ArgumentMap, Statement
+from argmap.safe_text import printable
 from argmap.views.dot import kind_of
 
 
 def _h(text: str) -> str:
-    """User text for the page's markup."""
-    return escape(text, quote=True)
+    """User text for the page's markup (control characters and bidi overrides made visible)."""
+    return escape(printable(text), quote=True)
 
 
 def statement_data(
@@ -76,8 +77,20 @@ def _gap_data(gap: Gap) -> dict[str, str]:
 
 def _json_for_script(value: object) -> str:
     """JSON that cannot end the ``<script>`` element it sits in."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # the page's script shows these texts: the same visible escapes as the markup
+    text = json.dumps(_visible(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _visible(value: object) -> object:
+    """``value`` with :func:`printable` applied to every string in it (keys too)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable(str(k)): _visible(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_visible(v) for v in value]
+    return value
 
 
 _BEFORE_SVG = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)

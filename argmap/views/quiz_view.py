@@ -76,3 +76,22 @@ def run_quiz(
     percent = round(100 * right / total) if total else 0
     console.print(Text(f"Score: {right}/{total} ({percent}%)", style="bold"))
     return right
+
+
+def play(quiz: Quiz, answers: str | None, *, interactive: bool) -> int:
+    """The quiz on stdout: answers asked at the terminal when ``interactive``, else taken from
+    the text ``answers``, one letter a line. Returns the number answered right."""
+    from argmap.views.console import console
+
+    out = console()
+    if interactive:
+
+        def ask(prompt: str) -> str | None:
+            try:
+                return out.input(Text(prompt, style="bold"))
+            except EOFError:
+                return None
+
+        return run_quiz(quiz, out, ask, interactive=True)
+    lines = iter((answers or "").splitlines())
+    return run_quiz(quiz, out, lambda _prompt: next(lines, None), interactive=False)

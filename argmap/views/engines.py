@@ -34,14 +34,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import RenderError
+from argmap.views.render_formats import engine_formats, made_by
 
 if TYPE_CHECKING:
     import wasmtime
 
-#: what each engine can write
+#: what each engine can lay out (from the table of render formats)
 ENGINE_FORMATS: dict[str, tuple[str, ...]] = {
-    "dot": ("svg", "png", "pdf", "json"),
-    "wasm": ("svg", "json"),
+    name: engine_formats(name) for name in ("dot", "wasm")
 }
 ENGINES = ("auto", "dot", "wasm")
 INSTALL_HINT = (
@@ -73,14 +73,14 @@ def choose_engine(engine: str, fmt: str) -> str:
     if fmt not in ENGINE_FORMATS[chosen]:
         if chosen == "wasm" and fmt in ENGINE_FORMATS["dot"] and system_dot() is not None:
             raise RenderError(
-                f"the embedded engine (--engine wasm) writes only SVG, JSON and HTML; "
+                f"the embedded engine (--engine wasm) writes only {made_by('wasm')}; "
                 f"Graphviz is installed here, so use --engine dot (or auto) for {fmt.upper()}"
             )
         if chosen == "wasm" and fmt in ENGINE_FORMATS["dot"]:
             why = (
                 "which is not on PATH"
                 if engine == "auto"
-                else "and the embedded engine (--engine wasm) writes only SVG, JSON and HTML"
+                else f"and the embedded engine (--engine wasm) writes only {made_by('wasm')}"
             )
             raise RenderError(
                 f"{fmt.upper()} needs the system Graphviz (the `dot` program), {why}. "

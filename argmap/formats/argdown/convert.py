@@ -1,0 +1,544 @@
+"""Argdown's model -> argmap's graph (see ``docs/argdown.md``), and :func:`read`."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.errors import MapFileError
+from argmap.formats._graph import choose_conclusion
+from argmap.formats._text import decode, read_bytes
+from argmap.formats.argdown.data import _merge
+from argmap.formats.argdown.lexer import _SyntaxError
+from argmap.formats.argdown.model import (
+    ATTACK,
+    CONTRADICTORY,
+    CONTRARY,
+    ENTAILS,
+    SUPPORT,
+    UNDERCUT,
+    _Argument,
+    _Class,
+    _Inference,
+    _Model,
+    _Node,
+    _Relation,
+)
+from argmap.formats.argdown.parser import _parse
+from argmap.model import (
+    AnnotatedGap,
+    ArgumentMap,
+    Inference,
+    InferenceKind,
+    Origin,
+    SourceInfo,
+    Statement,
+)
+
+# --- Argdown's model -> argmap's graph ---------------------------------------------------------
+
+#: Statement fields that inline data can set (argmap's own keys; see docs/argdown.md).
+STATEMENT_DATA = (
+    "kind",
+    "implicit",
+    "given",
+    "at",
+    "quote",
+    "basis",
+    "source",
+    "rating",
+    "status",
+    "role",
+    "note",
+)
+#: Inference fields that the data of an inference line can set.
+INFERENCE_DATA = ("scheme", "strength", "label", "example", "relation")
+#: Marks a PCS conclusion the writer made up to carry an attack or an undercut.
+STANDS_FOR = "inference"
+_RE_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def _valid_id(title: str) -> bool:
+    return bool(title) and title == title.strip() and _RE_CONTROL.search(title) is None
+
+
+class _Lines:
+    """1-based line and column of offsets, from one scan of the text (bisect per look-up)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+class _Converter:
+    """Builds the argmap graph from Argdown's model (see the module docstring for the mapping)."""
+
+    def __init__(self, model: _Model, front: Any, file: str, text: str) -> None:
+        self.model = model
+        self.front = front if isinstance(front, dict) else {}
+        self.file = file
+        self.lines = _Lines(text)
+        self.used: set[str] = set()
+        self.node_ids: dict[int, str] = {}  # id(_Class or unreconstructed _Argument) -> id
+        self.inference_ids: dict[int, str] = {}  # id(_Inference) -> id
+        self.main: dict[int, str] = {}  # id(reconstructed _Argument) -> its last inference
+        self.collapsed: dict[int, _Relation] = {}  # id(_Argument) -> relation it stands for
+        self.skip_relations: set[int] = set()
+        self.map = ArgumentMap(conclusion="")
+
+    # ids -----------------------------------------------------------------------------------
+
+    def fresh(self, wanted: str) -> str:
+        base = wanted if _valid_id(wanted) else (_RE_CONTROL.sub(" ", wanted).strip() or "s")
+        candidate = base
+        n = 1
+        while candidate in self.used:
+            n += 1
+            candidate = f"{base} ({n})"
+        self.used.add(candidate)
+        return candidate
+
+    def origin(self, offset: int) -> Origin:
+        line, col = self.lines(offset)
+        return Origin(self.file, line, col)
+
+    # the whole map -------------------------------------------------------------------------
+
+    def build(self) -> ArgumentMap:
+        model = self.model
+        self.find_collapsed()
+        for ec in model.statements.values():
+            if id(ec) not in self.collapsed_statements:
+                self.add_statement(ec)
+        for arg in model.arguments.values():
+            if not arg.pcs:
+                self.add_argument_node(arg)
+        inference_counter = 0
+        for arg in model.arguments.values():
+            for member in arg.pcs:
+                if member.inference is not None:
+                    inference_counter += 1
+                    self.inference_ids[id(member.inference)] = self.fresh(f"i{inference_counter}")
+            if arg.pcs:
+                last = arg.pcs[-1].inference
+                assert last is not None
+                self.main[id(arg)] = self.inference_ids[id(last)]
+        for arg in model.arguments.values():
+            if arg.pcs:
+                self.add_pcs(arg)
+        counter = [0]
+        for relation in model.relations:
+            if id(relation) not in self.skip_relations:
+                self.add_relation(relation, counter)
+        self.header()
+        return self.map
+
+    def find_collapsed(self) -> None:
+        """PCS conclusions the writer made up to carry an attack or undercut, and their relation."""
+        self.collapsed_statements: set[int] = set()
+        model = self.model
+        marked = {
+            ec.title: ec
+            for ec in model.statements.values()
+            if isinstance(ec.data, dict) and ec.data.get("argmap") == STANDS_FOR
+        }
+        if not marked:
+            return
+        concluding: dict[str, list[_Argument]] = {}
+        premise_of: set[str] = set()
+        for arg in model.arguments.values():
+            for member in arg.pcs:
+                if member.role == "premise" or member is not arg.pcs[-1]:
+                    premise_of.add(member.title or "")
+            if arg.pcs:
+                concluding.setdefault(arg.pcs[-1].title or "", []).append(arg)
+        for title, ec in marked.items():
+            args = concluding.get(title, [])
+            outgoing = [r for r in ec.relations if r.source is ec]
+            incoming = [r for r in ec.relations if r.target is ec]
+            if (
+                len(args) != 1
+                or title in premise_of
+                or len(outgoing) != 1
+                or incoming
+                or outgoing[0].type not in (ATTACK, UNDERCUT)
+            ):
+                continue  # not the writer's shape after all: an ordinary statement
+            self.collapsed[id(args[0])] = outgoing[0]
+            self.collapsed_statements.add(id(ec))
+            self.skip_relations.add(id(outgoing[0]))
+
+    # statements ----------------------------------------------------------------------------
+
+    def statement(
+        self,
+        sid: str,
+        text: str,
+        title: str | None,
+        tags: list[str],
+        data: Any,
+        meta: dict[str, Any],
+        offset: int,
+    ) -> Statement:
+        values: dict[str, Any] = {"id": sid, "text": text, "tags": list(tags), "meta": meta}
+        if title is not None:
+            values["title"] = title
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if key in STATEMENT_DATA:
+                    values[key] = value
+                elif key == "meta" and isinstance(value, dict):
+                    _merge(meta, value)
+                elif key == "text" and isinstance(value, str) and value.strip():
+                    values["text"] = value  # a text Argdown's syntax cannot hold (line breaks)
+                elif key == "tags" and isinstance(value, list):
+                    values["tags"] += [t for t in value if isinstance(t, str) and t not in tags]
+                elif key != "argmap":
+                    meta[key] = value
+            if values.get("implicit") is True and "kind" not in values:
+                values["kind"] = "assumption"
+        elif data is not None:
+            meta["data"] = data
+        values["origin"] = self.origin(offset)
+        while True:
+            try:
+                return Statement.model_validate(values)
+            except ValidationError as exc:
+                # data Argdown accepts must not make argmap reject the file: a value argmap
+                # cannot use stays in meta instead
+                bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+                bad &= set(STATEMENT_DATA)
+                if not bad:
+                    raise
+                for key in bad:
+                    meta[key] = values.pop(key)
+
+    def add_statement(self, ec: _Class) -> None:
+        text = ""
+        offset = ec.members[0].offset if ec.members else 0
+        for member in ec.members:
+            if not member.reference and member.text.strip():
+                text = member.text.strip()
+                offset = member.offset
+        anonymous = ec.title.startswith("Untitled ") and all(
+            not m.reference and m.title == ec.title for m in ec.members
+        )
+        sid = self.fresh(ec.title)
+        meta: dict[str, Any] = {}
+        if ec.section is not None:
+            ec.section.setdefault("statements", []).append(sid)
+        statement = self.statement(
+            sid,
+            text or ec.title,
+            None if anonymous else ec.title,
+            ec.tags,
+            ec.data,
+            meta,
+            offset,
+        )
+        self.map.statements[sid] = statement
+        self.node_ids[id(ec)] = sid
+
+    def add_argument_node(self, arg: _Argument) -> None:
+        text = ""
+        offset = arg.members[0].offset if arg.members else arg.offset
+        for member in arg.members:
+            if not member.reference and member.text.strip():
+                text = member.text.strip()
+                offset = member.offset
+        sid = self.fresh(f"<{arg.title}>")
+        meta: dict[str, Any] = {"argdown": "argument"}
+        if arg.section is not None:
+            arg.section.setdefault("statements", []).append(sid)
+        statement = self.statement(
+            sid, text or arg.title, arg.title, arg.tags, arg.data, meta, offset
+        )
+        self.map.statements[sid] = statement
+        self.node_ids[id(arg)] = sid
+
+    # inferences ----------------------------------------------------------------------------
+
+    def inference(
+        self,
+        iid: str,
+        premises: list[str],
+        target: str,
+        kind: InferenceKind,
+        data: Any,
+        meta: dict[str, Any],
+        offset: int,
+        scheme: str | None = None,
+        relation: str | None = None,
+    ) -> None:
+        values: dict[str, Any] = {
+            "id": iid,
+            "premises": list(dict.fromkeys(premises)),
+            "target": target,
+            "kind": kind,
+            "meta": meta,
+        }
+        if scheme:
+            values["scheme"] = scheme
+        if relation:
+            values["relation"] = relation
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if key in INFERENCE_DATA:
+                    values[key] = value
+                elif key == "meta" and isinstance(value, dict):
+                    _merge(meta, value)
+                elif key not in ("uses", "argmap"):
+                    meta[key] = value
+        values["origin"] = self.origin(offset)
+        while True:
+            try:
+                inference = Inference.model_validate(values)
+                break
+            except ValidationError as exc:
+                bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+                bad &= set(INFERENCE_DATA)
+                if not bad:
+                    raise
+                for key in bad:
+                    meta[key] = values.pop(key)
+        self.map.inferences[iid] = inference
+
+    def add_pcs(self, arg: _Argument) -> None:
+        """One support inference per inference line; the last may carry an attack instead."""
+        pcs = arg.pcs
+        start = 0
+        for pos, member in enumerate(pcs):
+            inference = member.inference
+            if inference is None:
+                continue
+            premises = pcs[start:pos]
+            uses = inference.data.get("uses") if isinstance(inference.data, dict) else None
+            if isinstance(uses, list):
+                chosen = [
+                    pcs[n - 1]
+                    for n in uses
+                    if isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= pos
+                ]
+                if chosen:
+                    premises = chosen
+            start = pos
+            premise_ids = [self.class_id(m.title or "") for m in premises]
+            meta: dict[str, Any] = {"argdown": {"argument": arg.title}}
+            last = member is pcs[-1]
+            if last:
+                info = meta["argdown"]
+                for desc in arg.members:
+                    if not desc.reference and desc.text.strip():
+                        info["description"] = desc.text.strip()
+                if arg.tags:
+                    info["tags"] = list(arg.tags)
+                if arg.data is not None:
+                    info["data"] = arg.data
+            kind = InferenceKind.SUPPORT
+            stands_for = self.collapsed.get(id(arg)) if last else None
+            if stands_for is None:
+                target = self.class_id(member.title or "")
+            else:
+                end = self.endpoint(stands_for.target)
+                if end is None:  # pragma: no cover - the writer's shape always resolves
+                    continue
+                target, kind = end
+                if stands_for.type == ATTACK and kind is InferenceKind.UNDERCUT:
+                    meta["argdown"]["attacks"] = f"<{self.argument_of(stands_for.target)}>"
+            self.inference(
+                self.inference_ids[id(inference)],
+                premise_ids,
+                target,
+                kind,
+                inference.data,
+                meta,
+                inference.offset,
+                scheme=", ".join(r for r in inference.rules if r) or None,
+            )
+
+    def class_id(self, title: str) -> str:
+        return self.node_ids[id(self.model.statements[title])]
+
+    def argument_of(self, node: _Node | None) -> str:
+        return node.title if isinstance(node, _Argument) else ""
+
+    def endpoint(self, node: _Node | None) -> tuple[str, InferenceKind] | None:
+        """Where an attack lands in argmap: a statement (attack) or an inference (undercut)."""
+        if isinstance(node, _Inference):
+            iid = self.inference_ids.get(id(node))
+            return None if iid is None else (iid, InferenceKind.UNDERCUT)
+        if isinstance(node, _Argument) and node.pcs:
+            # an argument with a premise-conclusion structure is its inferences: an attack on
+            # it undercuts its last inference (an attack on a premise is Argdown's own
+            # relation to that premise)
+            return self.main[id(node)], InferenceKind.UNDERCUT
+        if node is None or id(node) not in self.node_ids:
+            return None
+        return self.node_ids[id(node)], InferenceKind.ATTACK
+
+    def source_id(self, node: _Node | None) -> str | None:
+        if isinstance(node, _Argument) and node.pcs:
+            return self.class_id(node.pcs[-1].title or "")
+        if node is None or isinstance(node, _Inference):
+            return None
+        return self.node_ids.get(id(node))
+
+    def add_relation(self, relation: _Relation, counter: list[int]) -> None:
+        source = self.source_id(relation.source)
+        target_node = relation.target
+        if source is None or target_node is None:
+            return
+
+        def new_id() -> str:
+            counter[0] += 1
+            return self.fresh(f"r{counter[0]}")
+
+        kind = relation.type
+        offset = relation.offset
+        if kind in (CONTRADICTORY, CONTRARY):
+            other = self.source_id(target_node)
+            if other is None:
+                return
+            for a, b in ((source, other), (other, source)):
+                self.inference(
+                    new_id(), [a], b, InferenceKind.ATTACK, None, {}, offset, relation=kind
+                )
+            return
+        meta: dict[str, Any] = {}
+        if kind in (SUPPORT, ENTAILS):
+            if isinstance(target_node, _Argument) and target_node.pcs:
+                # a support of a reconstructed argument supports its conclusion
+                meta = {"argdown": {"supports": f"<{target_node.title}>"}}
+                target = self.class_id(target_node.pcs[-1].title or "")
+            else:
+                found = self.source_id(target_node)
+                if found is None:
+                    return
+                target = found
+            self.inference(
+                new_id(),
+                [source],
+                target,
+                InferenceKind.SUPPORT,
+                None,
+                meta,
+                offset,
+                relation=ENTAILS if kind == ENTAILS else None,
+            )
+            return
+        end = self.endpoint(target_node)
+        if end is None:
+            return
+        target, ikind = end
+        relation_field = None
+        if kind == UNDERCUT and ikind is not InferenceKind.UNDERCUT:
+            ikind = InferenceKind.ATTACK
+            relation_field = UNDERCUT  # Argdown's undercut of a statement or a sketched argument
+        elif kind == ATTACK and ikind is InferenceKind.UNDERCUT:
+            meta = {"argdown": {"attacks": f"<{self.argument_of(target_node)}>"}}
+        self.inference(
+            new_id(), [source], target, ikind, None, meta, offset, relation=relation_field
+        )
+
+    # the map's header ----------------------------------------------------------------------
+
+    def header(self) -> None:
+        front = dict(self.front)
+        own = front.pop("argmap", None)
+        meta: dict[str, Any] = {"argdown": self.model.counts()}
+        if front:
+            meta["frontmatter"] = front
+        if self.model.sections:
+            meta["sections"] = self.model.sections
+        title = front.get("title")
+        if isinstance(title, str) and title.strip():
+            self.map.title = " ".join(title.split())
+        if isinstance(own, dict):
+            rest = dict(own)
+            conclusion = rest.pop("conclusion", None)
+            if isinstance(conclusion, str) and conclusion in self.map.statements:
+                self.map.conclusion = conclusion
+            elif conclusion is not None:
+                rest["conclusion"] = conclusion
+            source = rest.pop("source", None)
+            if source is not None:
+                try:
+                    self.map.source = SourceInfo.model_validate(source)
+                except ValidationError:
+                    rest["source"] = source
+            own_meta = rest.pop("meta", None)
+            if isinstance(own_meta, dict):
+                meta = {**own_meta, **meta}
+            gaps = rest.pop("gaps", None)
+            if isinstance(gaps, list):
+                bad = self.read_gaps(gaps)
+                if bad:
+                    rest["gaps"] = bad
+            if rest:
+                meta.setdefault("frontmatter", {})["argmap"] = rest
+        self.map.meta = meta
+
+    def read_gaps(self, gaps: list[Any]) -> list[Any]:
+        """Gaps from the front matter; ``inference: TITLE`` names an argument's last inference."""
+        by_title = {
+            arg.title: self.main[id(arg)] for arg in self.model.arguments.values() if arg.pcs
+        }
+        bad: list[Any] = []
+        for raw in gaps:
+            if not isinstance(raw, dict):
+                bad.append(raw)
+                continue
+            values = dict(raw)
+            if "inference" in values:
+                values["node"] = by_title.get(str(values.pop("inference")), "")
+            node = values.get("node")
+            if node not in self.map.statements and node not in self.map.inferences:
+                bad.append(raw)
+                continue
+            try:
+                self.map.gaps.append(AnnotatedGap.model_validate(values))
+            except ValidationError:
+                bad.append(raw)
+        return bad
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def read(
+    path: str | Path, *, text: str | None = None, conclusion: str | None = None
+) -> ArgumentMap:
+    """Read an Argdown file; the main conclusion is ``conclusion``, the front matter's, or chosen.
+
+    Argdown's own counts (equivalence classes, arguments, relations by type,
+    each relation once) are kept in ``meta["argdown"]``.
+    """
+    name = str(path)
+    if text is None:
+        text = decode(read_bytes(path), name)
+    try:
+        model, front = _parse(text)
+        argmap = _Converter(model, front, name, text).build()
+    except _SyntaxError as exc:
+        line, col = _Lines(text)(exc.offset)
+        raise MapFileError(exc.message, file=name, line=line, col=col) from None
+    argmap.path = name
+    if argmap.source is not None and argmap.source.text:
+        # the text a map was made from, named in the front matter as in a native map file
+        candidate = Path(path).parent / argmap.source.text
+        try:
+            argmap.source_text = decode(read_bytes(candidate), str(candidate))
+        except MapFileError:
+            argmap.source_text = None  # the map still loads; views say the text is missing
+    if not argmap.statements:
+        raise MapFileError("the Argdown file has no statements and no arguments", file=name)
+    if conclusion is not None or not argmap.conclusion:
+        choose_conclusion(argmap, conclusion)
+    return argmap

@@ -1,0 +1,569 @@
+"""Argdown's lexer: the token kinds and rules of Argdown 1.7, in its order, and indentation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# --- tokens -----------------------------------------------------------------------------------
+
+EOF = 0
+FRONT_MATTER = 1
+DATA = 2
+ESCAPED = 3
+SPECIAL = 4
+EMPTYLINE = 5
+NEWLINE = 6
+DEDENT = 7
+INDENT = 8
+INFERENCE_START = 9
+INC_SUPPORT = 10
+INC_ATTACK = 11
+OUT_SUPPORT = 12
+OUT_ATTACK = 13
+CONTRADICTION = 14
+INC_UNDERCUT = 15
+OUT_UNDERCUT = 16
+HEADING_START = 17
+STATEMENT_NUMBER = 18
+ORDERED_ITEM = 19
+UNORDERED_ITEM = 20
+AB_END = 21
+UB_END = 22
+AI_END = 23
+UI_END = 24
+AB_START = 25
+UB_START = 26
+AI_START = 27
+UI_START = 28
+LINK = 29
+TAG = 30
+INCLUDE = 31
+STMT_DEF = 32
+STMT_REF = 33
+STMT_MENTION = 34
+ARG_DEF = 35
+ARG_REF = 36
+ARG_MENTION = 37
+FREESTYLE = 38
+UCC = 39  # an "unused control character": punctuation that is plain text after all
+INFERENCE_END = 40
+LIST_DELIMITER = 41
+
+_DESCRIBE = {
+    EOF: "the end of the file",
+    FRONT_MATTER: "a front matter block (=== ... ===)",
+    DATA: "a {...} data block",
+    EMPTYLINE: "an empty line",
+    NEWLINE: "a line break",
+    DEDENT: "a smaller indentation",
+    INDENT: "a larger indentation",
+    INFERENCE_START: "an inference line (--)",
+    INC_SUPPORT: "a '+>' relation",
+    INC_ATTACK: "a '->' relation",
+    OUT_SUPPORT: "a '+' relation",
+    OUT_ATTACK: "a '-' relation",
+    CONTRADICTION: "a '><' relation",
+    INC_UNDERCUT: "a '_>' relation",
+    OUT_UNDERCUT: "a '_' relation",
+    HEADING_START: "a heading",
+    STATEMENT_NUMBER: "a numbered statement",
+    ORDERED_ITEM: "a numbered list item",
+    UNORDERED_ITEM: "a list item",
+    AB_END: "the end of bold text (**)",
+    UB_END: "the end of bold text (__)",
+    AI_END: "the end of italic text (*)",
+    UI_END: "the end of italic text (_)",
+    AB_START: "bold text (**)",
+    UB_START: "bold text (__)",
+    AI_START: "italic text (*)",
+    UI_START: "italic text (_)",
+    INCLUDE: "an @include",
+    STMT_DEF: "a statement definition",
+    STMT_REF: "a statement reference",
+    ARG_DEF: "an argument definition",
+    ARG_REF: "an argument reference",
+    INFERENCE_END: "the end of the inference line (--)",
+    LIST_DELIMITER: "','",
+}
+
+#: (kind, start offset, end offset); indents and dedents are empty
+Token = tuple[int, int, int]
+
+# JavaScript's \s and "." (Argdown's patterns are JavaScript regular expressions)
+_WS = "\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_DOT = "[^\n\r\u2028\u2029]"
+
+_COMMENT_BODY = (
+    r"(?:<!--[^\u2028\u2029]*?-->|/\*[^\u2028\u2029]*?\*/|//[^\n\r\u2028\u2029]*?(?=[\r\n]))"
+)
+_RE_COMMENT = re.compile(_COMMENT_BODY)
+_RE_COMMENT_ALL_BREAKS = re.compile(_COMMENT_BODY + r"(?:[ \t]*\r\n|\n|\r)*")
+_RE_COMMENT_ONE_BREAK = re.compile(
+    _COMMENT_BODY + r"(?:[ \t]*(?:\r\n|\n|\r)(?![ \t]*(?:\r\n|\n|\r)))?"
+)
+_RE_FRONT_MATTER = re.compile(r"===+.*?===+", re.DOTALL)
+_RE_DATA = re.compile(rf"\{{(?:(?!\}}[{_WS}][^,}}])[^\r\u2028\u2029])*\}}(?![{_WS}]*[,}}])")
+_RE_ESCAPED = re.compile(rf"\\{_DOT} *")
+_RE_SPECIAL = re.compile(rf"\.[^{_WS}]+?\.[ \t]?|:[^{_WS}]+?:[ \t]?")
+_RE_EMPTYLINE = re.compile(r"(?:[ \t]*(?:\r\n|\n)){2,}")
+_RE_NEWLINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
+# Argdown writes the indentation class as [' '\t]: the apostrophe is in it too
+_IND = "[' \t]*"
+_RE_INFERENCE_START = re.compile(_IND + "--")
+_RELATION_RULES = (
+    (INC_SUPPORT, re.compile(f"({_IND})\\+>")),
+    (INC_ATTACK, re.compile(f"({_IND})->")),
+    (OUT_SUPPORT, re.compile(f"({_IND})<?\\+")),
+    (OUT_ATTACK, re.compile(f"({_IND})<?-")),
+    (CONTRADICTION, re.compile(f"({_IND})><")),
+    (INC_UNDERCUT, re.compile(f"({_IND})_>")),
+    (OUT_UNDERCUT, re.compile(f"({_IND})(?:<_|_(?=[{_WS}]))")),
+)
+_RE_HEADING = re.compile(r"#+ ")
+_RE_STATEMENT_NUMBER = re.compile(_IND + r"\([0-9]+\)")
+_RE_ORDERED_ITEM = re.compile(f"({_IND})[0-9]+\\.(?=[{_WS}])")
+_RE_UNORDERED_ITEM = re.compile(f"({_IND})\\*(?=[{_WS}])")
+_END_TAIL = r"(?:[ \t]|(?=[\n\r)}_.,!?;:*\-]|\Z))"
+_RANGE_ENDS = (
+    (AB_END, AB_START, re.compile(r"\*\*" + _END_TAIL)),
+    (UB_END, UB_START, re.compile(r"__" + _END_TAIL)),
+    (AI_END, AI_START, re.compile(r"\*" + _END_TAIL)),
+    (UI_END, UI_START, re.compile(r"_" + _END_TAIL)),
+)
+_RANGE_STARTS = (
+    (AB_START, re.compile(rf"\*\*(?![{_WS}])")),
+    (UB_START, re.compile(rf"__(?![{_WS}])")),
+    (AI_START, re.compile(rf"\*(?![{_WS}])")),
+    (UI_START, re.compile(rf"_(?![{_WS}])")),
+)
+_RE_LINK = re.compile(r"\[[^\]]+?\]\([^)]+?\)[ \t]?")
+_TAG_CHARS = "a-zA-z0-9\\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+_RE_TAG = re.compile(rf"#(?:\([^)]+\)|[{_TAG_CHARS}]+)[ \t]?")
+_RE_INCLUDE = re.compile(
+    rf"@include\([{_WS}]*((?:[^/){_WS}]*/)*)([^){_WS}]*?)(\.(?:ad|argdown|adown|argdn))?[{_WS}]*\)"
+)
+_RE_STMT_DEF = re.compile(rf"\[{_DOT}+?\]:")
+_RE_STMT_REF = re.compile(rf"\[[^-]{_DOT}*?\]")
+_RE_STMT_MENTION = re.compile(rf"@\[{_DOT}+?\][ \t]?")
+_RE_ARG_DEF = re.compile(rf"<{_DOT}+?>:")
+_RE_ARG_REF = re.compile(rf"<[^-]{_DOT}*?>")
+_RE_ARG_MENTION = re.compile(rf"@<{_DOT}+?>[ \t]?")
+_RE_SPACES = re.compile(r"[ \t]+")
+_FREESTYLE_EXCLUDED = "\\@#*_[],.:</>(){}\r\n;-"
+_RE_FREESTYLE = re.compile(r"[^\\@#*_\[\],.:</>(){}\r\n;\-]+")
+_UCC_CHARS = "@#*_[],.:</>(){};-"
+_RE_UCC = re.compile(r"[@#*_\[\],.:</>(){};\-][ \t]?")
+_RE_INFERENCE_END = re.compile(r"-{2,}")
+
+
+#: Argdown's rules that can match in the middle of a line of the default mode, in Argdown's
+#: order, as one alternation (Python tries alternatives in order: the first match wins). A
+#: comment here is one after a token on the same line, so it takes no line break with it; an
+#: empty line cannot follow an empty line here. Bold and italic marks stay with the rule loop.
+_MIDDLE_RULES = (
+    ("comment", -1, _COMMENT_BODY),
+    ("front_matter", FRONT_MATTER, _RE_FRONT_MATTER.pattern),
+    ("data", DATA, _RE_DATA.pattern),
+    ("escaped", ESCAPED, _RE_ESCAPED.pattern),
+    ("special", SPECIAL, _RE_SPECIAL.pattern),
+    ("emptyline", EMPTYLINE, _RE_EMPTYLINE.pattern),
+    ("newline", NEWLINE, _RE_NEWLINE.pattern),
+    ("link", LINK, _RE_LINK.pattern),
+    ("tag", TAG, _RE_TAG.pattern),
+    ("include", INCLUDE, _RE_INCLUDE.pattern),
+    ("stmt_def", STMT_DEF, _RE_STMT_DEF.pattern),
+    ("stmt_ref", STMT_REF, _RE_STMT_REF.pattern),
+    ("stmt_mention", STMT_MENTION, _RE_STMT_MENTION.pattern),
+    ("arg_def", ARG_DEF, _RE_ARG_DEF.pattern),
+    ("arg_ref", ARG_REF, _RE_ARG_REF.pattern),
+    ("arg_mention", ARG_MENTION, _RE_ARG_MENTION.pattern),
+    ("spaces", -1, _RE_SPACES.pattern),
+    ("freestyle", FREESTYLE, _RE_FREESTYLE.pattern),
+    ("ucc", UCC, _RE_UCC.pattern),
+)
+_MIDDLE_PATTERNS = {name: pattern for name, _, pattern in _MIDDLE_RULES}
+_MIDDLE_FIRST = {
+    "comment": "/<",
+    "front_matter": "=",
+    "data": "{",
+    "escaped": "\\",
+    "special": ".:",
+    "emptyline": " \t\r\n",
+    "newline": " \t\r\n",
+    "link": "[",
+    "tag": "#",
+    "include": "@",
+    "stmt_def": "[",
+    "stmt_ref": "[",
+    "stmt_mention": "@",
+    "arg_def": "<",
+    "arg_ref": "<",
+    "arg_mention": "@",
+    "spaces": " \t",
+    "ucc": _UCC_CHARS,
+}
+
+
+def _middle_table() -> dict[str, re.Pattern[str]]:
+    """For each character, the alternation of only the rules that can start with it."""
+    table: dict[str, re.Pattern[str]] = {}
+    compiled: dict[tuple[str, ...], re.Pattern[str]] = {}  # characters share rule lists
+    for char in set("".join(_MIDDLE_FIRST.values())) | set(_FREESTYLE_EXCLUDED):
+        rules = tuple(
+            name
+            for name, _, _ in _MIDDLE_RULES
+            if (name == "freestyle" and char not in _FREESTYLE_EXCLUDED)
+            or char in _MIDDLE_FIRST.get(name, "")
+        )
+        if rules not in compiled:
+            compiled[rules] = re.compile(
+                "|".join(f"(?P<{name}>{_MIDDLE_PATTERNS[name]})" for name in rules), re.DOTALL
+            )
+        table[char] = compiled[rules]
+    return table
+
+
+_RE_MIDDLE_BY_CHAR = _middle_table()
+_RE_MIDDLE_OTHER = re.compile(f"(?P<freestyle>{_RE_FREESTYLE.pattern})")
+_MIDDLE_KINDS = {name: kind for name, kind, _ in _MIDDLE_RULES}
+
+
+class _SyntaxError(Exception):
+    """A problem at an offset of the Argdown text (becomes a located MapFileError)."""
+
+    def __init__(self, offset: int, message: str) -> None:
+        super().__init__(message)
+        self.offset = offset
+        self.message = message
+
+
+class _Lexer:
+    """Argdown's lexer: the first rule (in Argdown's order) that matches at a position wins.
+
+    Rules that start with a given character are looked up in a table, which
+    changes nothing but the speed: a rule that cannot match a character is
+    never tried. Relations, list items, statement numbers, headings and
+    inference lines are only recognised at the start of the text or right
+    after a line break, as in Argdown.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.tokens: list[Token] = []
+        self.indents = [0]
+        self.ranges: list[int] = []
+        self.default, self.default_any = self._table(
+            [
+                ("/<", self.comment),
+                ("=", self.front_matter),
+                ("{", self.data),
+                ("\\", self.escaped),
+                (".:", self.special),
+                (" \t\r\n", self.emptyline),
+                (" \t\r\n", self.newline),
+                (" \t'-", self.inference_start),
+                (" \t'+-<>_", self.relation),
+                ("#", self.heading),
+                (" \t'(", self.statement_number),
+                (" \t'0123456789", self.ordered_item),
+                (" \t'*", self.unordered_item),
+                ("*_", self.range_end),
+                ("*_", self.range_start),
+                ("[", self.link),
+                ("#", self.tag),
+                ("@", self.include),
+                ("[", self.statement_definition),
+                ("[", self.statement_reference),
+                ("@", self.statement_mention),
+                ("<", self.argument_definition),
+                ("<", self.argument_reference),
+                ("@", self.argument_mention),
+                (" \t", self.spaces),
+                (None, self.freestyle),
+                (_UCC_CHARS, self.ucc),
+            ]
+        )
+        self.inference, self.inference_any = self._table(
+            [
+                ("/<", self.comment),
+                (" \t\r\n", self.newline),
+                ("\\", self.escaped),
+                (".:", self.special),
+                ("-", self.inference_end),
+                ("{", self.data),
+                (",", self.list_delimiter),
+                (" \t", self.spaces),
+                (None, self.freestyle),
+                (_UCC_CHARS, self.ucc),
+            ]
+        )
+        self.mode = self.default
+        self.mode_any = self.default_any
+
+    @staticmethod
+    def _table(
+        rules: list[tuple[str | None, Callable[[], bool]]],
+    ) -> tuple[dict[str, tuple[Callable[[], bool], ...]], tuple[Callable[[], bool], ...]]:
+        chars: set[str] = set()
+        for first, _ in rules:
+            chars.update(first or "")
+        chars.update(_FREESTYLE_EXCLUDED)
+        table: dict[str, tuple[Callable[[], bool], ...]] = {}
+        for char in chars:
+            table[char] = tuple(
+                rule
+                for first, rule in rules
+                if (first is None and char not in _FREESTYLE_EXCLUDED)
+                or (first is not None and char in first)
+            )
+        others = tuple(rule for first, rule in rules if first is None)
+        return table, others
+
+    def run(self) -> list[Token]:
+        text = self.text
+        size = len(text)
+        tokens = self.tokens
+        middle = _RE_MIDDLE_BY_CHAR.get
+        other = _RE_MIDDLE_OTHER
+        kinds = _MIDDLE_KINDS
+        append = tokens.append
+        default = self.default
+        pos = 0
+        fast = False  # in the middle of a line of the default mode
+        while pos < size:
+            # in the middle of a line, in the default mode, away from bold and italic marks,
+            # the rules that can apply are plain patterns: one alternation in Argdown's order
+            # (first match wins, as in Argdown) does the work of the rule-by-rule loop below
+            if fast and text[pos] not in "*_":
+                m = middle(text[pos], other).match(text, pos)
+                if m is not None:
+                    kind = kinds[m.lastgroup or ""]
+                    end = m.end()
+                    if kind >= 0:
+                        if kind == EMPTYLINE:
+                            if end < size:
+                                self.pos = pos
+                                self.dedent_all()
+                            fast = False
+                        elif kind == NEWLINE:
+                            fast = False
+                        append((kind, pos, end))
+                    pos = end
+                    continue
+            self.pos = pos
+            for rule in self.mode.get(text[pos], self.mode_any):
+                if rule():
+                    break
+            else:
+                raise _SyntaxError(pos, self.lex_error())
+            pos = self.pos
+            fast = (
+                bool(tokens) and tokens[-1][0] not in (NEWLINE, EMPTYLINE) and self.mode is default
+            )
+        self.pos = pos
+        if tokens and tokens[-1][0] == EMPTYLINE:
+            tokens.pop()  # Argdown drops a trailing empty line
+        self.dedent_all()
+        return tokens
+
+    def lex_error(self) -> str:
+        if self.text[self.pos] == "\\":
+            return "a backslash at the end of a line escapes nothing (write \\\\ for a backslash)"
+        return f"unexpected character {self.text[self.pos]!r}"
+
+    # helpers -------------------------------------------------------------------------------
+
+    def at_line_start(self, *, after_emptyline: bool = True) -> bool:
+        if not self.tokens:
+            return True
+        last = self.tokens[-1][0]
+        return last == NEWLINE or (after_emptyline and last == EMPTYLINE)
+
+    def emit(self, kind: int, end: int) -> bool:
+        self.tokens.append((kind, self.pos, end))
+        self.pos = end
+        return True
+
+    def dedent_all(self) -> None:
+        while len(self.indents) > 1:
+            self.tokens.append((DEDENT, self.pos, self.pos))
+            self.indents.pop()
+
+    def indent_to(self, width: int) -> None:
+        last = self.indents[-1]
+        if width > last:
+            self.indents.append(width)
+            self.tokens.append((INDENT, self.pos, self.pos))
+        else:
+            while len(self.indents) > 1 and width < last:
+                self.indents.pop()
+                last = self.indents[-1]
+                self.tokens.append((DEDENT, self.pos, self.pos))
+
+    def simple(self, kind: int, pattern: re.Pattern[str]) -> bool:
+        m = pattern.match(self.text, self.pos)
+        return m is not None and self.emit(kind, m.end())
+
+    # rules ---------------------------------------------------------------------------------
+
+    def comment(self) -> bool:
+        # after an empty line a comment takes every following line break with it, after a
+        # line break only one that is not followed by an empty line (as Argdown does)
+        last = self.tokens[-1][0] if self.tokens else None
+        if last == EMPTYLINE:
+            pattern = _RE_COMMENT_ALL_BREAKS
+        elif last == NEWLINE:
+            pattern = _RE_COMMENT_ONE_BREAK
+        else:
+            pattern = _RE_COMMENT
+        m = pattern.match(self.text, self.pos)
+        if m is None:
+            return False
+        self.pos = m.end()  # skipped
+        return True
+
+    def front_matter(self) -> bool:
+        return self.simple(FRONT_MATTER, _RE_FRONT_MATTER)
+
+    def data(self) -> bool:
+        return self.simple(DATA, _RE_DATA)
+
+    def escaped(self) -> bool:
+        return self.simple(ESCAPED, _RE_ESCAPED)
+
+    def special(self) -> bool:
+        return self.simple(SPECIAL, _RE_SPECIAL)
+
+    def emptyline(self) -> bool:
+        if self.tokens and self.tokens[-1][0] == EMPTYLINE:
+            return False
+        m = _RE_EMPTYLINE.match(self.text, self.pos)
+        if m is None:
+            return False
+        if m.end() < len(self.text):
+            self.dedent_all()
+        return self.emit(EMPTYLINE, m.end())
+
+    def newline(self) -> bool:
+        return self.simple(NEWLINE, _RE_NEWLINE)
+
+    def inference_start(self) -> bool:
+        if not self.at_line_start(after_emptyline=False):
+            return False
+        m = _RE_INFERENCE_START.match(self.text, self.pos)
+        if m is None:
+            return False
+        self.dedent_all()
+        self.mode, self.mode_any = self.inference, self.inference_any
+        return self.emit(INFERENCE_START, m.end())
+
+    def relation(self) -> bool:
+        if not self.at_line_start():
+            return False
+        for kind, pattern in _RELATION_RULES:
+            m = pattern.match(self.text, self.pos)
+            if m is not None:
+                self.indent_to(len(m.group(1)))
+                return self.emit(kind, m.end())
+        return False
+
+    def heading(self) -> bool:
+        return self.at_line_start() and self.simple(HEADING_START, _RE_HEADING)
+
+    def statement_number(self) -> bool:
+        if not self.at_line_start():
+            return False
+        m = _RE_STATEMENT_NUMBER.match(self.text, self.pos)
+        if m is None:
+            return False
+        self.dedent_all()
+        return self.emit(STATEMENT_NUMBER, m.end())
+
+    def list_item(self, kind: int, pattern: re.Pattern[str]) -> bool:
+        if not self.at_line_start():
+            return False
+        m = pattern.match(self.text, self.pos)
+        if m is None:
+            return False
+        # Argdown counts one more column for a list item, so that an item at the
+        # margin still opens an indented list
+        self.indent_to(len(m.group(1)) + 1)
+        return self.emit(kind, m.end())
+
+    def ordered_item(self) -> bool:
+        return self.list_item(ORDERED_ITEM, _RE_ORDERED_ITEM)
+
+    def unordered_item(self) -> bool:
+        return self.list_item(UNORDERED_ITEM, _RE_UNORDERED_ITEM)
+
+    def range_end(self) -> bool:
+        if not self.ranges or not self.tokens:
+            return False
+        for kind, start, pattern in _RANGE_ENDS:
+            if self.ranges[-1] != start:
+                continue
+            m = pattern.match(self.text, self.pos)
+            if m is not None:
+                self.ranges.pop()
+                return self.emit(kind, m.end())
+        return False
+
+    def range_start(self) -> bool:
+        for kind, pattern in _RANGE_STARTS:
+            m = pattern.match(self.text, self.pos)
+            if m is not None:
+                self.ranges.append(kind)
+                return self.emit(kind, m.end())
+        return False
+
+    def link(self) -> bool:
+        return self.simple(LINK, _RE_LINK)
+
+    def tag(self) -> bool:
+        return self.simple(TAG, _RE_TAG)
+
+    def include(self) -> bool:
+        return self.simple(INCLUDE, _RE_INCLUDE)
+
+    def statement_definition(self) -> bool:
+        return self.simple(STMT_DEF, _RE_STMT_DEF)
+
+    def statement_reference(self) -> bool:
+        return self.simple(STMT_REF, _RE_STMT_REF)
+
+    def statement_mention(self) -> bool:
+        return self.simple(STMT_MENTION, _RE_STMT_MENTION)
+
+    def argument_definition(self) -> bool:
+        return self.simple(ARG_DEF, _RE_ARG_DEF)
+
+    def argument_reference(self) -> bool:
+        return self.simple(ARG_REF, _RE_ARG_REF)
+
+    def argument_mention(self) -> bool:
+        return self.simple(ARG_MENTION, _RE_ARG_MENTION)
+
+    def spaces(self) -> bool:
+        m = _RE_SPACES.match(self.text, self.pos)
+        if m is None:
+            return False
+        self.pos = m.end()  # skipped
+        return True
+
+    def freestyle(self) -> bool:
+        return self.simple(FREESTYLE, _RE_FREESTYLE)
+
+    def ucc(self) -> bool:
+        return self.simple(UCC, _RE_UCC)
+
+    def inference_end(self) -> bool:
+        m = _RE_INFERENCE_END.match(self.text, self.pos)
+        if m is None:
+            return False
+        self.mode, self.mode_any = self.default, self.default_any
+        return self.emit(INFERENCE_END, m.end())
+
+    def list_delimiter(self) -> bool:
+        return self.text[self.pos] == "," and self.emit(LIST_DELIMITER, self.pos + 1)

@@ -1,0 +1,533 @@
+"""argmap's graph -> Argdown text that reads back to the same graph: :func:`dumps`."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import deque
+from typing import Any
+
+import yaml
+
+from argmap.formats.argdown.convert import (
+    _RE_CONTROL,
+    INFERENCE_DATA,
+    STANDS_FOR,
+    STATEMENT_DATA,
+    _valid_id,
+)
+from argmap.formats.argdown.lexer import _RE_SPECIAL, _TAG_CHARS
+from argmap.formats.argdown.model import CONTRADICTORY, UNDERCUT
+from argmap.model import (
+    ArgumentMap,
+    Inference,
+    InferenceKind,
+    Statement,
+)
+
+# --- writing ----------------------------------------------------------------------------------
+
+#: The writer nests relation lines at most this deep, then continues in a new block.
+MAX_NESTING = 40
+_RE_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
+_RE_MENTION_AT = re.compile(r"@\[[^\]\n\r\u2028\u2029]+\]|@<[^>\n\r\u2028\u2029]+>")
+_RE_SIMPLE_TAG = re.compile(f"[{_TAG_CHARS}]+")
+_ALWAYS_ESCAPED = set("\\#*_[<{")
+_RE_NEEDS_ESCAPE = re.compile(r"[\\#*_\[<{@]|//|===|[ \t][ \t]")
+_RE_RULE_NEEDS_ESCAPE = re.compile(r"[\\#*_\[<{@,\-]|//|===|[ \t][ \t]")
+
+
+def _escape(text: str, *, rule: bool = False) -> str:
+    """``text`` so that Argdown's lexer reads it back as the same plain text.
+
+    Characters that would start markup are escaped with a backslash; mentions
+    (``@[Title]``) and shortcodes (``.xyz.``, ``:xyz:``) stay as they are,
+    since Argdown keeps them in the text as written.
+    Runs of blanks keep their width: a token that starts at a blank loses it
+    (Argdown skips blanks between tokens), so every blank after the first is
+    escaped. In an inference line (``rule``), commas and hyphens are escaped
+    too: they separate rules and end the line.
+    """
+    if (_RE_RULE_NEEDS_ESCAPE if rule else _RE_NEEDS_ESCAPE).search(text) is None:
+        return text  # most texts: nothing to escape
+    out: list[str] = []
+    i = 0
+    size = len(text)
+    triple_equals = "===" in text
+    while i < size:
+        c = text[i]
+        if c in ".:":
+            # ".xyz." and ":xyz:" are Argdown's shortcodes, read verbatim: escapes inside
+            # would stay in the text, and nothing inside needs one
+            special = _RE_SPECIAL.match(text, i)
+            if special is not None:
+                out.append(special.group())
+                i = special.end()
+                continue
+            out.append(c)
+        elif c == "@":
+            mention = _RE_MENTION_AT.match(text, i)
+            if mention is not None and not rule:
+                out.append(mention.group())
+                i = mention.end()
+                continue
+            out.append("\\@")
+        elif c in _ALWAYS_ESCAPED or (c == "=" and triple_equals):
+            out.append("\\" + c)
+        elif c == "/" and text[i + 1 : i + 2] == "/":
+            out.append("\\/")
+        elif rule and c in ",-":
+            out.append("\\" + c)
+        elif c in " \t" and i > 0 and text[i - 1] in " \t":
+            out.append("\\" + c)
+        elif c == "\t" and out and out[-1].startswith("\\"):
+            out.append("\\\t")  # an escape takes the spaces after it, not a tab
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _json(value: Any) -> str:
+    """Inline data as JSON (valid YAML flow), safe inside Argdown's ``{...}`` token."""
+
+    def fix(match: re.Match[str]) -> str:
+        # a "}" followed by a blank would end the data token early; these escapes keep the
+        # string's value and the token whole
+        return (
+            match.group()
+            .replace("}", "\\u007d")
+            .replace("\u2028", "\\u2028")
+            .replace("\u2029", "\\u2029")
+        )
+
+    return _RE_STRING_LITERAL.sub(fix, json.dumps(value, ensure_ascii=False))
+
+
+def _safe_statement_title(title: str) -> bool:
+    return (
+        bool(title)
+        and _valid_id(title)
+        and "]" not in title
+        and not title.startswith("-")
+        and "\u2028" not in title
+        and "\u2029" not in title
+    )
+
+
+def _safe_argument_title(title: str) -> bool:
+    return (
+        bool(title)
+        and _valid_id(title)
+        and ">" not in title
+        # at the start of a line "<_", "<+" and "<-" are relations, "<!--" a comment
+        and title[0] not in "-_+"
+        and not title.startswith("!--")
+        and "\u2028" not in title
+        and "\u2029" not in title
+    )
+
+
+def _is_argument_node(statement: Statement) -> bool:
+    return statement.meta.get("argdown") == "argument"
+
+
+class _Writer:
+    """Writes the graph as Argdown; see the module docstring for the shapes it uses."""
+
+    def __init__(self, argmap: ArgumentMap) -> None:
+        self.map = argmap
+        self.read_ids: set[str] = set()  # statement ids as the reader will make them
+        self.argument_titles: set[str] = set()
+        self.title: dict[str, str] = {}  # statement id -> Argdown title
+        self.as_argument: set[str] = set()  # statements written as <argument> nodes
+        # statement -> (symbol, statement) of the relation lines under it
+        self.line_children: dict[str, list[tuple[str, str]]] = {}
+        self.pairs: dict[str, list[tuple[str, int]]] = {}  # statement -> (other, pair number)
+        self.tier2: list[str] = []
+        self.tier2_set: set[str] = set()
+        self.undercut_lines: dict[str, list[str]] = {}  # inference -> premises of '<_' lines
+        self.pcs_title: dict[str, str] = {}
+        self.defined: set[str] = set()
+        self.expanded: set[str] = set()
+        self.pairs_done: set[int] = set()
+        self.written: set[str] = set()
+        self.blocks: list[str] = []
+        self.pending: deque[tuple[str, str]] = deque()
+        self.gap_inferences = {g.node for g in argmap.gaps if g.node in argmap.inferences}
+
+    # planning ------------------------------------------------------------------------------
+
+    def fields(self, inf: Inference) -> dict[str, Any]:
+        """What an inference carries beyond premises, target and kind (Argdown has no slot)."""
+        out: dict[str, Any] = {}
+        for key in INFERENCE_DATA:
+            value = getattr(inf, key)
+            if value is not None and value is not False:
+                out[key] = value.value if hasattr(value, "value") else value
+        meta = {k: v for k, v in inf.meta.items() if k != "argdown"}
+        if meta:
+            out["meta"] = meta
+        return out
+
+    def plan(self) -> None:
+        m = self.map
+        undercut_targets = {
+            i.target for i in m.inferences.values() if i.kind is InferenceKind.UNDERCUT
+        }
+        lines_seen: set[tuple[str, str, str, str | None]] = set()
+        contradictory: dict[tuple[str, str], list[str]] = {}
+        for inf in m.inferences.values():
+            fields = self.fields(inf)
+            simple = (
+                len(inf.premises) == 1
+                and inf.premises[0] != inf.target
+                and inf.id not in undercut_targets
+                and inf.id not in self.gap_inferences
+            )
+            if (
+                simple
+                and inf.kind is InferenceKind.ATTACK
+                and fields == {"relation": CONTRADICTORY}
+            ):
+                contradictory.setdefault((inf.premises[0], inf.target), []).append(inf.id)
+                continue
+            key = (inf.premises[0], inf.target, inf.kind.value, fields.get("relation"))
+            line_ok = simple and key not in lines_seen
+            if line_ok and inf.kind is InferenceKind.UNDERCUT:
+                line_ok = not fields
+            elif line_ok and inf.kind is InferenceKind.ATTACK and fields == {"relation": UNDERCUT}:
+                # Argdown's undercut of a statement or of a sketched argument: an '_>' line
+                # under the premise (an '_' under the target would undercut the last
+                # inference read instead, when there is one)
+                line_ok = True
+            elif line_ok:
+                line_ok = not fields
+            if line_ok:
+                lines_seen.add(key)
+                if inf.kind is InferenceKind.UNDERCUT:
+                    self.undercut_lines.setdefault(inf.target, []).append(inf.premises[0])
+                elif fields:
+                    self.line_children.setdefault(inf.premises[0], []).append(("_>", inf.target))
+                else:
+                    symbol = "+" if inf.kind is InferenceKind.SUPPORT else "-"
+                    self.line_children.setdefault(inf.target, []).append((symbol, inf.premises[0]))
+            else:
+                self.tier2.append(inf.id)
+        # contradictions come in pairs (a >< b is read as two attacks): one line per pair
+        number = 0
+        for (a, b), ids in contradictory.items():
+            back = contradictory.get((b, a), [])
+            while ids:
+                iid = ids.pop()
+                if back and a != b:
+                    back.pop()
+                    number += 1
+                    self.pairs.setdefault(a, []).append((b, number))
+                    self.pairs.setdefault(b, []).append((a, number))
+                else:
+                    self.tier2.append(iid)
+        self.tier2_set = set(self.tier2)
+        # statements in a premise-conclusion structure must be statements, not arguments
+        in_pcs: set[str] = set()
+        for iid in self.tier2:
+            inf = m.inferences[iid]
+            in_pcs.update(inf.premises)
+            if inf.kind is InferenceKind.SUPPORT:
+                in_pcs.add(inf.target)
+        for sid in self.pairs:
+            in_pcs.add(sid)  # '><' relates statements
+        for sid, statement in m.statements.items():
+            if _is_argument_node(statement) and sid not in in_pcs:
+                wanted = statement.title or (sid[1:-1] if sid.startswith("<") else sid)
+                title = self.unique_argument_title(wanted)
+                self.title[sid] = title
+                self.read_ids.add(f"<{title}>")
+                self.as_argument.add(sid)
+        for sid in m.statements:
+            if sid not in self.as_argument:
+                title = sid if _safe_statement_title(sid) else self.clean(sid, "]")
+                n = 1
+                base = title
+                while title in self.read_ids:
+                    n += 1
+                    title = f"{base} ({n})"
+                self.title[sid] = title
+                self.read_ids.add(title)
+        for iid in self.tier2:
+            inf = m.inferences[iid]
+            info = inf.meta.get("argdown")
+            wanted = ""
+            if isinstance(info, dict) and isinstance(info.get("argument"), str):
+                wanted = info["argument"]
+            if not wanted and inf.label:
+                wanted = inf.label
+            if not wanted and not iid.startswith("_"):
+                wanted = iid
+            if not wanted:
+                target = self.title.get(inf.target, "an inference")
+                wanted = {
+                    InferenceKind.SUPPORT: f"Reason for {target}",
+                    InferenceKind.ATTACK: f"Objection to {target}",
+                    InferenceKind.UNDERCUT: "Undercut",
+                }[inf.kind]
+            self.pcs_title[iid] = self.unique_argument_title(wanted)
+
+    @staticmethod
+    def clean(text: str, bad: str) -> str:
+        """A usable title from ``text``: no line breaks, no closing bracket, no markup start."""
+        cleaned = _RE_CONTROL.sub(" ", text).replace(bad, ")")
+        cleaned = cleaned.replace("\u2028", " ").replace("\u2029", " ").strip()
+        cleaned = cleaned.lstrip("-_+!").strip()
+        return cleaned or "untitled"
+
+    def unique_argument_title(self, wanted: str) -> str:
+        base = wanted if _safe_argument_title(wanted) else self.clean(wanted, ">")
+        title = base
+        n = 1
+        while title in self.argument_titles or f"<{title}>" in self.read_ids:
+            n += 1
+            title = f"{base} ({n})"
+        self.argument_titles.add(title)
+        return title
+
+    def read_id(self, sid: str) -> str:
+        """The id the reader will give this statement."""
+        title = self.title[sid]
+        return f"<{title}>" if sid in self.as_argument else title
+
+    # pieces --------------------------------------------------------------------------------
+
+    def reference(self, sid: str) -> str:
+        title = self.title[sid]
+        return f"<{title}>" if sid in self.as_argument else f"[{title}]"
+
+    def definition(self, sid: str) -> str:
+        statement = self.map.statements[sid]
+        text = statement.text
+        data: dict[str, Any] = {}
+        shown = text
+        if any(c in text for c in "\n\r") or text != text.strip():
+            data["text"] = text
+            shown = " ".join(text.split()) or "(text in data)"
+        values = statement.model_dump(
+            exclude_defaults=True,
+            exclude={"id", "text", "title", "tags", "meta", "origin"},
+            mode="json",
+        )
+        if statement.implicit and statement.kind.value == "assumption":
+            values.pop("kind", None)
+        for key in STATEMENT_DATA:
+            if key in values:
+                data[key] = values[key]
+        meta = dict(statement.meta)
+        if sid in self.as_argument:
+            meta.pop("argdown", None)
+        if meta:
+            data["meta"] = meta
+        tags = ""
+        if statement.tags:
+            if all(t and ")" not in t and t == t.strip() for t in statement.tags):
+                tags = " " + " ".join(
+                    f"#{t}" if _RE_SIMPLE_TAG.fullmatch(t) else f"#({t})" for t in statement.tags
+                )
+            else:
+                data["tags"] = list(statement.tags)
+        head = f"<{self.title[sid]}>:" if sid in self.as_argument else f"[{self.title[sid]}]:"
+        line = f"{head} {_escape(shown)}{tags}"
+        if data:
+            line += " " + _json(data)
+        return line
+
+    def mention(self, sid: str) -> str:
+        """A definition the first time a statement is written, a reference after."""
+        if sid in self.defined:
+            return self.reference(sid)
+        self.defined.add(sid)
+        return self.definition(sid)
+
+    # blocks --------------------------------------------------------------------------------
+
+    def tree(self, root: str) -> None:
+        """A statement and its relation lines, nested, each statement expanded once."""
+        if root in self.expanded:
+            return
+        lines: list[str] = []
+        stack: list[tuple[str, int, str]] = [(root, 0, "")]
+        while stack:
+            sid, depth, symbol = stack.pop()
+            head = "  " * depth + (symbol + " " if symbol else "")
+            lines.append(head + self.mention(sid))
+            if sid in self.expanded:
+                continue
+            if depth >= MAX_NESTING:
+                self.pending.append(("tree", sid))  # continued in a block of its own
+                continue
+            self.expanded.add(sid)
+            children: list[tuple[str, int, str]] = []
+            for symbol_, other in self.line_children.get(sid, []):
+                children.append((other, depth + 1, symbol_))
+            for other, number in self.pairs.get(sid, []):
+                if number not in self.pairs_done:
+                    self.pairs_done.add(number)
+                    children.append((other, depth + 1, "><"))
+            stack.extend(reversed(children))
+            for inf in self.map.incoming(sid):
+                if inf.id in self.tier2_set and inf.id not in self.written:
+                    self.pending.append(("pcs", inf.id))
+        if len(lines) > 1 or lines[0] != self.reference(root):  # no bare references
+            self.blocks.append("\n".join(lines))
+
+    def pcs(self, iid: str) -> None:
+        """A Tier 2 inference: an argument with its premise-conclusion structure."""
+        if iid in self.written:
+            return
+        self.written.add(iid)
+        m = self.map
+        inf = m.inferences[iid]
+        title = self.pcs_title[iid]
+        info = inf.meta.get("argdown")
+        head = f"<{title}>"
+        if isinstance(info, dict):
+            # what the reader keeps of a reconstructed argument's own lines
+            description = info.get("description")
+            if isinstance(description, str) and description.strip():
+                head += ": " + _escape(" ".join(description.split()))
+                tags = [
+                    t for t in info.get("tags", []) if isinstance(t, str) and t and ")" not in t
+                ]
+                head += "".join(
+                    f" #{t}" if _RE_SIMPLE_TAG.fullmatch(t) else f" #({t})" for t in tags
+                )
+            if info.get("data") is not None:
+                head += " " + _json(info["data"])
+        self.blocks.append(head)
+        lines: list[str] = []
+        for n, premise in enumerate(inf.premises, start=1):
+            lines.append(f"({n}) {self.mention(premise)}")
+            self.pending.append(("tree", premise))
+        fields = self.fields(inf)
+        scheme = fields.pop("scheme", None)
+        rule = ""
+        if scheme is not None:
+            if scheme == scheme.strip() and not any(c in scheme for c in "\n\r"):
+                rule = _escape(scheme, rule=True)
+            else:
+                fields["scheme"] = scheme
+        data = _json(fields) if fields else ""
+        if rule or data:
+            lines.append(f"-- {' '.join(p for p in (rule, data) if p)} --")
+        else:
+            lines.append("----")
+        for premise in self.undercut_lines.get(iid, []):
+            lines.append(f"  <_ {self.mention(premise)}")
+            self.pending.append(("tree", premise))
+        number = len(inf.premises) + 1
+        if inf.kind is InferenceKind.SUPPORT:
+            lines.append(f"({number}) {self.mention(inf.target)}")
+            self.pending.append(("tree", inf.target))
+        else:
+            lines.append(f"({number}) {self.stand_in(inf, title)}")
+        for undercut in m.attacks(iid):
+            if undercut.id in self.tier2_set:
+                self.pending.append(("pcs", undercut.id))
+        self.blocks.append("\n".join(lines))
+
+    def stand_in(self, inf: Inference, title: str) -> str:
+        """The made-up conclusion of an attack or undercut, and its relation to the target."""
+        m = self.map
+        name = title + " (conclusion)"
+        n = 1
+        while name in self.read_ids:
+            n += 1
+            name = f"{title} (conclusion {n})"
+        self.read_ids.add(name)
+        if inf.kind is InferenceKind.ATTACK:
+            target = inf.target
+            text = f"Against {self.read_id(target)}: {m.statements[target].text}"
+            relation = f"  -> {self.mention(target)}"
+            self.pending.append(("tree", target))
+        else:
+            target_title = self.pcs_title[inf.target]
+            text = f"The inference of <{target_title}> does not hold."
+            relation = f"  _> <{target_title}>"
+        text = " ".join(text.split())
+        return f"[{name}]: {_escape(text)} {_json({'argmap': STANDS_FOR})}\n{relation}"
+
+    def front_matter(self) -> str:
+        m = self.map
+        front: dict[str, Any] = {}
+        original = m.meta.get("frontmatter")
+        if isinstance(original, dict):
+            # Argdown settings of the original file stay; the interpretation mode does not:
+            # the relations below are written for Argdown's default (loose) mode
+            front.update({k: v for k, v in original.items() if k not in ("model", "argmap")})
+        if m.title:
+            front["title"] = m.title
+        own: dict[str, Any] = {}
+        if m.conclusion in m.statements:
+            own["conclusion"] = self.read_id(m.conclusion)
+        if m.source is not None:
+            source = m.source.model_dump(exclude_none=True, mode="json")
+            if source:
+                own["source"] = source
+        if m.gaps:
+            gaps: list[dict[str, Any]] = []
+            for gap in m.gaps:
+                entry = gap.model_dump(exclude_none=True, exclude={"origin"}, mode="json")
+                if gap.node in m.statements:
+                    entry["node"] = self.read_id(gap.node)
+                elif gap.node in self.pcs_title:
+                    del entry["node"]
+                    entry = {"inference": self.pcs_title[gap.node], **entry}
+                gaps.append(entry)
+            own["gaps"] = gaps
+        meta = {k: v for k, v in m.meta.items() if k not in ("argdown", "frontmatter", "sections")}
+        if meta:
+            own["meta"] = meta
+        if own:
+            front["argmap"] = own
+        if not front:
+            return ""
+        body = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
+        if "===" in body:
+            # the front matter ends at the first "===": JSON can escape it inside strings
+            body = _RE_STRING_LITERAL.sub(
+                lambda s: s.group().replace("=", "\\u003d"),
+                json.dumps(front, ensure_ascii=False, indent=2),
+            )
+        return f"===\n{body.rstrip()}\n==="
+
+    def run(self) -> str:
+        m = self.map
+        self.plan()
+        order = [m.conclusion] if m.conclusion in m.statements else []
+        order += [s for s in m.statements if s != m.conclusion]
+        if order:
+            self.pending.append(("tree", order[0]))
+        rest = iter(order)
+        tier2 = iter(self.tier2)
+        while True:
+            while self.pending:
+                kind, key = self.pending.popleft()
+                if kind == "tree":
+                    self.tree(key)
+                else:
+                    self.pcs(key)
+            # what the walk from the conclusion did not reach, in map order
+            nxt = next((s for s in rest if s not in self.expanded), None)
+            if nxt is not None:
+                self.pending.append(("tree", nxt))
+                continue
+            left = next((i for i in tier2 if i not in self.written), None)
+            if left is None:
+                break
+            self.pending.append(("pcs", left))
+        front = self.front_matter()
+        parts = ([front] if front else []) + self.blocks
+        return "\n\n".join(parts) + "\n"
+
+
+def dumps(argmap: ArgumentMap) -> str:
+    """The map as Argdown text that :func:`read` reads back to the same graph."""
+    return _Writer(argmap).run()
