@@ -135,6 +135,35 @@ IgnoreOpt = Annotated[
 ]
 
 
+class SeverityLevel(StrEnum):
+    """The least severe gap ``--severity`` keeps."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SeverityOpt = Annotated[
+    SeverityLevel | None,
+    typer.Option(
+        "--severity",
+        help="Gaps of this severity and above (default: the default profile, warnings and "
+        "errors without the detected gaps an annotation covers).",
+    ),
+]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Every gap of the catalogue: info too, and detected gaps an annotation covers.",
+    ),
+]
+
+
+def _level(severity: SeverityLevel | None) -> str | None:
+    return severity.value if severity is not None else None
+
+
 def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
@@ -216,6 +245,8 @@ def show(
     ] = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    severity: SeverityOpt = None,
+    everything: AllOpt = False,
     evaluate: EvaluateOpt = False,
     why: WhyOpt = False,
     fmt: FromOpt = None,
@@ -236,7 +267,13 @@ def show(
     gaps: list[Any] = []
     if not no_gaps:
         chosen, left_out = _selection(select, ignore, argmap)
-        gaps = find_gaps(argmap, select=chosen, ignore=left_out)
+        gaps = find_gaps(
+            argmap,
+            select=chosen,
+            ignore=left_out,
+            severity=_level(severity),
+            everything=everything,
+        )
     options = ShowOptions(quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps)
     if evaluate or why:
         from argmap.api import evaluate as run_evaluation
@@ -300,6 +337,8 @@ def gaps(
     ],
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    severity: SeverityOpt = None,
+    everything: AllOpt = False,
     output_format: Annotated[
         GapFormat, typer.Option("--format", help="text (a table per file), json or markdown.")
     ] = GapFormat.TEXT,
@@ -341,6 +380,8 @@ def gaps(
                 conclusion=conclusion,
                 select=chosen,
                 ignore=left_out,
+                severity=_level(severity),
+                everything=everything,
                 on_error=report,
                 notify=_notify,
             )
@@ -481,6 +522,8 @@ def render(
     no_gaps: Annotated[bool, typer.Option("--no-gaps", help="Do not mark gaps.")] = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    severity: SeverityOpt = None,
+    everything: AllOpt = False,
     from_fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
@@ -508,6 +551,8 @@ def render(
         gaps=not no_gaps,
         select=chosen,
         ignore=left_out,
+        severity=_level(severity),
+        everything=everything,
     )
 
 

@@ -243,6 +243,10 @@ class FileGaps:
 
     file: str
     gaps: list[Gap]
+    #: detected gaps left out because an annotation on their node covers them
+    covered: list[Gap] = field(default_factory=list)
+    #: selected gaps below the severity threshold, left out
+    below: int = 0
 
 
 def at_or_above(gaps: Iterable[Gap], threshold: Severity) -> bool:

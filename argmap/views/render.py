@@ -45,6 +45,8 @@ class RenderOptions:
     gaps: bool = True
     select: Sequence[str] = ()
     ignore: Sequence[str] = ()
+    severity: str | None = None
+    everything: bool = False
 
     def dot_options(self) -> DotOptions:
         from argmap.views.dot import DotOptions
@@ -62,6 +64,8 @@ class RenderOptions:
             gaps=self.gaps,
             select=self.select,
             ignore=self.ignore,
+            severity=self.severity,
+            everything=self.everything,
             evaluate=self.evaluate,
         )
 
