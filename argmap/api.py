@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from argmap.analysis.gaps import CatalogueEntry, FileGaps, GapReport
     from argmap.errors import ArgmapError
     from argmap.model import ArgumentMap
+    from argmap.model.schemes import Scheme
     from argmap.teaching.cues import CueReport
     from argmap.teaching.grade import Result as GradeResult
     from argmap.teaching.quiz import Quiz
@@ -184,6 +185,14 @@ def evaluate(argmap: ArgumentMap) -> Evaluation:
     from argmap.analysis.evaluate import evaluate as run_evaluation
 
     return run_evaluation(argmap)
+
+
+def schemes() -> tuple[Scheme, ...]:
+    """The argumentation schemes argmap knows, with their critical questions (Walton, Reed and
+    Macagno, 2008); an inference's ``scheme:`` brings its questions as K gaps."""
+    from argmap.model.schemes import SCHEMES
+
+    return SCHEMES
 
 
 def gap_catalogue() -> list[CatalogueEntry]:

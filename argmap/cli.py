@@ -258,23 +258,29 @@ def show(
     source), objections and rebuttals follow, each with its paragraph anchor
     (¶). Plain text when piped or when NO_COLOR is set.
     """
-    from argmap.api import find_gaps
+    from argmap.api import gap_report
+    from argmap.views import gaps_report
     from argmap.views.console import console
     from argmap.views.terminal import ShowOptions
     from argmap.views.terminal import show as show_view
 
     argmap = _load(map_file, fmt, conclusion)
     gaps: list[Any] = []
+    notes: list[str] = []
     if not no_gaps:
         chosen, left_out = _selection(select, ignore, argmap)
-        gaps = find_gaps(
+        report = gap_report(
             argmap,
             select=chosen,
             ignore=left_out,
             severity=_level(severity),
             everything=everything,
         )
-    options = ShowOptions(quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps)
+        gaps = report.gaps
+        notes = gaps_report.left_out(report.covered, report.below)
+    options = ShowOptions(
+        quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps, left_out=tuple(notes)
+    )
     if evaluate or why:
         from argmap.api import evaluate as run_evaluation
         from argmap.views.terminal import with_evaluation
@@ -393,6 +399,21 @@ def gaps(
             gaps_report.print_text(results)
     if failed or api.fails(results, fail_on.value):
         raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def schemes() -> None:
+    """List the argumentation schemes and their critical questions (Walton, Reed, Macagno 2008).
+
+    An inference that names a scheme (inference: {scheme: Argument From Sign})
+    brings each question as an open K gap until its answers: names the
+    statement or annotated gap that answers it.
+    """
+    from argmap.api import schemes as scheme_catalogue
+    from argmap.views.schemes_view import schemes_text
+
+    sys.stdout.write(schemes_text(scheme_catalogue()))
 
 
 @app.command()

@@ -35,9 +35,9 @@ def nodes(m: ArgumentMap, code: str) -> list[str]:
 def test_rules_have_unique_codes_names_and_hints() -> None:
     codes = [r.code for r in RULES]
     assert len(codes) == len(set(codes)) == len({r.name for r in RULES})
-    assert codes == sorted(codes, key=lambda c: ("SQT".index(c[0]), c))
+    assert codes == sorted(codes, key=lambda c: ("SQTK".index(c[0]), c))
     for r in RULES:
-        assert r.code[0] in "SQT" and r.code[1:].isdigit() and len(r.code) == 4
+        assert r.code[0] in "SQTK" and r.code[1:].isdigit() and len(r.code) == 4
         assert r.name == r.name.lower() and " " not in r.name
         assert r.summary.endswith(".") and r.hint.endswith((".", "?"))
         assert isinstance(r.severity, Severity)

@@ -425,6 +425,9 @@ def _statement(ctx: _Context, statement: Statement) -> str:
     if kind == "conclusion":
         attrs["fontsize"] = "13"
         attrs["peripheries"] = "2"
+    if statement.reconstructed and not statement.implicit:  # the analyst's: a dotted border
+        attrs["style"] = _q(",".join(s for s in style.split(",") if s != "dashed") + ",dotted")
+        attrs["class"] = _q(" ".join([*classes, "reconstructed"]))
     if gaps and gaps[0].severity is not Severity.INFO:
         attrs["color"] = _q(theme.severity[gaps[0].severity])
         attrs["penwidth"] = GAP_PEN[gaps[0].severity]
@@ -435,10 +438,15 @@ def _statement(ctx: _Context, statement: Statement) -> str:
 def _tooltip(
     ctx: _Context, statement: Statement, kind: str, gaps: Sequence[Gap], verdict: str | None
 ) -> str:
-    head = f"{statement.id} ({'implicit ' if statement.implicit else ''}{kind})"
+    made = (
+        "implicit " if statement.implicit else "reconstructed " if statement.reconstructed else ""
+    )
+    head = f"{statement.id} ({made}{kind})"
     if statement.at:
         head += f" ¶{statement.at}"
     parts = [head, statement.text]
+    if statement.added:
+        parts.append(f"reconstructed: the analyst added “{statement.added}”")
     if statement.quote:
         parts.append(f"“{statement.quote}”")
     if statement.source is not None:

@@ -103,6 +103,9 @@ def text_rows(gaps: Sequence[Gap], width: int | None = None) -> list[tuple[str, 
         node: f"{node:<{node_width}}  {anchor:<{anchor_width}}  "
         for node, anchor in anchors.items()
     }
+    own_lines = width is not None and width - len(head) + len(HEADINGS[4]) < MIN_MESSAGE
+    if own_lines:  # the messages go on lines of their own, below their row
+        head = head[: -len(HEADINGS[4])].rstrip()
     rows: list[tuple[str, Severity | None]] = [(head, None)]
     for gap in gaps:
         lead = leads.get((gap.code, gap.severity))
@@ -123,19 +126,20 @@ def text_rows(gaps: Sequence[Gap], width: int | None = None) -> list[tuple[str, 
     return rows
 
 
-def left_out(result: FileGaps) -> list[str]:
-    """What the profile did not show, in one line each (nothing when it showed everything)."""
+def left_out(covered: Sequence[Gap], below: int) -> list[str]:
+    """What the profile did not show (the ``covered`` gaps, ``below`` the threshold), in one
+    line each; nothing when it showed everything."""
     lines = []
-    if result.covered:
-        listed = ", ".join(f"{g.node} {g.code} by {g.covered_by}" for g in result.covered[:6])
-        more = ", …" if len(result.covered) > 6 else ""
+    if covered:
+        listed = ", ".join(f"{g.node} {g.code} by {g.covered_by}" for g in covered[:6])
+        more = ", …" if len(covered) > 6 else ""
         lines.append(
-            f"Not shown: {_plural(len(result.covered), 'detected gap')} that an annotated gap "
+            f"Not shown: {_plural(len(covered), 'detected gap')} that an annotated gap "
             f"on the same node covers ({listed}{more}); --all shows them."
         )
-    if result.below:
+    if below:
         lines.append(
-            f"Not shown: {_plural(result.below, 'gap')} below the severity threshold "
+            f"Not shown: {_plural(below, 'gap')} below the severity threshold "
             "(--severity info or --all shows them)."
         )
     return lines
@@ -153,8 +157,9 @@ def text_report(
         lines.append((result.file, None))
         if result.gaps:
             lines.extend(text_rows(result.gaps, width))
-        lines.append((summary(result.gaps), None))
-        for note in left_out(result):
+        for line in [summary(result.gaps)] if width is None else _wrap(summary(result.gaps), width):
+            lines.append((line, None))
+        for note in left_out(result.covered, result.below):
             parts = [note] if width is None else _wrap(note, width)
             lines.extend((part, None) for part in parts)
     if len(results) > 1:
@@ -195,7 +200,7 @@ def markdown_report(results: Sequence[FileGaps]) -> str:
                 out.append("| " + " | ".join([*cells, escape(_message(gap))]) + " |")
             out.append("")
         out.append(summary(result.gaps) + "\n")
-        out.extend(escape(note) + "\n" for note in left_out(result))
+        out.extend(escape(note) + "\n" for note in left_out(result.covered, result.below))
     if len(results) > 1:
         every = [g for r in results for g in r.gaps]
         out.append(f"**Total:** {summary(every, f'{len(results)} files')}\n")
