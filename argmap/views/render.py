@@ -55,8 +55,12 @@ class RenderOptions:
             width=self.width, rankdir=self.rankdir, theme=self.theme, legend=self.legend
         )
 
-    def findings(self, argmap: ArgumentMap) -> Findings:
-        """The findings these options ask the picture to show."""
+    def findings(self, argmap: ArgumentMap, fmt: str = "svg") -> Findings:
+        """The findings these options ask the picture to show.
+
+        The HTML page is always evaluated, for its verdict and label filters;
+        the picture is coloured by verdict only with ``evaluate``.
+        """
         from argmap.analysis.findings import findings
 
         return findings(
@@ -66,7 +70,7 @@ class RenderOptions:
             ignore=self.ignore,
             severity=self.severity,
             everything=self.everything,
-            evaluate=self.evaluate,
+            evaluate=self.evaluate or format_for("-", fmt) == "html",
         )
 
 
@@ -125,7 +129,8 @@ def render(
     dot_options = opts.dot_options()
     if not chosen.titled:
         dot_options = replace(dot_options, title=False)
-    source = to_dot(argmap, found.gaps, found.verdicts, dot_options, why=found.why)
+    verdicts, why = (found.verdicts, found.why) if opts.evaluate else ({}, {})
+    source = to_dot(argmap, found.gaps, verdicts, dot_options, why=why)
 
     def lay_out(graphviz_format: str) -> bytes:
         return layout(source, graphviz_format, engine)
