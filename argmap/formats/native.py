@@ -26,6 +26,7 @@ from argmap.formats._tree import Locator, Position, parse_json, parse_yaml
 from argmap.model import (
     AnnotatedGap,
     ArgumentMap,
+    EvaluationSettings,
     GapRef,
     GraphError,
     Inference,
@@ -42,7 +43,17 @@ FORMAT_VERSION = 1
 #: The writer nests at most this many levels before writing a node out of line.
 MAX_NESTING = 40
 
-TOP_KEYS = ("argmap", "title", "source", "conclusion", "statements", "relations", "gaps", "meta")
+TOP_KEYS = (
+    "argmap",
+    "title",
+    "source",
+    "conclusion",
+    "statements",
+    "relations",
+    "gaps",
+    "evaluation",
+    "meta",
+)
 CHILD_KEYS = ("reasons", "evidence", "objections")
 ITEM_KEYS = ("inference", "undercuts")
 STATEMENT_FIELDS = tuple(f for f in Statement.model_fields if f != "origin")
@@ -606,6 +617,13 @@ class _Reader:
                 argmap.source = SourceInfo.model_validate(source)
             except ValidationError as exc:
                 raise self.pydantic_error(exc, source, "source") from None
+        if "evaluation" in data and data["evaluation"] is not None:
+            block = self.expect_mapping(data, "evaluation", data["evaluation"], "'evaluation'")
+            self.unknown_keys(block, tuple(EvaluationSettings.model_fields), "'evaluation'")
+            try:
+                argmap.evaluation = EvaluationSettings.model_validate(block)
+            except ValidationError as exc:
+                raise self.pydantic_error(exc, block, "evaluation") from None
         if "meta" in data and data["meta"] is not None:
             argmap.meta = dict(self.expect_mapping(data, "meta", data["meta"], "'meta'"))
         if "gaps" in data and data["gaps"] is not None:
@@ -764,6 +782,9 @@ class _Writer:
             out["gaps"] = [
                 g.model_dump(exclude_none=True, exclude={"origin"}, mode="json") for g in m.gaps
             ]
+        settings = m.evaluation.model_dump(exclude_defaults=True, mode="json")
+        if settings:
+            out["evaluation"] = settings
         if m.meta:
             out["meta"] = m.meta
         return out

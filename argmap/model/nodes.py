@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -303,6 +303,17 @@ class AnnotatedGap(_Model):
         if not _KEBAB.match(value):
             raise ValueError(f"gap kind {value!r} must be kebab-case, like factual-error")
         return value
+
+
+class EvaluationSettings(_Model):
+    """The ``evaluation:`` block of a map file: how ``argmap evaluate`` weighs the map."""
+
+    unsupported_attacks: Literal["label", "ignore", "weaken"] = Field(
+        default="label",
+        description="how an objection or undercut with no support of its own counts: label "
+        "(default: it defeats its target's IN/OUT label, not its verdict), ignore (neither), "
+        "weaken (both: it also pulls the verdict down)",
+    )
 
 
 class SourceInfo(_Model):
