@@ -736,7 +736,8 @@ class _Reader:
             block = self.expect_mapping(data, "evaluation", data["evaluation"], "'evaluation'")
             self.unknown_keys(block, tuple(EvaluationSettings.model_fields), "'evaluation'")
             try:
-                argmap.evaluation = EvaluationSettings.model_validate(block)
+                known = {k: v for k, v in block.items() if k in EvaluationSettings.model_fields}
+                argmap.evaluation = EvaluationSettings.model_validate(known)
             except ValidationError as exc:
                 raise self.pydantic_error(exc, block, "evaluation") from None
         if "meta" in data and data["meta"] is not None:
