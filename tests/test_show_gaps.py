@@ -80,8 +80,12 @@ def test_why_explains_each_verdict_under_its_node() -> None:
     lines = out.splitlines()
     index = next(i for i, line in enumerate(lines) if "[R3]" in line)
     assert lines[index].endswith("¶4  ⇒ unsupported · IN")
-    assert lines[index + 1].strip().startswith(
-        "│       why: its only support, E3, is evidence of no weight (basis: common-belief); yet IN"
+    assert (
+        lines[index + 1]
+        .strip()
+        .startswith(
+            "│       why: its only support, E3, is evidence of no weight (basis: common-belief); yet IN"
+        )
     )
 
 
