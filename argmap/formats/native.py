@@ -358,10 +358,16 @@ class _Reader:
             pending = stack.pop()
             node = pending.data
             new: list[_Pending] = []
-            for key in CHILD_KEYS:
-                if key not in node:
-                    continue
-                items = self.expect_list(node, key, node[key], f"'{key}'")
+            children = [(key, key) for key in CHILD_KEYS if key in node]
+            if not node.keys() <= _key_set(NODE_KEYS):
+                # a misspelt child key ("resons") is reported, and read as the key it is
+                # closest to, so that what is under it is checked and can be referred to
+                for key in node:
+                    guess = difflib.get_close_matches(str(key), CHILD_KEYS, n=1, cutoff=0.6)
+                    if key not in NODE_KEYS and guess and guess[0] not in node:
+                        children.append((key, guess[0]))
+            for raw, key in children:
+                items = self.expect_list(node, raw, node[raw], f"'{raw}'")
                 default = StatementKind.EVIDENCE if key == "evidence" else None
                 relation = InferenceKind.ATTACK if key == "objections" else InferenceKind.SUPPORT
                 for index in range(len(items)):
