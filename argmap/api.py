@@ -20,9 +20,10 @@ from argmap.formats._outline import Span as Span
 if TYPE_CHECKING:
     from argmap.analysis.base import Gap
     from argmap.analysis.evaluate import Evaluation
-    from argmap.analysis.gaps import CatalogueEntry, FileGaps
+    from argmap.analysis.gaps import CatalogueEntry, FileGaps, GapReport
     from argmap.errors import ArgmapError, LocatedError
     from argmap.model import ArgumentMap
+    from argmap.model.schemes import Scheme
     from argmap.teaching.cues import CueReport
     from argmap.teaching.grade import Result as GradeResult
     from argmap.teaching.quiz import Quiz
@@ -63,16 +64,36 @@ def find_gaps(
     *,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    severity: str | None = None,
+    everything: bool = False,
 ) -> list[Gap]:
-    """Every gap in the map, detected by the rules and annotated in the file, filtered.
+    """The gaps in the map, detected by the rules and annotated in the file, that a profile shows.
 
-    ``select`` and ``ignore`` take codes, code prefixes (``S`` = structural),
-    names (``unanswered-objection``, ``factual-error``) or families, as in
-    ``argmap gaps --select``. Gaps come grouped by node in map order.
+    By default the default profile: warnings and errors, without the detected
+    gaps an annotation on the same node already makes. ``severity`` (error,
+    warning, info) keeps that level and above; ``everything`` (``--all``)
+    keeps every gap of the catalogue. ``select`` and ``ignore`` take codes,
+    code prefixes (``S`` = structural), names (``unanswered-objection``,
+    ``factual-error``) or families, as in ``argmap gaps --select``. Gaps come
+    grouped by node in map order.
     """
-    from argmap.analysis.gaps import find_gaps as run_rules
+    return gap_report(
+        argmap, select=select, ignore=ignore, severity=severity, everything=everything
+    ).gaps
 
-    return run_rules(argmap, select=select, ignore=ignore)
+
+def gap_report(
+    argmap: ArgumentMap,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severity: str | None = None,
+    everything: bool = False,
+) -> GapReport:
+    """:func:`find_gaps`, with what the profile left out: the covered gaps, the count below."""
+    from argmap.analysis.gaps import gap_report as run_rules
+
+    return run_rules(argmap, select=select, ignore=ignore, severity=severity, everything=everything)
 
 
 # --- gaps api ---------------------------------------------------------------------------------
@@ -124,6 +145,8 @@ def gaps_batch(
     conclusion: str | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    severity: str | None = None,
+    everything: bool = False,
     on_error: Callable[[ArgmapError], None],
     notify: Callable[[list[str]], None] | None = None,
 ) -> list[FileGaps]:
@@ -143,7 +166,10 @@ def gaps_batch(
             continue
         if notify is not None:
             notify(argmap.notices)
-        results.append(FileGaps(str(path), find_gaps(argmap, select=select, ignore=ignore)))
+        report = gap_report(
+            argmap, select=select, ignore=ignore, severity=severity, everything=everything
+        )
+        results.append(FileGaps(str(path), report.gaps, report.covered, report.below))
         annotated.update(g.kind for g in argmap.gaps)
     check_selector_names([*select, *ignore], annotated)
     return results
@@ -165,6 +191,14 @@ def evaluate(argmap: ArgumentMap) -> Evaluation:
     from argmap.analysis.evaluate import evaluate as run_evaluation
 
     return run_evaluation(argmap)
+
+
+def schemes() -> tuple[Scheme, ...]:
+    """The argumentation schemes argmap knows, with their critical questions (Walton, Reed and
+    Macagno, 2008); an inference's ``scheme:`` brings its questions as K gaps."""
+    from argmap.model.schemes import SCHEMES
+
+    return SCHEMES
 
 
 def gap_catalogue() -> list[CatalogueEntry]:
@@ -195,9 +229,11 @@ def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **opt
     one), ``dot`` or ``wasm`` (SVG, JSON and HTML only). Options:
     ``width=30`` (characters per line), ``rankdir="TB"``, ``theme="default"``
     (or ``print``, ``colorblind``), ``legend=False``, ``evaluate=False``,
-    ``gaps=True``, ``select=()``, ``ignore=()``, ``layout="default"`` (or
-    ``slide``), ``focus=None`` (a statement id), ``depth=None`` (levels);
-    ``split=True`` makes several pictures: see :func:`render_split`.
+    ``gaps=True``, ``select=()``, ``ignore=()``, ``severity=None`` (the default
+    profile; or ``error``, ``warning``, ``info``), ``everything=False`` (every gap),
+    ``layout="default"`` (or ``slide``), ``focus=None`` (a statement id),
+    ``depth=None`` (levels); ``split=True`` makes several pictures: see
+    :func:`render_split`.
     """
     from argmap.views.render import RenderOptions, check
     from argmap.views.render import render as render_map

@@ -135,6 +135,35 @@ IgnoreOpt = Annotated[
 ]
 
 
+class SeverityLevel(StrEnum):
+    """The least severe gap ``--severity`` keeps."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SeverityOpt = Annotated[
+    SeverityLevel | None,
+    typer.Option(
+        "--severity",
+        help="Gaps of this severity and above (default: the default profile, warnings and "
+        "errors without the detected gaps an annotation covers).",
+    ),
+]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Every gap of the catalogue: info too, and detected gaps an annotation covers.",
+    ),
+]
+
+
+def _level(severity: SeverityLevel | None) -> str | None:
+    return severity.value if severity is not None else None
+
+
 def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
@@ -217,6 +246,8 @@ def show(
     focus: FocusOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    severity: SeverityOpt = None,
+    everything: AllOpt = False,
     evaluate: EvaluateOpt = False,
     why: WhyOpt = False,
     fmt: FromOpt = None,
@@ -228,16 +259,26 @@ def show(
     source), objections and rebuttals follow, each with its paragraph anchor
     (¶). Plain text when piped or when NO_COLOR is set.
     """
-    from argmap.api import find_gaps
+    from argmap.api import gap_report
+    from argmap.views import gaps_report
     from argmap.views.console import console
     from argmap.views.terminal import ShowOptions
     from argmap.views.terminal import show as show_view
 
     argmap = _load(map_file, fmt, conclusion)
     gaps: list[Any] = []
+    notes: list[str] = []
     if not no_gaps:
         chosen, left_out = _selection(select, ignore, argmap)
-        gaps = find_gaps(argmap, select=chosen, ignore=left_out)
+        report = gap_report(
+            argmap,
+            select=chosen,
+            ignore=left_out,
+            severity=_level(severity),
+            everything=everything,
+        )
+        gaps = report.gaps
+        notes = gaps_report.left_out(report.covered, report.below)
     if focus is not None:
         # the gaps of the whole map, shown for the part: a cut never makes a gap
         from argmap.api import focus as focus_on
@@ -245,7 +286,9 @@ def show(
         with _usage("--focus"):
             argmap = focus_on(argmap, focus)
         gaps = [g for g in gaps if g.node in argmap.statements or g.node in argmap.inferences]
-    options = ShowOptions(quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps)
+    options = ShowOptions(
+        quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps, left_out=tuple(notes)
+    )
     if evaluate or why:
         from argmap.api import evaluate as run_evaluation
         from argmap.views.terminal import with_evaluation
@@ -321,6 +364,8 @@ def gaps(
     ],
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    severity: SeverityOpt = None,
+    everything: AllOpt = False,
     output_format: Annotated[
         GapFormat, typer.Option("--format", help="text (a table per file), json or markdown.")
     ] = GapFormat.TEXT,
@@ -362,6 +407,8 @@ def gaps(
                 conclusion=conclusion,
                 select=chosen,
                 ignore=left_out,
+                severity=_level(severity),
+                everything=everything,
                 on_error=report,
                 notify=_notify,
             )
@@ -373,6 +420,21 @@ def gaps(
             gaps_report.print_text(results)
     if failed or api.fails(results, fail_on.value):
         raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def schemes() -> None:
+    """List the argumentation schemes and their critical questions (Walton, Reed, Macagno 2008).
+
+    An inference that names a scheme (inference: {scheme: Argument From Sign})
+    brings each question as an open K gap until its answers: names the
+    statement or annotated gap that answers it.
+    """
+    from argmap.api import schemes as scheme_catalogue
+    from argmap.views.schemes_view import schemes_text
+
+    sys.stdout.write(schemes_text(scheme_catalogue()))
 
 
 @app.command()
@@ -543,6 +605,8 @@ def render(
             help="One picture per main reason, each titled, the conclusion on top: -o DIR/NAME.svg writes NAME-1.svg, NAME-2.svg...",
         ),
     ] = False,
+    severity: SeverityOpt = None,
+    everything: AllOpt = False,
     from_fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
@@ -575,6 +639,8 @@ def render(
             focus=focus,
             depth=depth,
             split=split,
+            severity=_level(severity),
+            everything=everything,
         )
 
 

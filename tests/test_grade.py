@@ -125,7 +125,7 @@ def test_a_paraphrased_submission_in_another_format_still_matches(tmp_path: Path
     for sid, statement in list(student.statements.items()):
         words = statement.text.split()
         student.statements[sid] = statement.model_copy(
-            update={"text": " ".join(words[1:-1]) or statement.text, "quote": None}
+            update={"text": " ".join(words[1:-1]) or statement.text, "quote": None, "added": None}
         )
     path = tmp_path / "student.json"
     argmap.save(student, path)
