@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from argmap.analysis.gaps import CatalogueEntry, FileGaps
     from argmap.errors import ArgmapError
     from argmap.model import ArgumentMap
+    from argmap.teaching.classreport import ClassReport
     from argmap.teaching.cues import CueReport
     from argmap.teaching.grade import Result as GradeResult
     from argmap.teaching.quiz import Quiz
@@ -458,6 +459,13 @@ def grade(
         rubric=rubric,
         jobs=jobs if jobs is not None else (os.cpu_count() or 1),
     )
+
+
+def class_report(key: ArgumentMap, results: Sequence[GradeResult]) -> ClassReport:
+    """The class report's data: the results and an analysis per key statement and gap."""
+    from argmap.teaching.classreport import class_report as build
+
+    return build(key, list(results))
 
 
 def load_rubric(path: str | Path) -> Rubric:

@@ -835,7 +835,7 @@ def grade(
         write_text(csv_file, to_csv(results))
         written.append(str(csv_file))
     if report_file is not None:
-        from argmap.teaching.classreport import class_report
+        from argmap.api import class_report
         from argmap.views.grade_report import report_html, report_markdown
 
         report = class_report(key, results)

@@ -24,10 +24,13 @@ reaches :data:`MIN_TEXT_ANCHORED` when the anchors share a paragraph, else
 replaces it. Pairs are taken greedily, best first (ties: key order, then
 student order), each statement at most once.
 
-Candidates come from two indexes over the key (by paragraph and by term;
-terms in more than a fifth of a big key are left out of the index, not of
-the score), so two 1,000-statement maps align in well under a second
-instead of comparing a million pairs.
+Candidates come from an index of the key's wordings by term (a pair with no
+term in common has no text similarity and cannot match); terms in more than
+a fifth of a big key's statements are left out of the index, not of the
+score. The weighted overlaps of a student's statement with every key
+statement come from one pass over its terms' postings, so two
+1,000-statement maps align in about a second instead of comparing a
+million pairs.
 
 :class:`Signals` switches signals off for the benchmark's ablation.
 """
@@ -152,29 +155,51 @@ class Aligner:
         docs = [v for n in self.nodes for v in n.variants]
         docs += [terms(p, self.signals.synonyms) for p in key.paragraphs()]
         self._key_docs = docs
-        self._by_anchor: dict[int, list[int]] = {}
-        self._by_term: dict[str, list[int]] = {}
-        for i, node in enumerate(self.nodes):
-            for a in node.anchors:
-                self._by_anchor.setdefault(a, []).append(i)
-            for t in set().union(*node.variants):
-                self._by_term.setdefault(t, []).append(i)
-        limit = max(40, len(self.nodes) // 5)
-        self._by_term = {t: v for t, v in self._by_term.items() if len(v) <= limit}
+        # every variant of every key statement, indexed by term: the weighted overlap of a
+        # student's variant with all key variants is one pass over its terms' postings
+        self._variants: list[tuple[int, frozenset[str]]] = [
+            (i, v) for i, node in enumerate(self.nodes) for v in node.variants
+        ]
+        postings: dict[str, list[int]] = {}
+        for vi, (_, v) in enumerate(self._variants):
+            for t in v:
+                postings.setdefault(t, []).append(vi)
+        # a term in very many statements of a big key ("Iran") is left out of the index and
+        # added to the overlap of the candidates afterwards: it never makes a candidate
+        limit = (
+            len(self._variants)
+            if len(self.nodes) <= ALL_PAIRS_UP_TO
+            else max(40, len(self._variants) // 5)
+        )
+        self._postings = {t: v for t, v in postings.items() if len(v) <= limit}
+        self._common = frozenset(t for t, v in postings.items() if len(v) > limit)
 
     def weights(self, sub: Sequence[Node]) -> dict[str, float]:
         return idf(self._key_docs + [v for n in sub for v in n.variants])
 
-    def candidates(self, node: Node) -> Iterable[int]:
-        if len(self.nodes) <= ALL_PAIRS_UP_TO:
-            return range(len(self.nodes))
-        found: set[int] = set()
-        if self.signals.anchors:
-            for a in node.anchors:
-                found.update(self._by_anchor.get(a, ()))
-        for t in set().union(*node.variants):
-            found.update(self._by_term.get(t, ()))
-        return sorted(found)
+    def _overlaps(
+        self, node: Node, weight: dict[str, float], top: float, totals: list[float]
+    ) -> dict[int, float]:
+        """Key statement index -> the best weighted Dice of ``node`` with its variants."""
+        best: dict[int, float] = {}
+        for b in node.variants:
+            wb = sum(weight.get(t, top) for t in b)
+            acc: dict[int, float] = {}
+            for t in b:
+                hits = self._postings.get(t)
+                if hits:
+                    w = weight.get(t, top)
+                    for vi in hits:
+                        acc[vi] = acc.get(vi, 0.0) + w
+            common = b & self._common
+            for vi, shared in acc.items():
+                i, v = self._variants[vi]
+                if common:
+                    shared += sum(weight.get(t, top) for t in common & v)
+                value = 2 * shared / (totals[vi] + wb)
+                if value > best.get(i, 0.0):
+                    best[i] = value
+        return best
 
     def align(self, submission: ArgumentMap) -> dict[str, str]:
         """Key id -> submission id."""
@@ -184,14 +209,12 @@ class Aligner:
     def align_nodes(self, sub: Sequence[Node]) -> dict[str, str]:
         weight = self.weights(sub)
         top = max(weight.values(), default=1.0)
+        totals = [sum(weight.get(t, top) for t in v) for _, v in self._variants]
         pairs: list[tuple[float, int, int, float, bool]] = []  # -score, k, s, text, anchored
         scored: dict[tuple[int, int], tuple[float, float, bool]] = {}
         for j, s in enumerate(sub):
-            for i in self.candidates(s):
+            for i, text in self._overlaps(s, weight, top, totals).items():
                 k = self.nodes[i]
-                text = _text(k.variants, s.variants, weight, top)
-                if text <= 0.0:
-                    continue
                 score, anchored = self._score(k, s, text)
                 scored[(i, j)] = (score, text, anchored)
                 if _passes(score, text, anchored):
@@ -270,24 +293,28 @@ def _anchor(a: frozenset[int], b: frozenset[int]) -> float | None:
 
 def _text(
     key: tuple[frozenset[str], ...],
+    key_totals: tuple[float, ...],
     sub: tuple[frozenset[str], ...],
+    sub_totals: tuple[float, ...],
     weight: dict[str, float],
     top: float,
 ) -> float:
+    """The best weighted Dice coefficient over the variants (totals: each variant's weight)."""
     best = 0.0
-    for a in key:
-        wa = sum(weight.get(t, top) for t in a)
-        for b in sub:
+    for a, wa in zip(key, key_totals, strict=True):
+        for b, wb in zip(sub, sub_totals, strict=True):
             common = a & b
-            if not common:
-                continue
-            wb = sum(weight.get(t, top) for t in b)
-            value = 2 * sum(weight.get(t, top) for t in common) / (wa + wb)
-            best = max(best, value)
+            if common:
+                value = 2 * sum(weight.get(t, top) for t in common) / (wa + wb)
+                if value > best:
+                    best = value
     return best
 
 
 def text_similarity(one: str, other: str, weight: dict[str, float] | None = None) -> float:
     """The weighted Dice coefficient of two texts' terms (unit weights unless given)."""
     w = weight or {}
-    return _text((terms(one),), (terms(other),), w, 1.0)
+    a, b = terms(one), terms(other)
+
+    ta, tb = sum(w.get(t, 1.0) for t in a), sum(w.get(t, 1.0) for t in b)
+    return _text((a,), (ta,), (b,), (tb,), w, 1.0)

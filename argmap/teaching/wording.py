@@ -228,6 +228,7 @@ def _spell(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     return str(_STEM.stemWord(_spell(word)))
 
