@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MAP := maps/iran-in-latin-america.yaml
 
-.PHONY: demo test lint typecheck bench golden install clean argdown-cli
+.PHONY: demo test lint typecheck bench skeleton-eval golden fuzz install clean argdown-cli
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,15 @@ bench: $(STAMP)
 	@# install under PYTHONDONTWRITEBYTECODE would recompile every module on every run)
 	$(BIN)/python -m compileall -q argmap
 	$(BIN)/python bench/run.py
+
+skeleton-eval: $(STAMP)
+	$(BIN)/python bench/skeleton_eval.py
+
+# the fuzz suite of make test, run for a long time with fresh seeds (an hour unless told);
+# failures are appended to fuzz.log and replayed first next time (.hypothesis/)
+FUZZ_SECONDS ?= 3600
+fuzz: $(STAMP)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python tests/run_fuzz.py
 
 # The Argdown CLI (Node), pinned: the speed anchor of `make bench` and the reference of the
 # Argdown conformance tests. Installed with npm into a git-ignored folder inside the repo;

@@ -198,7 +198,7 @@ def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **opt
 
     opts = RenderOptions(**options)
     check(fmt, engine)  # refuse PNG/PDF without Graphviz (and bad engines) before any work
-    return render_map(argmap, opts.findings(argmap), fmt, engine, opts)
+    return render_map(argmap, opts.findings(argmap, fmt), fmt, engine, opts)
 
 
 def render_file(

@@ -1,8 +1,16 @@
-"""Writing outputs safely: atomically, never clobbering a file on failure, ``-`` for stdout."""
+"""Writing outputs safely: atomically, never clobbering a file on failure, ``-`` for stdout.
+
+A regular file (new or existing) is written to a temporary file beside it,
+then renamed over it. An existing destination that is not a regular file is
+never replaced: a character device (``/dev/null``, a terminal) or a FIFO is
+a stream and is written to directly, as a shell redirection would; a block
+device or a socket is refused. A symlink is followed to what it points at.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -17,14 +25,24 @@ def write_output(target: str | Path, data: str | bytes) -> None:
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if str(target) == "-":
-        if payload.startswith((b"\x89PNG", b"%PDF")) and sys.stdout.isatty():
+        if _binary(payload) and sys.stdout.isatty():
             raise OutputError(
                 "-: will not write binary output (PNG, PDF) to a terminal; redirect it"
             )
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise  # the reader went away: the CLI ends quietly
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write to standard output: {exc.strerror or exc}"
+            ) from None
         return
     path = check_output(target)
+    if _special(path):
+        _write_stream(path, payload)
+        return
     parent = path.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
@@ -69,4 +87,50 @@ def check_output(target: str | Path) -> Path:
         raise OutputError(f"{path}: {parent} is not a directory")
     if path.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name")
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return path  # nothing there yet (or unreadable: the write will say)
+    if stat.S_ISBLK(mode):
+        raise OutputError(
+            f"{path}: is a block device (a disk); argmap writes to files, character "
+            "devices and pipes only"
+        )
+    if stat.S_ISSOCK(mode):
+        raise OutputError(f"{path}: is a socket; argmap writes to files, devices and pipes only")
     return path
+
+
+def _binary(payload: bytes) -> bool:
+    return payload.startswith((b"\x89PNG", b"%PDF"))
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` exists and is a stream (a character device or a FIFO), not a file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _write_stream(path: Path, payload: bytes) -> None:
+    """Write to a device or FIFO in place: it is a stream, so there is nothing to replace."""
+    try:
+        # no O_CREAT: if the device vanished meanwhile, fail rather than create a file
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    try:
+        if _binary(payload) and os.isatty(fd):
+            raise OutputError(
+                f"{path}: will not write binary output (PNG, PDF) to a terminal; redirect it"
+            )
+        view = memoryview(payload)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)

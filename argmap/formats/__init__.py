@@ -162,7 +162,7 @@ def sniff(text: str) -> Format | None:
             return FORMATS["aif"]
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return FORMATS["json"]  # let the native reader report the syntax error
         if isinstance(data, dict) and "argmap" not in data and "aif" in FORMATS:
             inner = data.get("AIF")

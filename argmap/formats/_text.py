@@ -58,8 +58,11 @@ def read_bytes(path: str | Path, *, limit: int | None = None) -> bytes:
     return data
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 (a BOM is dropped), reporting binary data and bad bytes by line and column."""
+def decode(data: bytes, name: str, *, what: str = "text map file") -> str:
+    """Decode UTF-8 (a BOM is dropped), reporting binary data and bad bytes by line and column.
+
+    ``what`` names what the file should be, for the NUL-byte message ("plain-text file").
+    """
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise MapFileError(
             "this file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8",
@@ -71,7 +74,7 @@ def decode(data: bytes, name: str) -> str:
     if nul >= 0:
         line, col = _line_col_bytes(data, nul)
         raise MapFileError(
-            "this is a binary file, not a text map file (NUL byte)", file=name, line=line, col=col
+            f"this is a binary file, not a {what} (NUL byte)", file=name, line=line, col=col
         )
     try:
         text = data.decode("utf-8")
@@ -88,9 +91,9 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
-def read_text(path: str | Path, *, limit: int | None = None) -> str:
+def read_text(path: str | Path, *, limit: int | None = None, what: str = "text map file") -> str:
     """Read and decode a text file with the checks of :func:`read_bytes` and :func:`decode`."""
-    return decode(read_bytes(path, limit=limit), str(path))
+    return decode(read_bytes(path, limit=limit), str(path), what=what)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

@@ -242,9 +242,12 @@ def _scalar(node: yaml.ScalarNode, loc: Locator) -> Any:
     if tag == "tag:yaml.org,2002:bool":
         return value.lower() in ("true", "yes", "on")
     if tag == "tag:yaml.org,2002:int":
+        digits = value.replace("_", "")
         try:
-            return int(value.replace("_", ""), 0)
+            return int(digits, 0)
         except ValueError:
+            if len(digits) > MAX_INT_DIGITS:
+                raise loc.error(TOO_MANY_DIGITS, _mark(node)) from None
             return value
     try:
         return float(value.replace("_", ""))
@@ -349,22 +352,143 @@ class _DuplicateKey(Exception):
         self.key = key
 
 
-def parse_json(text: str, file: str) -> tuple[Any, Locator]:
-    """Parse JSON ``text`` into plain data plus a :class:`Locator` for its objects."""
+#: The deepest nesting a map file may have, in JSON as in YAML (libyaml's own limit).
+MAX_DEPTH = 1000
+#: Python's limit on the digits of an integer read from text (``sys.get_int_max_str_digits``).
+MAX_INT_DIGITS = 4300
+
+TOO_MANY_DIGITS = (
+    f"a number with more than {MAX_INT_DIGITS:,} digits: too long to be map data "
+    "(write it as text, in quotes, if it is meant)"
+)
+_BIG_INT = re.compile(rf"(?<![\w.])-?[0-9]{{{MAX_INT_DIGITS + 1},}}(?![\w.])")
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{}]', re.DOTALL)
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def too_many_digits(file: str, text: str, start: int = 0) -> MapFileError:
+    """The error for an integer longer than Python reads, at the first one in ``text``."""
+    match = _BIG_INT.search(text, start)
+    if match is None:
+        return MapFileError(TOO_MANY_DIGITS, file=file)
+    line, col = _line_col(text, match.start())
+    return MapFileError(TOO_MANY_DIGITS, file=file, line=line, col=col)
+
+
+def too_deep(file: str, text: str) -> MapFileError:
+    """The error for JSON nested deeper than :data:`MAX_DEPTH`, where it first gets too deep."""
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, col = _line_col(text, match.start())
+                return MapFileError(
+                    f"nested more than {MAX_DEPTH} levels deep (the limit of map files, "
+                    "JSON and YAML alike)",
+                    file=file,
+                    line=line,
+                    col=col,
+                )
+        elif token in "]}":
+            depth -= 1
+    return MapFileError(f"nested more than {MAX_DEPTH} levels deep", file=file)
+
+
+def _line_col(text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def load_json(text: str, file: str, **options: Any) -> Any:
+    """``json.loads`` with every failure as a located :class:`MapFileError`.
+
+    Syntax errors, integers too long for Python, nesting deeper than
+    :data:`MAX_DEPTH` and ``\\uD800``-style escapes that make no character
+    (lone surrogates, which no UTF-8 output can hold) are all refused here.
+    """
+    import sys
+
+    limit = sys.getrecursionlimit()
+    # the C decoder recurses once a level: leave room for MAX_DEPTH levels wherever we are
+    sys.setrecursionlimit(limit + MAX_DEPTH + 100)
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, **options)
     except json.JSONDecodeError as exc:
         raise MapFileError(
             f"JSON syntax error: {exc.msg}", file=file, line=exc.lineno, col=exc.colno
         ) from None
+    except RecursionError:
+        raise too_deep(file, text) from None
+    except ValueError as exc:
+        if "digits" in str(exc):
+            raise too_many_digits(file, text) from None
+        raise MapFileError(f"JSON cannot be read: {exc}", file=file) from None
+    finally:
+        sys.setrecursionlimit(limit)
+    # only a text with that many brackets can nest that deep: the walk is skipped otherwise
+    if text.count("[") + text.count("{") > MAX_DEPTH and json_depth(data) > MAX_DEPTH:
+        raise too_deep(file, text)
+    if _SURROGATE.search(text):
+        _check_surrogates(data, text, file)
+    return data
+
+
+def _check_surrogates(data: Any, text: str, file: str) -> None:
+    stack = [data]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, dict):
+            stack.extend(obj.keys())
+            stack.extend(obj.values())
+        elif isinstance(obj, list):
+            stack.extend(obj)
+        elif isinstance(obj, str):
+            try:
+                obj.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                code = f"\\u{ord(obj[exc.start]):04x}"
+                found = next(
+                    (m for m in _SURROGATE.finditer(text) if m.group().lower() == code), None
+                )
+                where = _line_col(text, found.start()) if found else (None, None)
+                raise MapFileError(
+                    f"the escape {code} is half of a UTF-16 pair, not a character "
+                    "(a lone surrogate): remove it or give the whole character",
+                    file=file,
+                    line=where[0],
+                    col=where[1],
+                ) from None
+
+
+def json_depth(data: Any) -> int:
+    """How deeply objects and lists nest in parsed JSON (0 for a scalar)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        obj, depth = stack.pop()
+        if isinstance(obj, dict):
+            values: Any = obj.values()
+        elif isinstance(obj, list):
+            values = obj
+        else:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((v, depth + 1) for v in values if isinstance(v, dict | list))
+    return deepest
+
+
+def parse_json(text: str, file: str) -> tuple[Any, Locator]:
+    """Parse JSON ``text`` into plain data plus a :class:`Locator` for its objects."""
+    try:
+        data = load_json(text, file, object_pairs_hook=_no_duplicates)
     except _DuplicateKey as exc:
         pos = _first_duplicate(text, exc.key)
         loc = _JsonLocator(file, text, {})
         raise loc.error(
             f"duplicate key '{exc.key}'", loc._pos(pos) if pos is not None else None
         ) from None
-    except RecursionError:
-        raise MapFileError("JSON nested too deeply to read", file=file) from None
     containers = _containers(data)
     offsets = _bracket_offsets(text)
     if len(offsets) != len(containers):

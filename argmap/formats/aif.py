@@ -33,6 +33,7 @@ from pydantic import ValidationError
 from argmap.errors import MapFileError
 from argmap.formats._graph import choose_conclusion
 from argmap.formats._text import decode, read_bytes
+from argmap.formats._tree import MAX_INT_DIGITS, load_json
 from argmap.model import (
     AnnotatedGap,
     ArgumentMap,
@@ -68,14 +69,7 @@ def read(
     name = str(path)
     if text is None:
         text = decode(read_bytes(path), name)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise MapFileError(
-            f"JSON syntax error: {exc.msg}", file=name, line=exc.lineno, col=exc.colno
-        ) from None
-    except RecursionError:
-        raise MapFileError("JSON nested too deeply to read", file=name) from None
+    data = load_json(text, name)
     argmap = _Reader(name, text).build(data, conclusion)
     argmap.path = name
     return argmap
@@ -484,7 +478,13 @@ def dumps(argmap: ArgumentMap) -> str:
     int_ids = bool(kept.get("int_ids"))
 
     def node_id(value: str) -> str | int:
-        if int_ids and value.isdigit() and (value == "0" or not value.startswith("0")):
+        if (
+            int_ids
+            and value.isascii()
+            and value.isdigit()
+            and len(value) <= MAX_INT_DIGITS
+            and (value == "0" or not value.startswith("0"))
+        ):
             return int(value)
         return value
 

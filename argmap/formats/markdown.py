@@ -5,7 +5,9 @@ objections, rebuttals and undercuts under what they bear on; linked
 premises grouped under one item. Each line carries its paragraph anchor
 (¶), the evidence's basis and source, and the annotated gaps on it, inline.
 Statements not connected to the conclusion follow in a section of their own.
-User text is escaped so that it reads as text, never as Markdown or HTML.
+User text is escaped so that it reads as text, never as Markdown or HTML;
+control characters and bidi overrides in it are written visibly (``\x1b``,
+``\u202e``: :func:`argmap.safe_text.printable`).
 
 The walk is iterative. Lists deeper than :data:`MAX_INDENT` levels are not
 indented further (Markdown renderers give up on deep nesting, and a
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 
 from argmap.model import AnnotatedGap, ArgumentMap, Inference, InferenceKind, Statement
+from argmap.safe_text import printable
 
 #: Deeper items are written at this indentation, with their level spelled out.
 MAX_INDENT = 10
@@ -32,7 +35,7 @@ _LINE_START = re.compile(r"^(\s*)(?:([-+=#])|(\d+)([.)]))")
 
 def escape(text: str) -> str:
     """``text`` as literal Markdown on one line: what could be markup or HTML is escaped."""
-    one_line = " ".join(text.split())
+    one_line = printable(" ".join(text.split()))
     escaped = _SPECIAL.sub(lambda m: "".join("\\" + c for c in m.group(1)), one_line)
     escaped = _ENTITY.sub("&amp;", _UNDERSCORE.sub(r"\_", escaped))
     return _LINE_START.sub(_line_start, escaped)

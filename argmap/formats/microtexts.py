@@ -96,7 +96,9 @@ def _parse(text: str, name: str) -> tuple[_Element, list[_Element]]:
         )
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        element = _Element(tag, attrs, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
+        # ids and types are words: space around one (type="sup ") is not part of it
+        clean = {key: value.strip() for key, value in attrs.items()}
+        element = _Element(tag, clean, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
         if not stack:
             roots.append(element)
         elif len(stack) == 1:

@@ -8,6 +8,8 @@ from functools import lru_cache
 _PART = re.compile(r"^\s*(\d+)\s*(?:[-\u2013]\s*(\d+)\s*)?$")
 #: A range wider than this is surely a typo (and would cost memory).
 MAX_RANGE = 10_000
+#: A paragraph number longer than this is no paragraph of any text.
+MAX_DIGITS = 9
 
 
 @lru_cache(maxsize=4096)
@@ -21,6 +23,8 @@ def parse_anchor(raw: str) -> tuple[int, ...]:
                 f"bad paragraph anchor {raw!r}: expected a number, a range like 20-22, "
                 "or a comma-separated list of these"
             )
+        if max(len(match.group(1)), len(match.group(2) or "")) > MAX_DIGITS:
+            raise ValueError(f"bad paragraph anchor {raw!r}: no text has that many paragraphs")
         first = int(match.group(1))
         last = int(match.group(2) or first)
         if first < 1 or last < first or last - first > MAX_RANGE:

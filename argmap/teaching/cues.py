@@ -61,6 +61,7 @@ sentence contains the annotated central claim in the share pinned by
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -237,8 +238,16 @@ def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
     candidates: list[tuple[float, int, Candidate]] = []
     order = 0
     for paragraph in body:
+        # cues and sentences are both in text order: one pass over each, not one per pair
+        first_cue = 0
+        all_cues = paragraph.cues
         for index, sentence in enumerate(paragraph.sentences):
-            cues = [c for c in paragraph.cues if sentence.start <= c.start < sentence.end]
+            while first_cue < len(all_cues) and all_cues[first_cue].start < sentence.start:
+                first_cue += 1
+            last_cue = first_cue
+            while last_cue < len(all_cues) and all_cues[last_cue].start < sentence.end:
+                last_cue += 1
+            cues = list(all_cues[first_cue:last_cue])
             fired = _features(sentence, cues)
             if (paragraph.n, index) == first_sentence:
                 fired.append(("first-sentence", 1))
@@ -277,15 +286,18 @@ def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
     return [c for _, _, c in candidates]
 
 
+@functools.lru_cache(maxsize=256)
 def signed(value: float) -> str:
     """A weight as the docs write it: ``+2.0``, ``-0.5``, ``+0.25``."""
     text = f"{value:+.2f}"
     return text[:-1] if text.endswith("0") else text
 
 
+_ORDER = {name: i for i, name in enumerate(WEIGHTS)}
+
+
 def _sorted_features(fired: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    names = list(WEIGHTS)
-    return sorted(fired, key=lambda f: names.index(f[0]))
+    return sorted(fired, key=lambda f: _ORDER[f[0]])
 
 
 def _is_byline(paragraph: Paragraph) -> bool:

@@ -90,7 +90,8 @@ def _ends_sentence(text: str, mark: int, end: int) -> bool:
         return True  # "!" and "?" (and "…") before an upper-case word end a sentence
     if text[mark:end].startswith("..."):
         return True
-    word_match = _WORD_BEFORE.search(text, 0, mark)
+    # only the word just before the mark matters: never scan the whole text before it
+    word_match = _WORD_BEFORE.search(text, max(0, mark - 100), mark)
     if word_match is None:
         return True
     word = word_match.group(1).lower().lstrip("'’´-")

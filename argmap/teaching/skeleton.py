@@ -22,6 +22,7 @@ before it is written, so a skeleton always loads.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -155,11 +156,13 @@ def _units(report: CueReport, guess: Candidate) -> list[tuple[str, Candidate, li
                 cues = _cues_in(paragraphs[cand.paragraph], cand)
                 units.append((f"{cand.paragraph}.{cand.index + 1}", cand, cues))
         return units
+    best: dict[int, Candidate] = {}
+    for cand in report.ranking:  # best first: the first seen of each paragraph is its best
+        best.setdefault(cand.paragraph, cand)
     for n in body:
         if n == guess.paragraph:
             continue
-        best = next(c for c in report.ranking if c.paragraph == n)  # the ranking is best first
-        units.append(("", best, list(paragraphs[n].cues)))
+        units.append(("", best[n], list(paragraphs[n].cues)))
     return units
 
 
@@ -169,7 +172,14 @@ def _first_sentence(report: CueReport, candidate: Candidate) -> str:
 
 
 def _cues_in(paragraph: Paragraph, sentence: Candidate) -> list[lexicon.Cue]:
-    return [c for c in paragraph.cues if sentence.start <= c.start < sentence.end]
+    # the cues are in text order: two binary searches, not a scan of every cue per sentence
+    low = bisect.bisect_left(paragraph.cues, sentence.start, key=_start)
+    high = bisect.bisect_left(paragraph.cues, sentence.end, key=_start)
+    return list(paragraph.cues[low:high])
+
+
+def _start(cue: lexicon.Cue) -> int:
+    return cue.start
 
 
 def _yaml_safe(char: str) -> bool:

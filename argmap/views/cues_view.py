@@ -107,11 +107,19 @@ def cues_view(report: CueReport, *, plain: bool, width: int = 100) -> Renderable
     gutter = max((len(n) for n in numbers.values()), default=2) + 1
     parts: list[RenderableType] = [legend(plain, width), Text("")]
     if plain:
-        for paragraph in report.paragraphs:
-            body = paragraph_text(paragraph.text, paragraph.cues, True, None).plain
-            parts.append(
-                Text(_fill(body, width, numbers[paragraph.n].rjust(gutter) + " ", gutter + 1))
+        # one Text for the whole body: rich's cost is per renderable, and a text may have
+        # 100,000 one-word paragraphs
+        lines = [
+            _fill(
+                paragraph_text(paragraph.text, paragraph.cues, True, None).plain,
+                width,
+                numbers[paragraph.n].rjust(gutter) + " ",
+                gutter + 1,
             )
+            for paragraph in report.paragraphs
+        ]
+        if lines:
+            parts.append(Text("\n".join(lines)))
     else:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(justify="right", no_wrap=True)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from argmap.analysis.base import Gap
 from argmap.formats.markdown import escape
 from argmap.model import Severity, format_anchor
+from argmap.safe_text import json_safe, printable
 
 if TYPE_CHECKING:
     from argmap.analysis.gaps import FileGaps
@@ -116,7 +117,7 @@ def json_report(results: Sequence[FileGaps]) -> str:
     ]
     if not lines:
         return "[]\n"
-    return "[\n" + ",\n".join(lines) + "\n]\n"
+    return json_safe("[\n" + ",\n".join(lines) + "\n]\n")
 
 
 def markdown_report(results: Sequence[FileGaps]) -> str:
@@ -135,7 +136,7 @@ def markdown_report(results: Sequence[FileGaps]) -> str:
     if len(results) > 1:
         every = [g for r in results for g in r.gaps]
         out.append(f"**Total:** {summary(every, f'{len(results)} files')}\n")
-    return "\n".join(out)
+    return printable("\n".join(out))
 
 
 def print_text(results: Sequence[FileGaps]) -> None:
@@ -143,7 +144,7 @@ def print_text(results: Sequence[FileGaps]) -> None:
     if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
         # the same test as views.console, without building a console: plain output skips
         # rich altogether, so 100,000 lines print in milliseconds
-        sys.stdout.write(plain_text(results))
+        sys.stdout.write(printable(plain_text(results)))
         return
     from rich.text import Text
 
