@@ -282,7 +282,7 @@ def cases() -> list[Case]:
         Case(
             "grading: 1,000 flagship submissions (grade --format csv)",
             "≤ 30 s",
-            argv=[ARGMAP, "grade", str(FLAGSHIP), *students, "--format", "json"],
+            argv=[ARGMAP, "grade", str(FLAGSHIP), *students, "--format", "csv"],
             setup=write_class,
             repeat=1,
             warmup=0,

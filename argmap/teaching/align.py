@@ -173,6 +173,24 @@ class Aligner:
         )
         self._postings = {t: v for t, v in postings.items() if len(v) <= limit}
         self._common = frozenset(t for t, v in postings.items() if len(v) > limit)
+        self._detected: dict[str, frozenset[str]] | None = None
+
+    @property
+    def detected(self) -> dict[str, frozenset[str]]:
+        """Key node -> the names of the gaps the catalogue's rules detect on it (computed once).
+
+        A student who flags one of these has a founded flag, even where the
+        teacher did not annotate it: it earns nothing and costs nothing.
+        """
+        if self._detected is None:
+            from argmap.analysis.gaps import find_gaps
+
+            out: dict[str, set[str]] = {}
+            for gap in find_gaps(self.key):
+                if gap.origin == "detected":
+                    out.setdefault(gap.node, set()).add(gap.name)
+            self._detected = {k: frozenset(v) for k, v in out.items()}
+        return self._detected
 
     def weights(self, sub: Sequence[Node]) -> dict[str, float]:
         return idf(self._key_docs + [v for n in sub for v in n.variants])
@@ -183,9 +201,9 @@ class Aligner:
         """Key statement index -> the best weighted Dice of ``node`` with its variants."""
         best: dict[int, float] = {}
         for b in node.variants:
-            wb = sum(weight.get(t, top) for t in b)
+            wb = math.fsum(weight.get(t, top) for t in b)
             acc: dict[int, float] = {}
-            for t in b:
+            for t in sorted(b):  # a fixed order: float sums must not depend on str hashing
                 hits = self._postings.get(t)
                 if hits:
                     w = weight.get(t, top)
@@ -195,7 +213,7 @@ class Aligner:
             for vi, shared in acc.items():
                 i, v = self._variants[vi]
                 if common:
-                    shared += sum(weight.get(t, top) for t in common & v)
+                    shared += math.fsum(weight.get(t, top) for t in sorted(common & v))
                 value = 2 * shared / (totals[vi] + wb)
                 if value > best.get(i, 0.0):
                     best[i] = value
@@ -209,7 +227,7 @@ class Aligner:
     def align_nodes(self, sub: Sequence[Node]) -> dict[str, str]:
         weight = self.weights(sub)
         top = max(weight.values(), default=1.0)
-        totals = [sum(weight.get(t, top) for t in v) for _, v in self._variants]
+        totals = [math.fsum(weight.get(t, top) for t in v) for _, v in self._variants]
         pairs: list[tuple[float, int, int, float, bool]] = []  # -score, k, s, text, anchored
         scored: dict[tuple[int, int], tuple[float, float, bool]] = {}
         for j, s in enumerate(sub):
@@ -305,7 +323,7 @@ def _text(
         for b, wb in zip(sub, sub_totals, strict=True):
             common = a & b
             if common:
-                value = 2 * sum(weight.get(t, top) for t in common) / (wa + wb)
+                value = 2 * math.fsum(weight.get(t, top) for t in common) / (wa + wb)
                 if value > best:
                     best = value
     return best
@@ -316,5 +334,5 @@ def text_similarity(one: str, other: str, weight: dict[str, float] | None = None
     w = weight or {}
     a, b = terms(one), terms(other)
 
-    ta, tb = sum(w.get(t, 1.0) for t in a), sum(w.get(t, 1.0) for t in b)
+    ta, tb = math.fsum(w.get(t, 1.0) for t in a), math.fsum(w.get(t, 1.0) for t in b)
     return _text((a,), (ta,), (b,), (tb,), w, 1.0)

@@ -22,7 +22,9 @@ Score
   statement that stands for its key parent, 0.5 elsewhere, 0 when missing
   or used as an objection. When its key parent is missing from the map, the
   student's own attachment counts: under the nearest statement that is
-  there (the missing parent already cost its own credit), full credit.
+  there (the missing parent already cost its own credit), full credit. A
+  basis (statistic, expert, anecdote...) other than the key's gets a
+  feedback line, not a cost.
 * **structure**: per key link from a claim to its target, 0.5 for the right
   target and 0.5 more for the right direction (support or attack); a missing
   premise earns nothing; a missing target is replaced by its nearest mapped
@@ -60,7 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.model import ArgumentMap, InferenceKind, format_anchor
+from argmap.model import BASIS_HELP, ArgumentMap, InferenceKind, format_anchor
 from argmap.teaching.align import Aligner, Node, Signals, nodes_of, roles
 from argmap.teaching.rubric import DEFAULT, Rubric
 from argmap.teaching.wording import opposite
@@ -378,6 +380,13 @@ def grade_map(
             fb.miss(P_ROLE, _confusion_line(key, kid, key_role[kid], sub_role[sid]))
             continue
         items.append(Item(kid, "found"))
+        key_basis, sub_basis = key.statements[kid].basis, submission.statements[sid].basis
+        if key_basis is not None and sub_basis is not None and key_basis != sub_basis:
+            fb.miss(
+                P_DETAIL,
+                f"You typed the evidence in {_where(key, kid)} as {sub_basis.value}; the text "
+                f"offers {_an(key_basis.value)} ({BASIS_HELP[key_basis]}).",
+            )
         want = {a for p in key_parents.get(kid, []) if (a := stand_in(p)) is not None}
         have = {reverse.get(p) for p in sub_parents.get(sid, [])}
         if want & have:
@@ -446,7 +455,19 @@ def grade_map(
         )
 
     # --- gaps
-    _grade_gaps(key, submission, matched, reverse, rubric, fb, items, earned, possible, skippable)
+    _grade_gaps(
+        key,
+        submission,
+        matched,
+        reverse,
+        rubric,
+        fb,
+        items,
+        earned,
+        possible,
+        skippable,
+        aligner.detected if submission.gaps else {},
+    )
     possible["gaps"] = possible["gaps"] and weights["gaps"] > 0
 
     # --- total
@@ -548,7 +569,10 @@ def _missing_lines(
         if role[sid] == "assumption":
             line = f"You did not state the unstated assumption the argument needs at {where}"
         else:
-            line = f"You did not map the {ROLE_NAMES[role[sid]]} in {where}"
+            name = ROLE_NAMES[role[sid]]
+            if role[sid] == "objection" and role.get(tree_parent.get(sid, "")) == "objection":
+                name = "answer to the objection"  # a rebuttal: say which side it is on
+            line = f"You did not map the {name} in {where}"
         below = under.get(sid, [])
         if below:
             places = sorted({p for b in below for p in key.statements[b].anchors})
@@ -599,6 +623,7 @@ def _grade_gaps(
     earned: dict[str, float],
     possible: dict[str, bool],
     skippable: Callable[[str], bool],
+    detected: dict[str, frozenset[str]],
 ) -> None:
     def gap_anchors(node: str) -> frozenset[int]:
         if node in key.statements:
@@ -625,8 +650,18 @@ def _grade_gaps(
     loose = [
         g
         for g in submission.gaps
-        if g.node not in founded and (g.node in reverse or g.node in submission.inferences)
+        if g.node not in founded
+        and (g.node in reverse or g.node in submission.inferences)
+        # a gap the catalogue finds on the key's statement is founded, annotated or not
+        and g.kind not in detected.get(reverse.get(g.node, ""), frozenset())
     ]
+    # one flag is credited once: a kind found for one key gap of a statement cannot also
+    # earn the partial credit of another key gap there
+    found_on: dict[str, set[str]] = {}
+    for gap in key_gaps:
+        for subject in _gap_subjects(key, submission, gap.node, matched):
+            if gap.kind in sub_gaps.get(subject, set()):
+                found_on.setdefault(subject, set()).add(gap.kind)
     used_loose: set[int] = set()
     credit = 0.0
     unflagged: dict[str, dict[str, tuple[int, ...]]] = {}
@@ -641,6 +676,7 @@ def _grade_gaps(
             items.append(Item(tag, "found"))
             found_kinds.append(gap.kind)
             continue
+        kinds -= set().union(*(found_on.get(s, set()) for s in subjects)) if subjects else set()
         near = gap_anchors(gap.node)
         neighbour = next(
             (
@@ -694,8 +730,8 @@ def _grade_gaps(
         where = f" ({_paragraphs(cited)})" if cited else ""
         fb.miss(
             P_FLAG,
-            f"{len(unfounded)} of your gap flags are on statements where the key has no gap"
-            f"{where}: each costs {rubric.unfounded_flag_cost:g} of a missed gap; flag what you "
+            f"{len(unfounded)} of your gap flags {'is' if len(unfounded) == 1 else 'are'} on "
+            f"statements where the key has no gap{where}: each costs {rubric.unfounded_flag_cost:g} of a missed gap; flag what you "
             "can argue for.",
         )
     earned["gaps"] = credit / len(key_gaps) if key_gaps else 0.0
