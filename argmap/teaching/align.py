@@ -38,7 +38,7 @@ million pairs.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from argmap.model import ArgumentMap, InferenceKind, StatementKind
@@ -51,6 +51,8 @@ PARENT_BONUS = 0.10
 THRESHOLD = 0.30
 MIN_TEXT = 0.34
 MIN_TEXT_ANCHORED = 0.18
+#: Below this text similarity a pair cannot pass, not even with the parent bonus.
+_FLOOR = MIN_TEXT_ANCHORED - PARENT_BONUS / 2
 #: Below this size every pair is scored; above it candidates come from the indexes.
 ALL_PAIRS_UP_TO = 150
 
@@ -133,17 +135,6 @@ def nodes_of(argmap: ArgumentMap, *, merge: bool = True) -> list[Node]:
     return out
 
 
-def idf(documents: Iterable[frozenset[str]]) -> dict[str, float]:
-    """Inverse document frequency, ``log(1 + N / df)``, of every term of the documents."""
-    df: dict[str, int] = {}
-    n = 0
-    for doc in documents:
-        n += 1
-        for t in doc:
-            df[t] = df.get(t, 0) + 1
-    return {t: math.log(1 + n / c) for t, c in df.items()}
-
-
 class Aligner:
     """Aligns one key with any number of submissions (the key's side is computed once)."""
 
@@ -174,6 +165,7 @@ class Aligner:
         self._postings = {t: v for t, v in postings.items() if len(v) <= limit}
         self._common = frozenset(t for t, v in postings.items() if len(v) > limit)
         self._detected: dict[str, frozenset[str]] | None = None
+        self._key_df: dict[str, int] | None = None
 
     @property
     def detected(self) -> dict[str, frozenset[str]]:
@@ -193,7 +185,20 @@ class Aligner:
         return self._detected
 
     def weights(self, sub: Sequence[Node]) -> dict[str, float]:
-        return idf(self._key_docs + [v for n in sub for v in n.variants])
+        """Inverse document frequencies over the key's documents and the student's statements."""
+        if self._key_df is None:
+            self._key_df = {}
+            for doc in self._key_docs:
+                for t in doc:
+                    self._key_df[t] = self._key_df.get(t, 0) + 1
+        df = dict(self._key_df)
+        n = len(self._key_docs)
+        for node in sub:
+            for doc in node.variants:
+                n += 1
+                for t in doc:
+                    df[t] = df.get(t, 0) + 1
+        return {t: math.log(1 + n / c) for t, c in df.items()}
 
     def _overlaps(
         self, node: Node, weight: dict[str, float], top: float, totals: list[float]
@@ -232,6 +237,8 @@ class Aligner:
         scored: dict[tuple[int, int], tuple[float, float, bool]] = {}
         for j, s in enumerate(sub):
             for i, text in self._overlaps(s, weight, top, totals).items():
+                if text < _FLOOR:
+                    continue  # too far apart to pass even with the structure bonus
                 k = self.nodes[i]
                 score, anchored = self._score(k, s, text)
                 scored[(i, j)] = (score, text, anchored)
