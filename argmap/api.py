@@ -24,9 +24,11 @@ if TYPE_CHECKING:
     from argmap.errors import ArgmapError, LocatedError
     from argmap.model import ArgumentMap
     from argmap.model.schemes import Scheme
+    from argmap.teaching.classreport import ClassReport
     from argmap.teaching.cues import CueReport
     from argmap.teaching.grade import Result as GradeResult
     from argmap.teaching.quiz import Quiz
+    from argmap.teaching.rubric import Rubric
 
 
 def load(path: str | Path, fmt: str | None = None, *, conclusion: str | None = None) -> ArgumentMap:
@@ -566,17 +568,45 @@ def grade(
     *,
     progress: Callable[[str], None] | None = None,
     fmt: str | None = None,
+    rubric: Rubric | None = None,
+    jobs: int | None = None,
 ) -> list[GradeResult]:
     """Grade each submission (a map file in any readable format) against the key map.
 
     ``fmt`` reads every submission as that format (else each by its name or
     content). An unreadable submission gets a result with ``score`` None and
     its ``error``; the batch goes on. ``progress`` is called with each file
-    name once it is graded.
+    name once it is graded. ``rubric`` sets weights and costs (default: the
+    standard rubric). ``jobs`` worker processes grade a big batch (default:
+    one per core); the results are the same in any case.
     """
+    import functools
+    import os
+
     from argmap.teaching.grade import grade_files
 
-    return grade_files(key, submissions, load=lambda p: load(p, fmt), progress=progress)
+    return grade_files(
+        key,
+        submissions,
+        load=functools.partial(load, fmt=fmt),
+        progress=progress,
+        rubric=rubric,
+        jobs=jobs if jobs is not None else (os.cpu_count() or 1),
+    )
+
+
+def class_report(key: ArgumentMap, results: Sequence[GradeResult]) -> ClassReport:
+    """The class report's data: the results and an analysis per key statement and gap."""
+    from argmap.teaching.classreport import class_report as build
+
+    return build(key, list(results))
+
+
+def load_rubric(path: str | Path) -> Rubric:
+    """A grading rubric read from a YAML or JSON file (see docs/teaching.md)."""
+    from argmap.teaching.rubric import load_rubric as read
+
+    return read(path)
 
 
 def quiz(argmap: ArgumentMap, *, seed: int = 0, count: int = 10) -> Quiz:

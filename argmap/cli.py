@@ -801,6 +801,14 @@ class TeachingFormat(StrEnum):
     JSON = "json"
 
 
+class GradeFormat(StrEnum):
+    """Output of ``argmap grade``: for people (text), programs (json) or a gradebook (csv)."""
+
+    TEXT = "text"
+    JSON = "json"
+    CSV = "csv"
+
+
 TeachingFormatOpt = Annotated[
     TeachingFormat,
     typer.Option("--format", help="text for people (plain when piped), json for programs."),
@@ -979,10 +987,44 @@ def grade(
             "--csv", help="Also write one row per submission to this CSV file.", metavar="FILE"
         ),
     ] = None,
-    output_format: TeachingFormatOpt = TeachingFormat.TEXT,
+    output_format: Annotated[
+        GradeFormat,
+        typer.Option(
+            "--format",
+            help="text for people, json for programs, csv: the gradebook CSV on stdout.",
+        ),
+    ] = GradeFormat.TEXT,
     summary_only: Annotated[
         bool, typer.Option("--summary", help="Only the summary table, no per-student feedback.")
     ] = False,
+    detail: Annotated[
+        bool,
+        typer.Option("--detail", help="Every feedback point, not only the three that matter most."),
+    ] = False,
+    rubric_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--rubric",
+            help="Weights and costs from this YAML file (docs/teaching.md).",
+            metavar="FILE",
+        ),
+    ] = None,
+    report_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            help="Write the class report here: .html (a page with a chart) or .md.",
+            metavar="FILE",
+        ),
+    ] = None,
+    feedback_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--feedback-dir",
+            help="Write one Markdown feedback file per student here.",
+            metavar="DIR",
+        ),
+    ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -998,35 +1040,67 @@ def grade(
 ) -> None:
     """Grade students' maps against a key: a score out of 100, a breakdown and feedback for each.
 
-    Nodes are matched by paragraph anchor and text similarity; the score is
-    conclusion 20, reasons 25, evidence 20, structure 20, gaps 15 (see
-    docs/teaching.md). An unreadable submission gets a row with its error,
-    the others are still graded, and the exit status is then 1. A progress
-    bar goes to stderr when it is a terminal.
+    Statements are matched by meaning (paragraph anchors, kind, place in the
+    tree and wording, synonyms included); the score is conclusion 20,
+    reasons 25, evidence 20, structure 20, gaps 15 unless --rubric says
+    otherwise (see docs/teaching.md). An unreadable submission gets a row
+    with its error, the others are still graded, and the exit status is then
+    1. A progress bar goes to stderr when it is a terminal.
     """
     from argmap.api import grade as grade_all
-    from argmap.api import write_text
+    from argmap.api import load_rubric, write_text
     from argmap.views.grade_view import progress
 
+    if report_file is not None and report_file.suffix.lower() not in (".html", ".htm", ".md"):
+        raise typer.BadParameter(
+            f"{report_file}: the report is .html or .md", param_hint="--report"
+        )
+    rubric = load_rubric(rubric_file) if rubric_file is not None else None
     key = _load(key_file, None, conclusion)
     with progress(len(submissions)) as tick:
-        results = grade_all(key, submissions, progress=tick, fmt=fmt)
+        results = grade_all(key, submissions, progress=tick, fmt=fmt, rubric=rubric)
+    written: list[str] = []
     if csv_file is not None:
         from argmap.views.grade_report import to_csv
 
         write_text(csv_file, to_csv(results))
-    if output_format is TeachingFormat.JSON:
+        written.append(str(csv_file))
+    if report_file is not None:
+        from argmap.api import class_report
+        from argmap.views.grade_report import report_html, report_markdown
+
+        report = class_report(key, results)
+        page = (
+            report_markdown(report) if report_file.suffix.lower() == ".md" else report_html(report)
+        )
+        write_text(report_file, page)
+        written.append(str(report_file))
+    if feedback_dir is not None:
+        from argmap.views.grade_report import feedback_markdown, feedback_names
+
+        if feedback_dir.exists() and not feedback_dir.is_dir():
+            raise typer.BadParameter(f"{feedback_dir} is not a folder", param_hint="--feedback-dir")
+        feedback_dir.mkdir(parents=True, exist_ok=True)
+        for name, result in zip(feedback_names(results), results, strict=True):
+            write_text(feedback_dir / name, feedback_markdown(result, key.title or ""))
+        written.append(f"{len(results)} feedback files in {feedback_dir}")
+    if output_format is GradeFormat.JSON:
         from argmap.views.jsondata import json_text
 
         sys.stdout.write(json_text(results))
+    elif output_format is GradeFormat.CSV:
+        from argmap.views.grade_report import to_csv
+
+        sys.stdout.write(to_csv(results))
     else:
         from argmap.views.console import console
         from argmap.views.grade_view import grade_view
 
         out = console()
-        out.print(grade_view(results, feedback=not summary_only, width=out.width))
-    if csv_file is not None and str(csv_file) != "-":
-        print(f"wrote {csv_file}", file=sys.stderr)
+        out.print(grade_view(results, feedback=not summary_only, width=out.width, detail=detail))
+    for what in written:
+        if what != "-":
+            print(f"wrote {what}", file=sys.stderr)
     if any(r.error is not None for r in results):
         raise typer.Exit(1)  # as `gaps` does: the batch ran, but not every file could be read
 

@@ -172,6 +172,14 @@ class Statement(_Model):
         description="words of the text the analyst added to the author's statement (a clause)",
     )
     given: bool = Field(default=False, description="common ground: needs no support")
+    optional: bool = Field(
+        default=False,
+        description="in a grading key: credit when a student maps it, nothing lost when not",
+    )
+    alternatives: list[str] = Field(
+        default_factory=list,
+        description="in a grading key: other wordings of the statement a student may give",
+    )
     at: str | None = Field(default=None, description='paragraph anchor(s): "16", "20-22", "1, 3-4"')
     quote: str | None = None
     basis: Basis | None = None
