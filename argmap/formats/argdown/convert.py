@@ -47,6 +47,8 @@ STATEMENT_DATA = (
     "kind",
     "implicit",
     "given",
+    "optional",
+    "alternatives",
     "at",
     "quote",
     "basis",
