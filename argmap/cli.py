@@ -37,9 +37,7 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-#: The exit status when the reader of standard output went away (``argmap show MAP | head``):
-#: 128 + SIGPIPE, what a shell reports for a program the signal ended (as cat and grep end).
-BROKEN_PIPE = 141
+from argmap.views.console import BROKEN_PIPE  # noqa: E402  (141: 128 + SIGPIPE)
 
 
 def handles_errors(func: F) -> F:
@@ -51,45 +49,23 @@ def handles_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from argmap.views.console import StdoutFailed, error
+        from argmap.views.console import StdoutFailed, error, flush_stdout, quiet_stdout
 
         try:
             return func(*args, **kwargs)
         except ArgmapError as exc:
-            _flush_stdout()
+            flush_stdout()
             error(exc)
             raise typer.Exit(1) from None
         except BrokenPipeError:
-            _quiet_stdout()
+            quiet_stdout()
             raise typer.Exit(BROKEN_PIPE) from None
         except StdoutFailed as failed:
-            _quiet_stdout()
+            quiet_stdout()
             error(failed)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-def _flush_stdout() -> None:
-    """Flush standard output before an ``Error:`` line (so they come in order), if it still can."""
-    try:
-        sys.stdout.flush()
-    except OSError:
-        _quiet_stdout()
-
-
-def _quiet_stdout() -> None:
-    """Point standard output at /dev/null: what is left in its buffer, and Python's flush at
-    exit, then fail silently instead of printing "Exception ignored ..." (the Python docs'
-    recipe for SIGPIPE)."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):
-        pass  # not a real file (a test runner's capture): nothing will flush it at exit
 
 
 def _version(value: bool) -> None:
@@ -1207,27 +1183,7 @@ def quiz(
 
 
 def main() -> None:
-    """Entry point of the ``argmap`` script.
+    """Entry point of the ``argmap`` script (standard output guarded: see ``run_guarded``)."""
+    from argmap.views.console import run_guarded
 
-    Standard output is flushed here, before Python's own flush at exit, so a
-    write that fails at the very end (a full disk, a closed pipe) is reported
-    like one inside a command.
-    """
-    from argmap.views.console import GuardedStdout, StdoutFailed, error
-
-    sys.stdout = GuardedStdout(sys.stdout)
-    status: Any = 0
-    try:
-        try:
-            app()
-        except SystemExit as done:
-            status = done.code
-        sys.stdout.flush()
-    except BrokenPipeError:  # outside a command (--help | head), or at the last flush
-        _quiet_stdout()
-        status = BROKEN_PIPE
-    except StdoutFailed as failed:
-        _quiet_stdout()
-        error(failed)
-        status = 1
-    sys.exit(status)
+    sys.exit(run_guarded(app))

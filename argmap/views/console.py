@@ -11,7 +11,7 @@ import functools
 import io
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from argmap.safe_text import printable
@@ -60,6 +60,58 @@ def write(text: str) -> None:
     Then this changes nothing in it.
     """
     sys.stdout.write(printable(text))
+
+
+def flush_stdout() -> None:
+    """Flush standard output before an ``Error:`` line (so they come in order), if it still can."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        quiet_stdout()
+
+
+def quiet_stdout() -> None:
+    """Point standard output at /dev/null: what is left in its buffer, and Python's flush at
+    exit, then fail silently instead of printing "Exception ignored ..." (the Python docs'
+    recipe for SIGPIPE)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass  # not a real file (a test runner's capture): nothing will flush it at exit
+
+
+#: The exit status when the reader of standard output went away (``argmap show MAP | head``):
+#: 128 + SIGPIPE, what a shell reports for a program the signal ended (as cat and grep end).
+BROKEN_PIPE = 141
+
+
+def run_guarded(app: Callable[[], object]) -> Any:
+    """Run the CLI with standard output guarded; its exit status.
+
+    Standard output is flushed here, before Python's own flush at exit, so a
+    write that fails at the very end (a full disk, a closed pipe) is reported
+    like one inside a command.
+    """
+    sys.stdout = GuardedStdout(sys.stdout)
+    status: Any = 0
+    try:
+        try:
+            app()
+        except SystemExit as done:
+            status = done.code
+        sys.stdout.flush()
+    except BrokenPipeError:  # outside a command (--help | head), or at the last flush
+        quiet_stdout()
+        status = BROKEN_PIPE
+    except StdoutFailed as failed:
+        quiet_stdout()
+        error(failed)
+        status = 1
+    return status
 
 
 class StdoutFailed(Exception):
