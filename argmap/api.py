@@ -160,17 +160,22 @@ def gaps_batch(
 
     results: list[FileGaps] = []
     annotated: set[str] = set()
+    from argmap.errors import InternalError
+
     for path in paths:
         try:
             argmap = load(path, fmt, conclusion=conclusion)
+            if notify is not None:
+                notify(argmap.notices)
+            report = gap_report(
+                argmap, select=select, ignore=ignore, severity=severity, everything=everything
+            )
         except ArgmapError as exc:
             on_error(exc)
             continue
-        if notify is not None:
-            notify(argmap.notices)
-        report = gap_report(
-            argmap, select=select, ignore=ignore, severity=severity, everything=everything
-        )
+        except Exception as exc:  # a bug on one file must not cost the others their report
+            on_error(InternalError.on_file(str(path), exc))
+            continue
         results.append(FileGaps(str(path), report.gaps, report.covered, report.below))
         annotated.update(g.kind for g in argmap.gaps)
     check_selector_names([*select, *ignore], annotated)
@@ -265,7 +270,7 @@ def render_file(
     Returns the format written; a failed render never touches the output
     file. Options as for :func:`render`.
     """
-    from argmap.io import check_output, write_output
+    from argmap.io import check_not_input, check_output, write_output
     from argmap.views.render import format_for
 
     chosen = format_for(output, fmt)
@@ -274,6 +279,7 @@ def render_file(
         return chosen
     if str(output) != "-":
         check_output(output)  # before any rendering
+        check_not_input(output, _inputs_of(argmap))
     write_output(output, render(argmap, chosen, engine=engine, **options))
     return chosen
 
@@ -327,20 +333,32 @@ def check_format(name: str) -> str:
 
 def read_text(path: str | Path) -> str:
     """A plain-text file (``-``: standard input), decoded as the map readers decode text."""
-    from argmap.formats._text import decode, read_text
+    from argmap.formats._text import decode, read_bytes
 
-    if str(path) == "-":
-        import sys
-
-        return decode(sys.stdin.buffer.read(), "<stdin>")
-    return read_text(path)
+    return decode(read_bytes(path), "<stdin>" if str(path) == "-" else str(path), what="plain-text file")
 
 
-def write_text(target: str | Path, data: str | bytes) -> None:
-    """Write ``data`` to ``target`` atomically (``-`` is stdout), as every output is written."""
-    from argmap.io import write_output
+def write_text(
+    target: str | Path, data: str | bytes, *, inputs: Sequence[str | Path] = ()
+) -> None:
+    """Write ``data`` to ``target`` atomically (``-`` is stdout), as every output is written.
 
+    ``target`` must not be one of ``inputs``, the files the run read.
+    """
+    from argmap.io import check_not_input, write_output
+
+    check_not_input(target, inputs)
     write_output(target, data)
+
+
+def _inputs_of(argmap: ArgumentMap) -> list[str | Path]:
+    """The files a loaded map came from: the map file and the source text it names."""
+    found: list[str | Path] = []
+    if argmap.path:
+        found.append(argmap.path)
+        if argmap.source is not None and argmap.source.text:
+            found.append(Path(argmap.path).parent / argmap.source.text)
+    return found
 
 
 def convert(
@@ -371,9 +389,13 @@ def convert(
         chosen = writable_for(target)
     if not chosen.writes:
         raise FormatError(f"argmap cannot write {chosen.name} files, only read them")
+    from argmap.io import check_not_input
+
+    check_not_input(target, [source])
     argmap = load(source, from_fmt, conclusion=conclusion)
     if notify is not None:
         notify(argmap.notices)
+    check_not_input(target, _inputs_of(argmap))
     write_output(target, dumps(argmap, chosen.name))
     return chosen.name
 
@@ -442,13 +464,15 @@ def new_map(text_path: str | Path | None, map_path: str | Path) -> str:
 
     from argmap.formats import native
     from argmap.formats._text import read_text
+    from argmap.io import check_not_input
     from argmap.teaching.skeleton import blank_template, skeleton
 
     target = Path(map_path)
     if text_path is None:
         result = blank_template(title=None, text_path=None)
     else:
-        text = read_text(text_path)
+        check_not_input(map_path, [text_path])
+        text = read_text(text_path, what="plain-text file")
         base = target.parent if str(map_path) != "-" else Path(".")
         relative = os.path.relpath(Path(text_path).resolve(), base.resolve())
         result = skeleton(text, text_path=Path(relative).as_posix())
@@ -498,7 +522,7 @@ def exercise(
     ``out_dir`` is touched.
     """
     from argmap.errors import OutputError
-    from argmap.io import check_output, write_output
+    from argmap.io import check_not_input, check_output, write_output
     from argmap.teaching.exercise import make_exercise
     from argmap.views.engines import layout, run_dot, system_dot
     from argmap.views.printing import html_to_pdf
@@ -513,7 +537,8 @@ def exercise(
         blank=blank,
         seed=seed,
         share=share,
-        gaps=find_gaps(argmap) if "gaps" in blank else (),
+        # every annotated gap (info ones too), detected ones without their duplicates
+        gaps=find_gaps(argmap, severity="info") if "gaps" in blank else (),
         map_name=map_name or argmap.path or "MAP",
         detected_gaps=detected_gaps,
     )
@@ -553,6 +578,7 @@ def exercise(
     target.mkdir(parents=True, exist_ok=True)
     for name, _ in files:
         check_output(target / name)  # all can be written, or none is touched
+        check_not_input(target / name, _inputs_of(argmap))
     written = []
     for name, data in files:
         write_output(target / name, data)

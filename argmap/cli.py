@@ -37,23 +37,59 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+#: The exit status when the reader of standard output went away (``argmap show MAP | head``):
+#: 128 + SIGPIPE, what a shell reports for a program the signal ended (as cat and grep end).
+BROKEN_PIPE = 141
+
+
 def handles_errors(func: F) -> F:
-    """Turn an :class:`ArgmapError` into ``Error: ...`` on stderr and exit status 1."""
+    """Turn an :class:`ArgmapError` into ``Error: ...`` on stderr and exit status 1.
+
+    A failing standard output (a full disk, ``> /dev/full``) is an error too;
+    a closed pipe ends the command quietly with :data:`BROKEN_PIPE`.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from argmap.views.console import StdoutFailed, error
+
         try:
             return func(*args, **kwargs)
         except ArgmapError as exc:
-            sys.stdout.flush()
-            print(f"Error: {exc}", file=sys.stderr)
+            _flush_stdout()
+            error(exc)
             raise typer.Exit(1) from None
         except BrokenPipeError:
-            # the reader went away (argmap show MAP | head): not an error of ours
-            sys.stderr.close()
-            raise typer.Exit(0) from None
+            _quiet_stdout()
+            raise typer.Exit(BROKEN_PIPE) from None
+        except StdoutFailed as failed:
+            _quiet_stdout()
+            error(failed)
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _flush_stdout() -> None:
+    """Flush standard output before an ``Error:`` line (so they come in order), if it still can."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        _quiet_stdout()
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null: what is left in its buffer, and Python's flush at
+    exit, then fail silently instead of printing "Exception ignored ..." (the Python docs'
+    recipe for SIGPIPE)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass  # not a real file (a test runner's capture): nothing will flush it at exit
 
 
 def _version(value: bool) -> None:
@@ -219,8 +255,10 @@ def _load(path: Path, fmt: str | None, conclusion: str | None = None) -> Any:
 
 def _notify(notices: list[str]) -> None:
     """What the reader chose or left out, on stderr: stdout stays clean for pipes."""
+    from argmap.views.console import say
+
     for notice in notices:
-        print(f"argmap: {notice}", file=sys.stderr)
+        say(f"argmap: {notice}", err=True)
 
 
 # --- show -------------------------------------------------------------------------------------
@@ -392,9 +430,10 @@ def gaps(
     failed = False
 
     def report(exc: ArgmapError) -> None:
+        from argmap.views.console import error
+
         nonlocal failed
-        sys.stdout.flush()
-        print(f"Error: {exc}", file=sys.stderr)
+        error(exc)
         failed = True
 
     # one command, then exit: no cyclic collection at all, not even the one a library call
@@ -847,7 +886,9 @@ def cues(
     from argmap.views.cues_view import cues_view
 
     out = console()
-    out.print(cues_view(report, plain=out.color_system is None, width=out.width))
+    plain = out.color_system is None
+    # plain lines are filled to the width already: soft wrapping spares rich a second pass
+    out.print(cues_view(report, plain=plain, width=out.width), soft_wrap=plain)
 
 
 @app.command()
@@ -876,14 +917,17 @@ def new(
     """
     from argmap.api import new_map, write_text
     from argmap.errors import OutputError
+    from argmap.views.console import say
 
-    if str(output) != "-" and output.exists() and not force:
+    # a device or a pipe (/dev/stdout) holds no map to lose
+    stream = output.is_char_device() or output.is_fifo()
+    if str(output) != "-" and output.exists() and not stream and not force:
         raise OutputError(f"{output} already exists; use --force to overwrite it")
     write_text(output, new_map(from_text, output))
-    if str(output) != "-":
+    if str(output) != "-" and not stream:
         what = f"a skeleton drafted from {from_text}" if from_text else "a blank map"
-        print(f"wrote {output}: {what}")
-        print(f"next: edit it, then run `argmap show {output}` and `argmap gaps {output}`")
+        say(f"wrote {output}: {what}")
+        say(f"next: edit it, then run `argmap show {output}` and `argmap gaps {output}`")
 
 
 @app.command()
@@ -943,6 +987,7 @@ def exercise(
     """
     from argmap.api import blank_categories, difficulty_share
     from argmap.api import exercise as make
+    from argmap.views.console import say
 
     with _usage(param_hint="--blank"):
         hidden = blank_categories(blank)
@@ -961,7 +1006,7 @@ def exercise(
         notify=_notify,
     )
     for path in written:
-        print(f"wrote {path}")
+        say(f"wrote {path}")
 
 
 @app.command()
@@ -1063,7 +1108,7 @@ def grade(
     if csv_file is not None:
         from argmap.views.grade_report import to_csv
 
-        write_text(csv_file, to_csv(results))
+        write_text(csv_file, to_csv(results), inputs=[key_file, *submissions])
         written.append(str(csv_file))
     if report_file is not None:
         from argmap.api import class_report
@@ -1073,7 +1118,7 @@ def grade(
         page = (
             report_markdown(report) if report_file.suffix.lower() == ".md" else report_html(report)
         )
-        write_text(report_file, page)
+        write_text(report_file, page, inputs=[key_file, *submissions])
         written.append(str(report_file))
     if feedback_dir is not None:
         from argmap.views.grade_report import feedback_markdown, feedback_names
@@ -1082,7 +1127,11 @@ def grade(
             raise typer.BadParameter(f"{feedback_dir} is not a folder", param_hint="--feedback-dir")
         feedback_dir.mkdir(parents=True, exist_ok=True)
         for name, result in zip(feedback_names(results), results, strict=True):
-            write_text(feedback_dir / name, feedback_markdown(result, key.title or ""))
+            write_text(
+                feedback_dir / name,
+                feedback_markdown(result, key.title or ""),
+                inputs=[key_file, *submissions],
+            )
         written.append(f"{len(results)} feedback files in {feedback_dir}")
     if output_format is GradeFormat.JSON:
         from argmap.views.jsondata import json_text
@@ -1098,9 +1147,12 @@ def grade(
 
         out = console()
         out.print(grade_view(results, feedback=not summary_only, width=out.width, detail=detail))
-    for what in written:
-        if what != "-":
-            print(f"wrote {what}", file=sys.stderr)
+    if written:
+        from argmap.views.console import say
+
+        for what in written:
+            if what != "-":
+                say(f"wrote {what}", err=True)
     if any(r.error is not None for r in results):
         raise typer.Exit(1)  # as `gaps` does: the batch ran, but not every file could be read
 
@@ -1160,5 +1212,27 @@ def quiz(
 
 
 def main() -> None:
-    """Entry point of the ``argmap`` script."""
-    app()
+    """Entry point of the ``argmap`` script.
+
+    Standard output is flushed here, before Python's own flush at exit, so a
+    write that fails at the very end (a full disk, a closed pipe) is reported
+    like one inside a command.
+    """
+    from argmap.views.console import GuardedStdout, StdoutFailed, error
+
+    sys.stdout = GuardedStdout(sys.stdout)
+    status: Any = 0
+    try:
+        try:
+            app()
+        except SystemExit as done:
+            status = done.code
+        sys.stdout.flush()
+    except BrokenPipeError:  # outside a command (--help | head), or at the last flush
+        _quiet_stdout()
+        status = BROKEN_PIPE
+    except StdoutFailed as failed:
+        _quiet_stdout()
+        error(failed)
+        status = 1
+    sys.exit(status)

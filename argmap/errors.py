@@ -47,6 +47,18 @@ class LocatedError(ArgmapError):
         super().__init__(f"{place}: {what}" if place else what)
 
 
+class InternalError(ArgmapError):
+    """A bug met on one file of a batch, reported as that file's error so the batch goes on."""
+
+    @classmethod
+    def on_file(cls, file: str, exc: BaseException) -> InternalError:
+        """The error for ``exc`` raised while handling ``file``."""
+        return cls(
+            f"{file}: argmap failed on this file ({type(exc).__name__}: {exc}); "
+            "this is a bug in argmap, please report it with the file"
+        )
+
+
 class MapFileError(LocatedError):
     """A map file (any format) cannot be read: syntax, schema or graph problem."""
 

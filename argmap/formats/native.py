@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from argmap.errors import MapFileError, MapFileErrors
 from argmap.formats._text import decode, read_bytes
 from argmap.formats._tree import Locator, Position, parse_json, parse_yaml
+from argmap.formats._tree import describe as _describe
 from argmap.model import (
     AnnotatedGap,
     ArgumentMap,
@@ -39,6 +40,7 @@ from argmap.model import (
     StatementKind,
 )
 from argmap.model.schemes import find_scheme
+from argmap.safe_text import first_unsafe, json_safe
 
 FORMAT_VERSION = 1
 #: The writer nests at most this many levels before writing a node out of line.
@@ -780,20 +782,6 @@ class _Reader:
                 argmap.gaps.append(annotated)
 
 
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, str):
-        return f"the text {value[:40]!r}"
-    return f"the {type(value).__name__} {value!r}"
-
-
 # --- writing ----------------------------------------------------------------------------------
 
 
@@ -806,25 +794,47 @@ def dumps(argmap: ArgumentMap, syntax: str = "yaml", *, max_nesting: int = MAX_N
     """The map as native YAML or JSON text."""
     data = to_data(argmap, max_nesting=max_nesting)
     if syntax == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
     return dump_yaml(data)
 
 
 def dump_yaml(data: Any) -> str:
-    """Readable, deterministic YAML (C emitter when available)."""
+    """Readable, deterministic YAML (C emitter when available).
+
+    Control characters are escaped by the emitter itself (``"\\e"``); bidi
+    overrides, which YAML counts as printable, are escaped here (``"\\u202e"``):
+    a string holding one is written double-quoted, where that escape is YAML.
+    """
     import yaml
 
-    dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return str(
+    text = str(
         yaml.dump(
             data,
-            Dumper=dumper,
+            Dumper=_dumper(),
             sort_keys=False,
             allow_unicode=True,
             width=100,
             default_flow_style=False,
         )
     )
+    return json_safe(text) if first_unsafe(text) is not None else text
+
+
+@functools.cache
+def _dumper() -> Any:
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[misc]
+        pass
+
+    def string(dumper: Any, value: str) -> Any:
+        style = '"' if first_unsafe(value) is not None else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, string)
+    return Dumper
 
 
 class _Writer:

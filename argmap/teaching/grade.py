@@ -780,13 +780,17 @@ class _Grader:
         self.aligner = Aligner(key)
 
     def __call__(self, name: str) -> Result:
-        from argmap.errors import ArgmapError
+        from argmap.errors import ArgmapError, InternalError
 
         try:
             submission = self.load(name)
+            return grade_map(
+                self.key, submission, file=name, rubric=self.rubric, aligner=self.aligner
+            )
         except ArgmapError as exc:
             return Result(name, None, {}, [], str(exc))
-        return grade_map(self.key, submission, file=name, rubric=self.rubric, aligner=self.aligner)
+        except Exception as exc:  # a bug on one submission must not cost the class its grades
+            return Result(name, None, {}, [], str(InternalError.on_file(name, exc)))
 
 
 _WORKER: _Grader | None = None

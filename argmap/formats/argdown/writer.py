@@ -24,6 +24,7 @@ from argmap.model import (
     InferenceKind,
     Statement,
 )
+from argmap.safe_text import first_unsafe, json_safe, printable, replace_unsafe
 
 # --- writing ----------------------------------------------------------------------------------
 
@@ -101,7 +102,7 @@ def _json(value: Any) -> str:
             .replace("\u2029", "\\u2029")
         )
 
-    return _RE_STRING_LITERAL.sub(fix, json.dumps(value, ensure_ascii=False))
+    return _RE_STRING_LITERAL.sub(fix, json_safe(json.dumps(value, ensure_ascii=False)))
 
 
 def _safe_statement_title(title: str) -> bool:
@@ -109,6 +110,7 @@ def _safe_statement_title(title: str) -> bool:
         bool(title)
         and _valid_id(title)
         and "]" not in title
+        and first_unsafe(title) is None
         and not title.startswith("-")
         and "\u2028" not in title
         and "\u2029" not in title
@@ -120,6 +122,7 @@ def _safe_argument_title(title: str) -> bool:
         bool(title)
         and _valid_id(title)
         and ">" not in title
+        and first_unsafe(title) is None
         # at the start of a line "<_", "<+" and "<-" are relations, "<!--" a comment
         and title[0] not in "-_+"
         and not title.startswith("!--")
@@ -319,7 +322,7 @@ class _Writer:
     @staticmethod
     def clean(text: str, bad: str) -> str:
         """A usable title from ``text``: no line breaks, no closing bracket, no markup start."""
-        cleaned = _RE_CONTROL.sub(" ", text).replace(bad, ")")
+        cleaned = replace_unsafe(_RE_CONTROL.sub(" ", text), " ").replace(bad, ")")
         cleaned = cleaned.replace("\u2028", " ").replace("\u2029", " ").strip()
         cleaned = cleaned.lstrip("-_+!").strip()
         return cleaned or "untitled"
@@ -350,9 +353,9 @@ class _Writer:
         text = statement.text
         data: dict[str, Any] = {}
         shown = text
-        if any(c in text for c in "\n\r") or text != text.strip():
+        if any(c in text for c in "\n\r") or text != text.strip() or first_unsafe(text) is not None:
             data["text"] = text
-            shown = " ".join(text.split()) or "(text in data)"
+            shown = printable(" ".join(text.split())) or "(text in data)"
         values = statement.model_dump(
             exclude_defaults=True,
             exclude={"id", "text", "title", "tags", "meta", "origin"},
@@ -435,7 +438,7 @@ class _Writer:
             # what the reader keeps of a reconstructed argument's own lines
             description = info.get("description")
             if isinstance(description, str) and description.strip():
-                head += ": " + _escape(" ".join(description.split()))
+                head += ": " + _escape(printable(" ".join(description.split())))
                 tags = [
                     t for t in info.get("tags", []) if isinstance(t, str) and t and ")" not in t
                 ]
@@ -576,5 +579,11 @@ class _Writer:
 
 
 def dumps(argmap: ArgumentMap) -> str:
-    """The map as Argdown text that :func:`read` reads back to the same graph."""
+    """The map as Argdown text that :func:`read` reads back to the same graph.
+
+    Control characters and bidi overrides are never written raw (they would
+    drive the terminal of whoever reads the file): a statement text holding
+    one goes whole into its inline data, where JSON escapes it, and is shown
+    with them made visible; titles leave them out.
+    """
     return _Writer(argmap).run()
