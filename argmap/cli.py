@@ -211,6 +211,15 @@ def show(
         int,
         typer.Option("--depth", min=0, help="Collapse the tree below this many levels."),
     ] = 20,
+    max_children: Annotated[
+        int,
+        typer.Option(
+            "--max-children",
+            min=0,
+            help="Show at most this many children under one node, then count the rest "
+            "(0: show all).",
+        ),
+    ] = 100,
     no_gaps: Annotated[
         bool, typer.Option("--no-gaps", help="Do not flag gaps or print the gap table.")
     ] = False,
@@ -237,13 +246,19 @@ def show(
     if not no_gaps:
         chosen, left_out = _selection(select, ignore, argmap)
         gaps = find_gaps(argmap, select=chosen, ignore=left_out)
-    options = ShowOptions(quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps)
+    options = ShowOptions(
+        quotes=quotes,
+        ids=ids,
+        depth=depth,
+        max_children=max_children or None,
+        gaps=not no_gaps,
+    )
     if evaluate or why:
         from argmap.api import evaluate as run_evaluation
         from argmap.views.terminal import with_evaluation
 
         options = with_evaluation(options, run_evaluation(argmap), why=why)
-    console().print(show_view(argmap, gaps, options))
+    console().print(show_view(argmap, gaps, options, in_order=True))
 
 
 # --- schema -----------------------------------------------------------------------------------
