@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MAP := maps/iran-in-latin-america.yaml
 
-.PHONY: demo test lint typecheck bench golden fuzz install clean argdown-cli
+.PHONY: demo test lint typecheck bench skeleton-eval golden fuzz install clean argdown-cli
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ bench: $(STAMP)
 	@# install under PYTHONDONTWRITEBYTECODE would recompile every module on every run)
 	$(BIN)/python -m compileall -q argmap
 	$(BIN)/python bench/run.py
+
+skeleton-eval: $(STAMP)
+	$(BIN)/python bench/skeleton_eval.py
 
 # the fuzz suite of make test, run for a long time with fresh seeds (an hour unless told);
 # failures are appended to fuzz.log and replayed first next time (.hypothesis/)

@@ -11,11 +11,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# the editor api's plain types (light: dataclasses only), for front ends to build and read
+from argmap.formats._outline import Occurrence as Occurrence
+from argmap.formats._outline import Outline as Outline
+from argmap.formats._outline import OutlineNode as OutlineNode
+from argmap.formats._outline import Span as Span
+
 if TYPE_CHECKING:
     from argmap.analysis.base import Gap
     from argmap.analysis.evaluate import Evaluation
     from argmap.analysis.gaps import CatalogueEntry, FileGaps
-    from argmap.errors import ArgmapError
+    from argmap.errors import ArgmapError, LocatedError
     from argmap.model import ArgumentMap
     from argmap.teaching.cues import CueReport
     from argmap.teaching.grade import Result as GradeResult
@@ -196,7 +202,7 @@ def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **opt
 
     opts = RenderOptions(**options)
     check(fmt, engine)  # refuse PNG/PDF without Graphviz (and bad engines) before any work
-    return render_map(argmap, opts.findings(argmap), fmt, engine, opts)
+    return render_map(argmap, opts.findings(argmap, fmt), fmt, engine, opts)
 
 
 def render_file(
@@ -450,3 +456,55 @@ def quiz(argmap: ArgumentMap, *, seed: int = 0, count: int = 10) -> Quiz:
     from argmap.teaching.quiz import make_quiz
 
     return make_quiz(argmap, find_gaps(argmap), seed=seed, count=count)
+
+
+# --- editor api -------------------------------------------------------------------------------
+
+
+def load_text(
+    text: str, path: str | Path, fmt: str | None = None, *, conclusion: str | None = None
+) -> tuple[ArgumentMap | None, list[LocatedError]]:
+    """Read a map from ``text`` as the file ``path`` would be read: the map, or what is wrong.
+
+    For editors and other callers that hold unsaved text. Bad input never
+    raises: the map comes back with no errors, or ``None`` with every located
+    error the reader reported (a format that cannot be told or read is an
+    error without a line). ``path`` names the file in errors, chooses the
+    format when ``fmt`` is not given, and is where a source text named by the
+    map is looked for.
+    """
+    from argmap.errors import ArgmapError, LocatedError
+    from argmap.formats import parse_map
+
+    try:
+        return parse_map(text, path, fmt, conclusion=conclusion), []
+    except LocatedError as exc:
+        found = getattr(exc, "errors", None)  # a reader that reports several errors at once
+        if isinstance(found, list) and found and all(isinstance(e, LocatedError) for e in found):
+            return None, list(found)
+        return None, [exc]
+    except ArgmapError as exc:
+        return None, [LocatedError(exc.message, file=str(path))]
+
+
+def format_name(path: str | Path, text: str | None = None) -> str | None:
+    """The name of the readable format of ``path`` (by extension, else by ``text``), or ``None``."""
+    from argmap.errors import FormatError
+    from argmap.formats import detect
+
+    try:
+        return detect(path, text).name
+    except FormatError:
+        return None
+
+
+def outline(text: str, fmt: str) -> Outline:
+    """Where the ids and nodes stand in a map's text: definitions, references and the node tree.
+
+    Works on text that does not load (an Argdown buffer is scanned line by
+    line; YAML or JSON that does not parse gives an empty outline). See
+    :mod:`argmap.formats._outline`.
+    """
+    from argmap.formats._outline import outline as scan
+
+    return scan(text, fmt)

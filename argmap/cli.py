@@ -279,6 +279,19 @@ def schema() -> None:
     sys.stdout.write(json_text(map_schema()))
 
 
+@app.command()
+def lsp() -> None:
+    """Run the language server on stdin/stdout, for editors (map files and Argdown).
+
+    Diagnostics (load errors, gaps) as you type, hover cards, go to definition,
+    references, the outline, completion, quick fixes and an HTML preview.
+    Editors start it themselves; see docs/editors.md for VS Code, Neovim and Helix.
+    """
+    from argmap.lsp import serve
+
+    serve()
+
+
 # --- gaps commands ----------------------------------------------------------------------------
 
 

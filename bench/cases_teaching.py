@@ -71,6 +71,17 @@ def _accuracy_case() -> None:
     ]
 
 
+def _skeleton_eval_case() -> None:
+    from bench.skeleton_eval import table
+
+    NOTES.append(
+        "Skeletons of `argmap new --from` scored against the arg-microtexts gold graphs "
+        "(`make skeleton-eval`; measures in argmap/teaching/draft_eval.py; targets on the "
+        "corpus: conclusion found >= 0.90, role F1 >= 0.72, attachment accuracy >= 0.62):\n\n"
+        + table(MICROTEXTS, ("all", "dev", "held-out"))
+    )
+
+
 def write_class() -> list[str]:
     """30 damaged copies of the flagship map (level n: n removed, n // 3 misplaced)."""
     import argmap
@@ -99,6 +110,35 @@ def cases() -> list[Case]:
                 repeat=1,
             )
         )
+        out.append(
+            Case(
+                "teaching: skeleton evaluation, 89 microtexts (in-process)",
+                "see notes",
+                func=_skeleton_eval_case,
+                repeat=1,
+            )
+        )
+        short = MICROTEXTS / "micro_b001.txt"
+        out += [
+            Case(
+                f"teaching: {what} on a short text (micro_b001, a fresh process)",
+                "< 0.5 s",
+                argv=[ARGMAP, *argv],
+                repeat=5,
+                limit_s=0.5,
+            )
+            for what, argv in (
+                (
+                    "new --from",
+                    ["new", "--from", str(short), "-o", str(WORK / "short.yaml"), "--force"],
+                ),
+                ("cues", ["cues", str(short), "--format", "json"]),
+                (
+                    "convert",
+                    ["convert", str(short.with_suffix(".xml")), str(WORK / "short-map.yaml")],
+                ),
+            )
+        ]
     else:
         NOTES.append(f"Conclusion-guess accuracy not measured: no corpus at {MICROTEXTS}.")
     out += [
@@ -121,6 +161,7 @@ def cases() -> list[Case]:
             "",
             argv=[ARGMAP, "new", "--from", str(PAPER), "-o", str(WORK / "draft.yaml"), "--force"],
             repeat=5,
+            limit_s=1.0,
         ),
         Case(
             "teaching: exercise on the flagship map (4 files, SVG)",

@@ -129,10 +129,12 @@ def test_primer_mapping() -> None:
     assert step.scheme == "Some inference rule: p .^. (p .->. q) .->. q"
     assert step.meta["some_additional_data"] == [1, 2]
     assert step.meta["argdown"] == {"argument": "Argument 1"}
-    # [Intro] -> <Argument 1>: an attack on a reconstructed argument undercuts its inference
-    (undercut,) = argmap.attacks(step.id)
-    assert undercut.premises == ["Intro"]
-    assert undercut.kind is InferenceKind.UNDERCUT
+    # [Intro] -> <Argument 1>: an attack on a reconstructed argument attacks a premise (as
+    # Argdown defines it; argmap takes the first), not its inference
+    assert argmap.attacks(step.id) == []
+    (attack,) = [i for i in argmap.incoming(step.premises[0]) if i.kind is InferenceKind.ATTACK]
+    assert attack.premises == ["Intro"]
+    assert attack.meta["argdown"] == {"attacks": "<Argument 1>"}
     assert argmap.statements["Statement 1"].tags == ["Another tag"]
     assert [s["title"] for s in argmap.meta["sections"]] == [
         ":heart: Welcome to Argdown! :heart:",

@@ -24,6 +24,8 @@ class Findings:
     verdicts: dict[str, str] = field(default_factory=dict)
     #: one line per statement saying why it has its verdict
     why: dict[str, str] = field(default_factory=dict)
+    #: each statement's grounded label: IN, OUT or UNDECIDED (when evaluated)
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 def findings(
@@ -35,7 +37,7 @@ def findings(
     evaluate: bool = False,
 ) -> Findings:
     """The gaps (filtered by ``select``/``ignore``, none when ``gaps`` is false) and, with
-    ``evaluate``, each statement's verdict and the line that explains it."""
+    ``evaluate``, each statement's verdict, the line that explains it and its label."""
     found: list[Gap] = []
     if gaps:
         from argmap.analysis.gaps import find_gaps
@@ -43,10 +45,12 @@ def findings(
         found = find_gaps(argmap, select=select, ignore=ignore)
     verdicts: dict[str, str] = {}
     why: dict[str, str] = {}
+    labels: dict[str, str] = {}
     if evaluate:
         from argmap.analysis.evaluate import evaluate as run_evaluation
 
         evaluation = run_evaluation(argmap)
         verdicts = {s: v for s, v in evaluation.verdicts.items() if s in argmap.statements}
         why = {s: evaluation.why(s) for s in verdicts}
-    return Findings(found, verdicts, why)
+        labels = {s: evaluation.labels[s] for s in verdicts if s in evaluation.labels}
+    return Findings(found, verdicts, why, labels)

@@ -184,7 +184,17 @@ def read_map(
     """Read a map file in any readable format."""
     from argmap.formats._text import decode, read_bytes
 
-    text = decode(read_bytes(path), str(path))
+    return parse_map(decode(read_bytes(path), str(path)), path, fmt, conclusion=conclusion)
+
+
+def parse_map(
+    text: str, path: str | Path, fmt: str | None = None, *, conclusion: str | None = None
+) -> ArgumentMap:
+    """Read a map from ``text`` as the file ``path`` would be read (an editor's unsaved buffer).
+
+    ``path`` names the file in errors, chooses the format when ``fmt`` is not
+    given, and is where a source text named by the map is looked for.
+    """
     chosen = by_name(fmt) if fmt else detect(path, text)
     if not chosen.reads:
         raise FormatError(f"argmap cannot read {chosen.name} files, only write them")

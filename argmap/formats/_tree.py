@@ -17,7 +17,7 @@ import itertools
 import json
 import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -128,39 +128,31 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
     if root is None:
         return None, loc
 
-    seen: set[int] = set()
-
-    def enter(node: yaml.Node) -> None:
-        nid = id(node)
-        if nid in seen:
-            raise loc.error(
+    def refuse(reason: str, node: yaml.Node) -> Exception:
+        if reason == "alias":
+            return loc.error(
                 "YAML anchors and aliases (&name / *name) are not supported: "
                 "reuse a node with {ref: ID} instead",
                 _mark(node),
             )
-        seen.add(nid)
-        if not isinstance(node, yaml.ScalarNode) and node.tag not in _YAML_COLLECTIONS:
-            raise loc.error(
-                f"unsupported YAML tag {node.tag!r}: map files hold plain data only", _mark(node)
-            )
+        return loc.error(
+            f"unsupported YAML tag {node.tag!r}: map files hold plain data only", _mark(node)
+        )
 
     def key(k: Any, node: yaml.Node) -> str:
-        if isinstance(k, str):
-            return k
         if isinstance(k, int | float) and not isinstance(k, bool):
             return str(k)
         raise loc.error(f"a key must be a plain word, not {_kind(k)}", _mark(node))
 
-    def built(obj: Any, node: yaml.Node) -> None:
-        loc._yaml[id(obj)] = node
-
     data = walk_yaml(
         root,
-        enter=enter,
         scalar=lambda node: _scalar(node, loc),
+        collections=_YAML_COLLECTIONS,
         key=key,
         duplicate=lambda k, node: loc.error(f"duplicate key '{k}'", _mark(node)),
-        built=built,
+        refuse=refuse,
+        aliases=False,
+        nodes=loc._yaml,
     )
     return data, loc
 
@@ -168,55 +160,83 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
 def walk_yaml(
     root: yaml.Node,
     *,
-    enter: Callable[[yaml.Node], None],
     scalar: Callable[[yaml.ScalarNode], Any],
+    collections: Collection[str],
     key: Callable[[Any, yaml.Node], str],
     duplicate: Callable[[str, yaml.Node], Exception],
-    built: Callable[[Any, yaml.Node], None] | None = None,
+    refuse: Callable[[str, yaml.Node], Exception],
+    aliases: bool,
+    budget: int | None = None,
+    nodes: dict[int, yaml.Node] | None = None,
 ) -> Any:
     """A composed YAML tree as plain data (dicts with text keys, lists, scalars), no recursion.
 
     The one walker of both YAML readers (map files here, Argdown's data
-    blocks in :mod:`argmap.formats.argdown.data`); what they differ in comes
-    as callbacks: ``enter`` sees every node before it is converted (raise to
-    refuse it: an alias, a tag, a size budget), ``scalar`` converts a scalar,
-    ``key`` turns a converted key into text (or raises), ``duplicate`` builds
-    the error for a repeated key, and ``built`` sees each mapping and list
-    with its node. An aliased node met again is converted again.
+    blocks in :mod:`argmap.formats.argdown.data`). What they differ in comes
+    as arguments, called only off the hot path: ``scalar`` converts a
+    scalar (and refuses its tag if it must); a mapping or list whose tag is
+    not in ``collections`` is refused; ``key`` turns a converted key that is
+    not text into text (or raises); ``duplicate`` builds the error for a
+    repeated key; ``refuse(reason, node)`` builds the error for ``"tag"``,
+    ``"alias"`` (a node met twice, when ``aliases`` is false) and
+    ``"budget"`` (more than ``budget`` node visits: a mapping or list counts
+    twice). ``nodes``, when given, receives each mapping's and list's node
+    by the id of the converted object.
     """
     import yaml
 
+    scalar_node = yaml.ScalarNode
+    mapping_node = yaml.MappingNode
     out: dict[int, Any] = {}
+    # a node met twice (an alias) must stay readable for its second parent
+    take = out.__getitem__ if aliases else out.pop
+    seen: set[int] = set()
+    left = budget
     # iterative post-order conversion: (node, children_done)
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    pop, push = stack.pop, stack.append
     while stack:
-        node, done = stack.pop()
+        node, done = pop()
         if not done:
-            enter(node)
-            if isinstance(node, yaml.ScalarNode):
-                out[id(node)] = scalar(node)
+            nid = id(node)
+            if not aliases:
+                if nid in seen:
+                    raise refuse("alias", node)
+                seen.add(nid)
+            is_scalar = isinstance(node, scalar_node)
+            if left is not None:
+                left -= 1 if is_scalar else 2
+                if left < 0:
+                    raise refuse("budget", node)
+            if isinstance(node, scalar_node):
+                out[nid] = scalar(node)
                 continue
-            stack.append((node, True))
-            if isinstance(node, yaml.MappingNode):
+            if node.tag not in collections:
+                raise refuse("tag", node)
+            push((node, True))
+            if isinstance(node, mapping_node):
                 for k, value in reversed(node.value):
-                    stack.append((value, False))
-                    stack.append((k, False))
+                    push((value, False))
+                    push((k, False))
             else:
                 for item in reversed(node.value):
-                    stack.append((item, False))
+                    push((item, False))
             continue
-        if isinstance(node, yaml.MappingNode):
+        obj: Any
+        if isinstance(node, mapping_node):
             mapping: dict[str, Any] = {}
             for k, value in node.value:
-                name = key(out[id(k)], k)
+                name = take(id(k))
+                if type(name) is not str:
+                    name = key(name, k)
                 if name in mapping:
                     raise duplicate(name, k)
-                mapping[name] = out[id(value)]
-            obj: Any = mapping
+                mapping[name] = take(id(value))
+            obj = mapping
         else:
-            obj = [out[id(item)] for item in node.value]
-        if built is not None:
-            built(obj, node)
+            obj = [take(id(item)) for item in node.value]
+        if nodes is not None:
+            nodes[id(obj)] = node
         out[id(node)] = obj
     return out[id(root)]
 

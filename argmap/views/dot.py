@@ -21,7 +21,7 @@ Every piece of user text goes through :func:`dot_string`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -214,6 +214,7 @@ class _Context:
     verdicts: Mapping[str, str] = field(default_factory=dict)
     why: Mapping[str, str] = field(default_factory=dict)
     junctions: set[str] = field(default_factory=set)
+    edge_prefix: str = "edge"
 
 
 # --- building -----------------------------------------------------------------------------------
@@ -265,11 +266,8 @@ def _body(
         ctx.gaps.setdefault(gap.node, []).append(gap)
     for node_gaps in ctx.gaps.values():
         node_gaps.sort(key=lambda g: (SEVERITY_ORDER[g.severity], g.code))
-    ctx.junctions = {
-        inf.id
-        for inf in argmap.inferences.values()
-        if len(inf.premises) > 1 or argmap.attacks(inf.id) or inf.id in ctx.gaps
-    }
+    ctx.junctions = junctions(argmap, ctx.gaps)
+    ctx.edge_prefix = edge_prefix(argmap)
     lines = _header(ctx)
     lines.extend(_statement(ctx, statement) for statement in argmap.statements.values())
     for inference in argmap.inferences.values():
@@ -277,6 +275,46 @@ def _body(
     if options.legend:
         lines.extend(_legend(ctx))
     return lines
+
+
+def junctions(argmap: ArgumentMap, gap_nodes: Container[str] = ()) -> set[str]:
+    """The inferences drawn with a junction node: linked, undercut, or carrying a gap."""
+    return {
+        inf.id
+        for inf in argmap.inferences.values()
+        if len(inf.premises) > 1 or argmap.attacks(inf.id) or inf.id in gap_nodes
+    }
+
+
+def edge_prefix(argmap: ArgumentMap) -> str:
+    """What the ids of junction edges start with: a prefix no id of the map starts with."""
+    return _free_prefix(argmap, "edge")
+
+
+def _edge_id(prefix: str, inference: str, end: int | None) -> str:
+    # the last part is "in" or a number, so two (inference, end) pairs never give one id
+    return f"{prefix}:{inference}:{'in' if end is None else end}"
+
+
+def drawn_edges(argmap: ArgumentMap, gaps: Sequence[Gap] = ()) -> list[tuple[str, str, str]]:
+    """Every edge :func:`to_dot` draws as ``(SVG id, upper node, lower node)``.
+
+    The upper node is the supported (or attacked) side, the lower one the
+    premise side; nodes are statement ids and junction (inference) ids. The
+    HTML explorer uses this to hide a collapsed branch.
+    """
+    drawn = junctions(argmap, {g.node for g in gaps})
+    prefix = edge_prefix(argmap)
+    edges: list[tuple[str, str, str]] = []
+    for inf in argmap.inferences.values():
+        if inf.id not in drawn:
+            edges.append((inf.id, inf.target, inf.premises[0]))
+            continue
+        edges.append((_edge_id(prefix, inf.id, None), inf.target, inf.id))
+        edges.extend(
+            (_edge_id(prefix, inf.id, i), inf.id, premise) for i, premise in enumerate(inf.premises)
+        )
+    return edges
 
 
 def _attrs(attrs: Mapping[str, str]) -> str:
@@ -567,9 +605,17 @@ def _inference(ctx: _Context, inference: Inference) -> list[str]:
             "tooltip": _tooltip_string(parts),
         }
     lines.append(f"\t{junction}{_attrs(node)}\n")
+    prefix = ctx.edge_prefix
+    edge = {"id": dot_string(_edge_id(prefix, inference.id, None))} | edge
     lines.append(f"\t{target} -> {junction}{_attrs(edge)}\n")
-    for premise in inference.premises:
-        lines.append(f"\t{junction} -> {dot_string(premise)} [dir=none color={colour}]\n")
+    for i, premise in enumerate(inference.premises):
+        leg = {
+            "id": dot_string(_edge_id(prefix, inference.id, i)),
+            "dir": "none",
+            "color": colour,
+            "class": _q(kind),
+        }
+        lines.append(f"\t{junction} -> {dot_string(premise)}{_attrs(leg)}\n")
     return lines
 
 

@@ -1,13 +1,19 @@
-"""The HTML view: one self-contained page with the rendered map, its gaps and each node's details.
+"""The HTML view: one self-contained page in which to explore a rendered map.
+
+The page (the "explorer") opens with the map fitted to the window; the
+wheel, a pinch or the keyboard zoom, a drag pans, any branch collapses, a
+search box finds statements, filters hide gap markers by severity and family
+and dim statements by kind and verdict, and a side panel shows the selected
+statement, its quote, its gaps and the source text with its paragraphs
+highlighted. ``page.html#E16`` opens with E16 selected. Its script and
+styles are package data (``argmap/views/assets/explorer.js`` and
+``explorer.css``), inlined here.
 
 No network: the SVG, the styles, the script and the map's data are all
 inline, and a Content-Security-Policy forbids loading anything else. User
 text reaches the page two ways only: escaped with :func:`html.escape` in the
 markup, or as JSON data (with ``<``, ``>`` and ``&`` escaped) that the
 script puts into the page with ``textContent``, never as markup.
-
-Keyboard: every statement of the map is focusable (Tab), Enter or Space
-shows its details; the gap list is made of buttons that select their node.
 """
 
 from __future__ import annotations
@@ -15,12 +21,29 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from html import escape
+from functools import cache
+from html import escape, unescape
+from importlib.resources import files
 
 from argmap.analysis.base import SEVERITY_ORDER, Gap
-from argmap.model import ArgumentMap, Statement
+from argmap.analysis.rules.base import FAMILIES
+from argmap.model import ArgumentMap, Severity, Statement
 from argmap.safe_text import printable
-from argmap.views.dot import kind_of
+from argmap.views.dot import (
+    GAP_MARKS,
+    GAP_PEN,
+    KIND_NAMES,
+    KINDS,
+    SHAPES,
+    THEMES,
+    VERDICTS,
+    drawn_edges,
+    kind_of,
+)
+
+LABELS = ("IN", "OUT", "UNDECIDED")
+#: every gap family, in the order the filters list them
+GAP_FAMILIES = (*FAMILIES.values(), "other")
 
 
 def _h(text: str) -> str:
@@ -28,28 +51,37 @@ def _h(text: str) -> str:
     return escape(printable(text), quote=True)
 
 
+def gap_family(gap: Gap) -> str:
+    """A gap's family: annotated, or the family of the rule that found it."""
+    if gap.origin == "annotated":
+        return "annotated"
+    return FAMILIES.get(gap.code[:1], "other")
+
+
 def statement_data(
     argmap: ArgumentMap,
     statement: Statement,
     gaps: Sequence[Gap],
     verdict: str | None,
-    paragraphs: Sequence[str],
+    why: str | None = None,
+    label: str | None = None,
 ) -> dict[str, object]:
-    """What the details panel shows for one statement."""
+    """What the details panel shows for one statement (the paragraphs are given once, apart)."""
     data: dict[str, object] = {
         "id": statement.id,
         "kind": kind_of(argmap, statement),
         "text": statement.text,
         "implicit": statement.implicit,
+        "reconstructed": bool(getattr(statement, "reconstructed", False)),
         "given": statement.given,
     }
+    if statement.title:
+        data["title"] = statement.title
     if statement.quote:
         data["quote"] = statement.quote
     if statement.at:
         data["at"] = statement.at
-        data["paragraphs"] = [
-            [n, paragraphs[n - 1]] for n in statement.anchors if 0 < n <= len(paragraphs)
-        ]
+        data["anchors"] = list(statement.anchors)
     if statement.basis is not None:
         data["basis"] = statement.basis.value
     if statement.source is not None:
@@ -61,6 +93,10 @@ def statement_data(
         data["note"] = statement.note
     if verdict:
         data["verdict"] = verdict
+        if why:
+            data["why"] = why
+    if label:
+        data["label"] = label
     data["gaps"] = [_gap_data(g) for g in gaps]
     return data
 
@@ -70,6 +106,7 @@ def _gap_data(gap: Gap) -> dict[str, str]:
         "code": gap.code,
         "name": gap.name,
         "severity": gap.severity.value,
+        "family": gap_family(gap),
         "message": gap.message,
         "hint": gap.hint,
     }
@@ -94,11 +131,160 @@ def _visible(value: object) -> object:
 
 
 _BEFORE_SVG = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)
+# Graphviz wraps each node and edge with a tooltip in <g id="a_..."><a xlink:title="...">;
+# the tooltip is also the element's <title> (dot.style_svg), which is what browsers show
+_TOOLTIP_LINK = re.compile(r'(<g id="a_[^"]*">)<a xlink:title="[^"]*">')
+_TOOLTIP_END = re.compile(r"</a>\n</g>")
 
 
 def inline_svg(svg: str) -> str:
-    """Graphviz's SVG without the XML declaration, doctype and comments in front of ``<svg>``."""
-    return _BEFORE_SVG.sub("", svg, count=1)
+    """Graphviz's SVG for the page: nothing in front of ``<svg>``, tooltips only as ``<title>``.
+
+    Dropping the second copy of every tooltip makes the page a tenth smaller,
+    and it opens faster.
+    """
+    svg = _BEFORE_SVG.sub("", svg, count=1)
+    return _TOOLTIP_END.sub("</g>", _TOOLTIP_LINK.sub(r"\1", svg))
+
+
+_NODE_OPEN = re.compile(r'<g id="([^"]*)" class="node statement[^"]*"')
+_NUMBER_PAIR = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
+_SHAPE_COORDS = re.compile(r' (?:points|d)="([^"]*)"')
+_SVG_SIZE = re.compile(r'<svg width="[^"]*" height="[^"]*"')
+Box = tuple[float, float, float, float]
+
+
+def _shape_box(group: str) -> Box | None:
+    """The bounding box (x0, y0, x1, y1) of a node's outline, from its path/polygon points."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for coords in _SHAPE_COORDS.findall(group):
+        for x, y in _NUMBER_PAIR.findall(coords):
+            xs.append(float(x))
+            ys.append(float(y))
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def explorer_svg(
+    svg: str, statements: Mapping[str, Mapping[str, object]], edges: Sequence[tuple[str, str, str]]
+) -> str:
+    """The page's SVG, made ready for the explorer before any script runs.
+
+    Each statement's group gets its accessibility attributes (a tree item,
+    focusable, labelled) and, when something hangs below it, a collapse
+    toggle on the side facing its children; the ``<svg>`` fills its box.
+    Done here rather than in the script because measuring 2,000 nodes in
+    the browser lays the whole drawing out again: the page opens faster.
+    """
+    svg = inline_svg(svg)
+    below: dict[str, list[str]] = {}
+    for _, upper, lower in edges:
+        below.setdefault(upper, []).append(lower)
+    spans: dict[str, tuple[int, int]] = {}
+    for match in _NODE_OPEN.finditer(svg):
+        sid = unescape(match.group(1))
+        end = svg.find("\n</g>\n</g>", match.end())
+        # the node's group holds one group (the tooltip's): else the end found is not its own
+        if sid in statements and end > 0 and svg.count("<g ", match.end(), end) == 1:
+            spans[sid] = (match.start(), end + len("\n</g>"))
+    boxes = {sid: _shape_box(svg[start:end]) for sid, (start, end) in spans.items()}
+    side = _child_side(statements, below, boxes)
+    out: list[str] = []
+    pos = 0
+    for sid, (start, end) in sorted(spans.items(), key=lambda item: item[1][0]):
+        info = statements[sid]
+        head = svg.index(">", start)
+        label = f"{_kind_name(info)} {sid}: {info['text']}"
+        attrs = f' tabindex="0" role="treeitem" aria-selected="false" aria-label="{_h(label)}"'
+        box = boxes[sid]
+        toggle = ""
+        if box is not None and _statements_below(sid, below, statements):
+            attrs += ' aria-expanded="true"'
+            toggle = _toggle(sid, box, side)
+        out.append(svg[pos:head] + attrs + svg[head:end] + toggle)
+        pos = end
+    out.append(svg[pos:])
+    prepared = "".join(out)
+    return _SVG_SIZE.sub(
+        '<svg width="100%" height="100%" role="tree" aria-label="Argument map"', prepared, count=1
+    )
+
+
+def _kind_name(info: Mapping[str, object]) -> str:
+    kind = str(info["kind"])
+    if info.get("reconstructed"):
+        kind = f"reconstructed {kind}"
+    elif info.get("implicit"):
+        kind = f"implicit {kind}"
+    return kind + (" (given)" if info.get("given") else "")
+
+
+def _child_side(
+    statements: Mapping[str, object],
+    below: Mapping[str, list[str]],
+    boxes: Mapping[str, Box | None],
+) -> str:
+    """Where children are drawn (below, above, right, left): the side on which most of the
+    first 200 parent-child pairs sit wholly apart, as ranks are."""
+    votes = dict.fromkeys(("below", "above", "right", "left"), 0)
+    pairs = 0
+    for sid, box in boxes.items():
+        if box is None:
+            continue
+        for child in _statements_below(sid, below, statements):
+            other = boxes.get(child)
+            if other is None:
+                continue
+            votes["below"] += other[1] >= box[3]
+            votes["above"] += other[3] <= box[1]
+            votes["right"] += other[0] >= box[2]
+            votes["left"] += other[2] <= box[0]
+            pairs += 1
+        if pairs >= 200:
+            break
+    return max(votes, key=votes.__getitem__)
+
+
+def _statements_below(
+    sid: str, below: Mapping[str, list[str]], statements: Mapping[str, object]
+) -> list[str]:
+    """The statements right under ``sid``, through junctions."""
+    found: list[str] = []
+    stack = list(below.get(sid, []))
+    seen: set[str] = set()
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        if node in statements:
+            found.append(node)
+        else:
+            stack.extend(below.get(node, []))
+    return found
+
+
+def _toggle(sid: str, box: Box, side: str) -> str:
+    """The collapse button of one statement: on the side facing its children, near a corner
+    (the arrows end in the middle)."""
+    x0, y0, x1, y1 = box
+    x = {"right": x1, "left": x0}.get(side, x1 - 14)
+    y = {"below": y1, "above": y0}.get(side, y1 - 10)
+    return (
+        f'\n<g class="toggle" transform="translate({x:.2f} {y:.2f})">'
+        f"<title>Collapse the branch below {_h(sid)}</title>"
+        '<rect x="-6.5" y="-6.5" width="13" height="13" rx="6.5"/>'
+        '<text y="3.5">\u2212</text></g>'
+    )
+
+
+@cache
+def asset(name: str) -> str:
+    """One of the explorer's package data files (``explorer.js``, ``explorer.css``)."""
+    text = files("argmap.views").joinpath("assets", name).read_text(encoding="utf-8")
+    # inlined into <script>/<style>: it must not be able to end that element
+    assert "</" not in text, f"{name} must not contain '</'"
+    return text
 
 
 def page(
@@ -107,40 +293,105 @@ def page(
     gaps: Sequence[Gap],
     verdicts: Mapping[str, str] | None = None,
     why: Mapping[str, str] | None = None,
+    *,
+    labels: Mapping[str, str] | None = None,
+    theme: str = "default",
 ) -> str:
-    """The whole HTML page; ``why`` explains each verdict in the details panel."""
+    """The whole HTML page.
+
+    ``verdicts``, ``why`` (one line per verdict) and ``labels`` (IN/OUT/UNDECIDED)
+    feed the details panel and the filters; ``theme`` is the theme the SVG was
+    drawn in.
+    """
     verdicts = verdicts or {}
     why = why or {}
+    labels = labels or {}
     by_node: dict[str, list[Gap]] = {}
     for gap in gaps:
         by_node.setdefault(gap.node, []).append(gap)
-    paragraphs = argmap.paragraphs()
+    for node_gaps in by_node.values():
+        node_gaps.sort(key=lambda g: (SEVERITY_ORDER[g.severity], g.code))
     statements = {
         sid: statement_data(
             argmap,
             statement,
-            sorted(by_node.get(sid, []), key=lambda g: (SEVERITY_ORDER[g.severity], g.code)),
-            why.get(sid, verdicts[sid]) if sid in verdicts else None,
-            paragraphs,
+            by_node.get(sid, []),
+            verdicts.get(sid),
+            why.get(sid),
+            labels.get(sid),
         )
         for sid, statement in argmap.statements.items()
     }
+    steps = {
+        iid: [_gap_data(g) for g in node_gaps]
+        for iid, node_gaps in by_node.items()
+        if iid in argmap.inferences
+    }
+    data_edges = drawn_edges(argmap, gaps)
+    paragraphs = argmap.paragraphs()
     title = argmap.title or "Argument map"
     source = argmap.source
     byline = (
         " · ".join(p for p in (source.title, source.author, source.date) if p) if source else ""
     )
-    data = {"conclusion": argmap.conclusion, "statements": statements}
+    data = {
+        "conclusion": argmap.conclusion,
+        "order": list(argmap.statements),
+        "statements": statements,
+        "steps": steps,
+        "edges": data_edges,
+        "marks": {s.value: GAP_MARKS[s] for s in Severity},
+    }
+    kinds = {str(d["kind"]) for d in statements.values()}
+    families = {gap_family(g) for g in gaps}
     return _TEMPLATE.format(
         title=_h(title),
         byline=f'<p class="byline">{_h(byline)}</p>' if byline else "",
-        svg=inline_svg(svg),
+        svg=explorer_svg(svg, statements, data_edges),
         gap_count=len(gaps),
         gap_list=_gap_list(argmap, gaps),
+        text=_source_text(paragraphs),
+        filters=_filters(
+            [s.value for s in Severity if any(g.severity is s for g in gaps)],
+            [f for f in GAP_FAMILIES if f in families],
+            [k for k in KINDS if k in kinds],
+            [v for v in VERDICTS if v in verdicts.values()],
+            [label for label in LABELS if label in labels.values()],
+        ),
         data=_json_for_script(data),
-        style=_STYLE,
-        script=_SCRIPT,
+        style=asset("explorer.css") + theme_css(theme),
+        script=asset("explorer.js"),
     )
+
+
+def theme_css(theme_name: str) -> str:
+    """The rules that redraw a node's border when the filters hide some or all of its gaps.
+
+    ``gap-off``: no gap of the node is shown, so it gets its kind's own
+    border back; ``gap-as-SEVERITY``: its worst shown gap has that severity.
+    """
+    theme = THEMES[theme_name]
+    shapes = ":is(path, polygon, polyline)"
+    rules = []
+    for kind in KINDS:
+        style = SHAPES[kind][1].split(",")
+        width = "2" if "bold" in style else "1.2"
+        dash = "5,2" if "dashed" in style else "none"
+        base = f"stroke: {theme.border[kind]}; stroke-width: {width}; stroke-dasharray: {dash};"
+        rules.append(f"g.{kind}.gap-off {shapes}, g.{kind}.gap-as-info {shapes} {{ {base} }}")
+    for severity, colour in theme.severity.items():
+        name = severity.value
+        rules.append(f'g.gap-as-{name} text[text-anchor="end"] {{ fill: {colour}; }}')
+        if severity in GAP_PEN:
+            rules.append(
+                f"g.statement.gap-as-{name} {shapes} {{ stroke: {colour}; "
+                f"stroke-width: {GAP_PEN[severity]}; stroke-dasharray: 5,2; }}"
+            )
+    for severity in Severity:
+        rules.append(
+            f"form.filters label.sev-{severity.value} {{ border-color: {theme.severity[severity]}; }}"
+        )
+    return "\n" + "\n".join(rules) + "\n"
 
 
 def _gap_list(argmap: ArgumentMap, gaps: Sequence[Gap]) -> str:
@@ -152,10 +403,11 @@ def _gap_list(argmap: ArgumentMap, gaps: Sequence[Gap]) -> str:
     )
     items = []
     for gap in ordered:
-        selectable = gap.node in argmap.statements
-        attrs = f' data-node="{_h(gap.node)}"' if selectable else " disabled"
+        drawn = gap.node in argmap.statements or gap.node in argmap.inferences
+        attrs = f' data-node="{_h(gap.node)}"' if drawn else " disabled"
         items.append(
-            f'<li class="gap {gap.severity.value}"><button type="button"{attrs}>'
+            f'<li class="gap {gap.severity.value}" data-severity="{gap.severity.value}" '
+            f'data-family="{_h(gap_family(gap))}"><button type="button"{attrs}>'
             f'<span class="code">{_h(gap.code)}</span> '
             f'<span class="severity">{gap.severity.value}</span> '
             f'<span class="node">{_h(gap.node)}</span> '
@@ -164,158 +416,45 @@ def _gap_list(argmap: ArgumentMap, gaps: Sequence[Gap]) -> str:
     return '<ol class="gaps">' + "".join(items) + "</ol>"
 
 
-_STYLE = """
-:root { --fg: #1a1a1a; --muted: #555; --line: #d0d0d0; --accent: #1a73e8; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.45 Helvetica, Arial, "Liberation Sans", sans-serif; color: var(--fg);
-  display: grid; grid-template-columns: minmax(0, 1fr) 24rem; grid-template-rows: auto minmax(0, 1fr);
-  height: 100vh; }
-header { grid-column: 1 / 3; padding: .6rem 1rem; border-bottom: 1px solid var(--line);
-  display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
-header h1 { margin: 0; font-size: 1.25rem; }
-.byline { margin: .1rem 0 0; color: var(--muted); font-size: .9rem; }
-#map { overflow: auto; padding: .5rem; }
-#map svg { display: block; }
-aside { overflow: auto; border-left: 1px solid var(--line); padding: .75rem 1rem; }
-aside h2 { font-size: 1.05rem; margin: .5rem 0; }
-#details .empty { color: var(--muted); }
-#details .kind { color: var(--muted); font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; }
-#details blockquote { margin: .5rem 0; padding-left: .6rem; border-left: 3px solid var(--line); font-style: italic; }
-#details dl { margin: .5rem 0; }
-#details dt { font-weight: bold; font-size: .85rem; margin-top: .4rem; }
-#details dd { margin: 0; }
-#details .paragraph { font-size: .9rem; color: #333; }
-ol.gaps, ul.node-gaps { list-style: none; margin: 0; padding: 0; }
-ol.gaps li { margin: 0 0 .35rem; }
-ol.gaps button { all: unset; display: block; cursor: pointer; padding: .35rem .5rem; border-radius: 4px;
-  border-left: 4px solid var(--line); font-size: .9rem; }
-ol.gaps button:hover { background: #f2f2f2; }
-ol.gaps button:focus-visible, g.statement:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-ol.gaps button[disabled] { cursor: default; }
-li.error button, ul.node-gaps li.error { border-left-color: #d32f2f; }
-li.warning button, ul.node-gaps li.warning { border-left-color: #ef6c00; }
-li.info button, ul.node-gaps li.info { border-left-color: #1565c0; }
-ul.node-gaps li { border-left: 4px solid var(--line); padding: .2rem .5rem; margin: .3rem 0; font-size: .9rem; }
-.code { font-weight: bold; }
-.severity, .node { color: var(--muted); }
-.hint { color: var(--muted); font-style: italic; }
-g.statement { cursor: pointer; }
-g.statement:focus { outline: none; }
-g.statement:focus-visible { outline: 3px solid var(--accent); }
-g.statement.selected { filter: drop-shadow(0 0 3px var(--accent)) drop-shadow(0 0 6px var(--accent)); }
-.toolbar { display: flex; gap: .3rem; }
-.toolbar button { font: inherit; padding: .15rem .6rem; border: 1px solid var(--line); border-radius: 4px;
-  background: #fff; cursor: pointer; }
-.toolbar button:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
-@media (max-width: 800px) { body { display: block; height: auto; } aside { border: 0; } }
-"""
+def _source_text(paragraphs: Sequence[str]) -> str:
+    if not paragraphs:
+        return '<p class="none">This map does not include its source text.</p>'
+    return "".join(
+        f'<p class="para" data-para="{n}"><span class="pn">¶{n}</span> '
+        f'<span class="pt">{_h(text)}</span></p>'
+        for n, text in enumerate(paragraphs, 1)
+    )
 
-_SCRIPT = """
-"use strict";
-(function () {
-  const data = JSON.parse(document.getElementById("argmap-data").textContent);
-  const details = document.getElementById("details");
-  const nodes = new Map();
-  for (const g of document.querySelectorAll("#map g.node.statement")) {
-    const info = data.statements[g.id];
-    if (!info) continue;
-    nodes.set(g.id, g);
-    g.setAttribute("tabindex", "0");
-    g.setAttribute("role", "button");
-    g.setAttribute("aria-label", info.kind + " " + info.id + ": " + info.text);
-    g.addEventListener("click", () => select(g.id, false));
-    g.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); select(g.id, false); }
-    });
-  }
-  for (const button of document.querySelectorAll("ol.gaps button[data-node]")) {
-    button.addEventListener("click", () => select(button.dataset.node, true));
-  }
 
-  const map = document.getElementById("map");
-  const svg = map.querySelector("svg");
-  const width = parseFloat(svg.getAttribute("width"));
-  const height = parseFloat(svg.getAttribute("height"));
-  let scale = 1;
-  function zoom(to) {
-    scale = Math.min(4, Math.max(0.1, to));
-    svg.style.width = (width * scale) + "pt";
-    svg.style.height = (height * scale) + "pt";
-  }
-  for (const button of document.querySelectorAll(".toolbar button")) {
-    button.addEventListener("click", () => {
-      const how = button.dataset.zoom;
-      if (how === "in") zoom(scale * 1.25);
-      else if (how === "out") zoom(scale / 1.25);
-      else if (how === "reset") zoom(1);
-      else zoom((map.clientWidth - 24) / (width * 4 / 3));
-    });
-  }
-  // start with the main conclusion in view
-  const top = nodes.get(data.conclusion);
-  if (top) {
-    const box = top.getBoundingClientRect();
-    const frame = map.getBoundingClientRect();
-    map.scrollLeft += box.left - frame.left - (map.clientWidth - box.width) / 2;
-  }
+def _filters(
+    severities: Sequence[str],
+    families: Sequence[str],
+    kinds: Sequence[str],
+    verdicts: Sequence[str],
+    labels: Sequence[str],
+) -> str:
+    """The filter menu: one group of checkboxes per facet the map has."""
+    groups = [
+        ("severity", "Gap severity", [(s, f"{GAP_MARKS[Severity(s)]} {s}") for s in severities]),
+        ("family", "Gap family", [(f, f) for f in families]),
+        ("kind", "Statement kind", [(k, KIND_NAMES[k]) for k in kinds]),
+        ("verdict", "Verdict", [(v, v) for v in verdicts]),
+        ("label", "Label", [(v, v) for v in labels]),
+    ]
+    out = []
+    for name, legend, options in groups:
+        if not options:
+            continue
+        boxes = "".join(
+            f'<label class="{name}-{_h(value)}{" sev-" + value if name == "severity" else ""}">'
+            f'<input type="checkbox" name="{name}" value="{_h(value)}" checked> {_h(text)}</label>'
+            for value, text in options
+        )
+        out.append(f"<fieldset><legend>{legend}</legend>{boxes}</fieldset>")
+    if not out:
+        return '<p class="none">Nothing to filter.</p>'
+    return "".join(out) + '<button type="reset">Show all</button>'
 
-  function el(tag, className, text) {
-    const e = document.createElement(tag);
-    if (className) e.className = className;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
-
-  function field(list, name, value) {
-    list.append(el("dt", "", name));
-    const dd = el("dd");
-    if (typeof value === "string") dd.textContent = value; else dd.append(value);
-    list.append(dd);
-  }
-
-  function select(id, focus) {
-    const info = data.statements[id];
-    if (!info) return;
-    for (const g of nodes.values()) g.classList.remove("selected");
-    const g = nodes.get(id);
-    if (g) {
-      g.classList.add("selected");
-      if (focus) { g.focus({preventScroll: true}); }
-      g.scrollIntoView({block: "nearest", inline: "nearest"});
-    }
-    details.replaceChildren();
-    const kind = (info.implicit ? "implicit " : "") + info.kind + (info.given ? " (given)" : "");
-    details.append(el("div", "kind", kind + " · " + info.id));
-    details.append(el("p", "text", info.text));
-    if (info.quote) details.append(el("blockquote", "quote", "\\u201c" + info.quote + "\\u201d"));
-    const list = el("dl");
-    if (info.at) {
-      const box = el("div");
-      box.append(el("div", "", "\\u00b6" + info.at));
-      for (const [n, text] of info.paragraphs || []) box.append(el("p", "paragraph", "\\u00b6" + n + " " + text));
-      field(list, "Paragraphs", box);
-    }
-    if (info.basis) field(list, "Basis", info.basis);
-    if (info.source) field(list, "Source", info.source);
-    if (info.verdict) field(list, "Verdict", info.verdict);
-    if (info.note) field(list, "Note", info.note);
-    details.append(list);
-    if (info.gaps.length) {
-      details.append(el("h3", "", "Gaps"));
-      const ul = el("ul", "node-gaps");
-      for (const gap of info.gaps) {
-        const li = el("li", gap.severity);
-        li.append(el("span", "code", gap.code + " "), el("span", "severity", gap.severity + " "));
-        li.append(el("div", "message", gap.message), el("div", "hint", gap.hint));
-        ul.append(li);
-      }
-      details.append(ul);
-    } else {
-      details.append(el("p", "none", "No gaps on this node."));
-    }
-  }
-})();
-"""
 
 _TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -327,27 +466,38 @@ _TEMPLATE = """<!DOCTYPE html>
 <style>{style}</style>
 </head>
 <body>
-<header><div><h1>{title}</h1>{byline}</div>
-<div class="toolbar" role="toolbar" aria-label="Zoom">
-<button type="button" data-zoom="out" aria-label="Zoom out">−</button>
-<button type="button" data-zoom="fit" aria-label="Fit the map to the window">Fit</button>
-<button type="button" data-zoom="in" aria-label="Zoom in">+</button>
-<button type="button" data-zoom="reset" aria-label="Actual size">100%</button>
-</div></header>
-<main id="map" aria-label="Argument map: Tab to a statement, Enter to see its details">
+<header class="bar">
+<div class="titles"><h1>{title}</h1>{byline}</div>
+<div class="tools">
+<div class="find"><input type="search" class="search" placeholder="Search (/)" aria-label="Search the statements; Enter for the next match" autocomplete="off"><output class="search-count" aria-live="polite"></output></div>
+<details class="menu"><summary>Filters</summary><form class="filters">{filters}</form></details>
+<div class="zoom" role="toolbar" aria-label="Zoom">
+<button type="button" data-zoom="out" aria-label="Zoom out" title="Zoom out (−)">−</button>
+<output class="zoom-level" aria-live="off" title="Zoom level">100%</output>
+<button type="button" data-zoom="in" aria-label="Zoom in" title="Zoom in (+)">+</button>
+<button type="button" data-zoom="fit" aria-label="Fit the map to the window" title="Fit (0)">Fit</button>
+<button type="button" data-zoom="expand" aria-label="Expand every branch" title="Expand all">Expand all</button>
+</div>
+</div>
+</header>
+<main class="map" tabindex="0" aria-label="Argument map. Drag or arrow keys to pan, wheel or + and − to zoom, 0 to fit; Tab to a statement, Enter to see it, C to collapse or expand it">
 {svg}
 </main>
-<aside>
-<section aria-labelledby="details-title">
-<h2 id="details-title">Details</h2>
-<div id="details" aria-live="polite"><p class="empty">Click a statement, or Tab to one and press Enter, to see its text, quote, paragraphs, source and gaps.</p></div>
+<aside class="panel">
+<section class="details-pane" aria-label="Details">
+<div class="details" aria-live="polite"><p class="empty">Click a statement (or Tab to one and press Enter) to see its text, quote, source paragraphs and gaps. Keys: + − zoom, 0 fit, arrows pan, C collapse, / search.</p></div>
 </section>
-<section aria-labelledby="gaps-title">
-<h2 id="gaps-title">Gaps ({gap_count})</h2>
+<div class="tabs" role="tablist">
+<button type="button" role="tab" data-tab="text" aria-selected="true">Source text</button>
+<button type="button" role="tab" data-tab="gaps" aria-selected="false">Gaps ({gap_count})</button>
+</div>
+<section class="pane text-pane" data-pane="text" role="tabpanel" aria-label="Source text">{text}</section>
+<section class="pane gaps-pane" data-pane="gaps" role="tabpanel" aria-label="Gaps ({gap_count})" hidden>
+<h2 class="print-only">Gaps ({gap_count})</h2>
 {gap_list}
 </section>
 </aside>
-<script type="application/json" id="argmap-data">{data}</script>
+<script type="application/json" class="argmap-data">{data}</script>
 <script>{script}</script>
 </body>
 </html>

@@ -53,8 +53,12 @@ class RenderOptions:
             width=self.width, rankdir=self.rankdir, theme=self.theme, legend=self.legend
         )
 
-    def findings(self, argmap: ArgumentMap) -> Findings:
-        """The findings these options ask the picture to show."""
+    def findings(self, argmap: ArgumentMap, fmt: str = "svg") -> Findings:
+        """The findings these options ask the picture to show.
+
+        The HTML page is always evaluated, for its verdict and label filters;
+        the picture is coloured by verdict only with ``evaluate``.
+        """
         from argmap.analysis.findings import findings
 
         return findings(
@@ -62,7 +66,7 @@ class RenderOptions:
             gaps=self.gaps,
             select=self.select,
             ignore=self.ignore,
-            evaluate=self.evaluate,
+            evaluate=self.evaluate or format_for("-", fmt) == "html",
         )
 
 
@@ -121,7 +125,8 @@ def render(
     dot_options = opts.dot_options()
     if not chosen.titled:
         dot_options = replace(dot_options, title=False)
-    source = to_dot(argmap, found.gaps, found.verdicts, dot_options, why=found.why)
+    verdicts, why = (found.verdicts, found.why) if opts.evaluate else ({}, {})
+    source = to_dot(argmap, found.gaps, verdicts, dot_options, why=why)
 
     def lay_out(graphviz_format: str) -> bytes:
         return layout(source, graphviz_format, engine)

@@ -70,7 +70,15 @@ def _html(job: Job) -> bytes:
 
     svg = _svg(job).decode("utf-8")
     found = job.found
-    html = page(job.argmap, svg, found.gaps, found.verdicts, found.why)
+    html = page(
+        job.argmap,
+        svg,
+        found.gaps,
+        found.verdicts,
+        found.why,
+        labels=found.labels,
+        theme=job.dot_options.theme,
+    )
     return html.encode("utf-8", errors="replace")  # a lone surrogate from a JSON map
 
 

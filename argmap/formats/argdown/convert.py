@@ -433,6 +433,13 @@ class _Converter:
                 relation=ENTAILS if kind == ENTAILS else None,
             )
             return
+        if kind == ATTACK and isinstance(target_node, _Argument) and target_node.pcs:
+            # Argdown: an attack on a reconstructed argument attacks one of its premises
+            # (it does not say which: argmap takes the first); not an undercut
+            meta = {"argdown": {"attacks": f"<{target_node.title}>"}}
+            target = self.class_id(target_node.pcs[0].title or "")
+            self.inference(new_id(), [source], target, InferenceKind.ATTACK, None, meta, offset)
+            return
         end = self.endpoint(target_node)
         if end is None:
             return
@@ -441,8 +448,6 @@ class _Converter:
         if kind == UNDERCUT and ikind is not InferenceKind.UNDERCUT:
             ikind = InferenceKind.ATTACK
             relation_field = UNDERCUT  # Argdown's undercut of a statement or a sketched argument
-        elif kind == ATTACK and ikind is InferenceKind.UNDERCUT:
-            meta = {"argdown": {"attacks": f"<{self.argument_of(target_node)}>"}}
         self.inference(
             new_id(), [source], target, ikind, None, meta, offset, relation=relation_field
         )

@@ -75,7 +75,9 @@ def _yaml_scalar(node: yaml.ScalarNode) -> Any:
             return float(value)
         except ValueError:
             return value
-    return value  # timestamps, binary and any other tag: the text as written
+    if tag not in _YAML_TAGS:
+        raise _unknown_tag(node)
+    return value  # timestamps, binary and merge keys: the text as written
 
 
 def _yaml_key(value: Any) -> str:
@@ -108,17 +110,11 @@ def _load_yaml(source: str) -> Any:
     root = yaml.compose(source, Loader=_Loader)
     if root is None:
         return None
-    budget = MAX_DATA_NODES
 
-    def enter(node: yaml.Node) -> None:
-        nonlocal budget
-        # a mapping or list counts twice, as it did when the walk popped it twice
-        budget -= 1 if isinstance(node, yaml.ScalarNode) else 2
-        if budget < 0:
-            raise ValueError("the data block is too large (aliases expand too far)", None)
-        if node.tag not in _YAML_TAGS:
-            # as in Argdown's YAML library: an unknown tag is an error, never a constructor
-            raise ValueError(f"unknown YAML tag {node.tag!r}", node.start_mark.index)
+    def refuse(reason: str, node: yaml.Node) -> Exception:
+        if reason == "budget":
+            return ValueError("the data block is too large (aliases expand too far)", None)
+        return _unknown_tag(node)
 
     def key(value: Any, node: yaml.Node) -> str:
         try:
@@ -128,13 +124,21 @@ def _load_yaml(source: str) -> Any:
 
     return walk_yaml(
         root,
-        enter=enter,
         scalar=_yaml_scalar,
+        collections=_YAML_TAGS,
         key=key,
         duplicate=lambda name, node: ValueError(
             f"duplicate key {name!r} in the data", node.start_mark.index
         ),
+        refuse=refuse,
+        aliases=True,
+        budget=MAX_DATA_NODES,
     )
+
+
+def _unknown_tag(node: yaml.Node) -> ValueError:
+    # as in Argdown's YAML library: an unknown tag is an error, never a constructor
+    return ValueError(f"unknown YAML tag {node.tag!r}", node.start_mark.index)
 
 
 def _merge(into: Any, new: Any) -> Any:

@@ -147,6 +147,7 @@ class _Writer:
         self.tier2: list[str] = []
         self.tier2_set: set[str] = set()
         self.undercut_lines: dict[str, list[str]] = {}  # inference -> premises of '<_' lines
+        self.argument_attacks: dict[str, list[str]] = {}  # argument name -> its attackers
         self.pcs_title: dict[str, str] = {}
         self.defined: set[str] = set()
         self.expanded: set[str] = set()
@@ -177,43 +178,89 @@ class _Writer:
         }
         lines_seen: set[tuple[str, str, str, str | None]] = set()
         contradictory: dict[tuple[str, str], list[str]] = {}
+        # attacks read from Argdown as attacks on a reconstructed argument (on its first
+        # premise): written back as relations of that argument when it is written as one
+        on_arguments: list[tuple[Inference, str]] = []
         for inf in m.inferences.values():
-            fields = self.fields(inf)
-            simple = (
-                len(inf.premises) == 1
-                and inf.premises[0] != inf.target
-                and inf.id not in undercut_targets
-                and inf.id not in self.gap_inferences
-            )
-            if (
-                simple
-                and inf.kind is InferenceKind.ATTACK
-                and fields == {"relation": CONTRADICTORY}
-            ):
-                contradictory.setdefault((inf.premises[0], inf.target), []).append(inf.id)
+            attacked = self.attacked_argument(inf)
+            if attacked is not None:
+                on_arguments.append((inf, attacked))
                 continue
-            key = (inf.premises[0], inf.target, inf.kind.value, fields.get("relation"))
-            line_ok = simple and key not in lines_seen
-            if line_ok and inf.kind is InferenceKind.UNDERCUT:
-                line_ok = not fields
-            elif line_ok and inf.kind is InferenceKind.ATTACK and fields == {"relation": UNDERCUT}:
-                # Argdown's undercut of a statement or of a sketched argument: an '_>' line
-                # under the premise (an '_' under the target would undercut the last
-                # inference read instead, when there is one)
-                line_ok = True
-            elif line_ok:
-                line_ok = not fields
-            if line_ok:
-                lines_seen.add(key)
-                if inf.kind is InferenceKind.UNDERCUT:
-                    self.undercut_lines.setdefault(inf.target, []).append(inf.premises[0])
-                elif fields:
-                    self.line_children.setdefault(inf.premises[0], []).append(("_>", inf.target))
-                else:
-                    symbol = "+" if inf.kind is InferenceKind.SUPPORT else "-"
-                    self.line_children.setdefault(inf.target, []).append((symbol, inf.premises[0]))
+            self.classify(inf, undercut_targets, lines_seen, contradictory)
+        written_as = {
+            info["argument"]
+            for iid in self.tier2
+            if isinstance(info := m.inferences[iid].meta.get("argdown"), dict)
+            and isinstance(info.get("argument"), str)
+        }
+        for inf, attacked in on_arguments:
+            if attacked in written_as:
+                self.argument_attacks.setdefault(attacked, []).append(inf.premises[0])
             else:
-                self.tier2.append(inf.id)
+                self.classify(inf, undercut_targets, lines_seen, contradictory)
+        self.finish_plan(contradictory)
+
+    def attacked_argument(self, inf: Inference) -> str | None:
+        """The argument an attack was made on in Argdown (``meta.argdown.attacks``), if any."""
+        info = inf.meta.get("argdown")
+        if inf.kind is not InferenceKind.ATTACK or len(inf.premises) != 1 or self.fields(inf):
+            return None
+        if not isinstance(info, dict) or not isinstance(info.get("attacks"), str):
+            return None
+        name = str(info["attacks"])
+        if not (name.startswith("<") and name.endswith(">")):
+            return None
+        if inf.id in self.gap_inferences or inf.premises[0] == inf.target:
+            return None
+        return name[1:-1]
+
+    def classify(
+        self,
+        inf: Inference,
+        undercut_targets: set[str],
+        lines_seen: set[tuple[str, str, str, str | None]],
+        contradictory: dict[tuple[str, str], list[str]],
+    ) -> None:
+        """One inference: a relation line, half of a contradiction pair, or a PCS (Tier 2)."""
+        fields = self.fields(inf)
+        simple = (
+            len(inf.premises) == 1
+            and inf.premises[0] != inf.target
+            and inf.id not in undercut_targets
+            and inf.id not in self.gap_inferences
+        )
+        if (
+            simple
+            and inf.kind is InferenceKind.ATTACK
+            and fields == {"relation": CONTRADICTORY}
+        ):
+            contradictory.setdefault((inf.premises[0], inf.target), []).append(inf.id)
+            return
+        key = (inf.premises[0], inf.target, inf.kind.value, fields.get("relation"))
+        line_ok = simple and key not in lines_seen
+        if line_ok and inf.kind is InferenceKind.UNDERCUT:
+            line_ok = not fields
+        elif line_ok and inf.kind is InferenceKind.ATTACK and fields == {"relation": UNDERCUT}:
+            # Argdown's undercut of a statement or of a sketched argument: an '_>' line
+            # under the premise (an '_' under the target would undercut the last
+            # inference read instead, when there is one)
+            line_ok = True
+        elif line_ok:
+            line_ok = not fields
+        if line_ok:
+            lines_seen.add(key)
+            if inf.kind is InferenceKind.UNDERCUT:
+                self.undercut_lines.setdefault(inf.target, []).append(inf.premises[0])
+            elif fields:
+                self.line_children.setdefault(inf.premises[0], []).append(("_>", inf.target))
+            else:
+                symbol = "+" if inf.kind is InferenceKind.SUPPORT else "-"
+                self.line_children.setdefault(inf.target, []).append((symbol, inf.premises[0]))
+        else:
+            self.tier2.append(inf.id)
+
+    def finish_plan(self, contradictory: dict[tuple[str, str], list[str]]) -> None:
+        m = self.map
         # contradictions come in pairs (a >< b is read as two attacks): one line per pair
         number = 0
         for (a, b), ids in contradictory.items():
@@ -401,6 +448,10 @@ class _Writer:
                 )
             if info.get("data") is not None:
                 head += " " + _json(info["data"])
+            name = info.get("argument")
+            for attacker in self.argument_attacks.pop(name, []) if isinstance(name, str) else []:
+                head += f"\n  - {self.mention(attacker)}"
+                self.pending.append(("tree", attacker))
         self.blocks.append(head)
         lines: list[str] = []
         for n, premise in enumerate(inf.premises, start=1):

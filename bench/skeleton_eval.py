@@ -1,0 +1,84 @@
+"""``make skeleton-eval``: score ``argmap new --from`` skeletons against the arg-microtexts gold graphs.
+
+Prints one Markdown table: for the skeleton and the baselines, on the whole
+corpus, its development part and its held-out part (the split is
+:func:`argmap.teaching.draft_eval.is_held_out`, fixed before any rule was
+written): conclusion found, macro-F1 of central claim (cc), role (ro),
+function (fu) and attachment (at), and attachment accuracy. The measures are
+described in :mod:`argmap.teaching.draft_eval`.
+
+``--part dev`` scores only the development part (what rules are tuned on);
+``--errors`` lists, for the development part only, each text's gold and
+drafted labels unit by unit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from argmap.teaching import draft_eval  # noqa: E402
+
+CORPUS = HERE.parent.parent / "shared" / "corpus" / "microtexts"
+PARTS = ("all", "dev", "held-out")
+COLUMNS = ("conclusion", "cc", "ro", "fu", "at", "attachment")
+
+
+def table(folder: Path, parts: tuple[str, ...]) -> str:
+    systems = {"argmap new --from (skeleton)": draft_eval.skeleton_draft}
+    systems.update(draft_eval.baseline_drafts())
+    head = (
+        "| system | part | texts | conclusion found | cc F1 | role F1 | function F1 "
+        "| attachment F1 | attachment accuracy |"
+    )
+    lines = [head, "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, system in systems.items():
+        for part in parts:
+            scores = draft_eval.evaluate(draft_eval.corpus(folder, part), system)
+            row = scores.row()
+            figures = " | ".join(f"{row[c]:.2f}" for c in COLUMNS)
+            lines.append(f"| {name} | {part} | {scores.texts} | {figures} |")
+    return "\n".join(lines)
+
+
+def errors(folder: Path) -> str:
+    out: list[str] = []
+    for txt, xml in draft_eval.corpus(folder, "dev"):
+        text = txt.read_text(encoding="utf-8")
+        gold = draft_eval.read_gold(xml, text)
+        draft = draft_eval.skeleton_draft(text)
+        roles = draft_eval.roles_of(draft)
+        out.append(f"## {txt.stem}")
+        for k, unit in enumerate(draft.units):
+            where = "ROOT" if unit.parent is None else f"{unit.function}->{unit.parent}"
+            out.append(f"  D{k} [{roles[k]} {where}] {text[unit.start : unit.end]}")
+        for i, tokens in enumerate(gold.unit_tokens):
+            words = " ".join(text[s:e] for s, e in (gold.tokens[t] for t in sorted(tokens)))
+            parent = gold.parents[i]
+            where = "ROOT" if parent is None else f"{gold.functions[i]}->{parent}"
+            out.append(f"  G{i} [{gold.roles[i]} {where}] {words}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--part", choices=PARTS, action="append")
+    parser.add_argument("--errors", action="store_true", help="dev texts, unit by unit")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 1
+    if args.errors:
+        print(errors(args.corpus))
+        return 0
+    print(table(args.corpus, tuple(args.part or PARTS)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

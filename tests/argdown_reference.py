@@ -1,0 +1,141 @@
+"""The Argdown CLI as a reference: run its JSON export, and read both tools' models by construct.
+
+``make argdown-cli`` installs ``@argdown/cli`` into ``.cache/argdown-cli``;
+:func:`argdown_cli` finds it (or ``None``). :func:`export_json` runs one
+``argdown json`` over a folder (one Node start for every file: each start
+costs about a second). :func:`reference_reading` and :func:`argmap_reading`
+turn Argdown's JSON and argmap's own Argdown model into the same plain
+shape, construct by construct, so that a test can say which constructs of
+which file agree.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = ROOT / ".cache" / "argdown-cli" / "node_modules" / ".bin" / "argdown"
+
+#: the constructs compared, in the order the agreement table lists them
+CONSTRUCTS = ("statements", "arguments", "relations", "pcs", "tags")
+
+
+def argdown_cli() -> Path | None:
+    """The installed Argdown CLI (``make argdown-cli``), else ``None``."""
+    if CLI.exists() and shutil.which("node"):
+        return CLI
+    return None
+
+
+def export_json(cli: Path, folder: Path, out: Path) -> dict[str, Any]:
+    """``argdown json`` on every ``.argdown`` file of ``folder``: file name -> JSON (absent: rejected)."""
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [str(cli), "json", str(folder / "*.argdown"), str(out)],
+        capture_output=True,
+        check=False,
+        timeout=600,
+    )
+    result: dict[str, Any] = {}
+    for path in sorted(folder.glob("*.argdown")):
+        exported = out / (path.stem + ".json")
+        if exported.exists():
+            result[path.name] = json.loads(exported.read_text(encoding="utf-8"))
+    return result
+
+
+def reference_reading(data: dict[str, Any]) -> dict[str, Any]:
+    """Argdown's JSON export as plain comparable data, by construct."""
+    relations: Counter[tuple[Any, ...]] = Counter()
+    for rel in data.get("relations", []):
+        target: tuple[Any, ...] = (rel["to"], rel["toType"])
+        if rel["toType"] == "inference":
+            target += (rel.get("conclusionIndex"),)
+        relations[(rel["relationType"], rel["from"], rel["fromType"], *target)] += 1
+    pcs = {
+        title: [(m.get("title"), m.get("role")) for m in arg.get("pcs", [])]
+        for title, arg in data.get("arguments", {}).items()
+        if arg.get("pcs")
+    }
+    tags = {
+        "all": sorted(data.get("tags", {})),
+        "arguments": {
+            t: sorted(a.get("tags", [])) for t, a in data.get("arguments", {}).items() if a.get("tags")
+        },
+        "statements": {
+            t: sorted({tag for m in s.get("members", []) for tag in m.get("tags", [])})
+            for t, s in data.get("statements", {}).items()
+            if any(m.get("tags") for m in s.get("members", []))
+        },
+    }
+    return {
+        "statements": sorted(data.get("statements", {})),
+        "arguments": sorted(data.get("arguments", {})),
+        "relations": sorted(relations.items()),
+        "pcs": pcs,
+        "tags": tags,
+    }
+
+
+def argmap_reading(text: str) -> dict[str, Any]:
+    """argmap's own Argdown model of ``text`` (``formats/argdown``), in the same shape."""
+    from argmap.formats.argdown.model import _Argument, _Class, _Inference
+    from argmap.formats.argdown.parser import _parse
+
+    model, _ = _parse(text)
+
+    def endpoint(node: object) -> tuple[Any, ...]:
+        if isinstance(node, _Class):
+            return (node.title, "equivalence-class")
+        if isinstance(node, _Argument):
+            return (node.title, "argument")
+        assert isinstance(node, _Inference) and node.argument is not None
+        arg = node.argument
+        index = next((i for i, m in enumerate(arg.pcs) if m.inference is node), None)
+        return (arg.title, "inference", index)
+
+    relations: Counter[tuple[Any, ...]] = Counter()
+    for rel in model.relations:
+        relations[(rel.type, *endpoint(rel.source)[:2], *endpoint(rel.target))] += 1
+    roles = {"premise": "premise"}
+    pcs = {}
+    for title, arg in model.arguments.items():
+        if arg.pcs:
+            members = []
+            for i, m in enumerate(arg.pcs):
+                role = roles.get(m.role, m.role)
+                if m.role != "premise":
+                    role = "main-conclusion" if i == len(arg.pcs) - 1 else "intermediary-conclusion"
+                members.append((m.title, role))
+            pcs[title] = members
+    all_tags: list[str] = []
+    for ec in model.statements.values():
+        all_tags.extend(ec.tags)
+    for arg in model.arguments.values():
+        all_tags.extend(arg.tags)
+    tags = {
+        "all": sorted(set(all_tags)),
+        "arguments": {t: sorted(a.tags) for t, a in model.arguments.items() if a.tags},
+        "statements": {t: sorted(set(c.tags)) for t, c in model.statements.items() if c.tags},
+    }
+    return {
+        "statements": sorted(model.statements),
+        "arguments": sorted(model.arguments),
+        "relations": sorted(relations.items()),
+        "pcs": pcs,
+        "tags": tags,
+    }
+
+
+def counts(data: dict[str, Any]) -> dict[str, Any]:
+    """Statement, argument and relation-by-type counts of an Argdown JSON export."""
+    return {
+        "statements": len(data.get("statements", {})),
+        "arguments": len(data.get("arguments", {})),
+        "relations": dict(sorted(Counter(r["relationType"] for r in data.get("relations", [])).items())),
+    }
