@@ -223,6 +223,7 @@ def show(
     no_gaps: Annotated[
         bool, typer.Option("--no-gaps", help="Do not flag gaps or print the gap table.")
     ] = False,
+    focus: FocusOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     evaluate: EvaluateOpt = False,
@@ -246,6 +247,13 @@ def show(
     if not no_gaps:
         chosen, left_out = _selection(select, ignore, argmap)
         gaps = find_gaps(argmap, select=chosen, ignore=left_out)
+    if focus is not None:
+        # the gaps of the whole map, shown for the part: a cut never makes a gap
+        from argmap.api import focus as focus_on
+
+        with _usage("--focus"):
+            argmap = focus_on(argmap, focus)
+        gaps = [g for g in gaps if g.node in argmap.statements or g.node in argmap.inferences]
     options = ShowOptions(
         quotes=quotes,
         ids=ids,
@@ -258,7 +266,8 @@ def show(
         from argmap.views.terminal import with_evaluation
 
         options = with_evaluation(options, run_evaluation(argmap), why=why)
-    console().print(show_view(argmap, gaps, options, in_order=True))
+    # find_gaps gives the table's order for the whole map, not always for a part of it
+    console().print(show_view(argmap, gaps, options, in_order=focus is None))
 
 
 # --- schema -----------------------------------------------------------------------------------
@@ -447,6 +456,23 @@ class RenderTheme(StrEnum):
     COLORBLIND = "colorblind"
 
 
+class RenderLayout(StrEnum):
+    """Layout presets of the rendered map."""
+
+    DEFAULT = "default"
+    SLIDE = "slide"
+
+
+FocusOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--focus",
+        metavar="ID",
+        help="Only this statement and everything under it, with it on top.",
+    ),
+]
+
+
 class RankDir(StrEnum):
     """Where the conclusion goes: top (TB), bottom (BT), left (LR) or right (RL)."""
 
@@ -509,6 +535,30 @@ def render(
     no_gaps: Annotated[bool, typer.Option("--no-gaps", help="Do not mark gaps.")] = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    layout: Annotated[
+        RenderLayout,
+        typer.Option(
+            "--layout",
+            help="default, or slide: large type and short labels (a statement's title, else its first words; the whole text in the tooltip) for a 16:9 slide.",
+        ),
+    ] = RenderLayout.DEFAULT,
+    focus: FocusOpt = None,
+    depth: Annotated[
+        int | None,
+        typer.Option(
+            "--depth",
+            min=0,
+            metavar="N",
+            help="Draw N levels below the top box; a statement with more below says '+k more below'.",
+        ),
+    ] = None,
+    split: Annotated[
+        bool,
+        typer.Option(
+            "--split",
+            help="One picture per main reason, each titled, the conclusion on top: -o DIR/NAME.svg writes NAME-1.svg, NAME-2.svg...",
+        ),
+    ] = False,
     from_fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
@@ -519,23 +569,84 @@ def render(
     on the node and their messages in its tooltip. An existing OUT is
     replaced atomically.
     """
-    from argmap.api import render_file
+    from argmap.api import render_file as _render_file
 
     argmap = _load(map_file, from_fmt, conclusion)
     chosen, left_out = _selection(select, ignore, argmap)
-    render_file(
-        argmap,
+    with _usage():  # an unknown --focus, --split to stdout
+        _render_file(
+            argmap,
+            output,
+            fmt.value if fmt is not None else None,
+            engine=engine.value,
+            width=width,
+            rankdir=rankdir.value,
+            theme=theme.value,
+            legend=legend,
+            evaluate=evaluate,
+            gaps=not no_gaps,
+            select=chosen,
+            ignore=left_out,
+            layout=layout.value,
+            focus=focus,
+            depth=depth,
+            split=split,
+        )
+
+
+@app.command()
+@handles_errors
+def watch(
+    map_file: Annotated[
+        Path, typer.Argument(help="The map file to watch (YAML, JSON, Argdown...).", metavar="MAP")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o",
+            "--output",
+            help="The file to write on every save; its extension picks the format. An HTML page reloads itself.",
+            metavar="OUT",
+        ),
+    ],
+    engine: Annotated[
+        RenderEngine,
+        typer.Option("--engine", help="dot, wasm or auto (dot when on PATH)."),
+    ] = RenderEngine.AUTO,
+    theme: Annotated[
+        RenderTheme,
+        typer.Option("--theme", help="Colours: default, print (black and white) or colorblind."),
+    ] = RenderTheme.DEFAULT,
+    layout: Annotated[
+        RenderLayout, typer.Option("--layout", help="default, or slide (large type, short labels).")
+    ] = RenderLayout.DEFAULT,
+    legend: Annotated[
+        bool, typer.Option("--legend", help="Add a legend of the shapes and lines.")
+    ] = False,
+    evaluate: Annotated[
+        bool, typer.Option("--evaluate", help="Colour each statement by its verdict.")
+    ] = False,
+    focus: FocusOpt = None,
+) -> None:
+    """Live preview: render MAP to OUT now and on every save, until Ctrl-C.
+
+    A map that does not load prints its error (file, line, column) and the
+    last good OUT stays as it was; with an HTML OUT the open page reloads
+    itself (it polls OUT.live.js, written beside it).
+    """
+    from argmap.views.render import format_for
+    from argmap.watch import watch as watch_map
+
+    format_for(output)  # a name that says no format is refused before watching
+    watch_map(
+        map_file,
         output,
-        fmt.value if fmt is not None else None,
         engine=engine.value,
-        width=width,
-        rankdir=rankdir.value,
         theme=theme.value,
+        layout=layout.value,
         legend=legend,
         evaluate=evaluate,
-        gaps=not no_gaps,
-        select=chosen,
-        ignore=left_out,
+        focus=focus,
     )
 
 
@@ -623,6 +734,14 @@ def stats(
 
 
 # --- teaching commands ------------------------------------------------------------------------
+
+
+class Difficulty(StrEnum):
+    """``exercise --difficulty``: how many blanks."""
+
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
 
 
 class TeachingFormat(StrEnum):
@@ -733,22 +852,56 @@ def exercise(
             help="Share of each category to hide, above 0 and at most 1 (1 hides them all).",
         ),
     ] = 0.5,
+    difficulty: Annotated[
+        Difficulty | None,
+        typer.Option(
+            "--difficulty",
+            help="How many blanks: easy (a quarter of each category), medium (half), hard "
+            "(all); overrides --share.",
+        ),
+    ] = None,
+    detected_gaps: Annotated[
+        bool,
+        typer.Option(
+            "--detected-gaps",
+            help="With --blank gaps: the key also asks for the gaps the rules detect, not only "
+            "those annotated in the map.",
+        ),
+    ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf/--no-pdf", help="Also print worksheet.pdf (with Chromium).")
+    ] = True,
     fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
-    """Make a worksheet with numbered blanks (Markdown and SVG) and an answer key from a map.
+    """Make a worksheet with numbered blank boxes (HTML to print, PDF, Markdown, SVG) and its key.
 
-    Writes DIR/worksheet.md, DIR/worksheet.svg, DIR/answer-key.yaml and
-    DIR/answer-key.md, replacing only those files. Blanks show only their
-    paragraph anchors; the same --seed gives the same worksheet.
+    Writes DIR/worksheet.html (print-ready: instructions, the map with boxes to
+    write in, the numbered text, answer space), DIR/worksheet.pdf (where
+    Chromium is installed), DIR/worksheet.md, DIR/worksheet.svg,
+    DIR/answer-key.yaml and DIR/answer-key.md, replacing only those files.
+    Blanks show only their paragraph anchors; the same --seed gives the same
+    worksheet.
     """
-    from argmap.api import blank_categories
+    from argmap.api import blank_categories, difficulty_share
     from argmap.api import exercise as make
 
     with _usage(param_hint="--blank"):
         hidden = blank_categories(blank)
+    if difficulty is not None:
+        share = difficulty_share(difficulty.value)
     argmap = _load(map_file, fmt, conclusion)
-    written = make(argmap, output, blank=hidden, seed=seed, share=share, map_name=str(map_file))
+    written = make(
+        argmap,
+        output,
+        blank=hidden,
+        seed=seed,
+        share=share,
+        map_name=str(map_file),
+        detected_gaps=detected_gaps,
+        pdf=pdf,
+        notify=_notify,
+    )
     for path in written:
         print(f"wrote {path}")
 
