@@ -278,6 +278,15 @@ def show(
         int,
         typer.Option("--depth", min=0, help="Collapse the tree below this many levels."),
     ] = 20,
+    max_children: Annotated[
+        int,
+        typer.Option(
+            "--max-children",
+            min=0,
+            help="Show at most this many children under one node, then count the rest "
+            "(0: show all).",
+        ),
+    ] = 100,
     no_gaps: Annotated[
         bool, typer.Option("--no-gaps", help="Do not flag gaps or print the gap table.")
     ] = False,
@@ -325,14 +334,20 @@ def show(
             argmap = focus_on(argmap, focus)
         gaps = [g for g in gaps if g.node in argmap.statements or g.node in argmap.inferences]
     options = ShowOptions(
-        quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps, left_out=tuple(notes)
+        quotes=quotes,
+        ids=ids,
+        depth=depth,
+        max_children=max_children or None,
+        gaps=not no_gaps,
+        left_out=tuple(notes),
     )
     if evaluate or why:
         from argmap.api import evaluate as run_evaluation
         from argmap.views.terminal import with_evaluation
 
         options = with_evaluation(options, run_evaluation(argmap), why=why)
-    console().print(show_view(argmap, gaps, options))
+    # find_gaps gives the table's order for the whole map, not always for a part of it
+    console().print(show_view(argmap, gaps, options, in_order=focus is None))
 
 
 # --- schema -----------------------------------------------------------------------------------
@@ -591,7 +606,7 @@ def render(
         RenderEngine,
         typer.Option(
             "--engine",
-            help="dot: the system Graphviz (all formats); wasm: the embedded one (SVG, JSON, HTML; nothing to install); auto: dot when on PATH.",
+            help="dot: the system Graphviz (all formats); wasm: the embedded one (SVG, JSON, HTML; nothing to install); auto: wasm for what it writes (faster), dot for PNG/PDF.",
         ),
     ] = RenderEngine.AUTO,
     theme: Annotated[
