@@ -103,6 +103,12 @@ def show(argmap: ArgumentMap, gaps: Sequence[Gap], options: ShowOptions) -> Rend
             by_node.setdefault(gap.node, []).append(gap)
     tree = _tree(argmap, by_node, options)
     parts: list[RenderableType] = [tree, Text("")]
+    apart = _unconnected_roots(argmap)
+    if apart:
+        # every statement of the file is shown: the parts the conclusion does not reach below
+        parts.append(Text("Not connected to the main conclusion:", style="bold"))
+        parts.extend(_tree(argmap, by_node, options, root) for root in apart)
+        parts.append(Text(""))
     parts.append(_summary(argmap))
     if options.gaps:
         parts.append(Text(""))
@@ -110,17 +116,44 @@ def show(argmap: ArgumentMap, gaps: Sequence[Gap], options: ShowOptions) -> Rend
     return Group(*parts)
 
 
-def _tree(argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptions) -> Tree:
-    # side_pro[x] is true when statement x argues for the main conclusion
-    side_pro: dict[str, bool] = {argmap.conclusion: True}
+def _unconnected_roots(argmap: ArgumentMap) -> list[str]:
+    """Tops of the parts of the map the conclusion's tree does not reach, in map order.
+
+    Each part starts at a statement that supports or attacks nothing when
+    there is one (else, in a cycle, at its first statement in the file).
+    """
+    reached = {entry.node for entry in argmap.tree()}
+    if len(reached) == len(argmap.statements):
+        return []
+    rest = [s for s in argmap.statements if s not in reached]
+    roots: list[str] = []
+    for prefer_tops in (True, False):
+        for sid in rest:
+            if sid in reached or (prefer_tops and argmap.outgoing(sid)):
+                continue
+            roots.append(sid)
+            reached.update(entry.node for entry in argmap.tree(root=sid))
+    return roots
+
+
+def _tree(
+    argmap: ArgumentMap,
+    by_node: dict[str, list[Gap]],
+    options: ShowOptions,
+    start: str | None = None,
+) -> Tree:
+    top = start or argmap.conclusion
+    # side_pro[x] is true when statement x argues for the top of the tree
+    side_pro: dict[str, bool] = {top: True}
     nodes: dict[str, Tree] = {}
     groups: dict[str, Tree] = {}
     root: Tree | None = None
-    for entry in argmap.tree(max_depth=options.depth):
+    for entry in argmap.tree(max_depth=options.depth, root=top):
         statement = argmap.statements[entry.node]
         via = entry.via
         if via is None:
-            label = _label(argmap, statement, "conclusion", by_node, options, entry.repeat)
+            role = "conclusion" if top == argmap.conclusion else statement.kind.value
+            label = _label(argmap, statement, role, by_node, options, entry.repeat)
             root = Tree(_with_notes(label, statement, options), guide_style="dim")
             nodes[entry.node] = root
             continue
