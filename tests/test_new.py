@@ -144,4 +144,6 @@ def test_any_text_gives_a_skeleton_that_loads(paragraphs: list[str]) -> None:
     if guess is None:
         assert set(m.statements) == {"C", "R1", "E1", "O1"}  # nothing to draft from: the template
     else:
-        assert m.statements["C"].text == guess.text  # every character survives the YAML
+        # the conclusion is the guessed sentence, or its main clause, verbatim: every
+        # character survives the YAML
+        assert m.statements["C"].text in guess.text

@@ -1,45 +1,29 @@
 """``argmap new``: a skeleton map for a student to fill in, drafted from a raw text's cues.
 
 The skeleton is native YAML with comments, so that it can say, node by
-node, what the student should check. How it is drafted:
+node, what the student should check and which cue placed the node there.
+What the units are and where each one goes (conclusion guess, clauses,
+objections, rebuttals, undercuts, examples, enumerated reasons, evidence
+with a basis guess, restatements of the conclusion) is decided by
+:mod:`argmap.teaching.moves`; this module writes the tree: reasons and
+evidence under their parent, objections and rebuttals under ``objections:``,
+undercuts under ``undercuts:`` of the entry whose inference they attack.
 
-* the conclusion is the sentence :mod:`argmap.teaching.cues` guesses;
-* every other paragraph (a closing byline aside) gives one candidate
-  statement: its most conclusion-like sentence by the same ranking, with the
-  paragraph as its anchor and the sentence's first words as a verbatim quote.
-  A text of a single paragraph gives one candidate per sentence instead;
-* a paragraph whose first sentence opens with a contrast or concession
-  ("However", "Admittedly"...) becomes an **objection** to the conclusion;
-* a paragraph with evidence or unnamed-source cues (numbers, dates,
-  quotations, "according to", "sources say") becomes **evidence** under the
-  nearest reason or objection before it (or the conclusion), its basis guessed only when
-  the cues say so (``anonymous`` for unnamed sources);
-* any other paragraph becomes a **reason** for the conclusion.
-
-Every node carries ``status: draft``. The YAML is checked by loading it
-before it is written, so a skeleton always loads.
+Every node carries ``status: draft`` and its anchor, text and quote
+verbatim from the text. The YAML is checked by loading it before it is
+written, so a skeleton always loads.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from argmap.analysis import lexicon
-from argmap.teaching.cues import Candidate, CueReport, Paragraph, analyse
+from argmap.teaching import moves
+from argmap.teaching.cues import analyse
 
 #: A quote is the sentence's first words, verbatim, up to this many characters.
 QUOTE_CHARS = 90
 
-_CONTRAST_OPENING = re.compile(
-    r"^[\"'“‘(]*(?:however|but|yet|nevertheless|nonetheless|still|on the other hand|although|"
-    r"though|even though|even if|admittedly|granted|of course|critics|opponents|"
-    r"some (?:people )?(?:may|might|say|argue|claim|think)|one (?:could|might|may) (?:argue|"
-    r"object)|it (?:could|might|may) be (?:argued|objected))\b",
-    re.IGNORECASE,
-)
 _HEADER = """\
 # A skeleton argument map drafted by `argmap new --from {text}`.
 #
@@ -60,52 +44,18 @@ _HEADER = """\
 """
 
 
-@dataclass
-class _Node:
-    """One drafted statement and where it goes."""
-
-    nid: str
-    kind: str  # "conclusion", "reason", "evidence", "objection"
-    candidate: Candidate
-    cues: list[lexicon.Cue]
-    basis: str | None = None
-    children: list[_Node] = field(default_factory=list)
-
-
 def skeleton(text: str, *, text_path: str | None, title: str | None = None) -> str:
     """The skeleton map (YAML with comments) for ``text``; ``text_path`` is relative to the map."""
-    report = analyse(text)
-    guess = report.guess
-    if guess is None:
+    units = moves.draft(analyse(text))
+    if not units:
         return blank_template(title=title, text_path=text_path)
-    root = _Node("C", "conclusion", guess, _cues_in(report.paragraphs[guess.paragraph - 1], guess))
-    objections: list[_Node] = []
-    parent: _Node = root
-    for suffix, candidate, cues in _units(report, guess):
-        opening = lexicon.normalize(
-            candidate.text if suffix else _first_sentence(report, candidate)
-        )
-        if _CONTRAST_OPENING.match(opening):
-            parent = _Node(f"O{suffix or candidate.paragraph}", "objection", candidate, cues)
-            objections.append(parent)
-        elif any(c.kind in (lexicon.EVIDENCE, lexicon.UNNAMED_SOURCE) for c in cues):
-            basis = "anonymous" if any(c.kind == lexicon.UNNAMED_SOURCE for c in cues) else None
-            node = _Node(f"E{suffix or candidate.paragraph}", "evidence", candidate, cues, basis)
-            parent.children.append(node)
-        else:
-            parent = _Node(f"R{suffix or candidate.paragraph}", "reason", candidate, cues)
-            root.children.append(parent)
     lines = [_HEADER.format(text=_comment(text_path or "TEXT")), "argmap: 1"]
     named = PurePath(text_path).name if text_path else "a text"  # not "../../shared/..."
     lines.append(f"title: {_q(title or 'Skeleton map: ' + named)}")
     if text_path:
         lines += ["source:", f"  text: {_q(text_path)}"]
     lines.append("conclusion:")
-    lines += _node_lines(root, 2, top=True)
-    if objections:
-        lines.append("  objections:")
-        for node in objections:
-            lines += _node_lines(node, 6)
+    lines += _Writer(units).lines()
     return "\n".join(lines) + "\n"
 
 
@@ -138,48 +88,6 @@ def blank_template(*, title: str | None, text_path: str | None) -> str:
         "      status: draft",
     ]
     return "\n".join(lines) + "\n"
-
-
-def _units(report: CueReport, guess: Candidate) -> list[tuple[str, Candidate, list[lexicon.Cue]]]:
-    """The statements to draft besides the conclusion: one per paragraph, in text order.
-
-    A text of one paragraph (a short essay, every arg-microtext) gives one per
-    sentence instead; ``suffix`` is then "paragraph.sentence" for the node ids.
-    """
-    paragraphs = {p.n: p for p in report.paragraphs}
-    in_text_order = sorted(report.ranking, key=lambda c: (c.paragraph, c.index))
-    body = sorted({c.paragraph for c in in_text_order})
-    units: list[tuple[str, Candidate, list[lexicon.Cue]]] = []
-    if len(body) == 1:
-        for cand in in_text_order:
-            if cand is not guess:
-                cues = _cues_in(paragraphs[cand.paragraph], cand)
-                units.append((f"{cand.paragraph}.{cand.index + 1}", cand, cues))
-        return units
-    best: dict[int, Candidate] = {}
-    for cand in report.ranking:  # best first: the first seen of each paragraph is its best
-        best.setdefault(cand.paragraph, cand)
-    for n in body:
-        if n == guess.paragraph:
-            continue
-        units.append(("", best[n], list(paragraphs[n].cues)))
-    return units
-
-
-def _first_sentence(report: CueReport, candidate: Candidate) -> str:
-    paragraph = report.paragraphs[candidate.paragraph - 1]
-    return paragraph.sentences[0].text if paragraph.sentences else candidate.text
-
-
-def _cues_in(paragraph: Paragraph, sentence: Candidate) -> list[lexicon.Cue]:
-    # the cues are in text order: two binary searches, not a scan of every cue per sentence
-    low = bisect.bisect_left(paragraph.cues, sentence.start, key=_start)
-    high = bisect.bisect_left(paragraph.cues, sentence.end, key=_start)
-    return list(paragraph.cues[low:high])
-
-
-def _start(cue: lexicon.Cue) -> int:
-    return cue.start
 
 
 def _yaml_safe(char: str) -> bool:
@@ -218,40 +126,102 @@ def quote_of(sentence: str, limit: int = QUOTE_CHARS) -> str:
 
 _ADVICE = {
     "conclusion": "the conclusion guess. CHECK: is this the claim the whole text argues for?",
-    "reason": "a candidate reason. CHECK: does it support the conclusion, or another reason?",
-    "evidence": "candidate evidence. CHECK: which reason does it back up? What is its basis?",
+    "reason": "a candidate reason. CHECK: does it support its parent, or another statement?",
+    "evidence": "candidate evidence. CHECK: which claim does it back up? What is its basis?",
     "objection": "a candidate objection. CHECK: what does it attack? Does the text answer it?",
+    "rebuttal": "a candidate rebuttal. CHECK: does it answer the objection it sits under?",
+    "undercut": "a candidate undercut. CHECK: which step of the reasoning does it deny?",
 }
-_CHILD_KEY = {"reason": "reasons", "evidence": "evidence"}
+_PREFIX = {
+    "conclusion": "C",
+    "reason": "R",
+    "evidence": "E",
+    "objection": "O",
+    "rebuttal": "O",
+    "undercut": "U",
+}
+_GROUPS = (
+    ("reasons", ("reason",)),
+    ("evidence", ("evidence",)),
+    ("objections", ("objection", "rebuttal")),
+)
 
 
-def _node_lines(node: _Node, indent: int, *, top: bool = False) -> list[str]:
-    """The node's lines, keys at column ``indent``; a list item ("- ") unless ``top``."""
-    pad = " " * indent
-    lead = pad if top else " " * (indent - 2) + "- "
-    outer = pad if top else " " * (indent - 2)
-    cand = node.candidate
-    lines = [f"{outer}# ¶{cand.paragraph}: {_ADVICE[node.kind]}"]
-    marks = ", ".join(f"{c.kind} {' '.join(c.text.split())!r}" for c in node.cues[:6])
-    if marks:
-        lines.append(f"{outer}#   cues: {_comment(marks)}")
-    fields: list[tuple[str, str]] = [
-        ("id", node.nid),
-        ("text", cand.text),
-        ("at", str(cand.paragraph)),
-        ("quote", quote_of(cand.text)),
-    ]
-    if node.basis:
-        fields.append(("basis", node.basis))
-    fields.append(("status", "draft"))
-    for i, (key, value) in enumerate(fields):
-        lines.append(f"{lead if i == 0 else pad}{key}: {_q(value)}")
-    groups: dict[str, list[_Node]] = {}
-    for child in node.children:
-        groups.setdefault(_CHILD_KEY[child.kind], []).append(child)
-    for key in ("reasons", "evidence"):
-        for j, child in enumerate(groups.get(key, [])):
-            if j == 0:
+class _Writer:
+    """The drafted units as nested YAML lines, each node with comments saying why it is there."""
+
+    def __init__(self, units: list[moves.Unit]) -> None:
+        self.units = units
+        self.children: dict[int, list[int]] = {}
+        for i, unit in enumerate(units):
+            if i and unit.parent is not None:
+                self.children.setdefault(unit.parent, []).append(i)
+        one_paragraph = len({u.paragraph for u in units}) == 1
+        self.ids = []
+        for unit in units:
+            prefix = _PREFIX[unit.kind]
+            if prefix == "C":
+                self.ids.append("C")
+            elif one_paragraph:
+                part = "" if unit.part < 0 else "abcdefghijklmnopqrstuvwxyz"[min(unit.part, 25)]
+                self.ids.append(f"{prefix}{unit.paragraph}.{unit.sentence + 1}{part}")
+            else:
+                self.ids.append(f"{prefix}{unit.paragraph}")
+        seen: dict[str, int] = {}
+        for i, nid in enumerate(self.ids):  # a 27th clause of one sentence: keep ids unique
+            if nid in seen:
+                seen[nid] += 1
+                self.ids[i] = f"{nid}-{seen[nid]}"
+            else:
+                seen[nid] = 1
+
+    def lines(self) -> list[str]:
+        return self.node(0, 2, top=True)
+
+    def node(self, i: int, indent: int, *, top: bool = False) -> list[str]:
+        """The node's lines, keys at column ``indent``; a list item ("- ") unless ``top``."""
+        unit = self.units[i]
+        pad = " " * indent
+        lead = pad if top else " " * (indent - 2) + "- "
+        outer = pad if top else " " * (indent - 2)
+        lines = [f"{outer}# ¶{unit.paragraph}: {_ADVICE[unit.kind]}"]
+        lines.append(f"{outer}#   why here: {_comment(unit.why)}")
+        marks = ", ".join(f"{c.kind} {' '.join(c.text.split())!r}" for c in unit.cues[:6])
+        if marks:
+            lines.append(f"{outer}#   cues: {_comment(marks)}")
+        if unit.restated_in:
+            again = ", ".join(f"¶{n}" for n in unit.restated_in)
+            lines.append(f"{outer}#   restated in {again}: the same claim, not a reason for it")
+        at = str(unit.paragraph)
+        if unit.restated_in:
+            at = ", ".join(str(n) for n in sorted([unit.paragraph, *unit.restated_in]))
+        text = unit.text.strip().rstrip(",;:").rstrip() or unit.text
+        fields: list[tuple[str, str]] = [
+            ("id", self.ids[i]),
+            ("text", text),
+            ("at", at),
+            ("quote", quote_of(text)),
+        ]
+        if unit.basis:
+            fields.append(("basis", unit.basis))
+        fields.append(("status", "draft"))
+        for k, (key, value) in enumerate(fields):
+            lines.append(f"{lead if k == 0 else pad}{key}: {_q(value)}")
+        kids = self.children.get(i, [])
+        for key, kinds in _GROUPS:
+            group = [j for j in kids if self.units[j].kind in kinds]
+            if group:
                 lines.append(f"{pad}{key}:")
-            lines += _node_lines(child, indent + 4)
-    return lines
+                for j in group:
+                    lines += self.entry(j, indent + 4)
+        return lines
+
+    def entry(self, j: int, indent: int) -> list[str]:
+        """A child's lines, with the undercuts of its inference (its link to the parent)."""
+        lines = self.node(j, indent)
+        undercuts = [k for k in self.children.get(j, []) if self.units[k].kind == "undercut"]
+        if undercuts:
+            lines.append(f"{' ' * indent}undercuts:")
+            for k in undercuts:
+                lines += self.entry(k, indent + 4)
+        return lines

@@ -1,0 +1,563 @@
+"""The dialectic moves of a raw text: units below the sentence, and where each one goes.
+
+:func:`draft` turns a :class:`~argmap.teaching.cues.CueReport` into a tree of
+drafted units for ``argmap new --from``; every unit says, in ``why``, which
+cue placed it. The rules are habits of argumentative writing, stated as a
+reader would state them, never strings of one text.
+
+Units. A text of one paragraph gives one unit per clause that carries an
+argumentative function; a text of several paragraphs gives one unit per
+paragraph (its most conclusion-like sentence, or for evidence the sentence
+the evidence cues are in). A sentence is split (each part at least
+:data:`MIN_WORDS` words) where
+
+* a contrast joins two clauses ("X, but Y", "X; yet Y", "X, whereas Y"):
+  X is conceded, Y is the writer's point;
+* a concessive clause hangs on the main one ("Although X, Y", "Y, even if X",
+  "Y, unless X", "Despite X, Y"): the concession attacks the main clause;
+* a reason clause hangs on the clause before ("Y, because X", "Y since X",
+  "Y, for it X", "Because X, Y"): the reason supports it;
+* a consequence follows ("X, so Y", "X, therefore Y", "X, which is why Y"):
+  X supports Y.
+
+Moves, by the words a unit opens with (in text order):
+
+* **concession or reported opposing view** ("Admittedly", "Of course",
+  "Granted", "Yes, ...", "Some argue", "Critics say", "One could object"...):
+  an *objection* to the conclusion; plain units right after it support it;
+* **contrast** ("But", "However", "Yet", "Still", "Nevertheless", "On the
+  other hand"...): after an objection, the writer's *rebuttal* (an attack on
+  that objection); after the writer's own point, an objection that turns
+  against the conclusion;
+* **undercut** ("But that does not show...", "This does not mean..."): an
+  attack on the inference of the unit before;
+* **example** ("For example", "For instance", "e.g."): supports the unit before;
+* **enumeration** ("First", "Second", "Moreover", "In addition", "Finally"...):
+  a main reason for the conclusion; the plain units after it support it;
+* **consequence** ("Therefore", "Thus", "That's why"...): an intermediate
+  conclusion: the unit before supports it, it supports the conclusion;
+* **evidence** (numbers, dates, studies, quotations, named or unnamed
+  sources): evidence for the nearest claim before it, with a ``basis`` guess;
+* a **restatement** of the conclusion (most of its content words again, in
+  another paragraph) is the conclusion itself, not a reason for it;
+* anything else is a reason for the conclusion (or, in a run of enumerated
+  reasons, for the reason it follows).
+
+Everything is linear in the text and deterministic.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from argmap.analysis import lexicon
+from argmap.teaching.cues import Candidate, CueReport, Paragraph
+
+#: A clause split off a sentence has at least this many words (else the sentence stays whole).
+MIN_WORDS = 3
+#: A unit restates the conclusion when it repeats this share of the conclusion's content words.
+RESTATEMENT = 0.6
+#: How deep the drafted tree may go, and how far back evidence looks for its claim.
+MAX_DEPTH = 12
+MAX_LOOKBACK = 50
+
+_LEAD = r"^[\"'“‘(\s]*"
+_CONCESSION = re.compile(
+    _LEAD + r"(?:admittedly|granted|of course|sure\b|certainly|true\b|it is true|it's true|"
+    r"no doubt|yes\b|indeed,? (?:one|some)|perhaps|it may be that|"
+    r"(?:some|many|most) (?:people |critics |opponents |parents |[a-z]+ )?(?:may |might |would |will )?"
+    r"(?:say|argue|think|claim|believe|worry|find|regard|object|feel|fear|assume|point out|"
+    r"maintain|insist|suggest|complain|see)|"
+    r"critics|opponents|sceptics|skeptics|detractors|"
+    r"(?:one|you|someone) (?:could|might|may|can) (?:argue|object|say|think|claim|point out)|"
+    r"it (?:could|might|may|can) be (?:argued|objected|said|claimed)|"
+    r"it is (?:often |sometimes )?(?:argued|said|claimed)|there are those who|"
+    # "Dog owners may think...", "Parents might say...": someone else's view (not "we may find")
+    r"(?!(?:i|we|us|our)\b)(?:\w+ ){1,3}(?:may|might|could|would) (?:well )?(?:think|believe|argue|say|claim|object|"
+    r"feel|find|assume|insist|complain))\b",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(
+    _LEAD + r"(?:but|however|yet|still|nevertheless|nonetheless|on the other hand|"
+    r"even so|all the same|that said|in contrast|on the contrary|conversely)\b",
+    re.IGNORECASE,
+)
+_HOWEVER_INSIDE = re.compile(r"^[^,.;]{0,60},?\s+however\b", re.IGNORECASE)
+_UNDERCUT = re.compile(
+    _LEAD + r"(?:but |yet |however,? |still,? )?(?:that|this|it|which|these|such)\s+"
+    r"(?:(?:alone|in itself|by itself|itself)\s+)?"
+    r"(?:does not|doesn't|do not|don't|did not|didn't|need not|needn't|cannot|can't|"
+    r"would not|wouldn't|is no|is not a|isn't a)\s*(?:necessarily\s+)?"
+    r"(?:show|mean|prove|imply|follow|justify|entail|establish|reason|argument|make)",
+    re.IGNORECASE,
+)
+_EXAMPLE = re.compile(
+    _LEAD + r"(?:for example|for instance|e\.g\.|as an example|take|to give an example|"
+    r"a case in point|consider)\b",
+    re.IGNORECASE,
+)
+_ENUMERATION = re.compile(
+    _LEAD + r"(?:first|firstly|first of all|to begin with|second|secondly|third|thirdly|"
+    r"fourth|finally|lastly|last but not least|moreover|furthermore|in addition|"
+    r"additionally|besides|also|another|on top of that|what's more|not only|apart from that|"
+    r"plus)\b",
+    re.IGNORECASE,
+)
+_CONSEQUENCE = re.compile(
+    _LEAD + r"(?:therefore|thus|hence|so\b|consequently|accordingly|as a result|"
+    r"that's why|that is why|this is why|this means|for this reason|for these reasons)",
+    re.IGNORECASE,
+)
+# "Because X, Y" and "Since X, Y" are left out: their main clause may well be the point
+_PREMISE = re.compile(
+    _LEAD + r"(?:for\b(?! example| instance| the (?:first|last|past))|after all)", re.I
+)
+
+# split points inside a sentence: the marker opens the second part
+_SPLIT = re.compile(
+    r"(?:[,;:]|\s[–—-])\s+(?P<m>but(?!\s+(?:rather|also|instead|only)\b)|yet|however|whereas|although|though|even though|even if|"
+    r"unless|because(?!\s+of\b)|since|for(?=\s+(?:it|they|this|that|these|those|there|the|a|an|we|he|she|"
+    r"you|one|many|most|no|in|without)\b)|so(?!\s+(?:that|many|much|far|long|called)\b)|"
+    r"therefore|thus|hence|which is why|which means|and therefore|and so|and thus|"
+    r"as(?=\s+(?:it|they|this|there|we|he|she|you)\b))\b"
+    r"|\s+(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas)\b",
+    re.IGNORECASE,
+)
+_INITIAL = re.compile(
+    _LEAD + r"(?P<m>although|though|even though|even if|while|whereas|despite|in spite of|"
+    r"because|since|as|given that)\b[^,;]*[,;]",
+    re.IGNORECASE,
+)
+CONTRAST_JOIN = frozenset({"but", "yet", "however", "whereas"})
+CONCESSIVE = frozenset(
+    {"although", "though", "even though", "even if", "unless", "despite", "in spite of", "while"}
+)
+REASON = frozenset({"because", "since", "for", "as", "given that"})
+CONSEQUENCE = frozenset(
+    {"so", "therefore", "thus", "hence", "which is why", "which means", "and therefore", "and so"}
+    | {"and thus"}
+)
+_STOP = frozenset(
+    """a an the and or but of to in on at for with by from is are was were be been being it its
+    this that these those there here we you they he she i our your their his her my not no do does
+    did has have had will would should could can may might must shall than then so as if also very
+    more most such which who whom what when where why how all any some one only just about into""".split()
+)
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+@dataclass
+class Unit:
+    """One drafted unit: a span of a paragraph, what it is, where it goes, and why."""
+
+    paragraph: int
+    start: int  # offsets into the paragraph's text
+    end: int
+    text: str
+    cues: list[lexicon.Cue]
+    kind: str = "reason"  # conclusion, reason, evidence, objection, rebuttal, undercut
+    parent: int | None = None  # index of the parent unit (None: the conclusion)
+    why: str = ""
+    basis: str | None = None
+    sentence: int = 0  # the sentence's index in its paragraph, from 0
+    part: int = -1  # the clause's index in its sentence (-1: the whole sentence)
+    restated_in: list[int] = field(default_factory=list)  # paragraphs restating the conclusion
+    opening: str = ""  # what its move is read from (a paragraph's first sentence), else its text
+
+    @property
+    def attacks(self) -> bool:
+        return self.kind in ("objection", "rebuttal", "undercut")
+
+
+@dataclass
+class _Part:
+    start: int
+    end: int
+    marker: str = ""  # the connective that opens it ("" for none)
+    head: int | None = None  # the part it hangs on, in its sentence
+    relation: str = ""  # "sup" or "att" to its head
+    why: str = ""
+
+
+def split_clauses(text: str) -> list[_Part]:
+    """The parts of one sentence, each with the part it hangs on (``head is None``: the nucleus)."""
+    norm = lexicon.normalize(text)
+    cuts: list[tuple[int, str]] = []
+    initial = _INITIAL.match(norm)
+    if initial and _words(norm[initial.end() :]) >= MIN_WORDS:
+        cuts.append((initial.end(), "^" + initial.group("m").lower()))
+    for match in _SPLIT.finditer(norm):
+        marker = (match.group("m") or match.group("n")).lower()
+        at = match.start("m") if match.group("m") else match.start("n")
+        if marker == "since" and lexicon._is_temporal_since(norm, match.end()):
+            continue
+        if initial and at < initial.end():
+            continue
+        cuts.append((at, marker))
+    # keep only cuts that leave every part long enough
+    kept: list[tuple[int, str]] = []
+    last, total, consumed = 0, _words(norm), 0
+    for at, marker in sorted(cuts):
+        if at < last:
+            continue
+        before = _words(norm[last:at])  # counted once per stretch: linear in the sentence
+        if before >= MIN_WORDS and total - consumed - before >= MIN_WORDS:
+            kept.append((at, marker))
+            last, consumed = at, consumed + before
+    if not kept:
+        return [_Part(0, len(text))]
+    bounds = [0] + [at for at, _ in kept] + [len(text)]
+    parts = []
+    for i in range(len(bounds) - 1):
+        start, end = bounds[i], bounds[i + 1]
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        parts.append(_Part(start, end, kept[i - 1][1] if i else ""))
+    if kept[0][1].startswith("^"):
+        # "Although X, Y": the first part hangs on the second
+        marker = kept[0][1][1:]
+        parts[0].marker, parts[1].marker = marker, ""
+        parts[0].head = 1
+        parts[0].relation = "att" if marker in CONCESSIVE else "sup"
+        parts[0].why = f"a {'concession' if parts[0].relation == 'att' else 'reason'} ({marker!r})"
+        nucleus = 1
+        first = 2
+    else:
+        nucleus = 0
+        first = 1
+    for i in range(first, len(parts)):
+        marker = parts[i].marker
+        if marker in CONTRAST_JOIN:
+            # "X, but Y": what came before is conceded; Y is the point
+            parts[nucleus].head, parts[nucleus].relation = i, "att"
+            parts[nucleus].why = f"conceded before {marker!r}"
+            nucleus = i
+        elif marker in CONCESSIVE:
+            parts[i].head, parts[i].relation = nucleus, "att"
+            parts[i].why = f"a concession ({marker!r})"
+        elif marker in REASON:
+            parts[i].head, parts[i].relation = i - 1, "sup"
+            parts[i].why = f"a reason ({marker!r}) for the clause before"
+        elif marker in CONSEQUENCE:
+            parts[nucleus].head, parts[nucleus].relation = i, "sup"
+            parts[nucleus].why = f"a reason for the consequence ({marker!r}) after it"
+            nucleus = i
+    return parts
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that carry content (stop words dropped, short endings trimmed)."""
+    out = set()
+    for word in _WORD.findall(lexicon.normalize(text).lower()):
+        if word in _STOP or len(word) < 3:
+            continue
+        out.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
+    return out
+
+
+def restates(text: str, conclusion: str, words: set[str] | None = None) -> bool:
+    """Whether ``text`` says the conclusion again: most of its content words, and few others.
+
+    ``words`` are the conclusion's content words, when already known.
+    """
+    mine, theirs = content_words(text), words if words is not None else content_words(conclusion)
+    if len(theirs) < 3 or not mine:
+        return False
+    shared = len(mine & theirs)
+    return shared / len(theirs) >= RESTATEMENT and shared / len(mine) >= RESTATEMENT
+
+
+def basis_of(text: str, cues: list[lexicon.Cue], *, example: bool = False) -> str | None:
+    """A guess at the evidence's basis from its cues (``None`` when they say nothing)."""
+    words = " ".join(c.text.lower() for c in cues if c.kind == lexicon.EVIDENCE)
+    if example:
+        return "example"
+    if any(c.kind == lexicon.UNNAMED_SOURCE for c in cues):
+        return "anonymous"
+    if re.search(r"\bleak", text, re.IGNORECASE):
+        return "leak"
+    if re.search(r"\b(?:stud(?:y|ies)|research|found that|showed that|shows that)\b", words):
+        return "study"
+    if re.search(
+        r"%|\bper ?cent\b|\bstatistics\b|\bfigures\b|\bdata\b|\bsurvey\b"
+        r"|\b(?!(?:1[6-9]|20)\d\d\b)\d",  # a number that is not a year
+        words,
+    ):
+        return "statistic"
+    if re.search(r"\bdocuments\b", words):
+        return "document"
+    if re.search(r"[\"“]", words):
+        return "testimony"
+    if re.search(r"\baccording to\b|\b(?:said|says|reported|reports|told|wrote|stated)\b", words):
+        return "media"
+    return None
+
+
+def _is_evidence(cues: list[lexicon.Cue]) -> bool:
+    return any(c.kind in (lexicon.EVIDENCE, lexicon.UNNAMED_SOURCE) for c in cues)
+
+
+def _cues_between(paragraph: Paragraph, start: int, end: int) -> list[lexicon.Cue]:
+    # the cues are in text order: two binary searches, not a scan of every cue per unit
+    low = bisect.bisect_left(paragraph.cues, start, key=_cue_start)
+    high = bisect.bisect_left(paragraph.cues, end, key=_cue_start)
+    return list(paragraph.cues[low:high])
+
+
+def _cue_start(cue: lexicon.Cue) -> int:
+    return cue.start
+
+
+def draft(report: CueReport) -> list[Unit]:
+    """The drafted units, the conclusion first; each unit's ``parent`` indexes this list."""
+    guess = report.guess
+    if guess is None:
+        return []
+    body = sorted({c.paragraph for c in report.ranking})
+    if len(body) == 1:
+        units, order = _clause_units(report.paragraphs[body[0] - 1], guess)
+    else:
+        units, order = _paragraph_units(report, guess, body)
+    _place(units, order)
+    return units
+
+
+def _clause_units(paragraph: Paragraph, guess: Candidate) -> tuple[list[Unit], list[int]]:
+    """A one-paragraph text: its clauses, the conclusion's nucleus first; and the text order."""
+    units: list[Unit] = []
+    order: list[int] = []
+    conclusion_at = 0
+    for si, sentence in enumerate(paragraph.sentences):
+        parts = split_clauses(sentence.text)
+        base = len(units)
+        for pi, part in enumerate(parts):
+            start, end = sentence.start + part.start, sentence.start + part.end
+            text = paragraph.text[start:end]
+            unit = Unit(
+                paragraph.n,
+                start,
+                end,
+                text,
+                _cues_between(paragraph, start, end),
+                sentence=si,
+                part=pi if len(parts) > 1 else -1,
+            )
+            if part.head is not None:
+                unit.parent = base + part.head
+                unit.kind = "objection" if part.relation == "att" else "reason"
+                unit.why = part.why
+            else:
+                unit.kind = ""  # the nucleus: placed by its sentence's move
+            if si == guess.index and part.head is None:
+                conclusion_at = len(units)
+            units.append(unit)
+            order.append(len(units) - 1)
+    # the conclusion's nucleus goes first: renumber
+    return _conclusion_first(units, conclusion_at, order)
+
+
+def _conclusion_first(units: list[Unit], at: int, order: list[int]) -> tuple[list[Unit], list[int]]:
+    new_index = {at: 0}
+    for i in range(len(units)):
+        if i != at:
+            new_index[i] = len(new_index)
+    moved = [units[0]] * len(units)
+    for old, new in new_index.items():
+        unit = units[old]
+        if unit.parent is not None:
+            unit.parent = new_index[unit.parent]
+        moved[new] = unit
+    moved[0].kind, moved[0].parent = "conclusion", None
+    moved[0].why = "the conclusion guess"
+    return moved, [new_index[i] for i in order]
+
+
+def _paragraph_units(
+    report: CueReport, guess: Candidate, body: list[int]
+) -> tuple[list[Unit], list[int]]:
+    """A text of several paragraphs: one unit per paragraph; and the text order."""
+    best: dict[int, Candidate] = {}
+    for cand in report.ranking:  # best first: the first seen of each paragraph is its best
+        best.setdefault(cand.paragraph, cand)
+    paragraph = report.paragraphs[guess.paragraph - 1]
+    root = Unit(
+        guess.paragraph,
+        guess.start,
+        guess.end,
+        guess.text,
+        _cues_between(paragraph, guess.start, guess.end),
+        kind="conclusion",
+        why="the conclusion guess",
+        sentence=guess.index,
+    )
+    units = [root]
+    order: list[int] = []
+    claim_words = content_words(guess.text)
+    for n in body:
+        if n == guess.paragraph:
+            order.append(0)
+            continue
+        paragraph = report.paragraphs[n - 1]
+        chosen = best[n]
+        start, end, index, text = chosen.start, chosen.end, chosen.index, chosen.text
+        # evidence: the sentence the evidence cues are in, so text and cues agree
+        chosen_is_evidence = _is_evidence(_cues_between(paragraph, chosen.start, chosen.end))
+        for si, sentence in enumerate(paragraph.sentences):
+            if chosen_is_evidence or not paragraph.cues:
+                break
+            cues = _cues_between(paragraph, sentence.start, sentence.end)
+            if _is_evidence(cues):
+                start, end, index, text = sentence.start, sentence.end, si, sentence.text
+                break
+        unit = Unit(n, start, end, text, _cues_between(paragraph, start, end), kind="")
+        unit.sentence, unit.opening = index, paragraph.sentences[0].text
+        if restates(text, guess.text, claim_words):
+            root.restated_in.append(n)
+            continue
+        units.append(unit)
+        order.append(len(units) - 1)
+    return units, order
+
+
+def _opening(unit: Unit) -> str:
+    return lexicon.normalize(unit.opening or unit.text)
+
+
+def _place(units: list[Unit], order: list[int]) -> None:
+    """Give every unit still unplaced (``kind == ""``) its move, in text order."""
+    conclusion = 0
+    conceded_in: dict[int, int] = {}  # nucleus -> the part its sentence concedes before "but"
+    for j, u in enumerate(units):
+        if u.parent is not None and u.why.startswith("conceded"):
+            conceded_in.setdefault(u.parent, j)
+    position = {unit: k for k, unit in enumerate(order)}
+    previous: int | None = None  # the unit before, in text order
+    objection: int | None = None  # the latest objection still open to a rebuttal
+    reason: int | None = None  # the latest enumerated reason
+    for i in order:
+        unit = units[i]
+        if i == conclusion:
+            previous, objection, reason = i, None, None
+            continue
+        if unit.kind:  # a clause placed inside its sentence
+            previous = i
+            continue
+        text = _opening(unit)
+        before = units[previous] if previous is not None else None
+        conceded = [conceded_in[i]] if i in conceded_in else []
+        if _UNDERCUT.match(text) and previous is not None and previous != conclusion:
+            unit.kind, unit.parent = "undercut", previous
+            unit.why = "an undercut: it opens by denying that the point before shows anything"
+        elif conceded and i != conclusion:
+            # "X, but Y" outside the conclusion: X objects to the conclusion, Y rebuts X
+            head = conceded[0]
+            units[head].kind, units[head].parent = "objection", conclusion
+            units[head].why = "conceded before a 'but' in the same sentence: an objection"
+            unit.kind, unit.parent = "rebuttal", head
+            unit.why = "the writer's reply after 'but' to what the sentence concedes"
+            objection = None
+        elif cue := _CONCESSION.match(text):
+            unit.kind, unit.parent = "objection", conclusion
+            unit.why = f"opens with a concession or a reported opposing view ({_said(cue)})"
+            objection = i
+        elif cue := (_CONTRAST.match(text) or _HOWEVER_INSIDE.match(text)):
+            if objection is not None:
+                unit.kind, unit.parent = "rebuttal", objection
+                unit.why = f"a contrast ({_said(cue)}) after an objection: the writer's rebuttal"
+                objection = None
+            else:
+                unit.kind, unit.parent = "objection", conclusion
+                unit.why = f"a contrast ({_said(cue)}) turning against the writer's own claim"
+                objection = i
+        elif (cue := _EXAMPLE.match(text)) and previous is not None:
+            unit.kind, unit.parent = "evidence", previous
+            unit.basis = "example"
+            unit.why = f"an example ({_said(cue)}) for the unit before"
+        elif _is_evidence(unit.cues):
+            target = _claim_before(units, order, position[i])
+            unit.kind, unit.parent = "evidence", target
+            unit.basis = basis_of(unit.text, unit.cues)
+            words = [
+                repr(" ".join(c.text.split()))
+                for c in unit.cues
+                if c.kind in (lexicon.EVIDENCE, lexicon.UNNAMED_SOURCE)
+            ]
+            unit.why = f"evidence cues ({', '.join(words[:3])}) for the claim before it"
+        elif cue := _ENUMERATION.match(text):
+            unit.kind, unit.parent = "reason", conclusion
+            unit.why = f"an enumerated reason ({_said(cue)}): a main reason"
+            reason, objection = i, None
+        elif cue := _CONSEQUENCE.match(text):
+            unit.kind, unit.parent = "reason", conclusion
+            unit.why = f"a consequence drawn ({_said(cue)}): the unit before supports it"
+            if before is not None and previous != conclusion and before.parent == conclusion:
+                before.parent = i
+                before.why += "; it supports the consequence drawn after it"
+            objection = None
+        elif (cue := _PREMISE.match(text)) and previous is not None:
+            unit.kind, unit.parent = "reason", previous
+            unit.why = f"opens with a premise marker ({_said(cue)}): a reason for the unit before"
+        elif objection is not None:
+            unit.kind, unit.parent = "reason", objection
+            unit.why = "follows an objection without a contrast: it backs the objection up"
+        elif reason is not None:
+            unit.kind, unit.parent = "reason", reason
+            unit.why = "follows an enumerated reason: it supports that reason"
+        else:
+            unit.kind, unit.parent = "reason", conclusion
+            unit.why = "no dialectic cue: a reason for the conclusion"
+        previous = i
+    _name_attacks(units)
+
+
+def _said(match: re.Match[str]) -> str:
+    """The cue words a pattern matched, as the comment quotes them."""
+    return repr(" ".join(match.group().strip(" \"'“‘(").split()))
+
+
+def _claim_before(units: list[Unit], order: list[int], position: int) -> int:
+    """The nearest unit before ``order[position]`` that is not evidence (else the conclusion)."""
+    for back, j in enumerate(reversed(order[:position])):
+        if back >= MAX_LOOKBACK:
+            break
+        if units[j].kind and units[j].kind != "evidence":
+            return j
+    return 0
+
+
+def _name_attacks(units: list[Unit]) -> None:
+    """Attacks on the writer's side are objections, attacks on an objection rebuttals; and the
+    tree is kept at most :data:`MAX_DEPTH` deep (deeper units hang from the conclusion)."""
+    opp = [False] * len(units)
+    depth = [0] * len(units)
+    # parents come before children only after sorting by depth: walk each chain once, memoised
+    done = [False] * len(units)
+    done[0] = True
+    for i in range(1, len(units)):
+        chain = []
+        j: int | None = i
+        while j is not None and not done[j]:
+            chain.append(j)
+            j = units[j].parent
+            if len(chain) > len(units):
+                break  # a cycle cannot happen by construction; stop safely if it did
+        for k in reversed(chain):
+            up = units[k].parent
+            parent: int = up if up is not None else 0
+            if depth[parent] + 1 > MAX_DEPTH:
+                units[k].parent, parent = 0, 0
+                units[k].why += "; hung from the conclusion (too deep a chain)"
+            depth[k] = depth[parent] + 1
+            flips = units[k].kind in ("objection", "rebuttal", "undercut")
+            if flips and units[k].kind != "undercut":
+                units[k].kind = "rebuttal" if opp[parent] else "objection"
+            opp[k] = opp[parent] != flips
+            done[k] = True

@@ -1,0 +1,198 @@
+"""The dialectic moves of ``argmap new --from``: each rule where it must fire and where it must not."""
+
+from __future__ import annotations
+
+from argmap.teaching.cues import analyse
+from argmap.teaching.moves import Unit, draft, restates, split_clauses
+
+
+def placed(text: str) -> dict[str, tuple[str, str]]:
+    """Each unit's text -> (its kind, its parent's text)."""
+    units = draft(analyse(text))
+    return {u.text: (u.kind, _parent(units, u)) for u in units}
+
+
+def _parent(units: list[Unit], unit: Unit) -> str:
+    return "" if unit.parent is None else units[unit.parent].text
+
+
+CLAIM = "Our town should build a new library."
+
+
+def test_a_reported_opposing_view_is_an_objection_and_the_but_after_it_rebuts_it() -> None:
+    got = placed(
+        f"{CLAIM} Some parents argue that children read enough at school. "
+        "But a library is open to everyone, also in the holidays."
+    )
+    objection = "Some parents argue that children read enough at school."
+    assert got[objection] == ("objection", CLAIM)
+    assert got["But a library is open to everyone, also in the holidays."] == (
+        "rebuttal",
+        objection,
+    )
+
+
+def test_a_however_after_the_writers_own_point_objects_to_the_conclusion() -> None:
+    got = placed(
+        f"{CLAIM} Books are expensive for many families. However, a new building costs a lot."
+    )
+    assert got["Books are expensive for many families."] == ("reason", CLAIM)
+    assert got["However, a new building costs a lot."] == ("objection", CLAIM)
+
+
+def test_admittedly_and_yes_concede_and_the_plain_sentence_after_backs_the_concession() -> None:
+    got = placed(
+        f"{CLAIM} Yes, it's annoying to pay more taxes for it. "
+        "The council already has a tight budget this year. "
+        "Still, knowledge for everyone is worth a small sacrifice."
+    )
+    concession = "Yes, it's annoying to pay more taxes for it."
+    assert got[concession] == ("objection", CLAIM)
+    assert got["The council already has a tight budget this year."] == ("reason", concession)
+    assert got["Still, knowledge for everyone is worth a small sacrifice."][0] == "rebuttal"
+
+
+def test_someone_elses_view_reported_with_may_think_is_an_objection() -> None:
+    got = placed(f"{CLAIM} Dog owners may think that a library is only for children.")
+    assert got["Dog owners may think that a library is only for children."] == ("objection", CLAIM)
+    got = placed(f"{CLAIM} We may find that the library pays for itself.")
+    assert got["We may find that the library pays for itself."] == ("reason", CLAIM)
+
+
+def test_a_plain_sentence_is_no_objection() -> None:
+    got = placed(f"{CLAIM} Children need quiet places to learn.")
+    assert got["Children need quiet places to learn."] == ("reason", CLAIM)
+
+
+def test_an_undercut_attacks_the_inference_of_the_unit_before() -> None:
+    text = (
+        f"{CLAIM} Some say the old library has too few visitors. "
+        "But that does not show that people do not want a library."
+    )
+    got = placed(text)
+    assert got["But that does not show that people do not want a library."] == (
+        "undercut",
+        "Some say the old library has too few visitors.",
+    )
+    # in the map, it sits under `undercuts:` of the objection's entry
+    from argmap.formats import native
+    from argmap.teaching.skeleton import skeleton
+
+    m = native.read("d.yaml", text=skeleton(text, text_path=None))
+    [undercut] = [i for i in m.inferences.values() if i.kind.value == "undercut"]
+    assert m.inferences[undercut.target].premises == ["O1.2"]
+
+
+def test_a_but_that_is_no_undercut_when_it_shows_nothing_is_denied() -> None:
+    got = placed(f"{CLAIM} Some say it is too expensive. But that cost pays back in ten years.")
+    assert got["But that cost pays back in ten years."][0] == "rebuttal"
+
+
+def test_an_example_supports_the_unit_before_it() -> None:
+    got = placed(
+        f"{CLAIM} Libraries help people find work. "
+        "For example, the library next door runs courses on writing a job application."
+    )
+    example = "For example, the library next door runs courses on writing a job application."
+    assert got[example] == ("evidence", "Libraries help people find work.")
+    units = draft(analyse(f"{CLAIM} Libraries help people find work. {example}"))
+    assert [u.basis for u in units if u.text == example] == ["example"]
+
+
+def test_an_enumeration_gives_main_reasons_with_their_support() -> None:
+    got = placed(
+        f"{CLAIM} First, the old building is falling apart. The roof leaks every winter. "
+        "Second, the town has grown by a third. The schools are already full."
+    )
+    first, second = (
+        "First, the old building is falling apart.",
+        "Second, the town has grown by a third.",
+    )
+    assert got[first] == ("reason", CLAIM)
+    assert got[second] == ("reason", CLAIM)
+    assert got["The roof leaks every winter."] == ("reason", first)
+    assert got["The schools are already full."] == ("reason", second)
+
+
+def test_without_an_enumeration_reasons_hang_from_the_conclusion() -> None:
+    got = placed(f"{CLAIM} The old building is falling apart. The town has grown by a third.")
+    assert got["The town has grown by a third."] == ("reason", CLAIM)
+
+
+def test_a_restated_thesis_is_the_conclusion_not_a_reason_for_it() -> None:
+    text = (
+        "Our town should build a new library for its children.\n"
+        "The old building is falling apart.\n"
+        "For all these reasons, our town should build a new library for its children.\n"
+    )
+    units = draft(analyse(text))
+    assert units[0].kind == "conclusion"
+    assert units[0].restated_in and all(
+        u.kind != "reason" or "library" not in u.text for u in units[1:]
+    )
+    assert restates(
+        "The town should build the new library.", "Our town should build a new library."
+    )
+    assert not restates("The library is old.", "Our town should build a new library.")
+
+
+def test_clauses_split_at_argumentative_connectives_only() -> None:
+    def parts(sentence: str) -> list[tuple[str, int | None, str]]:
+        return [(sentence[p.start : p.end], p.head, p.relation) for p in split_clauses(sentence)]
+
+    assert parts("Fees should go, because studying is a right.") == [
+        ("Fees should go,", None, ""),
+        ("because studying is a right.", 0, "sup"),
+    ]
+    assert parts("Although fees bring money, they keep poor students away.") == [
+        ("Although fees bring money,", 1, "att"),
+        ("they keep poor students away.", None, ""),
+    ]
+    assert parts("The team ended up third, but one could have expected more.") == [
+        ("The team ended up third,", 1, "att"),
+        ("but one could have expected more.", None, ""),
+    ]
+    assert parts("Bread prices rose sharply, so people bought less.") == [
+        ("Bread prices rose sharply,", 1, "sup"),
+        ("so people bought less.", None, ""),
+    ]
+    # must not split: a temporal "since", "so many", too short a part, no connective
+    assert len(split_clauses("Nothing has changed since the war ended in that country.")) == 1
+    assert len(split_clauses("There are so many reasons to stay home today.")) == 1
+    assert len(split_clauses("Yes, but why?")) == 1
+    assert len(split_clauses("Reading is good for children and adults alike.")) == 1
+    # a correction ("not X, but rather Y") and a preposition ("because of") are no clause
+    assert len(split_clauses("Luxury is not what people need, but rather a flat at all.")) == 1
+    assert len(split_clauses("They are not any sicker because of their age.")) == 1
+
+
+def test_a_sentence_holding_a_concession_and_a_reply_gives_two_units() -> None:
+    got = placed(
+        f"{CLAIM} Indeed the library will cost a lot, but given its use one could expect more."
+    )
+    conceded = "Indeed the library will cost a lot,"
+    assert got[conceded] == ("objection", CLAIM)
+    assert got["but given its use one could expect more."] == ("rebuttal", conceded)
+
+
+def test_the_conclusion_sentence_keeps_its_main_clause_as_the_conclusion() -> None:
+    units = draft(
+        analyse("Although it costs money, our town should build a new library. It helps.")
+    )
+    assert units[0].text == "our town should build a new library."
+    assert units[1].text == "Although it costs money," and units[1].kind == "objection"
+    assert units[1].parent == 0
+
+
+def test_evidence_takes_its_text_from_the_sentence_its_cues_are_in() -> None:
+    text = (
+        "Our town should build a new library.\n"
+        "Reading matters for every child in town. A 2017 study found that 40% of children "
+        "never visit one.\n"
+        "The old one is too small.\n"
+    )
+    units = draft(analyse(text))
+    [evidence] = [u for u in units if u.kind == "evidence"]
+    assert evidence.text.startswith("A 2017 study found that 40%")
+    assert evidence.basis == "study"
+    assert all(c.text in evidence.text for c in evidence.cues)
