@@ -40,6 +40,9 @@ def test_skeleton_of_the_flagship_paper(paper: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# A skeleton argument map drafted by `argmap new --from paper.txt`.")
     assert "# ¶13: candidate evidence. CHECK:" in text
+    # every node says which cue placed it
+    assert text.count("#   why here: ") == text.count('status: "draft"')
+    assert "#   why here: the conclusion guess of `argmap cues` (last-sentence +1.0," in text
     m = argmap.load(out)
     assert m.source_text is not None  # source: text: paper.txt, relative to the map
     conclusion = m.statements[m.conclusion]

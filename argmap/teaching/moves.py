@@ -327,6 +327,10 @@ def draft(report: CueReport) -> list[Unit]:
     else:
         units, order = _paragraph_units(report, guess, body)
     _place(units, order)
+    root = units[0]
+    root.why = "the conclusion guess of `argmap cues` (" + ", ".join(guess.why) + ")"
+    if root.text != guess.text:
+        root.why += "; the main clause of that sentence"
     return units
 
 
