@@ -383,6 +383,13 @@ def blank_categories(value: str | None) -> tuple[str, ...]:
         raise UsageError(str(exc)) from None
 
 
+def difficulty_share(name: str) -> float:
+    """``--difficulty``'s share of each category blanked (easy, medium, hard)."""
+    from argmap.teaching.exercise import DIFFICULTY
+
+    return DIFFICULTY[name]
+
+
 def exercise(
     argmap: ArgumentMap,
     out_dir: str | Path,
@@ -391,18 +398,31 @@ def exercise(
     seed: int = 0,
     share: float = 0.5,
     map_name: str | None = None,
+    detected_gaps: bool = False,
+    pdf: bool = True,
+    notify: Callable[[list[str]], None] | None = None,
 ) -> list[Path]:
-    """Write a worksheet and its key into ``out_dir``: the four files of ``argmap exercise``.
+    """Write a worksheet and its key into ``out_dir``; returns the files written.
 
-    ``DIR/worksheet.md``, ``DIR/worksheet.svg`` (the map with numbered blank
-    boxes, no gap highlighting), ``DIR/answer-key.yaml`` and ``DIR/answer-key.md``.
-    Only these files are replaced; nothing else in ``out_dir`` is touched.
+    ``DIR/worksheet.md``, ``DIR/worksheet.svg`` (the map's frame with numbered
+    blank boxes: no id, status or gap), ``DIR/worksheet.html`` (print-ready),
+    ``DIR/answer-key.yaml`` and ``DIR/answer-key.md``, and ``DIR/worksheet.pdf``
+    when ``pdf`` and a Chromium (or, for the diagram alone, the system ``dot``)
+    can print it. ``notify`` hears what was left out: a missing source text, a
+    PDF that could not be made. Only these files are replaced; nothing else in
+    ``out_dir`` is touched.
     """
     from argmap.errors import OutputError
     from argmap.io import check_output, write_output
     from argmap.teaching.exercise import make_exercise
+    from argmap.views.engines import layout, run_dot, system_dot
+    from argmap.views.printing import html_to_pdf
     from argmap.views.worksheet import key_md, key_yaml, worksheet_md
+    from argmap.views.worksheet_html import worksheet_html
+    from argmap.views.worksheet_svg import print_diagrams, worksheet_dot
 
+    notices: list[str] = []
+    tell = notices.append
     ex = make_exercise(
         argmap,
         blank=blank,
@@ -410,25 +430,50 @@ def exercise(
         share=share,
         gaps=find_gaps(argmap) if "gaps" in blank else (),
         map_name=map_name or argmap.path or "MAP",
+        detected_gaps=detected_gaps,
     )
-    # no gap highlighting: flags on the blanks would hint at the answers
-    svg = render(ex.worksheet_map, "svg", gaps=False)
+    if not argmap.paragraphs():
+        where = argmap.source.text if argmap.source and argmap.source.text else None
+        tell(
+            f"the source text {where} was not found: the worksheet leaves the text out; "
+            "hand it to students separately"
+            if where
+            else "the map names no source text (source: text:): the worksheet leaves the "
+            "text out; hand it to students separately"
+        )
+    dot = worksheet_dot(ex)
+    svg = layout(dot, "svg").decode("utf-8")
+    page = worksheet_html(
+        ex, print_diagrams(ex, svg, lambda source: layout(source, "svg").decode("utf-8"))
+    )
     target = Path(out_dir)
     if target.exists() and not target.is_dir():
         raise OutputError(f"{target} is not a directory")
-    target.mkdir(parents=True, exist_ok=True)
-    files = (
+    files: list[tuple[str, str | bytes]] = [
         ("worksheet.md", worksheet_md(ex)),
         ("worksheet.svg", svg),
+        ("worksheet.html", page),
         ("answer-key.yaml", key_yaml(ex)),
         ("answer-key.md", key_md(ex)),
-    )
+    ]
+    if pdf:
+        printed = html_to_pdf(page)
+        if printed is None and system_dot() is not None:
+            printed = run_dot(dot, "pdf")
+            tell("no Chromium found: worksheet.pdf holds the diagram only (print worksheet.html)")
+        if printed is None:
+            tell("no Chromium or Graphviz dot found: no worksheet.pdf (print worksheet.html)")
+        else:
+            files.append(("worksheet.pdf", printed))
+    target.mkdir(parents=True, exist_ok=True)
     for name, _ in files:
-        check_output(target / name)  # all four can be written, or none is touched
+        check_output(target / name)  # all can be written, or none is touched
     written = []
     for name, data in files:
         write_output(target / name, data)
         written.append(target / name)
+    if notify is not None and notices:
+        notify(notices)
     return written
 
 

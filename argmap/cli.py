@@ -610,6 +610,14 @@ def stats(
 # --- teaching commands ------------------------------------------------------------------------
 
 
+class Difficulty(StrEnum):
+    """``exercise --difficulty``: how many blanks."""
+
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
 class TeachingFormat(StrEnum):
     """Output of the teaching commands: for people (text) or for programs (json)."""
 
@@ -718,22 +726,56 @@ def exercise(
             help="Share of each category to hide, above 0 and at most 1 (1 hides them all).",
         ),
     ] = 0.5,
+    difficulty: Annotated[
+        Difficulty | None,
+        typer.Option(
+            "--difficulty",
+            help="How many blanks: easy (a quarter of each category), medium (half), hard "
+            "(all); overrides --share.",
+        ),
+    ] = None,
+    detected_gaps: Annotated[
+        bool,
+        typer.Option(
+            "--detected-gaps",
+            help="With --blank gaps: the key also asks for the gaps the rules detect, not only "
+            "those annotated in the map.",
+        ),
+    ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf/--no-pdf", help="Also print worksheet.pdf (with Chromium).")
+    ] = True,
     fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
-    """Make a worksheet with numbered blanks (Markdown and SVG) and an answer key from a map.
+    """Make a worksheet with numbered blank boxes (HTML to print, PDF, Markdown, SVG) and its key.
 
-    Writes DIR/worksheet.md, DIR/worksheet.svg, DIR/answer-key.yaml and
-    DIR/answer-key.md, replacing only those files. Blanks show only their
-    paragraph anchors; the same --seed gives the same worksheet.
+    Writes DIR/worksheet.html (print-ready: instructions, the map with boxes to
+    write in, the numbered text, answer space), DIR/worksheet.pdf (where
+    Chromium is installed), DIR/worksheet.md, DIR/worksheet.svg,
+    DIR/answer-key.yaml and DIR/answer-key.md, replacing only those files.
+    Blanks show only their paragraph anchors; the same --seed gives the same
+    worksheet.
     """
-    from argmap.api import blank_categories
+    from argmap.api import blank_categories, difficulty_share
     from argmap.api import exercise as make
 
     with _usage(param_hint="--blank"):
         hidden = blank_categories(blank)
+    if difficulty is not None:
+        share = difficulty_share(difficulty.value)
     argmap = _load(map_file, fmt, conclusion)
-    written = make(argmap, output, blank=hidden, seed=seed, share=share, map_name=str(map_file))
+    written = make(
+        argmap,
+        output,
+        blank=hidden,
+        seed=seed,
+        share=share,
+        map_name=str(map_file),
+        detected_gaps=detected_gaps,
+        pdf=pdf,
+        notify=_notify,
+    )
     for path in written:
         print(f"wrote {path}")
 

@@ -13,13 +13,19 @@ from typer.testing import CliRunner
 
 import argmap
 from argmap.cli import app
+from argmap.formats.markdown import escape
+from argmap.model import ArgumentMap
 from argmap.teaching.exercise import CATEGORIES, FILES, choose_blanks, make_exercise
+from argmap.teaching.gap_kinds import STUDENT_KINDS
 from argmap.teaching.grade import roles
 from argmap.views.worksheet import worksheet_md
+from argmap.views.worksheet_svg import _KIND_LABEL, ruled_lines, worksheet_dot
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["exercise", *args])
+def run(*args: str, pdf: bool = False) -> tuple[int, str, str]:
+    """``argmap exercise ARGS`` (without the PDF, which needs Chromium and takes seconds,
+    unless ``pdf``)."""
+    result = CliRunner().invoke(app, ["exercise", *args, *([] if pdf else ["--no-pdf"])])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -42,11 +48,34 @@ def without_source_text(worksheet_md: str) -> str:
     return head + (rest[rest.index("## The map") :] if rest else "")
 
 
-def svg_node_texts(svg: str, node: str) -> list[str]:
-    """The visible text lines of one node of the SVG (Graphviz writes one <text> per line)."""
-    group = re.search(rf'<g id="{re.escape(node)}" class="node[^"]*">(.*?)</g>\s*</g>', svg, re.S)
-    assert group is not None, node
-    return [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", group.group(1))]
+def svg_boxes(svg: str) -> list[list[str]]:
+    """The visible texts of each node of the SVG (Graphviz writes one <text> per run)."""
+    groups = re.findall(r'<g id="[^"]*" class="node">(.*?)</g>', svg, re.S)
+    texts = [
+        [html.unescape(t).strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", g)]
+        for g in groups
+    ]
+    return [[t for t in box if t] for box in texts]
+
+
+def svg_texts(svg: str) -> list[str]:
+    """Every visible text of the SVG, legend included."""
+    return [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+
+
+#: The kind words a worksheet box may show (see argmap.views.worksheet_svg).
+BOX_KINDS = set(_KIND_LABEL.values())
+STATUSES = ("given", "draft", "accepted", "contested", "unsupported", "implicit")
+
+
+def assert_no_ids_or_statuses(svg: str, m: ArgumentMap) -> None:
+    ids = set(m.statements) | set(m.inferences)
+    for text in svg_texts(svg):
+        tokens = set(re.split(r"[\s,;:()\[\]·]+", text))
+        assert not tokens & ids, (text, tokens & ids)
+        assert not any(re.search(rf"\b{s}\b", text) for s in STATUSES if s not in ("implicit",)), (
+            text
+        )
 
 
 def assert_no_leaks(folder: Path, key: dict[str, object]) -> None:
@@ -62,26 +91,32 @@ def assert_no_leaks(folder: Path, key: dict[str, object]) -> None:
     for blank in blanks:
         statement = m.statements[blank["node"]]
         label = f"[{blank['blank']}] ¶{statement.at}" if statement.at else f"[{blank['blank']}]"
-        for name in ("worksheet.md", "worksheet.svg"):
+        for name in ("worksheet.md", "worksheet.svg", "worksheet.html"):
             assert statement.text not in sheets[name], (name, statement.id)
             assert squash(statement.text) not in squash(sheets[name]), (name, statement.id)
-            assert label in sheets[name], (name, label)
+            if name == "worksheet.md":  # elsewhere the number and anchor are apart
+                assert label in sheets[name], (name, label)
         # in the outline, not even a run of six of its words (unless a shown statement has it too)
         words = statement.text.split()
         for i in range(max(0, len(words) - 5)):
             run_of_words = " ".join(words[i : i + 6])
             if run_of_words not in shown:
                 assert run_of_words not in outline, (statement.id, run_of_words)
-        # in the picture, the box holds the blank label and the id/anchor line, nothing else
-        lines = svg_node_texts(raw_svg, statement.id)
-        assert lines[0] == label and all(statement.id in line for line in lines[1:]), lines
+        # in the picture, the box holds its number, its paragraph and its kind, nothing else:
+        # no word of the hidden text
+        box = [b for b in svg_boxes(raw_svg) if b and b[0] == f"[{blank['blank']}]"]
+        assert len(box) == 1, blank
+        assert box[0][1:2] == [f"¶{statement.at}"] and len(box[0]) == 3, box[0]
+        assert box[0][2] in BOX_KINDS, box[0]
+    # no statement id, no status in any text of the picture, the legend included
+    assert_no_ids_or_statuses(raw_svg, m)
     for statement in m.statements.values():
         if statement.note:
-            for name in ("worksheet.md", "worksheet.svg"):
+            for name in ("worksheet.md", "worksheet.svg", "worksheet.html"):
                 assert squash(statement.note)[:60] not in squash(sheets[name])
     for gap in m.gaps:
         if gap.note:
-            for name in ("worksheet.md", "worksheet.svg"):
+            for name in ("worksheet.md", "worksheet.svg", "worksheet.html"):
                 assert squash(gap.note)[:60] not in squash(sheets[name])
 
 
@@ -139,21 +174,58 @@ def test_everything_blanked_and_find_the_gaps(tmp_path: Path) -> None:
     assert len(key["blanks"]) == len(m.connected()[0])
     assert_no_leaks(tmp_path, key)
     sheet = read_all(tmp_path)
-    # a find-the-gaps sheet: no gap highlighting in the picture, the task in the text
-    assert 'class="node statement' in sheet["worksheet.svg"]
-    assert " gap-" not in sheet["worksheet.svg"].split("</style>", 1)[1]
-    assert "Find the gaps" in sheet["worksheet.md"] and "## Gaps you found" in sheet["worksheet.md"]
+    # a find-the-gaps sheet: the task and the students' vocabulary of gap kinds, no analyst's
+    # kind name, no gap in the picture
+    assert "Find the weak points" in sheet["worksheet.md"]
+    assert "## Gaps you found" in sheet["worksheet.md"]
+    for name, explanation in STUDENT_KINDS.items():
+        assert (
+            f"**{name}**" in sheet["worksheet.md"] and html.escape(name) in sheet["worksheet.html"]
+        )
+        assert explanation.split()[0] in sheet["worksheet.md"]
+    for analyst in ("single-premise-leap", "hedge-mismatch", "single-source-chain", "non-sequitur"):
+        for name in ("worksheet.md", "worksheet.svg", "worksheet.html"):
+            assert analyst not in sheet[name], (name, analyst)
+    # only the gaps annotated in the map are in the key, each with a student kind and a box
+    annotated = {(g.node, g.kind) for g in m.gaps}
+    assert {(g["node"], g["analyst_kind"]) for g in key["gaps"]} == annotated
+    assert all(g["origin"] == "annotated" for g in key["gaps"])
+    assert all(g["kind"] in STUDENT_KINDS for g in key["gaps"])
     kinds = {(g["node"], g["kind"]) for g in key["gaps"]}
-    assert ("E9", "factual-error") in kinds and ("R6", "non-sequitur") in kinds
-    assert "factual-error" not in sheet["worksheet.md"]
+    assert ("E9", "factual-error") in kinds and ("R6", "does-not-follow") in kinds
+    assert all("box" in g for g in key["gaps"] if g["node"] in m.statements)
 
 
-def test_find_the_gaps_alone_shows_every_statement(tmp_path: Path) -> None:
+def test_detected_gaps_join_the_key_at_the_teachers_choice(tmp_path: Path) -> None:
+    assert run(str(FLAGSHIP), "-o", str(tmp_path / "a"), "--blank", "gaps")[0] == 0
+    code, _, stderr = run(
+        str(FLAGSHIP), "-o", str(tmp_path / "b"), "--blank", "gaps", "--detected-gaps"
+    )
+    assert code == 0, stderr
+    a, b = (
+        yaml.safe_load((tmp_path / n / "answer-key.yaml").read_text(encoding="utf-8"))["gaps"]
+        for n in "ab"
+    )
+    assert {g["origin"] for g in a} == {"annotated"}
+    assert {g["origin"] for g in b} == {"annotated", "detected"}
+    assert {(g["node"], g["analyst_kind"]) for g in a} < {(g["node"], g["analyst_kind"]) for g in b}
+    leap = [g for g in b if g["analyst_kind"] == "single-premise-leap"]
+    assert leap and all(g["kind"] == "missing-step" for g in leap)
+
+
+def test_find_the_gaps_alone_shows_every_statement_numbered(tmp_path: Path) -> None:
     code, _, _ = run(str(FLAGSHIP), "-o", str(tmp_path), "--blank", "gaps")
     assert code == 0
+    m = argmap.load(FLAGSHIP)
     sheet = read_all(tmp_path)["worksheet.md"]
-    for statement in argmap.load(FLAGSHIP).statements.values():
-        assert f"`{statement.id}`" in sheet
+    for statement in m.statements.values():
+        assert escape(statement.text) in sheet
+        assert f"`{statement.id}`" not in sheet
+    # every box of the picture is numbered, so that students can name it
+    raw_svg = (tmp_path / "worksheet.svg").read_text(encoding="utf-8")
+    numbered = [b[0] for b in svg_boxes(raw_svg) if b and re.fullmatch(r"\(\d+\)", b[0])]
+    assert len(numbered) == len(m.connected()[0])
+    assert_no_ids_or_statuses(raw_svg, m)
 
 
 def test_same_seed_same_worksheet_other_seed_other_blanks(tmp_path: Path) -> None:
@@ -233,3 +305,74 @@ def test_nothing_is_replaced_when_one_file_cannot_be(tmp_path: Path) -> None:
     assert second.exit_code == 1
     assert "answer-key.md: is a directory" in second.stderr
     assert (out / "worksheet.md").read_text(encoding="utf-8") == before
+
+
+def test_a_missing_source_text_is_said_on_stderr(tmp_path: Path) -> None:
+    text = FLAGSHIP.read_text(encoding="utf-8")
+    moved = tmp_path / "map.yaml"
+    moved.write_text(text.replace("text: iran-in-latin-america.txt", "text: gone.txt"), "utf-8")
+    assert "text: gone.txt" in moved.read_text(encoding="utf-8")
+    code, _, stderr = run(str(moved), "-o", str(tmp_path / "ws"))
+    assert code == 0, stderr
+    assert "argmap: the source text gone.txt was not found" in stderr
+    page = (tmp_path / "ws" / "worksheet.html").read_text(encoding="utf-8")
+    assert "The text is not included in this worksheet" in page
+    # with its text, no notice
+    code, _, stderr = run(str(FLAGSHIP), "-o", str(tmp_path / "ok"))
+    assert code == 0 and "source text" not in stderr
+
+
+def test_blank_boxes_are_sized_to_the_hidden_text(tmp_path: Path) -> None:
+    assert run(str(FLAGSHIP), "-o", str(tmp_path), "--share", "1")[0] == 0
+    key = yaml.safe_load((tmp_path / "answer-key.yaml").read_text(encoding="utf-8"))
+    dot = worksheet_dot(make_exercise(argmap.load(FLAGSHIP), seed=0, share=1))
+    for blank in key["blanks"]:
+        node = re.search(rf"<B>\[{blank['blank']}\]</B>.*?</TABLE>>", dot)
+        assert node is not None
+        assert node.group(0).count('SIDES="B"') == ruled_lines(blank["text"])
+    lengths = sorted(key["blanks"], key=lambda b: len(b["text"]))
+    assert ruled_lines(lengths[0]["text"]) < ruled_lines(lengths[-1]["text"])
+
+
+def test_difficulty_sets_how_many_blanks(tmp_path: Path) -> None:
+    counts = {}
+    for level in ("easy", "medium", "hard"):
+        code, _, stderr = run(str(FLAGSHIP), "-o", str(tmp_path / level), "--difficulty", level)
+        assert code == 0, stderr
+        key = yaml.safe_load((tmp_path / level / "answer-key.yaml").read_text(encoding="utf-8"))
+        counts[level] = len(key["blanks"])
+    assert counts["easy"] < counts["medium"] < counts["hard"]
+    assert run(str(FLAGSHIP), "-o", str(tmp_path), "--difficulty", "extreme")[0] == 2
+
+
+def test_the_print_page_and_its_pdf(tmp_path: Path) -> None:
+    from argmap.views.printing import chromium
+
+    if chromium() is None:
+        pytest.skip("no Chromium to print the worksheet with")
+    code, stdout, stderr = run(str(FLAGSHIP), "-o", str(tmp_path), "--seed", "2", pdf=True)
+    assert code == 0, stderr
+    assert f"wrote {tmp_path / 'worksheet.pdf'}" in stdout
+    pdf = (tmp_path / "worksheet.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and pdf.count(b"/Type /Page") > 3
+    page = (tmp_path / "worksheet.html").read_text(encoding="utf-8")
+    # instructions for students, the numbered text, the diagrams, the answer table
+    assert "<h2>What to do</h2>" in page and "¶23</span>" in page
+    assert page.count('<section class="diagram">') > 1  # the flagship is split by branches
+    assert page.count('<td class="n">[') == len(
+        yaml.safe_load((tmp_path / "answer-key.yaml").read_text(encoding="utf-8"))["blanks"]
+    )
+    for svg in re.findall(r"<svg.*?</svg>", page, re.S):
+        assert_no_ids_or_statuses(svg, argmap.load(FLAGSHIP))
+
+
+def test_the_pdf_is_the_same_bytes_each_time(tmp_path: Path) -> None:
+    from argmap.views.printing import chromium
+
+    if chromium() is None:
+        pytest.skip("no Chromium to print the worksheet with")
+    short = FLAGSHIP.parent / "school-uniforms.yaml"
+    for name in "ab":
+        assert run(str(short), "-o", str(tmp_path / name), pdf=True)[0] == 0
+    first, second = ((tmp_path / n / "worksheet.pdf").read_bytes() for n in "ab")
+    assert first == second and first.startswith(b"%PDF-")

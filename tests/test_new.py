@@ -130,6 +130,19 @@ def test_blank_template_and_stdout(tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.stdout.startswith("# A new argument map.")
 
 
+def test_the_students_template_carries_anchors(tmp_path: Path) -> None:
+    """Every node of `argmap new -o FILE` has an `at:` (the grader matches by it), and the
+    comments say how to fill it in."""
+    out = tmp_path / "mine.yaml"
+    assert CliRunner().invoke(app, ["new", "-o", str(out)]).exit_code == 0
+    m = argmap.load(out)
+    assert all(s.at for s in m.statements.values()), {s.id: s.at for s in m.statements.values()}
+    text = out.read_text(encoding="utf-8")
+    comments = " ".join(line.split("#", 1)[1] for line in text.splitlines() if "#" in line)
+    assert "paragraph number" in comments and '"8-11"' in comments and '"2, 7"' in comments
+    assert text.count("at: ") == len(m.statements)
+
+
 paragraph = st.text(
     alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"),
     min_size=1,

@@ -12,9 +12,14 @@ A blanked statement keeps its place in the map and its paragraph anchor;
 its text becomes ``[N] ¶A`` and its quote, source, basis and note are
 dropped. No analyst note, annotated gap or map metadata goes into any
 worksheet file: they would give answers away. ``gaps`` makes it a "find the
-gaps" exercise: the map is shown without gap highlighting, with node ids,
-and the student names a node and a gap kind; the key lists every gap
-(annotated and detected).
+gaps" exercise: the map is shown without gap highlighting, the student
+names a node (a blank's number or the paragraph) and a gap kind from the
+student vocabulary (:mod:`argmap.teaching.gap_kinds`); the key lists only
+the teachable gaps: those written in the map (annotated) and, when
+``detected_gaps``, the ones the rules detect, each with its student kind.
+
+``DIFFICULTY`` names three shares: easy (a quarter of each category), medium
+(half), hard (all).
 """
 
 from __future__ import annotations
@@ -28,12 +33,17 @@ from typing import Any
 from argmap.analysis.base import Gap
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, format_anchor
+from argmap.teaching.gap_kinds import student_kind, teachable
 from argmap.teaching.grade import roles
 
 CATEGORIES = ("conclusion", "reasons", "evidence", "objections", "assumptions", "gaps")
 DEFAULT_BLANK = ("reasons", "evidence")
 DEFAULT_SHARE = 0.5
-FILES = ("worksheet.md", "worksheet.svg", "answer-key.yaml", "answer-key.md")
+#: ``--difficulty``: the share of each category blanked.
+DIFFICULTY = {"easy": 0.25, "medium": 0.5, "hard": 1.0}
+FILES = ("worksheet.md", "worksheet.svg", "worksheet.html", "answer-key.yaml", "answer-key.md")
+#: Written too where Chromium (or, the diagram alone, the system dot) can print it.
+PDF_FILE = "worksheet.pdf"
 
 #: The role (from :func:`roles`) each category blanks.
 _CATEGORY_ROLE = {
@@ -77,6 +87,8 @@ class Exercise:
     map_name: str
     blanks: list[Blank] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
+    #: whether the key's gaps include the detected ones (else only the annotated ones)
+    detected_gaps: bool = False
 
     @property
     def find_gaps(self) -> bool:
@@ -89,7 +101,20 @@ class Exercise:
         return (
             f"argmap exercise {self.map_name} --blank {','.join(self.categories)} "
             f"--seed {self.seed} --share {self.share:g}"
+            + (" --detected-gaps" if self.find_gaps and self.detected_gaps else "")
         )
+
+    @property
+    def boxes(self) -> dict[str, int]:
+        """Every box's number on the worksheet: the blanks ``[1]..[k]``, then (for a
+        find-the-gaps task) the other statements in tree order, ``(k+1)...``, so that
+        students can name any node without its id."""
+        numbers = {b.node: b.number for b in self.blanks}
+        if self.find_gaps:
+            for entry in self.argmap.tree():
+                if entry.node not in numbers:
+                    numbers[entry.node] = len(numbers) + 1
+        return numbers
 
     def key_data(self) -> dict[str, Any]:
         """The answer key as plain data (``answer-key.yaml``): the blanks and, for a
@@ -115,13 +140,15 @@ class Exercise:
             ],
         }
         if self.find_gaps:
-            by_node = {b.node: b.number for b in self.blanks}
+            boxes = self.boxes
             data["gaps"] = [
                 {
                     "node": g.node,
-                    **({"blank": by_node[g.node]} if g.node in by_node else {}),
-                    "kind": g.name,
+                    **({"box": boxes[g.node]} if g.node in boxes else {}),
+                    "kind": student_kind(g),
+                    "analyst_kind": g.name,
                     "code": g.code,
+                    "origin": g.origin,
                     **({"at": format_anchor(g.at)} if g.at else {}),
                     "message": g.message,
                 }
@@ -220,14 +247,16 @@ def make_exercise(
     share: float = DEFAULT_SHARE,
     gaps: Sequence[Gap] = (),
     map_name: str = "MAP",
+    detected_gaps: bool = False,
 ) -> Exercise:
-    """Build the worksheet and the key; ``gaps`` are the map's gaps (for a find-the-gaps task)."""
+    """Build the worksheet and the key; ``gaps`` are the map's gaps (for a find-the-gaps task),
+    of which the key keeps the teachable ones (see the module docstring)."""
     if not 0 < share <= 1:
         raise ArgmapError(f"--share must be more than 0 and at most 1, not {share}")
     categories = tuple(blank)
     blanks = choose_blanks(argmap, categories, seed=seed, share=share)
     find_gaps = "gaps" in categories
-    gap_list = _unique_gaps(gaps) if find_gaps else []
+    gap_list = _unique_gaps(teachable(tuple(gaps), detected=detected_gaps)) if find_gaps else []
     if not blanks and not find_gaps:
         raise ArgmapError(
             f"nothing to blank: the map has no {', '.join(categories)}; choose other --blank "
@@ -242,6 +271,7 @@ def make_exercise(
         map_name=map_name,
         blanks=blanks,
         gaps=gap_list,
+        detected_gaps=detected_gaps,
     )
 
 

@@ -70,21 +70,29 @@ def blank_template(*, title: str | None, text_path: str | None) -> str:
     if text_path:
         lines += ["source:", f"  text: {_q(text_path)}"]
     lines += [
+        "# `at` is where a statement comes from in the text: its paragraph number, counting",
+        '# non-empty lines from 1: "3", a range "8-11", or several "2, 7". The grader',
+        "# matches your nodes to the key by these anchors, so keep one on every node.",
         "conclusion:",
         "  id: C",
         '  text: "The main conclusion, in your own words."',
+        '  at: "1"              # <- the paragraph where the text states its conclusion',
         "  status: draft",
         "  reasons:",
         "    - id: R1",
         '      text: "A reason the text gives for the conclusion."',
+        '      at: "1"          # <- the paragraph of this reason',
         "      status: draft",
         "      evidence:",
         "        - id: E1",
         '          text: "What the text offers to back the reason up."',
+        '          at: "1"      # <- the paragraph of this evidence',
+        '          quote: "the words of the text, copied exactly"   # optional',
         "          status: draft",
         "  objections:",
         "    - id: O1",
         '      text: "An objection the text raises (delete it if there is none)."',
+        '      at: "1"          # <- the paragraph that raises it',
         "      status: draft",
     ]
     return "\n".join(lines) + "\n"
