@@ -293,11 +293,7 @@ class _Writer:
         )
         if self.strict and simple and self.strict_line(inf, fields, lines_seen, contradictory):
             return
-        if (
-            simple
-            and inf.kind is InferenceKind.ATTACK
-            and fields == {"relation": CONTRADICTORY}
-        ):
+        if simple and inf.kind is InferenceKind.ATTACK and fields == {"relation": CONTRADICTORY}:
             contradictory.setdefault((inf.premises[0], inf.target, "><"), []).append(inf.id)
             return
         key = (inf.premises[0], inf.target, inf.kind.value, fields.get("relation"))
