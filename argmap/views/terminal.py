@@ -115,6 +115,15 @@ def show(
             by_node.setdefault(gap.node, []).append(gap)
     tree, capped = _tree(argmap, by_node, options)
     parts: list[RenderableType] = [tree, Text("")]
+    apart = _unconnected_roots(argmap)
+    if apart:
+        # every statement of the file is shown: the parts the conclusion does not reach below
+        parts.append(Text("Not connected to the main conclusion:", style="bold"))
+        for root in apart:
+            part, hidden = _tree(argmap, by_node, options, root)
+            parts.append(part)
+            capped |= hidden
+        parts.append(Text(""))
     parts.append(_summary(argmap))
     if options.gaps:
         parts.append(Text(""))
@@ -136,12 +145,36 @@ def show(
     return Group(*parts)
 
 
+def _unconnected_roots(argmap: ArgumentMap) -> list[str]:
+    """Tops of the parts of the map the conclusion's tree does not reach, in map order.
+
+    Each part starts at a statement that supports or attacks nothing when
+    there is one (else, in a cycle, at its first statement in the file).
+    """
+    reached = {entry.node for entry in argmap.tree()}
+    if len(reached) == len(argmap.statements):
+        return []
+    rest = [s for s in argmap.statements if s not in reached]
+    roots: list[str] = []
+    for prefer_tops in (True, False):
+        for sid in rest:
+            if sid in reached or (prefer_tops and argmap.outgoing(sid)):
+                continue
+            roots.append(sid)
+            reached.update(entry.node for entry in argmap.tree(root=sid))
+    return roots
+
+
 def _tree(
-    argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptions
+    argmap: ArgumentMap,
+    by_node: dict[str, list[Gap]],
+    options: ShowOptions,
+    start: str | None = None,
 ) -> tuple[Tree, set[str]]:
-    """The rich tree, and the ids of the statements and inferences the children cap hid."""
-    # side_pro[x] is true when statement x argues for the main conclusion
-    side_pro: dict[str, bool] = {argmap.conclusion: True}
+    """The rich tree from ``start`` (the conclusion), and the ids the children cap hid."""
+    top = start or argmap.conclusion
+    # side_pro[x] is true when statement x argues for the top of the tree
+    side_pro: dict[str, bool] = {top: True}
     nodes: dict[str, Tree] = {}
     groups: dict[str, Tree] = {}
     root: Tree | None = None
@@ -150,11 +183,12 @@ def _tree(
     added: dict[int, int] = {}
     left_out: dict[int, tuple[Tree, int]] = {}
     capped: set[str] = set()
-    for entry in argmap.tree(max_depth=options.depth):
+    for entry in argmap.tree(max_depth=options.depth, root=top):
         statement = argmap.statements[entry.node]
         via = entry.via
         if via is None:
-            label = _label(argmap, statement, "conclusion", by_node, options, entry.repeat)
+            role = "conclusion" if top == argmap.conclusion else statement.kind.value
+            label = _label(argmap, statement, role, by_node, options, entry.repeat)
             root = Tree(_with_notes(label, statement, options), guide_style="dim")
             nodes[entry.node] = root
             continue
