@@ -195,7 +195,9 @@ def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **opt
     one), ``dot`` or ``wasm`` (SVG, JSON and HTML only). Options:
     ``width=30`` (characters per line), ``rankdir="TB"``, ``theme="default"``
     (or ``print``, ``colorblind``), ``legend=False``, ``evaluate=False``,
-    ``gaps=True``, ``select=()``, ``ignore=()``.
+    ``gaps=True``, ``select=()``, ``ignore=()``, ``layout="default"`` (or
+    ``slide``), ``focus=None`` (a statement id), ``depth=None`` (levels);
+    ``split=True`` makes several pictures: see :func:`render_split`.
     """
     from argmap.views.render import RenderOptions, check
     from argmap.views.render import render as render_map
@@ -203,6 +205,13 @@ def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **opt
     opts = RenderOptions(**options)
     check(fmt, engine)  # refuse PNG/PDF without Graphviz (and bad engines) before any work
     return render_map(argmap, opts.findings(argmap, fmt), fmt, engine, opts)
+
+
+def focus(argmap: ArgumentMap, statement: str) -> ArgumentMap:
+    """``statement`` and everything under it, as a map with ``statement`` on top."""
+    from argmap.model.parts import focus as focus_part
+
+    return focus_part(argmap, statement).argmap
 
 
 def render_file(
@@ -222,10 +231,48 @@ def render_file(
     from argmap.views.render import format_for
 
     chosen = format_for(output, fmt)
+    if options.get("split"):
+        render_split(argmap, output, chosen, engine=engine, **options)
+        return chosen
     if str(output) != "-":
         check_output(output)  # before any rendering
     write_output(output, render(argmap, chosen, engine=engine, **options))
     return chosen
+
+
+def split_names(output: str | Path, count: int) -> list[Path]:
+    """Where a split map's parts go: ``DIR/NAME.svg`` gives ``DIR/NAME-1.svg``, ``NAME-2.svg``..."""
+    path = Path(output)
+    return [path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(1, count + 1)]
+
+
+def render_split(
+    argmap: ArgumentMap,
+    output: str | Path,
+    fmt: str | None = None,
+    *,
+    engine: str = "auto",
+    **options: Any,
+) -> list[Path]:
+    """One picture per main reason, each titled with the conclusion on top, written beside
+    ``output`` as numbered files (:func:`split_names`); returns their paths. All are
+    rendered before any is written."""
+    from argmap.errors import UsageError
+    from argmap.io import check_output, write_output
+    from argmap.views.render import RenderOptions, check, format_for, render_parts
+
+    if str(output) == "-":
+        raise UsageError("--split writes one file per main reason: give -o DIR/NAME.EXT, not -")
+    chosen = format_for(output, fmt)
+    opts = RenderOptions(**{**options, "split": True})
+    check(chosen, engine)
+    pictures = render_parts(argmap, opts.findings(argmap, chosen), chosen, engine, opts)
+    paths = split_names(output, len(pictures))
+    for path in paths:
+        check_output(path)
+    for path, data in zip(paths, pictures, strict=True):
+        write_output(path, data)
+    return paths
 
 
 # --- interchange api --------------------------------------------------------------------------

@@ -214,6 +214,7 @@ def show(
     no_gaps: Annotated[
         bool, typer.Option("--no-gaps", help="Do not flag gaps or print the gap table.")
     ] = False,
+    focus: FocusOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     evaluate: EvaluateOpt = False,
@@ -237,6 +238,13 @@ def show(
     if not no_gaps:
         chosen, left_out = _selection(select, ignore, argmap)
         gaps = find_gaps(argmap, select=chosen, ignore=left_out)
+    if focus is not None:
+        # the gaps of the whole map, shown for the part: a cut never makes a gap
+        from argmap.api import focus as focus_on
+
+        with _usage("--focus"):
+            argmap = focus_on(argmap, focus)
+        gaps = [g for g in gaps if g.node in argmap.statements or g.node in argmap.inferences]
     options = ShowOptions(quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps)
     if evaluate or why:
         from argmap.api import evaluate as run_evaluation
@@ -432,6 +440,23 @@ class RenderTheme(StrEnum):
     COLORBLIND = "colorblind"
 
 
+class RenderLayout(StrEnum):
+    """Layout presets of the rendered map."""
+
+    DEFAULT = "default"
+    SLIDE = "slide"
+
+
+FocusOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--focus",
+        metavar="ID",
+        help="Only this statement and everything under it, with it on top.",
+    ),
+]
+
+
 class RankDir(StrEnum):
     """Where the conclusion goes: top (TB), bottom (BT), left (LR) or right (RL)."""
 
@@ -494,6 +519,30 @@ def render(
     no_gaps: Annotated[bool, typer.Option("--no-gaps", help="Do not mark gaps.")] = False,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    layout: Annotated[
+        RenderLayout,
+        typer.Option(
+            "--layout",
+            help="default, or slide: large type and short labels (a statement's title, else its first words; the whole text in the tooltip) for a 16:9 slide.",
+        ),
+    ] = RenderLayout.DEFAULT,
+    focus: FocusOpt = None,
+    depth: Annotated[
+        int | None,
+        typer.Option(
+            "--depth",
+            min=0,
+            metavar="N",
+            help="Draw N levels below the top box; a statement with more below says '+k more below'.",
+        ),
+    ] = None,
+    split: Annotated[
+        bool,
+        typer.Option(
+            "--split",
+            help="One picture per main reason, each titled, the conclusion on top: -o DIR/NAME.svg writes NAME-1.svg, NAME-2.svg...",
+        ),
+    ] = False,
     from_fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
@@ -504,23 +553,84 @@ def render(
     on the node and their messages in its tooltip. An existing OUT is
     replaced atomically.
     """
-    from argmap.api import render_file
+    from argmap.api import render_file as _render_file
 
     argmap = _load(map_file, from_fmt, conclusion)
     chosen, left_out = _selection(select, ignore, argmap)
-    render_file(
-        argmap,
+    with _usage():  # an unknown --focus, --split to stdout
+        _render_file(
+            argmap,
+            output,
+            fmt.value if fmt is not None else None,
+            engine=engine.value,
+            width=width,
+            rankdir=rankdir.value,
+            theme=theme.value,
+            legend=legend,
+            evaluate=evaluate,
+            gaps=not no_gaps,
+            select=chosen,
+            ignore=left_out,
+            layout=layout.value,
+            focus=focus,
+            depth=depth,
+            split=split,
+        )
+
+
+@app.command()
+@handles_errors
+def watch(
+    map_file: Annotated[
+        Path, typer.Argument(help="The map file to watch (YAML, JSON, Argdown...).", metavar="MAP")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o",
+            "--output",
+            help="The file to write on every save; its extension picks the format. An HTML page reloads itself.",
+            metavar="OUT",
+        ),
+    ],
+    engine: Annotated[
+        RenderEngine,
+        typer.Option("--engine", help="dot, wasm or auto (dot when on PATH)."),
+    ] = RenderEngine.AUTO,
+    theme: Annotated[
+        RenderTheme,
+        typer.Option("--theme", help="Colours: default, print (black and white) or colorblind."),
+    ] = RenderTheme.DEFAULT,
+    layout: Annotated[
+        RenderLayout, typer.Option("--layout", help="default, or slide (large type, short labels).")
+    ] = RenderLayout.DEFAULT,
+    legend: Annotated[
+        bool, typer.Option("--legend", help="Add a legend of the shapes and lines.")
+    ] = False,
+    evaluate: Annotated[
+        bool, typer.Option("--evaluate", help="Colour each statement by its verdict.")
+    ] = False,
+    focus: FocusOpt = None,
+) -> None:
+    """Live preview: render MAP to OUT now and on every save, until Ctrl-C.
+
+    A map that does not load prints its error (file, line, column) and the
+    last good OUT stays as it was; with an HTML OUT the open page reloads
+    itself (it polls OUT.live.js, written beside it).
+    """
+    from argmap.views.render import format_for
+    from argmap.watch import watch as watch_map
+
+    format_for(output)  # a name that says no format is refused before watching
+    watch_map(
+        map_file,
         output,
-        fmt.value if fmt is not None else None,
         engine=engine.value,
-        width=width,
-        rankdir=rankdir.value,
         theme=theme.value,
+        layout=layout.value,
         legend=legend,
         evaluate=evaluate,
-        gaps=not no_gaps,
-        select=chosen,
-        ignore=left_out,
+        focus=focus,
     )
 
 
