@@ -618,6 +618,13 @@ class Difficulty(StrEnum):
     HARD = "hard"
 
 
+class QuizExport(StrEnum):
+    """``quiz --to``: the learning-platform formats."""
+
+    GIFT = "gift"
+    QTI = "qti"
+
+
 class TeachingFormat(StrEnum):
     """Output of the teaching commands: for people (text) or for programs (json)."""
 
@@ -875,19 +882,42 @@ def quiz(
             "--key", help="Print the correct letters (one a line) for this --seed and exit."
         ),
     ] = False,
+    to: Annotated[
+        QuizExport | None,
+        typer.Option(
+            "--to",
+            help="Write the quiz for a learning platform instead of asking it: gift (Moodle) "
+            "or qti (a QTI 2.1 zip for Canvas, Moodle, Blackboard); needs -o.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="The file --to writes (- for stdout).", metavar="FILE"),
+    ] = None,
     fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
-    """A multiple-choice quiz drawn from a map, with a score at the end.
+    """A multiple-choice quiz drawn from a map that explains each answer, with a score and
+    what to review at the end.
 
-    Questions: the main conclusion, the kind of a piece of evidence, whether a
-    reason has evidence, a node's gap, objection or reason. Answers come from
-    the terminal, from --answers FILE, or from a pipe (one letter a line).
+    Questions: the main conclusion, the kind of a statement, what it supports
+    or attacks, the basis of a piece of evidence, a statement's gap, whether an
+    objection is answered, whether a reason has evidence. Answers come from the
+    terminal, from --answers FILE, or from a pipe (one letter a line). --to gift
+    or --to qti -o FILE writes it for a learning platform, explanations as
+    feedback.
     """
     from argmap.api import quiz as make_quiz
     from argmap.api import read_text
     from argmap.views.quiz_view import play
 
+    with _usage(param_hint="--to"):
+        if (to is None) != (output is None):
+            raise UsageError(
+                "--to and -o go together: --to gift -o quiz.gift, --to qti -o quiz.zip"
+            )
+        if to is QuizExport.QTI and str(output) == "-":
+            raise UsageError("a QTI package is a zip file: give -o FILE, not -")
     argmap = _load(map_file, fmt, conclusion)
     the_quiz = make_quiz(argmap, seed=seed, count=count)
     if len(the_quiz.questions) < count:
@@ -899,6 +929,16 @@ def quiz(
         )
     if key:
         print("\n".join(the_quiz.key()))
+        return
+    if to is not None and output is not None:
+        from argmap.api import quiz_export, write_text
+
+        write_text(output, quiz_export(the_quiz, to.value, argmap.title or str(map_file)))
+        if str(output) != "-":
+            print(
+                f"wrote {output}: {len(the_quiz.questions)} questions as {to.value}",
+                file=sys.stderr,
+            )
         return
     interactive = answers is None and sys.stdin.isatty()
     if interactive:

@@ -35,9 +35,7 @@ def write_output(target: str | Path, data: str | bytes) -> None:
         except BrokenPipeError:
             raise  # the reader went away: the CLI ends quietly
         except OSError as exc:
-            raise OutputError(
-                f"cannot write to standard output: {exc.strerror or exc}"
-            ) from None
+            raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from None
         return
     path = check_output(target)
     if _special(path):
