@@ -258,9 +258,10 @@ def _conclusion(
         else "Which statement is the main conclusion?"
     )
     explanation = (
-        f"The main conclusion is the claim everything else is offered for or against: "
-        f"{cite(main)}. In the map: {main.text}"
+        f"The main conclusion is the claim everything else is offered for or against: {cite(main)}"
     )
+    if " ".join(main.text.split()) != " ".join((main.quote or main.text).split()):
+        explanation += f". In the map: {main.text}"
     return [Question("conclusion", prompt, None, options, answer, explanation, why)]
 
 
@@ -475,7 +476,8 @@ def _answered(
         if answers:
             rebuttal = argmap.statements[answers[0]]
             right = f"Yes: “{short(rebuttal.text, 60)}”"
-            wrong = [(_NO, f"The text does answer it: {cite(rebuttal)}."), *fake]
+            # "No" is always an option, beside one tempting wrong "Yes"
+            wrong = [(_NO, f"The text does answer it: {cite(rebuttal)}."), *fake[:1]]
             explanation = f"The objection ({cite(statement)}) is answered: {cite(rebuttal)}."
         else:
             right = _NO
@@ -517,6 +519,11 @@ def _has_evidence(
             claims = ", ".join(_named(argmap.statements[s]) for s in below[:2])
             explanation = f"No: beneath it are only claims ({claims}), no evidence."
             wrong = (f"Nothing beneath it is evidence: only {claims}.", "")
+        elif statement.given:
+            explanation = (
+                "No: it is given (common ground): the text takes it as needing no support."
+            )
+            wrong = ("Nothing supports it in the map: it is given, common ground.", "")
         else:
             explanation = "No: nothing in the map supports it at all."
             wrong = ("Nothing supports it in the map.", "")
