@@ -56,7 +56,7 @@ def test_each_kind_has_its_own_shape_and_line(small: ArgumentMap) -> None:
     assert (conclusion["shape"], conclusion["peripheries"]) == ("box", "2")
     assert "rounded" in reason["style"] and "dashed" not in reason["style"]
     assert evidence["shape"] == "note"
-    assert "dashed" in assumption["style"]
+    assert "dotted" in assumption["style"] and "dashed" not in assumption["style"]
     assert "diagonals" in objection["style"]
     # five kinds, five different (shape, style) pairs: they differ in black and white too
     pairs = {
@@ -291,3 +291,70 @@ def test_rendered_svg_has_one_group_per_statement_and_styled_gaps(flagship: Argu
             shape = next(e for e in group.iter() if e.tag in (f"{SVG}path", f"{SVG}polygon"))
             assert shape.get("stroke") == theme.severity[worst.severity]
             assert shape.get("stroke-dasharray")
+
+
+def test_print_theme_tells_support_from_attack_by_line_and_arrow(small: ArgumentMap) -> None:
+    dot = to_dot(small, options=DotOptions(theme="print", legend=True))
+
+    def attrs(line: str) -> dict[str, str]:
+        return {k: v.strip('"') for k, v in _ATTR.findall(line[line.index("[") :])}
+
+    edges = [attrs(e) for e in edge_lines(dot) if "legend" not in e]
+    support = [e for e in edges if e.get("class") == "support"]
+    attack = [e for e in edges if e.get("class") in ("attack", "undercut")]
+    assert support and attack and all(e.get("class") for e in edges)
+    assert {e.get("style") for e in attack} == {"dashed"}
+    assert "dashed" not in {e.get("style") for e in support}
+    # solid with a filled arrow vs dashed with a bar, where the edge ends at its target
+    assert {e["arrowtail"] for e in support if "arrowtail" in e} == {"normal"}
+    assert {e["arrowtail"] for e in attack if "arrowtail" in e} == {"tee"}
+    # the weak support is dotted, never dashed like an attack
+    assert attrs(next(e for e in edge_lines(dot) if '[id="_i4"' in e))["style"] == "dotted"
+    # the legend draws each line as the map does
+    legend = dot[dot.index("subgraph legend") :]
+    assert re.search(r'-> "legend-attack" \[arrowhead=tee color="#000000" style=dashed\]', legend)
+    assert re.search(r'-> "legend-support" \[arrowhead=normal color="#000000"\]', legend)
+    assert 'label="weak inference"' in legend
+
+
+def test_svg_edges_keep_their_relation_as_class(small: ArgumentMap) -> None:
+    root = ET.fromstring(
+        style_svg(run_wasm(to_dot(small, options=DotOptions(theme="print")), "svg"))
+    )
+    edges = [g for g in root.iter(f"{SVG}g") if "edge" in g.get("class", "").split()]
+    kinds = {inf.kind.value for inf in small.inferences.values()}
+    assert {g.get("class", "").split()[1] for g in edges} == kinds
+    for g in edges:
+        path = next(g.iter(f"{SVG}path"))
+        dashed = bool(path.get("stroke-dasharray"))
+        relation = g.get("class", "").split()[1]
+        if relation in ("attack", "undercut"):
+            assert dashed
+
+
+def test_implicit_and_reconstructed_differ_from_gap_marks(small: ArgumentMap) -> None:
+    m = argmap.load(MAPS / "linked-undercut.yaml")
+    m.statements["R2"] = m.statements["R2"].model_copy(update={"reconstructed": True})
+    dot = to_dot(m, [gap("R3", Severity.WARNING)], None, DotOptions(theme="print", legend=True))
+    a1, r2, r3 = node_attrs(dot, "A1"), node_attrs(dot, "R2"), node_attrs(dot, "R3")
+    assert "dotted" in a1["style"] and "dashed" not in a1["style"] and "· implicit" in a1["label"]
+    assert "· reconstructed" in r2["label"] and "reconstructed" in r2["class"]
+    assert "dashed" in r3["style"] and "⚠" in r3["label"]
+    legend = dot[dot.index("subgraph legend") :]
+    assert "“implicit”" in legend and "“reconstructed”" in legend and "warning gap" in legend
+
+
+def test_linked_premises_share_one_box_unless_a_premise_is_shared(flagship: ArgumentMap) -> None:
+    dot = to_dot(flagship)
+    boxes = re.findall(r'\tsubgraph "(cluster:[^"]+)" \{[^\n]*class="co-premises"[^\n]*\}', dot)
+    uses: dict[str, int] = {}
+    for inf in flagship.inferences.values():
+        for p in inf.premises:
+            uses[p] = uses.get(p, 0) + 1
+    expected = [
+        f"cluster:{inf.id}"
+        for inf in flagship.inferences.values()
+        if len(inf.premises) > 1 and all(uses[p] == 1 for p in inf.premises)
+    ]
+    assert boxes == expected and boxes  # R5 + A2 on the flagship; R1 + A1 and R2 + A1 share A1
+    assert "mclimit=4 remincross=true" in dot

@@ -37,6 +37,7 @@ from argmap.views.dot import (
     SHAPES,
     THEMES,
     VERDICTS,
+    co_premise_groups,
     drawn_edges,
     kind_of,
 )
@@ -296,12 +297,16 @@ def page(
     *,
     labels: Mapping[str, str] | None = None,
     theme: str = "default",
+    live: tuple[str, str] | None = None,
 ) -> str:
     """The whole HTML page.
 
     ``verdicts``, ``why`` (one line per verdict) and ``labels`` (IN/OUT/UNDECIDED)
     feed the details panel and the filters; ``theme`` is the theme the SVG was
-    drawn in.
+    drawn in; ``live`` (``argmap watch``) is a script beside the page and
+    this build's stamp: the page loads the script every second and reloads
+    itself when the script names another build. Only then may the page load
+    a script from its own place (the file or localhost), nothing else.
     """
     verdicts = verdicts or {}
     why = why or {}
@@ -340,11 +345,14 @@ def page(
         "statements": statements,
         "steps": steps,
         "edges": data_edges,
+        "groups": co_premise_groups(argmap),
         "marks": {s.value: GAP_MARKS[s] for s in Severity},
+        "live": {"src": live[0], "build": live[1]} if live else None,
     }
     kinds = {str(d["kind"]) for d in statements.values()}
     families = {gap_family(g) for g in gaps}
     return _TEMPLATE.format(
+        scripts="'unsafe-inline' 'self' file:" if live else "'unsafe-inline'",
         title=_h(title),
         byline=f'<p class="byline">{_h(byline)}</p>' if byline else "",
         svg=explorer_svg(svg, statements, data_edges),
@@ -376,7 +384,7 @@ def theme_css(theme_name: str) -> str:
     for kind in KINDS:
         style = SHAPES[kind][1].split(",")
         width = "2" if "bold" in style else "1.2"
-        dash = "5,2" if "dashed" in style else "none"
+        dash = "5,2" if "dashed" in style else "1,2" if "dotted" in style else "none"
         base = f"stroke: {theme.border[kind]}; stroke-width: {width}; stroke-dasharray: {dash};"
         rules.append(f"g.{kind}.gap-off {shapes}, g.{kind}.gap-as-info {shapes} {{ {base} }}")
     for severity, colour in theme.severity.items():
@@ -461,7 +469,7 @@ _TEMPLATE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src {scripts}; img-src data:">
 <title>{title}</title>
 <style>{style}</style>
 </head>

@@ -17,12 +17,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.errors import FormatError, RenderError
+from argmap.errors import FormatError, RenderError, UsageError
 from argmap.views.render_formats import EXTENSIONS, RENDER_FORMATS, Job, RenderFormat
 
 if TYPE_CHECKING:
     from argmap.analysis.findings import Findings
     from argmap.model import ArgumentMap
+    from argmap.model.parts import Part
     from argmap.views.dot import DotOptions
 
 #: output formats; ``json`` is Graphviz's JSON layout, not the native map JSON
@@ -45,13 +46,52 @@ class RenderOptions:
     gaps: bool = True
     select: Sequence[str] = ()
     ignore: Sequence[str] = ()
+    #: ``default`` or ``slide`` (large type and short labels for a 16:9 page)
+    layout: str = "default"
+    #: draw only this statement and what is under it
+    focus: str | None = None
+    #: draw this many levels below the top box; deeper branches end in "+k more"
+    depth: int | None = None
+    #: one picture per main reason (see :func:`render_parts`)
+    split: bool = False
+    #: ``argmap watch``: the HTML page reloads itself when this script (beside it) names
+    #: another build than the second string
+    live: tuple[str, str] | None = None
+    #: flag gaps of this severity and above (None: the default profile)
+    severity: str | None = None
+    #: flag every gap, the whole catalogue
+    everything: bool = False
 
     def dot_options(self) -> DotOptions:
         from argmap.views.dot import DotOptions
 
         return DotOptions(
-            width=self.width, rankdir=self.rankdir, theme=self.theme, legend=self.legend
+            width=self.width,
+            rankdir=self.rankdir,
+            theme=self.theme,
+            legend=self.legend,
+            layout=self.layout,
         )
+
+    def parts(self, argmap: ArgumentMap) -> list[Part]:
+        """The parts of the map these options draw: the whole map, or its focus, split per
+        main reason, cut at ``depth``."""
+        from argmap.model import parts
+
+        whole = parts.focus(argmap, self.focus) if self.focus else parts.Part(argmap)
+        pieces = parts.split(whole.argmap) if self.split else [whole]
+        if self.depth is None:
+            return pieces
+        cut = []
+        for piece in pieces:
+            shallow = parts.depth(piece.argmap, self.depth)
+            more = dict(piece.more)
+            for sid, count in shallow.more.items():
+                # what the split left out below a statement is counted there already
+                more[sid] = more.get(sid, 0) + count if sid not in piece.more else more[sid]
+            more = {sid: n for sid, n in more.items() if sid in shallow.argmap.statements}
+            cut.append(replace(shallow, more=more, title=piece.title))
+        return cut
 
     def findings(self, argmap: ArgumentMap, fmt: str = "svg") -> Findings:
         """The findings these options ask the picture to show.
@@ -66,6 +106,8 @@ class RenderOptions:
             gaps=self.gaps,
             select=self.select,
             ignore=self.ignore,
+            severity=self.severity,
+            everything=self.everything,
             evaluate=self.evaluate or format_for("-", fmt) == "html",
         )
 
@@ -116,20 +158,64 @@ def render(
     engine: str = "auto",
     options: RenderOptions | None = None,
 ) -> bytes:
-    """The map rendered as ``fmt`` (see :data:`RENDER_FORMATS`) with ``found`` marked on it."""
+    """The map rendered as ``fmt`` (see :data:`RENDER_FORMATS`) with ``found`` marked on it.
+
+    With ``focus`` or ``depth``, the part of the map they keep; a ``split``
+    map is several pictures (:func:`render_parts`).
+    """
+    opts = options or RenderOptions()
+    pieces = opts.parts(argmap)
+    if len(pieces) != 1:
+        raise UsageError("a split map is one picture per main reason: write them to files")
+    return render_part(pieces[0], found, fmt, engine, opts)
+
+
+def render_parts(
+    argmap: ArgumentMap,
+    found: Findings,
+    fmt: str = "svg",
+    engine: str = "auto",
+    options: RenderOptions | None = None,
+) -> list[bytes]:
+    """Each part of the map the options ask for (see :meth:`RenderOptions.parts`), rendered."""
+    opts = options or RenderOptions()
+    return [render_part(piece, found, fmt, engine, opts) for piece in opts.parts(argmap)]
+
+
+def _found_in(found: Findings, part: ArgumentMap) -> Findings:
+    """The findings about the statements and inferences a part keeps."""
+    from argmap.analysis.findings import Findings
+
+    def kept(node: str) -> bool:
+        return node in part.statements or node in part.inferences
+
+    return Findings(
+        [g for g in found.gaps if kept(g.node)],
+        {k: v for k, v in found.verdicts.items() if k in part.statements},
+        {k: v for k, v in found.why.items() if k in part.statements},
+        {k: v for k, v in found.labels.items() if k in part.statements},
+    )
+
+
+def render_part(
+    piece: Part, found: Findings, fmt: str, engine: str, options: RenderOptions
+) -> bytes:
+    """One part of a map rendered: the findings about it marked, its "+k more" markers and
+    its title drawn (the whole map is a part too)."""
     from argmap.views.dot import to_dot
     from argmap.views.engines import layout
 
-    opts = options or RenderOptions()
     chosen = check(fmt, engine)
-    dot_options = opts.dot_options()
+    argmap = piece.argmap
+    found = _found_in(found, argmap)
+    dot_options = replace(options.dot_options(), more=piece.more, subtitle=piece.title)
     if not chosen.titled:
         dot_options = replace(dot_options, title=False)
-    verdicts, why = (found.verdicts, found.why) if opts.evaluate else ({}, {})
+    verdicts, why = (found.verdicts, found.why) if options.evaluate else ({}, {})
     source = to_dot(argmap, found.gaps, verdicts, dot_options, why=why)
 
     def lay_out(graphviz_format: str) -> bytes:
         return layout(source, graphviz_format, engine)
 
-    job = Job(argmap, found, source, dot_options, lay_out)
+    job = Job(argmap, found, source, dot_options, lay_out, options.live)
     return chosen.write(job)

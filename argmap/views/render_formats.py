@@ -30,6 +30,8 @@ class Job(NamedTuple):
     dot_options: DotOptions
     #: lays ``source`` out in a Graphviz output format with the chosen engine
     layout: Callable[[str], bytes]
+    #: live preview of the HTML page: (script to poll, this build)
+    live: tuple[str, str] | None = None
 
 
 class RenderFormat(NamedTuple):
@@ -62,7 +64,7 @@ def _laid_out(name: str) -> Callable[[Job], bytes]:
 def _svg(job: Job) -> bytes:
     from argmap.views.dot import style_svg
 
-    return style_svg(job.layout("svg"), job.dot_options.theme)
+    return style_svg(job.layout("svg"), job.dot_options.theme, job.dot_options.layout)
 
 
 def _html(job: Job) -> bytes:
@@ -78,6 +80,7 @@ def _html(job: Job) -> bytes:
         found.why,
         labels=found.labels,
         theme=job.dot_options.theme,
+        live=job.live,
     )
     return html.encode("utf-8", errors="replace")  # a lone surrogate from a JSON map
 

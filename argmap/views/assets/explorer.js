@@ -247,6 +247,10 @@
     for (const [id, g] of byId) {
       if (nodes.has(id) || id in data.steps || down.has(id) || up.has(id)) g.classList.toggle("hidden", !visible.has(id));
     }
+    for (const [id, members] of data.groups) {
+      const g = byId.get(id);
+      if (g) g.classList.toggle("hidden", !members.some((n) => visible.has(n)));
+    }
     for (const [g, upper, lower] of edges) {
       if (g) g.classList.toggle("hidden", !(visible.has(upper) && visible.has(lower)) || collapsed.has(upper));
     }
@@ -593,6 +597,28 @@
   window.addEventListener("hashchange", fromHash);
   fit();
   fromHash();
+
+  // live preview (argmap watch): poll the script beside the page; a new build reloads it,
+  // keeping the view and the selection
+  if (data.live) {
+    const saved = sessionStorage.getItem("argmap-view");
+    if (saved) {
+      const v = JSON.parse(saved);
+      view.s = v.s; view.cx = v.cx; view.cy = v.cy;
+      draw();
+    }
+    window.argmapLive = (build) => {
+      if (build === data.live.build) return;
+      sessionStorage.setItem("argmap-view", JSON.stringify(view));
+      location.reload();
+    };
+    setInterval(() => {
+      const s = document.createElement("script");
+      s.src = data.live.src + "?" + Date.now();
+      s.onload = s.onerror = () => s.remove();
+      document.head.append(s);
+    }, 1000);
+  }
 
   body.dataset.explorer = "ready";
 })();
