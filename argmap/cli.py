@@ -1067,10 +1067,25 @@ def grade(
     with progress(len(submissions)) as tick:
         results = grade_all(key, submissions, progress=tick, fmt=fmt, rubric=rubric)
     written: list[str] = []
+
+    def links(base: Path) -> list[str] | None:
+        """Each student's feedback file, relative to ``base`` (the CSV's folder)."""
+        if feedback_dir is None:
+            return None
+        import os
+
+        from argmap.views.grade_report import feedback_names
+
+        return [
+            Path(os.path.relpath(feedback_dir / name, base)).as_posix()
+            for name in feedback_names(results)
+        ]
+
     if csv_file is not None:
         from argmap.views.grade_report import to_csv
 
-        write_text(csv_file, to_csv(results))
+        base = csv_file.parent if str(csv_file) != "-" else Path(".")
+        write_text(csv_file, to_csv(results, links(base)))
         written.append(str(csv_file))
     if report_file is not None:
         from argmap.api import class_report
@@ -1098,7 +1113,7 @@ def grade(
     elif output_format is GradeFormat.CSV:
         from argmap.views.grade_report import to_csv
 
-        sys.stdout.write(to_csv(results))
+        sys.stdout.write(to_csv(results, links(Path("."))))
     else:
         from argmap.views.console import console
         from argmap.views.grade_view import grade_view
