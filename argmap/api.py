@@ -636,6 +636,19 @@ def load_rubric(path: str | Path) -> Rubric:
     return read(path)
 
 
+def quiz_export(the_quiz: Quiz, fmt: str, title: str) -> str | bytes:
+    """The quiz for a learning platform: ``gift`` (Moodle GIFT text) or ``qti`` (the bytes of
+    a QTI 2.1 content package, a zip), explanations as feedback."""
+    from argmap.errors import UsageError
+    from argmap.views.quiz_export import to_gift, to_qti
+
+    if fmt == "gift":
+        return to_gift(the_quiz, title)
+    if fmt == "qti":
+        return to_qti(the_quiz, title)
+    raise UsageError(f"unknown quiz export {fmt!r}; choose gift or qti")
+
+
 def quiz(argmap: ArgumentMap, *, seed: int = 0, count: int = 10) -> Quiz:
     """A multiple-choice quiz drawn from the map (5-15 questions, the same for the same seed)."""
     from argmap.teaching.quiz import make_quiz

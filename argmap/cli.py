@@ -848,6 +848,13 @@ class Difficulty(StrEnum):
     HARD = "hard"
 
 
+class QuizExport(StrEnum):
+    """``quiz --to``: the learning-platform formats."""
+
+    GIFT = "gift"
+    QTI = "qti"
+
+
 class TeachingFormat(StrEnum):
     """Output of the teaching commands: for people (text) or for programs (json)."""
 
@@ -1120,10 +1127,25 @@ def grade(
     with progress(len(submissions)) as tick:
         results = grade_all(key, submissions, progress=tick, fmt=fmt, rubric=rubric)
     written: list[str] = []
+
+    def links(base: Path) -> list[str] | None:
+        """Each student's feedback file, relative to ``base`` (the CSV's folder)."""
+        if feedback_dir is None:
+            return None
+        import os
+
+        from argmap.views.grade_report import feedback_names
+
+        return [
+            Path(os.path.relpath(feedback_dir / name, base)).as_posix()
+            for name in feedback_names(results)
+        ]
+
     if csv_file is not None:
         from argmap.views.grade_report import to_csv
 
-        write_text(csv_file, to_csv(results), inputs=[key_file, *submissions])
+        base = csv_file.parent if str(csv_file) != "-" else Path(".")
+        write_text(csv_file, to_csv(results, links(base)), inputs=[key_file, *submissions])
         written.append(str(csv_file))
     if report_file is not None:
         from argmap.api import class_report
@@ -1155,7 +1177,7 @@ def grade(
     elif output_format is GradeFormat.CSV:
         from argmap.views.grade_report import to_csv
 
-        sys.stdout.write(to_csv(results))
+        sys.stdout.write(to_csv(results, links(Path("."))))
     else:
         from argmap.views.console import console
         from argmap.views.grade_view import grade_view
@@ -1192,19 +1214,42 @@ def quiz(
             "--key", help="Print the correct letters (one a line) for this --seed and exit."
         ),
     ] = False,
+    to: Annotated[
+        QuizExport | None,
+        typer.Option(
+            "--to",
+            help="Write the quiz for a learning platform instead of asking it: gift (Moodle) "
+            "or qti (a QTI 2.1 zip for Canvas, Moodle, Blackboard); needs -o.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="The file --to writes (- for stdout).", metavar="FILE"),
+    ] = None,
     fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
-    """A multiple-choice quiz drawn from a map, with a score at the end.
+    """A multiple-choice quiz drawn from a map that explains each answer, with a score and
+    what to review at the end.
 
-    Questions: the main conclusion, the kind of a piece of evidence, whether a
-    reason has evidence, a node's gap, objection or reason. Answers come from
-    the terminal, from --answers FILE, or from a pipe (one letter a line).
+    Questions: the main conclusion, the kind of a statement, what it supports
+    or attacks, the basis of a piece of evidence, a statement's gap, whether an
+    objection is answered, whether a reason has evidence. Answers come from the
+    terminal, from --answers FILE, or from a pipe (one letter a line). --to gift
+    or --to qti -o FILE writes it for a learning platform, explanations as
+    feedback.
     """
     from argmap.api import quiz as make_quiz
     from argmap.api import read_text
     from argmap.views.quiz_view import play
 
+    with _usage(param_hint="--to"):
+        if (to is None) != (output is None):
+            raise UsageError(
+                "--to and -o go together: --to gift -o quiz.gift, --to qti -o quiz.zip"
+            )
+        if to is QuizExport.QTI and str(output) == "-":
+            raise UsageError("a QTI package is a zip file: give -o FILE, not -")
     argmap = _load(map_file, fmt, conclusion)
     the_quiz = make_quiz(argmap, seed=seed, count=count)
     if len(the_quiz.questions) < count:
@@ -1216,6 +1261,16 @@ def quiz(
         )
     if key:
         print("\n".join(the_quiz.key()))
+        return
+    if to is not None and output is not None:
+        from argmap.api import quiz_export, write_text
+
+        write_text(output, quiz_export(the_quiz, to.value, argmap.title or str(map_file)))
+        if str(output) != "-":
+            print(
+                f"wrote {output}: {len(the_quiz.questions)} questions as {to.value}",
+                file=sys.stderr,
+            )
         return
     interactive = answers is None and sys.stdin.isatty()
     if interactive:
