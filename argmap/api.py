@@ -20,12 +20,15 @@ from argmap.formats._outline import Span as Span
 if TYPE_CHECKING:
     from argmap.analysis.base import Gap
     from argmap.analysis.evaluate import Evaluation
-    from argmap.analysis.gaps import CatalogueEntry, FileGaps
+    from argmap.analysis.gaps import CatalogueEntry, FileGaps, GapReport
     from argmap.errors import ArgmapError, LocatedError
     from argmap.model import ArgumentMap
+    from argmap.model.schemes import Scheme
+    from argmap.teaching.classreport import ClassReport
     from argmap.teaching.cues import CueReport
     from argmap.teaching.grade import Result as GradeResult
     from argmap.teaching.quiz import Quiz
+    from argmap.teaching.rubric import Rubric
 
 
 def load(path: str | Path, fmt: str | None = None, *, conclusion: str | None = None) -> ArgumentMap:
@@ -63,16 +66,36 @@ def find_gaps(
     *,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    severity: str | None = None,
+    everything: bool = False,
 ) -> list[Gap]:
-    """Every gap in the map, detected by the rules and annotated in the file, filtered.
+    """The gaps in the map, detected by the rules and annotated in the file, that a profile shows.
 
-    ``select`` and ``ignore`` take codes, code prefixes (``S`` = structural),
-    names (``unanswered-objection``, ``factual-error``) or families, as in
-    ``argmap gaps --select``. Gaps come grouped by node in map order.
+    By default the default profile: warnings and errors, without the detected
+    gaps an annotation on the same node already makes. ``severity`` (error,
+    warning, info) keeps that level and above; ``everything`` (``--all``)
+    keeps every gap of the catalogue. ``select`` and ``ignore`` take codes,
+    code prefixes (``S`` = structural), names (``unanswered-objection``,
+    ``factual-error``) or families, as in ``argmap gaps --select``. Gaps come
+    grouped by node in map order.
     """
-    from argmap.analysis.gaps import find_gaps as run_rules
+    return gap_report(
+        argmap, select=select, ignore=ignore, severity=severity, everything=everything
+    ).gaps
 
-    return run_rules(argmap, select=select, ignore=ignore)
+
+def gap_report(
+    argmap: ArgumentMap,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severity: str | None = None,
+    everything: bool = False,
+) -> GapReport:
+    """:func:`find_gaps`, with what the profile left out: the covered gaps, the count below."""
+    from argmap.analysis.gaps import gap_report as run_rules
+
+    return run_rules(argmap, select=select, ignore=ignore, severity=severity, everything=everything)
 
 
 # --- gaps api ---------------------------------------------------------------------------------
@@ -124,6 +147,8 @@ def gaps_batch(
     conclusion: str | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    severity: str | None = None,
+    everything: bool = False,
     on_error: Callable[[ArgmapError], None],
     notify: Callable[[list[str]], None] | None = None,
 ) -> list[FileGaps]:
@@ -143,7 +168,10 @@ def gaps_batch(
             continue
         if notify is not None:
             notify(argmap.notices)
-        results.append(FileGaps(str(path), find_gaps(argmap, select=select, ignore=ignore)))
+        report = gap_report(
+            argmap, select=select, ignore=ignore, severity=severity, everything=everything
+        )
+        results.append(FileGaps(str(path), report.gaps, report.covered, report.below))
         annotated.update(g.kind for g in argmap.gaps)
     check_selector_names([*select, *ignore], annotated)
     return results
@@ -165,6 +193,14 @@ def evaluate(argmap: ArgumentMap) -> Evaluation:
     from argmap.analysis.evaluate import evaluate as run_evaluation
 
     return run_evaluation(argmap)
+
+
+def schemes() -> tuple[Scheme, ...]:
+    """The argumentation schemes argmap knows, with their critical questions (Walton, Reed and
+    Macagno, 2008); an inference's ``scheme:`` brings its questions as K gaps."""
+    from argmap.model.schemes import SCHEMES
+
+    return SCHEMES
 
 
 def gap_catalogue() -> list[CatalogueEntry]:
@@ -195,9 +231,11 @@ def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **opt
     one), ``dot`` or ``wasm`` (SVG, JSON and HTML only). Options:
     ``width=30`` (characters per line), ``rankdir="TB"``, ``theme="default"``
     (or ``print``, ``colorblind``), ``legend=False``, ``evaluate=False``,
-    ``gaps=True``, ``select=()``, ``ignore=()``, ``layout="default"`` (or
-    ``slide``), ``focus=None`` (a statement id), ``depth=None`` (levels);
-    ``split=True`` makes several pictures: see :func:`render_split`.
+    ``gaps=True``, ``select=()``, ``ignore=()``, ``severity=None`` (the default
+    profile; or ``error``, ``warning``, ``info``), ``everything=False`` (every gap),
+    ``layout="default"`` (or ``slide``), ``focus=None`` (a statement id),
+    ``depth=None`` (levels); ``split=True`` makes several pictures: see
+    :func:`render_split`.
     """
     from argmap.views.render import RenderOptions, check
     from argmap.views.render import render as render_map
@@ -530,17 +568,45 @@ def grade(
     *,
     progress: Callable[[str], None] | None = None,
     fmt: str | None = None,
+    rubric: Rubric | None = None,
+    jobs: int | None = None,
 ) -> list[GradeResult]:
     """Grade each submission (a map file in any readable format) against the key map.
 
     ``fmt`` reads every submission as that format (else each by its name or
     content). An unreadable submission gets a result with ``score`` None and
     its ``error``; the batch goes on. ``progress`` is called with each file
-    name once it is graded.
+    name once it is graded. ``rubric`` sets weights and costs (default: the
+    standard rubric). ``jobs`` worker processes grade a big batch (default:
+    one per core); the results are the same in any case.
     """
+    import functools
+    import os
+
     from argmap.teaching.grade import grade_files
 
-    return grade_files(key, submissions, load=lambda p: load(p, fmt), progress=progress)
+    return grade_files(
+        key,
+        submissions,
+        load=functools.partial(load, fmt=fmt),
+        progress=progress,
+        rubric=rubric,
+        jobs=jobs if jobs is not None else (os.cpu_count() or 1),
+    )
+
+
+def class_report(key: ArgumentMap, results: Sequence[GradeResult]) -> ClassReport:
+    """The class report's data: the results and an analysis per key statement and gap."""
+    from argmap.teaching.classreport import class_report as build
+
+    return build(key, list(results))
+
+
+def load_rubric(path: str | Path) -> Rubric:
+    """A grading rubric read from a YAML or JSON file (see docs/teaching.md)."""
+    from argmap.teaching.rubric import load_rubric as read
+
+    return read(path)
 
 
 def quiz(argmap: ArgumentMap, *, seed: int = 0, count: int = 10) -> Quiz:

@@ -135,6 +135,35 @@ IgnoreOpt = Annotated[
 ]
 
 
+class SeverityLevel(StrEnum):
+    """The least severe gap ``--severity`` keeps."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SeverityOpt = Annotated[
+    SeverityLevel | None,
+    typer.Option(
+        "--severity",
+        help="Gaps of this severity and above (default: the default profile, warnings and "
+        "errors without the detected gaps an annotation covers).",
+    ),
+]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Every gap of the catalogue: info too, and detected gaps an annotation covers.",
+    ),
+]
+
+
+def _level(severity: SeverityLevel | None) -> str | None:
+    return severity.value if severity is not None else None
+
+
 def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
@@ -217,6 +246,8 @@ def show(
     focus: FocusOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    severity: SeverityOpt = None,
+    everything: AllOpt = False,
     evaluate: EvaluateOpt = False,
     why: WhyOpt = False,
     fmt: FromOpt = None,
@@ -228,16 +259,26 @@ def show(
     source), objections and rebuttals follow, each with its paragraph anchor
     (¶). Plain text when piped or when NO_COLOR is set.
     """
-    from argmap.api import find_gaps
+    from argmap.api import gap_report
+    from argmap.views import gaps_report
     from argmap.views.console import console
     from argmap.views.terminal import ShowOptions
     from argmap.views.terminal import show as show_view
 
     argmap = _load(map_file, fmt, conclusion)
     gaps: list[Any] = []
+    notes: list[str] = []
     if not no_gaps:
         chosen, left_out = _selection(select, ignore, argmap)
-        gaps = find_gaps(argmap, select=chosen, ignore=left_out)
+        report = gap_report(
+            argmap,
+            select=chosen,
+            ignore=left_out,
+            severity=_level(severity),
+            everything=everything,
+        )
+        gaps = report.gaps
+        notes = gaps_report.left_out(report.covered, report.below)
     if focus is not None:
         # the gaps of the whole map, shown for the part: a cut never makes a gap
         from argmap.api import focus as focus_on
@@ -245,7 +286,9 @@ def show(
         with _usage("--focus"):
             argmap = focus_on(argmap, focus)
         gaps = [g for g in gaps if g.node in argmap.statements or g.node in argmap.inferences]
-    options = ShowOptions(quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps)
+    options = ShowOptions(
+        quotes=quotes, ids=ids, depth=depth, gaps=not no_gaps, left_out=tuple(notes)
+    )
     if evaluate or why:
         from argmap.api import evaluate as run_evaluation
         from argmap.views.terminal import with_evaluation
@@ -321,6 +364,8 @@ def gaps(
     ],
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    severity: SeverityOpt = None,
+    everything: AllOpt = False,
     output_format: Annotated[
         GapFormat, typer.Option("--format", help="text (a table per file), json or markdown.")
     ] = GapFormat.TEXT,
@@ -362,6 +407,8 @@ def gaps(
                 conclusion=conclusion,
                 select=chosen,
                 ignore=left_out,
+                severity=_level(severity),
+                everything=everything,
                 on_error=report,
                 notify=_notify,
             )
@@ -373,6 +420,21 @@ def gaps(
             gaps_report.print_text(results)
     if failed or api.fails(results, fail_on.value):
         raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def schemes() -> None:
+    """List the argumentation schemes and their critical questions (Walton, Reed, Macagno 2008).
+
+    An inference that names a scheme (inference: {scheme: Argument From Sign})
+    brings each question as an open K gap until its answers: names the
+    statement or annotated gap that answers it.
+    """
+    from argmap.api import schemes as scheme_catalogue
+    from argmap.views.schemes_view import schemes_text
+
+    sys.stdout.write(schemes_text(scheme_catalogue()))
 
 
 @app.command()
@@ -543,6 +605,8 @@ def render(
             help="One picture per main reason, each titled, the conclusion on top: -o DIR/NAME.svg writes NAME-1.svg, NAME-2.svg...",
         ),
     ] = False,
+    severity: SeverityOpt = None,
+    everything: AllOpt = False,
     from_fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
@@ -575,6 +639,8 @@ def render(
             focus=focus,
             depth=depth,
             split=split,
+            severity=_level(severity),
+            everything=everything,
         )
 
 
@@ -733,6 +799,14 @@ class TeachingFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+
+
+class GradeFormat(StrEnum):
+    """Output of ``argmap grade``: for people (text), programs (json) or a gradebook (csv)."""
+
+    TEXT = "text"
+    JSON = "json"
+    CSV = "csv"
 
 
 TeachingFormatOpt = Annotated[
@@ -913,10 +987,44 @@ def grade(
             "--csv", help="Also write one row per submission to this CSV file.", metavar="FILE"
         ),
     ] = None,
-    output_format: TeachingFormatOpt = TeachingFormat.TEXT,
+    output_format: Annotated[
+        GradeFormat,
+        typer.Option(
+            "--format",
+            help="text for people, json for programs, csv: the gradebook CSV on stdout.",
+        ),
+    ] = GradeFormat.TEXT,
     summary_only: Annotated[
         bool, typer.Option("--summary", help="Only the summary table, no per-student feedback.")
     ] = False,
+    detail: Annotated[
+        bool,
+        typer.Option("--detail", help="Every feedback point, not only the three that matter most."),
+    ] = False,
+    rubric_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--rubric",
+            help="Weights and costs from this YAML file (docs/teaching.md).",
+            metavar="FILE",
+        ),
+    ] = None,
+    report_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            help="Write the class report here: .html (a page with a chart) or .md.",
+            metavar="FILE",
+        ),
+    ] = None,
+    feedback_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--feedback-dir",
+            help="Write one Markdown feedback file per student here.",
+            metavar="DIR",
+        ),
+    ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -932,35 +1040,67 @@ def grade(
 ) -> None:
     """Grade students' maps against a key: a score out of 100, a breakdown and feedback for each.
 
-    Nodes are matched by paragraph anchor and text similarity; the score is
-    conclusion 20, reasons 25, evidence 20, structure 20, gaps 15 (see
-    docs/teaching.md). An unreadable submission gets a row with its error,
-    the others are still graded, and the exit status is then 1. A progress
-    bar goes to stderr when it is a terminal.
+    Statements are matched by meaning (paragraph anchors, kind, place in the
+    tree and wording, synonyms included); the score is conclusion 20,
+    reasons 25, evidence 20, structure 20, gaps 15 unless --rubric says
+    otherwise (see docs/teaching.md). An unreadable submission gets a row
+    with its error, the others are still graded, and the exit status is then
+    1. A progress bar goes to stderr when it is a terminal.
     """
     from argmap.api import grade as grade_all
-    from argmap.api import write_text
+    from argmap.api import load_rubric, write_text
     from argmap.views.grade_view import progress
 
+    if report_file is not None and report_file.suffix.lower() not in (".html", ".htm", ".md"):
+        raise typer.BadParameter(
+            f"{report_file}: the report is .html or .md", param_hint="--report"
+        )
+    rubric = load_rubric(rubric_file) if rubric_file is not None else None
     key = _load(key_file, None, conclusion)
     with progress(len(submissions)) as tick:
-        results = grade_all(key, submissions, progress=tick, fmt=fmt)
+        results = grade_all(key, submissions, progress=tick, fmt=fmt, rubric=rubric)
+    written: list[str] = []
     if csv_file is not None:
         from argmap.views.grade_report import to_csv
 
         write_text(csv_file, to_csv(results))
-    if output_format is TeachingFormat.JSON:
+        written.append(str(csv_file))
+    if report_file is not None:
+        from argmap.api import class_report
+        from argmap.views.grade_report import report_html, report_markdown
+
+        report = class_report(key, results)
+        page = (
+            report_markdown(report) if report_file.suffix.lower() == ".md" else report_html(report)
+        )
+        write_text(report_file, page)
+        written.append(str(report_file))
+    if feedback_dir is not None:
+        from argmap.views.grade_report import feedback_markdown, feedback_names
+
+        if feedback_dir.exists() and not feedback_dir.is_dir():
+            raise typer.BadParameter(f"{feedback_dir} is not a folder", param_hint="--feedback-dir")
+        feedback_dir.mkdir(parents=True, exist_ok=True)
+        for name, result in zip(feedback_names(results), results, strict=True):
+            write_text(feedback_dir / name, feedback_markdown(result, key.title or ""))
+        written.append(f"{len(results)} feedback files in {feedback_dir}")
+    if output_format is GradeFormat.JSON:
         from argmap.views.jsondata import json_text
 
         sys.stdout.write(json_text(results))
+    elif output_format is GradeFormat.CSV:
+        from argmap.views.grade_report import to_csv
+
+        sys.stdout.write(to_csv(results))
     else:
         from argmap.views.console import console
         from argmap.views.grade_view import grade_view
 
         out = console()
-        out.print(grade_view(results, feedback=not summary_only, width=out.width))
-    if csv_file is not None and str(csv_file) != "-":
-        print(f"wrote {csv_file}", file=sys.stderr)
+        out.print(grade_view(results, feedback=not summary_only, width=out.width, detail=detail))
+    for what in written:
+        if what != "-":
+            print(f"wrote {what}", file=sys.stderr)
     if any(r.error is not None for r in results):
         raise typer.Exit(1)  # as `gaps` does: the batch ran, but not every file could be read
 

@@ -51,6 +51,28 @@ class MapFileError(LocatedError):
     """A map file (any format) cannot be read: syntax, schema or graph problem."""
 
 
+class MapFileErrors(MapFileError):
+    """Several errors found in one map file, in file order: one ``FILE:LINE:COL: ...`` each.
+
+    The message holds the first :data:`LIMIT` of them, one per line, each
+    line after the first starting ``Error: `` as the CLI prints the first;
+    a last line says how many more there are.
+    """
+
+    LIMIT = 20
+
+    def __init__(self, errors: list[MapFileError]) -> None:
+        ordered = sorted(errors, key=lambda e: (e.line or 0, e.col or 0))
+        first = ordered[0]
+        super().__init__(first.what, file=first.file, line=first.line, col=first.col)
+        self.errors = ordered
+        shown = [str(e) for e in ordered[: self.LIMIT]]
+        if len(ordered) > self.LIMIT:
+            rest = len(ordered) - self.LIMIT
+            shown.append(f"{first.file}: {rest} more errors not shown ({len(ordered)} in all)")
+        self.message = "\nError: ".join(shown)
+
+
 class FormatError(ArgmapError):
     """An unknown or unsupported file format, or a format that cannot do what was asked."""
 

@@ -148,7 +148,9 @@ def test_round_trip_agreement_is_at_least_the_recorded_figure(
     """The share of files whose round trip keeps every count (docs/argdown.md has the figure)."""
     accepted = [n for n in NAMES if n in exported]
     kept = [
-        n for n in accepted if n in round_tripped and counts(round_tripped[n]) == counts(exported[n])
+        n
+        for n in accepted
+        if n in round_tripped and counts(round_tripped[n]) == counts(exported[n])
     ]
     assert len(kept) >= len(accepted) - len(ROUND_TRIP_KNOWN), sorted(set(accepted) - set(kept))
 

@@ -242,7 +242,9 @@ def test_printable_shows_what_it_changes() -> None:
         ["render", "--format", "dot", "-o", "-"],
     ],
 )
-def test_no_control_or_bidi_character_reaches_the_output(tmp_path: Path, command: list[str]) -> None:
+def test_no_control_or_bidi_character_reaches_the_output(
+    tmp_path: Path, command: list[str]
+) -> None:
     path = hostile(tmp_path)
     args = [command[0], str(path), *command[1:]]
     code, out, err = run(*args)

@@ -15,6 +15,7 @@ from typing import Any
 
 from argmap.model.nodes import (
     AnnotatedGap,
+    EvaluationSettings,
     Inference,
     InferenceKind,
     SourceInfo,
@@ -62,6 +63,8 @@ class ArgumentMap:
     source: SourceInfo | None = None
     source_text: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    #: how the map asks to be evaluated (``evaluation:`` in the file)
+    evaluation: EvaluationSettings = field(default_factory=EvaluationSettings)
     path: str | None = None
     #: what a reader decided or left out on the way (the conclusion it chose, node types it
     #: kept only as metadata): the CLI prints these on stderr; the library never prints

@@ -589,10 +589,15 @@ def _statement(ctx: _Context, statement: Statement) -> str:
 def _tooltip(
     ctx: _Context, statement: Statement, kind: str, gaps: Sequence[Gap], verdict: str | None
 ) -> str:
-    head = f"{statement.id} ({'implicit ' if statement.implicit else ''}{kind})"
+    made = (
+        "implicit " if statement.implicit else "reconstructed " if statement.reconstructed else ""
+    )
+    head = f"{statement.id} ({made}{kind})"
     if statement.at:
         head += f" ¶{statement.at}"
     parts = [head, statement.text]
+    if statement.added:
+        parts.append(f"reconstructed: the analyst added “{statement.added}”")
     if statement.quote:
         parts.append(f"“{statement.quote}”")
     if statement.source is not None:

@@ -64,6 +64,8 @@ class ShowOptions:
     verdicts: Mapping[str, str] = field(default_factory=dict)
     #: per-statement one-line explanations of the verdicts (``--why``)
     why: Mapping[str, str] = field(default_factory=dict)
+    #: lines saying what the gap profile left out, printed under the gap table
+    left_out: Sequence[str] = ()
 
 
 VERDICT_STYLES = {"accepted": "bold green", "contested": "bold yellow", "unsupported": "bold red"}
@@ -107,6 +109,7 @@ def show(argmap: ArgumentMap, gaps: Sequence[Gap], options: ShowOptions) -> Rend
     if options.gaps:
         parts.append(Text(""))
         parts.append(gap_table(argmap, gaps) if gaps else Text("No gaps found.", style="green"))
+        parts.extend(Text(line, style="dim") for line in options.left_out)
     return Group(*parts)
 
 
@@ -189,6 +192,20 @@ def _parent(
     return nodes.get(via.target)
 
 
+def _append_text(text: Text, statement: Statement) -> None:
+    """The statement's text; the analyst's own words italic, an added clause also in brackets."""
+    analyst = statement.implicit or statement.reconstructed
+    body = " ".join(statement.text.split())
+    added = " ".join(statement.added.split()) if statement.added else ""
+    start = body.find(added) if added else -1
+    if start < 0:
+        text.append(body, style="italic" if analyst else "")
+        return
+    text.append(body[:start], style="italic" if analyst else "")
+    text.append(f"[{added}]", style="italic dim")
+    text.append(body[start + len(added) :], style="italic" if analyst else "")
+
+
 def _label(
     argmap: ArgumentMap,
     statement: Statement,
@@ -205,11 +222,13 @@ def _label(
     name = role.upper() if role == "conclusion" else role
     if statement.implicit:
         name = f"implicit {name}" if role != "assumption" else "implicit assumption"
+    elif statement.reconstructed:  # the analyst's, not the author's
+        name = f"reconstructed {name}"
     text.append(f"{name}", style=style)
     if options.ids:
         text.append(f" [{statement.id}]", style="dim")
     text.append(": ")
-    text.append(statement.text, style="italic" if statement.implicit else "")
+    _append_text(text, statement)
     if statement.given:
         text.append("  (given)", style="dim")
     if statement.status:

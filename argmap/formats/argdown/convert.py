@@ -46,6 +46,8 @@ STATEMENT_DATA = (
     "kind",
     "implicit",
     "given",
+    "optional",
+    "alternatives",
     "at",
     "quote",
     "basis",

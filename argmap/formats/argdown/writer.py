@@ -229,11 +229,7 @@ class _Writer:
             and inf.id not in undercut_targets
             and inf.id not in self.gap_inferences
         )
-        if (
-            simple
-            and inf.kind is InferenceKind.ATTACK
-            and fields == {"relation": CONTRADICTORY}
-        ):
+        if simple and inf.kind is InferenceKind.ATTACK and fields == {"relation": CONTRADICTORY}:
             contradictory.setdefault((inf.premises[0], inf.target), []).append(inf.id)
             return
         key = (inf.premises[0], inf.target, inf.kind.value, fields.get("relation"))
