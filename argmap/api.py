@@ -232,8 +232,9 @@ def to_dot(argmap: ArgumentMap, **options: Any) -> str:
 def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **options: Any) -> bytes:
     """The map drawn as ``svg``, ``png``, ``pdf``, ``dot``, ``json`` (Graphviz's layout) or ``html``.
 
-    ``engine`` is ``auto`` (the system ``dot`` when on PATH, else the embedded
-    one), ``dot`` or ``wasm`` (SVG, JSON and HTML only). Options:
+    ``engine`` is ``auto`` (the embedded one for SVG, JSON and HTML, which it
+    lays out faster; the system ``dot`` for PNG and PDF), ``dot`` or ``wasm``
+    (SVG, JSON and HTML only). Options:
     ``width=30`` (characters per line), ``rankdir="TB"``, ``theme="default"``
     (or ``print``, ``colorblind``), ``legend=False``, ``evaluate=False``,
     ``gaps=True``, ``select=()``, ``ignore=()``, ``severity=None`` (the default
@@ -537,7 +538,8 @@ def exercise(
         blank=blank,
         seed=seed,
         share=share,
-        gaps=find_gaps(argmap) if "gaps" in blank else (),
+        # every annotated gap (info ones too), detected ones without their duplicates
+        gaps=find_gaps(argmap, severity="info") if "gaps" in blank else (),
         map_name=map_name or argmap.path or "MAP",
         detected_gaps=detected_gaps,
     )
@@ -632,6 +634,19 @@ def load_rubric(path: str | Path) -> Rubric:
     from argmap.teaching.rubric import load_rubric as read
 
     return read(path)
+
+
+def quiz_export(the_quiz: Quiz, fmt: str, title: str) -> str | bytes:
+    """The quiz for a learning platform: ``gift`` (Moodle GIFT text) or ``qti`` (the bytes of
+    a QTI 2.1 content package, a zip), explanations as feedback."""
+    from argmap.errors import UsageError
+    from argmap.views.quiz_export import to_gift, to_qti
+
+    if fmt == "gift":
+        return to_gift(the_quiz, title)
+    if fmt == "qti":
+        return to_qti(the_quiz, title)
+    raise UsageError(f"unknown quiz export {fmt!r}; choose gift or qti")
 
 
 def quiz(argmap: ArgumentMap, *, seed: int = 0, count: int = 10) -> Quiz:

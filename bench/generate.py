@@ -6,6 +6,7 @@ evidence fields are filled. The same ``n`` and ``seed`` give the same map,
 byte for byte, in every format argmap writes.
 
     python bench/generate.py 10000            # writes bench/data/gen-10000.{json,yaml,...}
+    python bench/generate.py fan 50000        # every statement bears on the conclusion
 """
 
 from __future__ import annotations
@@ -45,8 +46,24 @@ BASES = [
 SOURCES = ["Reuters", "OECD", "City Council", "BBC", "National Statistics Office", "Dr. Jane Smith"]
 
 
-def generate(n: int, seed: int = 0) -> ArgumentMap:
-    """A synthetic map of ``n`` statements (deterministic for a given seed)."""
+#: How statement ``i`` picks the earlier statement it bears on, per shape: ``random`` (a
+#: uniformly random earlier one), ``fan`` (all on the conclusion), ``chain`` (each on the one
+#: before), ``bushy`` (a complete tree, 4 children a node).
+SHAPES = ("random", "fan", "chain", "bushy")
+
+
+def _parent(shape: str, i: int, rng: random.Random) -> int:
+    if shape == "fan":
+        return 0
+    if shape == "chain":
+        return i - 1
+    if shape == "bushy":
+        return (i - 1) // 4
+    return rng.randrange(i)
+
+
+def generate(n: int, seed: int = 0, shape: str = "random") -> ArgumentMap:
+    """A synthetic map of ``n`` statements (deterministic for a given seed and shape)."""
     rng = random.Random(seed)
     argmap = ArgumentMap(conclusion="s0", title=f"Generated map of {n} statements")
     argmap.source = SourceInfo(title="synthetic", author="bench/generate.py")
@@ -67,14 +84,16 @@ def generate(n: int, seed: int = 0) -> ArgumentMap:
         argmap.statements[statement.id] = statement
         if i == 0:
             continue
-        target = f"s{rng.randrange(i)}"
+        target = f"s{_parent(shape, i, rng)}"
         kind = InferenceKind.ATTACK if rng.randrange(6) == 0 else InferenceKind.SUPPORT
         inference = Inference(id=f"i{i}", premises=[statement.id], target=target, kind=kind)
         argmap.inferences[inference.id] = inference
     return argmap
 
 
-def write(n: int, formats: tuple[str, ...] = ("json", "yaml"), seed: int = 0) -> dict[str, Path]:
+def write(
+    n: int, formats: tuple[str, ...] = ("json", "yaml"), seed: int = 0, shape: str = "random"
+) -> dict[str, Path]:
     """Write the generated map in each available format; returns {format: path}. Cached on disk."""
     from argmap.api import dumps
     from argmap.formats import FORMATS
@@ -86,16 +105,21 @@ def write(n: int, formats: tuple[str, ...] = ("json", "yaml"), seed: int = 0) ->
         if fmt not in FORMATS or not FORMATS[fmt].writes:
             continue
         ext = {"aif": ".aif.json"}.get(fmt, FORMATS[fmt].extensions[0])
-        path = DATA / f"gen-{n}-s{seed}{ext}"
+        stem = f"gen-{n}-s{seed}" if shape == "random" else f"gen-{shape}-{n}-s{seed}"
+        path = DATA / f"{stem}{ext}"
         if not path.exists():
             if argmap is None:
-                argmap = generate(n, seed)
+                argmap = generate(n, seed, shape)
             path.write_text(dumps(argmap, fmt), encoding="utf-8")
         paths[fmt] = path
     return paths
 
 
 if __name__ == "__main__":
+    shape = "random"
     for arg in sys.argv[1:]:
-        for fmt, path in write(int(arg), ("json", "yaml", "aif", "argdown")).items():
+        if arg in SHAPES:
+            shape = arg
+            continue
+        for fmt, path in write(int(arg), ("json", "yaml", "aif", "argdown"), shape=shape).items():
             print(f"{fmt}: {path}")

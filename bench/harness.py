@@ -7,6 +7,11 @@ resident memory of the child. One unrecorded warm-up run comes first (as
 the previous case used has settled; what a first run costs on purpose (the
 embedded engine's compile) has a case of its own. Feature modules ``bench/cases_*.py`` each
 expose ``cases() -> list[Case]``; ``bench/run.py`` collects them all.
+
+A :class:`Pair` times argmap against a named reference (``json.load``, the
+Argdown CLI, the system ``dot``) in turns, A B A B ..., in the same run: the
+machine's speed drifts by a third within an hour here, so only a ratio
+measured this way holds. Modules expose those as ``pairs() -> list[Pair]``.
 """
 
 from __future__ import annotations
@@ -66,6 +71,137 @@ class Result:
         return "ok" if ok else "MISSED"
 
 
+@dataclass
+class Pair:
+    """argmap's command line against a reference's, run in turns; the figure is the ratio."""
+
+    name: str
+    argv: Sequence[str]
+    #: what the reference is, as the table names it ("json.load", "Argdown CLI 1.7.5")
+    reference: str
+    #: the reference's command line; ``None``: not installed here (reported, not timed)
+    reference_argv: Sequence[str] | None
+    repeat: int = 5
+    warmup: int = 1
+    setup: Callable[[], object] | None = None
+    env: dict[str, str] = field(default_factory=dict)
+    #: argmap's median time over the reference's must be at most this
+    limit_ratio: float | None = None
+    #: argmap's peak memory over the reference's must be at most this
+    limit_peak_ratio: float | None = None
+    target: str = ""
+
+
+@dataclass
+class PairResult:
+    pair: Pair
+    median_s: float
+    reference_s: float
+    peak_mb: float
+    reference_mb: float
+    runs: int
+
+    @property
+    def ratio(self) -> float:
+        return self.median_s / self.reference_s
+
+    @property
+    def peak_ratio(self) -> float:
+        return self.peak_mb / self.reference_mb
+
+    @property
+    def verdict(self) -> str:
+        p = self.pair
+        if p.limit_ratio is None and p.limit_peak_ratio is None:
+            return ""
+        ok = (p.limit_ratio is None or self.ratio <= p.limit_ratio) and (
+            p.limit_peak_ratio is None or self.peak_ratio <= p.limit_peak_ratio
+        )
+        return "ok" if ok else "MISSED"
+
+
+#: Runs a command line and writes "seconds peak-KB exit-status" to the file named first. A
+#: child forked from this runner would report the runner's own peak memory (Linux keeps the
+#: high-water mark across exec), so each command starts from this small process instead.
+_SPAWN = (
+    "import os, sys, time\n"
+    "start = time.perf_counter()\n"
+    "pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], os.environ)\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "elapsed = time.perf_counter() - start\n"
+    "with open(sys.argv[1], 'w') as out:\n"
+    "    out.write(f'{elapsed} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}')\n"
+)
+
+
+def _time_once(name: str, argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """One run of a command line: (wall seconds, peak resident MB of the command)."""
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as report:
+        subprocess.run(
+            [sys.executable, "-S", "-c", _SPAWN, report.name, *argv],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env={**os.environ, **env},
+            check=True,
+        )
+        elapsed, peak_kb, code = report.read().split()
+        if int(code) not in (0, 1):
+            err.seek(0)
+            tail = err.read().decode(errors="replace")[-800:]
+            raise RuntimeError(f"{name}: exit {code}: {tail}")
+    return float(elapsed), int(peak_kb) / 1024
+
+
+def run_pair(pair: Pair) -> PairResult | None:
+    """Time ``pair`` in turns (A B A B ...); ``None`` when its reference is not installed."""
+    if pair.reference_argv is None:
+        return None
+    if pair.setup is not None:
+        pair.setup()
+    for _ in range(pair.warmup):
+        _time_once(pair.name, pair.argv, pair.env)
+        _time_once(pair.reference, pair.reference_argv, pair.env)
+    mine: list[float] = []
+    theirs: list[float] = []
+    peak = reference_peak = 0.0
+    for _ in range(pair.repeat):
+        elapsed, mb = _time_once(pair.name, pair.argv, pair.env)
+        mine.append(elapsed)
+        peak = max(peak, mb)
+        elapsed, mb = _time_once(pair.reference, pair.reference_argv, pair.env)
+        theirs.append(elapsed)
+        reference_peak = max(reference_peak, mb)
+    return PairResult(
+        pair,
+        statistics.median(mine),
+        statistics.median(theirs),
+        peak,
+        reference_peak,
+        pair.repeat,
+    )
+
+
+def pair_table(pairs: Sequence[tuple[Pair, PairResult | None]]) -> str:
+    """A Markdown table of paired runs: each time, the reference's, and their ratios."""
+    lines = [
+        "| argmap | reference | time | reference time | ratio | peak ratio | target | runs "
+        "| verdict |",
+        "|---|---|---:|---:|---:|---:|---|---:|---|",
+    ]
+    for pair, r in pairs:
+        if r is None:
+            lines.append(
+                f"| {pair.name} | {pair.reference}: not installed | | | | | {pair.target} | 0 | |"
+            )
+            continue
+        lines.append(
+            f"| {pair.name} | {pair.reference} | {_fmt(r.median_s)} | {_fmt(r.reference_s)} "
+            f"| {r.ratio:.2f}x | {r.peak_ratio:.2f}x ({r.peak_mb:.0f} / {r.reference_mb:.0f} MB) "
+            f"| {pair.target} | {r.runs} + {r.runs} | {r.verdict} |"
+        )
+    return "\n".join(lines)
+
+
 def run_case(case: Case) -> Result:
     if case.setup is not None:
         case.setup()
@@ -82,21 +218,9 @@ def run_case(case: Case) -> Result:
             )
     for _ in range(case.repeat):
         if case.argv is not None:
-            env = {**os.environ, **case.env}
-            with tempfile.TemporaryFile() as err:
-                start = time.perf_counter()
-                proc = subprocess.Popen(
-                    list(case.argv), stdout=subprocess.DEVNULL, stderr=err, env=env
-                )
-                _, status, usage = os.wait4(proc.pid, 0)
-                elapsed = time.perf_counter() - start
-                proc.returncode = os.waitstatus_to_exitcode(status)
-                if proc.returncode not in (0, 1):
-                    err.seek(0)
-                    tail = err.read().decode(errors="replace")[-800:]
-                    raise RuntimeError(f"{case.name}: exit {proc.returncode}: {tail}")
+            elapsed, mb = _time_once(case.name, case.argv, case.env)
             times.append(elapsed)
-            peak = max(peak, usage.ru_maxrss / 1024)
+            peak = max(peak, mb)
         else:
             assert case.func is not None
             start = time.perf_counter()

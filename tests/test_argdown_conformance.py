@@ -44,10 +44,6 @@ pytestmark = [
 
 #: Files whose round trip does not yet keep Argdown's counts, and why (issue 18, item 1).
 ROUND_TRIP_KNOWN: dict[str, str] = {
-    "examples_greenspan-schefczyk_hardwrap.argdown": "the writer adds an argument",
-    "examples_semmelweis_betz.argdown": "contrary relations come back as attacks between new statements",
-    "packages_argdown-core_test_lexer-windows-line-endings.argdown": "a single-step argument's title is dropped",
-    "packages_argdown-core_test_parser-arguments.argdown": "the writer adds an argument",
 }
 
 

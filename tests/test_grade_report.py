@@ -115,3 +115,30 @@ def test_parallel_grading_gives_the_same_results(monkeypatch: pytest.MonkeyPatch
     two = argmap.api.grade(key, files, jobs=2, progress=seen.append)
     assert [r.to_dict() for r in one] == [r.to_dict() for r in two]
     assert seen == [str(f) for f in files]
+
+
+def test_with_feedback_files_the_gradebook_links_each_one(tmp_path: Path) -> None:
+    """Issue 16: the gradebook CSV gains one column, ``feedback_file``, each student's feedback
+    file relative to the CSV's folder; without --feedback-dir the header is unchanged."""
+    book = tmp_path / "out" / "grades.csv"
+    book.parent.mkdir()
+    feedback = tmp_path / "feedback"
+    run(KEY, *CLASS[:3], "--csv", book, "--feedback-dir", feedback, "--summary")
+    rows = list(csv.DictReader(io.StringIO(book.read_text(encoding="utf-8"))))
+    assert list(rows[0]) == [
+        "student",
+        "file",
+        "score",
+        *WEIGHTS,
+        "error",
+        "feedback",
+        "feedback_file",
+    ]
+    for row in rows:
+        linked = (book.parent / row["feedback_file"]).resolve()
+        assert linked == (feedback / f"{row['student']}.md").resolve() and linked.is_file()
+    plain = tmp_path / "plain.csv"
+    run(KEY, CLASS[0], "--csv", plain, "--summary")
+    assert plain.read_text(encoding="utf-8").splitlines()[0] == ",".join(
+        ["student", "file", "score", *WEIGHTS, "error", "feedback"]
+    )

@@ -104,3 +104,60 @@ def test_annotated_gaps_flagged_and_tabled() -> None:
 def test_no_gaps_option() -> None:
     out = run(str(FLAGSHIP), "--no-gaps")
     assert "A002" not in out
+
+
+FAN = """argmap: 1
+conclusion:
+  id: C
+  text: The plan works.
+  reasons:
+    - {id: R1, text: One reason., at: "1"}
+    - {id: R2, text: Two reason., at: "2"}
+    - {id: R3, text: Three reason., at: "3"}
+    - {id: R4, text: Four reason., at: "4"}
+    - linked:
+        - {id: L1, text: Linked one.}
+        - {id: L2, text: Linked two.}
+"""
+
+
+def test_max_children_counts_the_rest_and_their_gaps(tmp_path: Path) -> None:
+    path = tmp_path / "fan.yaml"
+    path.write_text(FAN)
+    out = run(str(path), "--ids", "--max-children", "2")
+    lines = out.splitlines()
+    assert "[R2]" in out and "[R3]" not in out and "[L1]" not in out
+    assert "└── … 3 more here (raise --max-children to see them)" in lines
+    # the gap table lists the gaps of what is shown and counts the others
+    table = out[out.index("┏") :]
+    assert "R1" in table and "R4" not in table and "L2" not in table
+    assert "more gaps on nodes not shown (raise --max-children to see them" in out
+
+
+def test_max_children_zero_shows_all(tmp_path: Path) -> None:
+    path = tmp_path / "fan.yaml"
+    path.write_text(FAN)
+    out = run(str(path), "--ids", "--max-children", "0")
+    assert "[R4]" in out and "[L2]" in out and "more here" not in out
+    assert "not shown" not in out
+    assert out == run(str(path), "--ids")  # the default cap is far above 5 children
+
+
+def test_statements_not_connected_to_the_conclusion_are_shown_apart(tmp_path: Path) -> None:
+    """Regression: a file with 8 statements printed only the part under the conclusion."""
+    path = tmp_path / "parts.argdown"
+    path.write_text(
+        "[A]: a claim.\n  + [B]: b reason.\n\n[X]: x claim.\n  + [Y]: y reason.\n  - [Z]: z objection.\n",
+        encoding="utf-8",
+    )
+    out = run(str(path), "--conclusion", "X")
+    main, _, apart = out.partition("Not connected to the main conclusion:")
+    assert "CONCLUSION: x claim." in main and "y reason." in main and "a claim." not in main
+    assert "a claim." in apart and "b reason." in apart
+    # every statement of the file is printed once
+    for text in ("a claim.", "b reason.", "x claim.", "y reason.", "z objection."):
+        assert out.count(text) == 1
+
+
+def test_a_connected_map_has_no_section_apart() -> None:
+    assert "Not connected" not in run(str(FLAGSHIP))

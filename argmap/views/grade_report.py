@@ -21,15 +21,22 @@ from argmap.teaching.grade import WEIGHTS, Result
 CSV_FIELDS = ("student", "file", "score", *WEIGHTS, "error", "feedback")
 
 
-def to_csv(results: Sequence[Result]) -> str:
-    """One row per submission: student, file, score, the breakdown, the error, the feedback."""
+#: The column added when the feedback files are written (``--feedback-dir``): each
+#: student's file, relative to the CSV's folder.
+FEEDBACK_FILE_FIELD = "feedback_file"
+
+
+def to_csv(results: Sequence[Result], feedback_files: Sequence[str] | None = None) -> str:
+    """One row per submission: student, file, score, the breakdown, the error, the feedback;
+    with ``feedback_files`` (one per result), a last column linking each student's file."""
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    for r in results:
+    writer.writerow([*CSV_FIELDS, *([FEEDBACK_FILE_FIELD] if feedback_files is not None else [])])
+    links = list(feedback_files) if feedback_files is not None else None
+    for i, r in enumerate(results):
         writer.writerow(
             [
                 r.student,
@@ -38,6 +45,7 @@ def to_csv(results: Sequence[Result]) -> str:
                 *("" if r.score is None else f"{r.breakdown.get(c, 0.0):.1f}" for c in WEIGHTS),
                 r.error or "",
                 " | ".join(r.feedback + r.details),
+                *([links[i]] if links is not None else []),
             ]
         )
     return buffer.getvalue()

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
 
 DEFAULT_DEPTH = 20
+#: Children shown under one node before the rest are summed up in one line: a conclusion
+#: with 50,000 direct reasons stays readable (and quick); ``--max-children 0`` shows all.
+DEFAULT_MAX_CHILDREN = 100
 #: How far a node's quote and explanation sit in from its line.
 NOTE_INDENT = 4
 
@@ -59,6 +62,8 @@ class ShowOptions:
     quotes: bool = False
     ids: bool = False
     depth: int | None = DEFAULT_DEPTH
+    #: children shown under one node (None: all); the rest are counted on one line
+    max_children: int | None = DEFAULT_MAX_CHILDREN
     gaps: bool = True
     #: per-statement verdict lines from the evaluation, when asked for
     verdicts: Mapping[str, str] = field(default_factory=dict)
@@ -97,43 +102,120 @@ def role_of(
     return "reason"
 
 
-def show(argmap: ArgumentMap, gaps: Sequence[Gap], options: ShowOptions) -> RenderableType:
-    """The whole ``show`` output: tree, title line, gap table."""
+def show(
+    argmap: ArgumentMap, gaps: Sequence[Gap], options: ShowOptions, *, in_order: bool = False
+) -> RenderableType:
+    """The whole ``show`` output: tree, title line, gap table.
+
+    ``in_order``: ``gaps`` are in :func:`argmap.api.find_gaps`'s order (the table's own).
+    """
     by_node: dict[str, list[Gap]] = {}
     if options.gaps:
         for gap in gaps:
             by_node.setdefault(gap.node, []).append(gap)
-    tree = _tree(argmap, by_node, options)
+    tree, capped = _tree(argmap, by_node, options)
     parts: list[RenderableType] = [tree, Text("")]
+    apart = _unconnected_roots(argmap)
+    if apart:
+        # every statement of the file is shown: the parts the conclusion does not reach below
+        parts.append(Text("Not connected to the main conclusion:", style="bold"))
+        for root in apart:
+            part, hidden = _tree(argmap, by_node, options, root)
+            parts.append(part)
+            capped |= hidden
+        parts.append(Text(""))
     parts.append(_summary(argmap))
     if options.gaps:
         parts.append(Text(""))
-        parts.append(gap_table(argmap, gaps) if gaps else Text("No gaps found.", style="green"))
+        listed = [g for g in gaps if g.node not in capped] if capped else list(gaps)
+        parts.append(
+            gap_table(argmap, listed, in_order=in_order)
+            if listed
+            else Text("No gaps found.", style="green")
+        )
+        if len(listed) < len(gaps):
+            parts.append(
+                Text(
+                    f"… {len(gaps) - len(listed):,} more gaps on nodes not shown "
+                    "(raise --max-children to see them, or run argmap gaps)",
+                    style="dim",
+                )
+            )
         parts.extend(Text(line, style="dim") for line in options.left_out)
     return Group(*parts)
 
 
-def _tree(argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptions) -> Tree:
-    # side_pro[x] is true when statement x argues for the main conclusion
-    side_pro: dict[str, bool] = {argmap.conclusion: True}
+def _unconnected_roots(argmap: ArgumentMap) -> list[str]:
+    """Tops of the parts of the map the conclusion's tree does not reach, in map order.
+
+    Each part starts at a statement that supports or attacks nothing when
+    there is one (else, in a cycle, at its first statement in the file).
+    """
+    reached = {entry.node for entry in argmap.tree()}
+    if len(reached) == len(argmap.statements):
+        return []
+    rest = [s for s in argmap.statements if s not in reached]
+    roots: list[str] = []
+    for prefer_tops in (True, False):
+        for sid in rest:
+            if sid in reached or (prefer_tops and argmap.outgoing(sid)):
+                continue
+            roots.append(sid)
+            reached.update(entry.node for entry in argmap.tree(root=sid))
+    return roots
+
+
+def _tree(
+    argmap: ArgumentMap,
+    by_node: dict[str, list[Gap]],
+    options: ShowOptions,
+    start: str | None = None,
+) -> tuple[Tree, set[str]]:
+    """The rich tree from ``start`` (the conclusion), and the ids the children cap hid."""
+    top = start or argmap.conclusion
+    # side_pro[x] is true when statement x argues for the top of the tree
+    side_pro: dict[str, bool] = {top: True}
     nodes: dict[str, Tree] = {}
     groups: dict[str, Tree] = {}
     root: Tree | None = None
-    for entry in argmap.tree(max_depth=options.depth):
+    cap = options.max_children
+    # per shown node (by id of its rich Tree): children added, children left out
+    added: dict[int, int] = {}
+    left_out: dict[int, tuple[Tree, int]] = {}
+    capped: set[str] = set()
+    for entry in argmap.tree(max_depth=options.depth, root=top):
         statement = argmap.statements[entry.node]
         via = entry.via
         if via is None:
-            label = _label(argmap, statement, "conclusion", by_node, options, entry.repeat)
+            role = "conclusion" if top == argmap.conclusion else statement.kind.value
+            label = _label(argmap, statement, role, by_node, options, entry.repeat)
             root = Tree(_with_notes(label, statement, options), guide_style="dim")
             nodes[entry.node] = root
             continue
+        parent = _parent(argmap, via, nodes, groups)
+        if parent is None:
+            if cap is not None:
+                capped.add(entry.node)  # under a node the cap left out (or its undercut)
+                capped.add(via.id)
+            continue
+        if cap is not None and (entry.linked_size == 1 or via.id not in groups):
+            if via.id in capped:  # a further premise of a linked group left out
+                capped.add(entry.node)
+                continue
+            # one line under ``parent``: a statement, or the header of a linked group
+            count = added.get(id(parent), 0)
+            if count >= cap:
+                _, hidden = left_out.get(id(parent), (parent, 0))
+                left_out[id(parent)] = (parent, hidden + 1)
+                capped.add(entry.node)
+                capped.add(via.id)
+                continue
+            added[id(parent)] = count + 1
+        # (a statement left out above is never expanded: its side is never asked for)
         target_side = _target_side(argmap, via, side_pro)
         pro = target_side if via.kind is InferenceKind.SUPPORT else not target_side
         side_pro.setdefault(entry.node, pro)
         role = role_of(argmap, statement, via, target_side)
-        parent = _parent(argmap, via, nodes, groups)
-        if parent is None:
-            continue
         if entry.linked_size > 1:
             group = groups.get(via.id)
             if group is None:
@@ -168,7 +250,12 @@ def _tree(argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptio
         if entry.linked_size == 1:
             groups[via.id] = child  # an undercut of this one-premise step hangs here
     assert root is not None
-    return root
+    for parent, hidden in left_out.values():
+        parent.add(
+            Text(f"… {hidden:,} more here (raise --max-children to see them)", style="dim")
+        )
+    # a statement left out in one place but shown in another keeps its gaps in the table
+    return root, capped - nodes.keys() - groups.keys()
 
 
 def _target_side(argmap: ArgumentMap, via: Inference, side_pro: dict[str, bool]) -> bool:
@@ -367,19 +454,31 @@ def _summary(argmap: ArgumentMap) -> Text:
 
 
 def gap_table(
-    argmap: ArgumentMap | None, gaps: Sequence[Gap], *, title: str | None = None
+    argmap: ArgumentMap | None,
+    gaps: Sequence[Gap],
+    *,
+    title: str | None = None,
+    in_order: bool = False,
 ) -> Table:
     """The gap table: grouped by node in the tree's reading order (as `argmap gaps` has it),
-    worst first within a node."""
-    order: dict[str, int] = {}
-    if argmap is not None:
-        from argmap.analysis.walk import walk
+    worst first within a node. ``in_order``: the gaps are in that order already (as
+    :func:`argmap.api.find_gaps` returns them), so the map is not walked again to sort them."""
+    ordered: Sequence[Gap] = gaps
+    if not in_order:
+        order: dict[str, int] = {}
+        if argmap is not None:
+            from argmap.analysis.walk import walk
 
-        order = walk(argmap).order
-    ordered = sorted(
-        gaps,
-        key=lambda g: (order.get(g.node, len(order)), g.node, SEVERITY_ORDER[g.severity], g.code),
-    )
+            order = walk(argmap).order
+        ordered = sorted(
+            gaps,
+            key=lambda g: (
+                order.get(g.node, len(order)),
+                g.node,
+                SEVERITY_ORDER[g.severity],
+                g.code,
+            ),
+        )
     table = Table(
         title=title, show_lines=False, expand=False, title_justify="left", header_style="bold"
     )

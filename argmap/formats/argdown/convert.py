@@ -345,6 +345,8 @@ class _Converter:
                     info["tags"] = list(arg.tags)
                 if arg.data is not None:
                     info["data"] = arg.data
+                if not arg.members and arg.title.startswith("Untitled "):
+                    info["anonymous"] = True  # a PCS without an <argument> line: no title to write
             kind = InferenceKind.SUPPORT
             stands_for = self.collapsed.get(id(arg)) if last else None
             if stands_for is None:

@@ -1,0 +1,52 @@
+"""The ``argmap`` command line: parses options, calls the library API, maps errors to exit codes.
+
+Nothing else lives here. Heavy modules are imported inside the commands so
+that ``argmap --help`` and ``argmap --version`` stay fast. The commands are in
+:mod:`argmap.cli.core` (maps: show, gaps, render, convert...) and
+:mod:`argmap.cli.teaching` (cues, new, exercise, grade, quiz), on one app.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from argmap.cli.core import (
+    EvaluateFormat,
+    FailOn,
+    GapFormat,
+    RankDir,
+    RenderEngine,
+    RenderFormat,
+    RenderLayout,
+    RenderTheme,
+    SeverityLevel,
+    StatsFormat,
+    app,
+)
+from argmap.cli.teaching import Difficulty, GradeFormat, QuizExport, TeachingFormat
+
+__all__ = [
+    "Difficulty",
+    "EvaluateFormat",
+    "FailOn",
+    "GapFormat",
+    "GradeFormat",
+    "QuizExport",
+    "RankDir",
+    "RenderEngine",
+    "RenderFormat",
+    "RenderLayout",
+    "RenderTheme",
+    "SeverityLevel",
+    "StatsFormat",
+    "TeachingFormat",
+    "app",
+    "main",
+]
+
+
+def main() -> None:
+    """Entry point of the ``argmap`` script (standard output guarded: see ``run_guarded``)."""
+    from argmap.views.console import run_guarded
+
+    sys.exit(run_guarded(app))
