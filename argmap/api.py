@@ -20,12 +20,15 @@ from argmap.formats._outline import Span as Span
 if TYPE_CHECKING:
     from argmap.analysis.base import Gap
     from argmap.analysis.evaluate import Evaluation
-    from argmap.analysis.gaps import CatalogueEntry, FileGaps
+    from argmap.analysis.gaps import CatalogueEntry, FileGaps, GapReport
     from argmap.errors import ArgmapError, LocatedError
     from argmap.model import ArgumentMap
+    from argmap.model.schemes import Scheme
+    from argmap.teaching.classreport import ClassReport
     from argmap.teaching.cues import CueReport
     from argmap.teaching.grade import Result as GradeResult
     from argmap.teaching.quiz import Quiz
+    from argmap.teaching.rubric import Rubric
 
 
 def load(path: str | Path, fmt: str | None = None, *, conclusion: str | None = None) -> ArgumentMap:
@@ -63,16 +66,36 @@ def find_gaps(
     *,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    severity: str | None = None,
+    everything: bool = False,
 ) -> list[Gap]:
-    """Every gap in the map, detected by the rules and annotated in the file, filtered.
+    """The gaps in the map, detected by the rules and annotated in the file, that a profile shows.
 
-    ``select`` and ``ignore`` take codes, code prefixes (``S`` = structural),
-    names (``unanswered-objection``, ``factual-error``) or families, as in
-    ``argmap gaps --select``. Gaps come grouped by node in map order.
+    By default the default profile: warnings and errors, without the detected
+    gaps an annotation on the same node already makes. ``severity`` (error,
+    warning, info) keeps that level and above; ``everything`` (``--all``)
+    keeps every gap of the catalogue. ``select`` and ``ignore`` take codes,
+    code prefixes (``S`` = structural), names (``unanswered-objection``,
+    ``factual-error``) or families, as in ``argmap gaps --select``. Gaps come
+    grouped by node in map order.
     """
-    from argmap.analysis.gaps import find_gaps as run_rules
+    return gap_report(
+        argmap, select=select, ignore=ignore, severity=severity, everything=everything
+    ).gaps
 
-    return run_rules(argmap, select=select, ignore=ignore)
+
+def gap_report(
+    argmap: ArgumentMap,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severity: str | None = None,
+    everything: bool = False,
+) -> GapReport:
+    """:func:`find_gaps`, with what the profile left out: the covered gaps, the count below."""
+    from argmap.analysis.gaps import gap_report as run_rules
+
+    return run_rules(argmap, select=select, ignore=ignore, severity=severity, everything=everything)
 
 
 # --- gaps api ---------------------------------------------------------------------------------
@@ -124,6 +147,8 @@ def gaps_batch(
     conclusion: str | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    severity: str | None = None,
+    everything: bool = False,
     on_error: Callable[[ArgmapError], None],
     notify: Callable[[list[str]], None] | None = None,
 ) -> list[FileGaps]:
@@ -135,15 +160,23 @@ def gaps_batch(
 
     results: list[FileGaps] = []
     annotated: set[str] = set()
+    from argmap.errors import InternalError
+
     for path in paths:
         try:
             argmap = load(path, fmt, conclusion=conclusion)
+            if notify is not None:
+                notify(argmap.notices)
+            report = gap_report(
+                argmap, select=select, ignore=ignore, severity=severity, everything=everything
+            )
         except ArgmapError as exc:
             on_error(exc)
             continue
-        if notify is not None:
-            notify(argmap.notices)
-        results.append(FileGaps(str(path), find_gaps(argmap, select=select, ignore=ignore)))
+        except Exception as exc:  # a bug on one file must not cost the others their report
+            on_error(InternalError.on_file(str(path), exc))
+            continue
+        results.append(FileGaps(str(path), report.gaps, report.covered, report.below))
         annotated.update(g.kind for g in argmap.gaps)
     check_selector_names([*select, *ignore], annotated)
     return results
@@ -165,6 +198,14 @@ def evaluate(argmap: ArgumentMap) -> Evaluation:
     from argmap.analysis.evaluate import evaluate as run_evaluation
 
     return run_evaluation(argmap)
+
+
+def schemes() -> tuple[Scheme, ...]:
+    """The argumentation schemes argmap knows, with their critical questions (Walton, Reed and
+    Macagno, 2008); an inference's ``scheme:`` brings its questions as K gaps."""
+    from argmap.model.schemes import SCHEMES
+
+    return SCHEMES
 
 
 def gap_catalogue() -> list[CatalogueEntry]:
@@ -195,9 +236,11 @@ def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **opt
     one), ``dot`` or ``wasm`` (SVG, JSON and HTML only). Options:
     ``width=30`` (characters per line), ``rankdir="TB"``, ``theme="default"``
     (or ``print``, ``colorblind``), ``legend=False``, ``evaluate=False``,
-    ``gaps=True``, ``select=()``, ``ignore=()``, ``layout="default"`` (or
-    ``slide``), ``focus=None`` (a statement id), ``depth=None`` (levels);
-    ``split=True`` makes several pictures: see :func:`render_split`.
+    ``gaps=True``, ``select=()``, ``ignore=()``, ``severity=None`` (the default
+    profile; or ``error``, ``warning``, ``info``), ``everything=False`` (every gap),
+    ``layout="default"`` (or ``slide``), ``focus=None`` (a statement id),
+    ``depth=None`` (levels); ``split=True`` makes several pictures: see
+    :func:`render_split`.
     """
     from argmap.views.render import RenderOptions, check
     from argmap.views.render import render as render_map
@@ -227,7 +270,7 @@ def render_file(
     Returns the format written; a failed render never touches the output
     file. Options as for :func:`render`.
     """
-    from argmap.io import check_output, write_output
+    from argmap.io import check_not_input, check_output, write_output
     from argmap.views.render import format_for
 
     chosen = format_for(output, fmt)
@@ -236,6 +279,7 @@ def render_file(
         return chosen
     if str(output) != "-":
         check_output(output)  # before any rendering
+        check_not_input(output, _inputs_of(argmap))
     write_output(output, render(argmap, chosen, engine=engine, **options))
     return chosen
 
@@ -289,20 +333,32 @@ def check_format(name: str) -> str:
 
 def read_text(path: str | Path) -> str:
     """A plain-text file (``-``: standard input), decoded as the map readers decode text."""
-    from argmap.formats._text import decode, read_text
+    from argmap.formats._text import decode, read_bytes
 
-    if str(path) == "-":
-        import sys
-
-        return decode(sys.stdin.buffer.read(), "<stdin>")
-    return read_text(path)
+    return decode(read_bytes(path), "<stdin>" if str(path) == "-" else str(path), what="plain-text file")
 
 
-def write_text(target: str | Path, data: str | bytes) -> None:
-    """Write ``data`` to ``target`` atomically (``-`` is stdout), as every output is written."""
-    from argmap.io import write_output
+def write_text(
+    target: str | Path, data: str | bytes, *, inputs: Sequence[str | Path] = ()
+) -> None:
+    """Write ``data`` to ``target`` atomically (``-`` is stdout), as every output is written.
 
+    ``target`` must not be one of ``inputs``, the files the run read.
+    """
+    from argmap.io import check_not_input, write_output
+
+    check_not_input(target, inputs)
     write_output(target, data)
+
+
+def _inputs_of(argmap: ArgumentMap) -> list[str | Path]:
+    """The files a loaded map came from: the map file and the source text it names."""
+    found: list[str | Path] = []
+    if argmap.path:
+        found.append(argmap.path)
+        if argmap.source is not None and argmap.source.text:
+            found.append(Path(argmap.path).parent / argmap.source.text)
+    return found
 
 
 def convert(
@@ -333,9 +389,13 @@ def convert(
         chosen = writable_for(target)
     if not chosen.writes:
         raise FormatError(f"argmap cannot write {chosen.name} files, only read them")
+    from argmap.io import check_not_input
+
+    check_not_input(target, [source])
     argmap = load(source, from_fmt, conclusion=conclusion)
     if notify is not None:
         notify(argmap.notices)
+    check_not_input(target, _inputs_of(argmap))
     write_output(target, dumps(argmap, chosen.name))
     return chosen.name
 
@@ -404,13 +464,15 @@ def new_map(text_path: str | Path | None, map_path: str | Path) -> str:
 
     from argmap.formats import native
     from argmap.formats._text import read_text
+    from argmap.io import check_not_input
     from argmap.teaching.skeleton import blank_template, skeleton
 
     target = Path(map_path)
     if text_path is None:
         result = blank_template(title=None, text_path=None)
     else:
-        text = read_text(text_path)
+        check_not_input(map_path, [text_path])
+        text = read_text(text_path, what="plain-text file")
         base = target.parent if str(map_path) != "-" else Path(".")
         relative = os.path.relpath(Path(text_path).resolve(), base.resolve())
         result = skeleton(text, text_path=Path(relative).as_posix())
@@ -460,7 +522,7 @@ def exercise(
     ``out_dir`` is touched.
     """
     from argmap.errors import OutputError
-    from argmap.io import check_output, write_output
+    from argmap.io import check_not_input, check_output, write_output
     from argmap.teaching.exercise import make_exercise
     from argmap.views.engines import layout, run_dot, system_dot
     from argmap.views.printing import html_to_pdf
@@ -475,7 +537,8 @@ def exercise(
         blank=blank,
         seed=seed,
         share=share,
-        gaps=find_gaps(argmap) if "gaps" in blank else (),
+        # every annotated gap (info ones too), detected ones without their duplicates
+        gaps=find_gaps(argmap, severity="info") if "gaps" in blank else (),
         map_name=map_name or argmap.path or "MAP",
         detected_gaps=detected_gaps,
     )
@@ -515,6 +578,7 @@ def exercise(
     target.mkdir(parents=True, exist_ok=True)
     for name, _ in files:
         check_output(target / name)  # all can be written, or none is touched
+        check_not_input(target / name, _inputs_of(argmap))
     written = []
     for name, data in files:
         write_output(target / name, data)
@@ -530,17 +594,58 @@ def grade(
     *,
     progress: Callable[[str], None] | None = None,
     fmt: str | None = None,
+    rubric: Rubric | None = None,
+    jobs: int | None = None,
 ) -> list[GradeResult]:
     """Grade each submission (a map file in any readable format) against the key map.
 
     ``fmt`` reads every submission as that format (else each by its name or
     content). An unreadable submission gets a result with ``score`` None and
     its ``error``; the batch goes on. ``progress`` is called with each file
-    name once it is graded.
+    name once it is graded. ``rubric`` sets weights and costs (default: the
+    standard rubric). ``jobs`` worker processes grade a big batch (default:
+    one per core); the results are the same in any case.
     """
+    import functools
+    import os
+
     from argmap.teaching.grade import grade_files
 
-    return grade_files(key, submissions, load=lambda p: load(p, fmt), progress=progress)
+    return grade_files(
+        key,
+        submissions,
+        load=functools.partial(load, fmt=fmt),
+        progress=progress,
+        rubric=rubric,
+        jobs=jobs if jobs is not None else (os.cpu_count() or 1),
+    )
+
+
+def class_report(key: ArgumentMap, results: Sequence[GradeResult]) -> ClassReport:
+    """The class report's data: the results and an analysis per key statement and gap."""
+    from argmap.teaching.classreport import class_report as build
+
+    return build(key, list(results))
+
+
+def load_rubric(path: str | Path) -> Rubric:
+    """A grading rubric read from a YAML or JSON file (see docs/teaching.md)."""
+    from argmap.teaching.rubric import load_rubric as read
+
+    return read(path)
+
+
+def quiz_export(the_quiz: Quiz, fmt: str, title: str) -> str | bytes:
+    """The quiz for a learning platform: ``gift`` (Moodle GIFT text) or ``qti`` (the bytes of
+    a QTI 2.1 content package, a zip), explanations as feedback."""
+    from argmap.errors import UsageError
+    from argmap.views.quiz_export import to_gift, to_qti
+
+    if fmt == "gift":
+        return to_gift(the_quiz, title)
+    if fmt == "qti":
+        return to_qti(the_quiz, title)
+    raise UsageError(f"unknown quiz export {fmt!r}; choose gift or qti")
 
 
 def quiz(argmap: ArgumentMap, *, seed: int = 0, count: int = 10) -> Quiz:

@@ -37,23 +37,59 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+#: The exit status when the reader of standard output went away (``argmap show MAP | head``):
+#: 128 + SIGPIPE, what a shell reports for a program the signal ended (as cat and grep end).
+BROKEN_PIPE = 141
+
+
 def handles_errors(func: F) -> F:
-    """Turn an :class:`ArgmapError` into ``Error: ...`` on stderr and exit status 1."""
+    """Turn an :class:`ArgmapError` into ``Error: ...`` on stderr and exit status 1.
+
+    A failing standard output (a full disk, ``> /dev/full``) is an error too;
+    a closed pipe ends the command quietly with :data:`BROKEN_PIPE`.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from argmap.views.console import StdoutFailed, error
+
         try:
             return func(*args, **kwargs)
         except ArgmapError as exc:
-            sys.stdout.flush()
-            print(f"Error: {exc}", file=sys.stderr)
+            _flush_stdout()
+            error(exc)
             raise typer.Exit(1) from None
         except BrokenPipeError:
-            # the reader went away (argmap show MAP | head): not an error of ours
-            sys.stderr.close()
-            raise typer.Exit(0) from None
+            _quiet_stdout()
+            raise typer.Exit(BROKEN_PIPE) from None
+        except StdoutFailed as failed:
+            _quiet_stdout()
+            error(failed)
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _flush_stdout() -> None:
+    """Flush standard output before an ``Error:`` line (so they come in order), if it still can."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        _quiet_stdout()
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null: what is left in its buffer, and Python's flush at
+    exit, then fail silently instead of printing "Exception ignored ..." (the Python docs'
+    recipe for SIGPIPE)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass  # not a real file (a test runner's capture): nothing will flush it at exit
 
 
 def _version(value: bool) -> None:
@@ -135,6 +171,35 @@ IgnoreOpt = Annotated[
 ]
 
 
+class SeverityLevel(StrEnum):
+    """The least severe gap ``--severity`` keeps."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SeverityOpt = Annotated[
+    SeverityLevel | None,
+    typer.Option(
+        "--severity",
+        help="Gaps of this severity and above (default: the default profile, warnings and "
+        "errors without the detected gaps an annotation covers).",
+    ),
+]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Every gap of the catalogue: info too, and detected gaps an annotation covers.",
+    ),
+]
+
+
+def _level(severity: SeverityLevel | None) -> str | None:
+    return severity.value if severity is not None else None
+
+
 def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
@@ -190,8 +255,10 @@ def _load(path: Path, fmt: str | None, conclusion: str | None = None) -> Any:
 
 def _notify(notices: list[str]) -> None:
     """What the reader chose or left out, on stderr: stdout stays clean for pipes."""
+    from argmap.views.console import say
+
     for notice in notices:
-        print(f"argmap: {notice}", file=sys.stderr)
+        say(f"argmap: {notice}", err=True)
 
 
 # --- show -------------------------------------------------------------------------------------
@@ -226,6 +293,8 @@ def show(
     focus: FocusOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    severity: SeverityOpt = None,
+    everything: AllOpt = False,
     evaluate: EvaluateOpt = False,
     why: WhyOpt = False,
     fmt: FromOpt = None,
@@ -237,16 +306,26 @@ def show(
     source), objections and rebuttals follow, each with its paragraph anchor
     (¶). Plain text when piped or when NO_COLOR is set.
     """
-    from argmap.api import find_gaps
+    from argmap.api import gap_report
+    from argmap.views import gaps_report
     from argmap.views.console import console
     from argmap.views.terminal import ShowOptions
     from argmap.views.terminal import show as show_view
 
     argmap = _load(map_file, fmt, conclusion)
     gaps: list[Any] = []
+    notes: list[str] = []
     if not no_gaps:
         chosen, left_out = _selection(select, ignore, argmap)
-        gaps = find_gaps(argmap, select=chosen, ignore=left_out)
+        report = gap_report(
+            argmap,
+            select=chosen,
+            ignore=left_out,
+            severity=_level(severity),
+            everything=everything,
+        )
+        gaps = report.gaps
+        notes = gaps_report.left_out(report.covered, report.below)
     if focus is not None:
         # the gaps of the whole map, shown for the part: a cut never makes a gap
         from argmap.api import focus as focus_on
@@ -260,6 +339,7 @@ def show(
         depth=depth,
         max_children=max_children or None,
         gaps=not no_gaps,
+        left_out=tuple(notes),
     )
     if evaluate or why:
         from argmap.api import evaluate as run_evaluation
@@ -337,6 +417,8 @@ def gaps(
     ],
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
+    severity: SeverityOpt = None,
+    everything: AllOpt = False,
     output_format: Annotated[
         GapFormat, typer.Option("--format", help="text (a table per file), json or markdown.")
     ] = GapFormat.TEXT,
@@ -363,9 +445,10 @@ def gaps(
     failed = False
 
     def report(exc: ArgmapError) -> None:
+        from argmap.views.console import error
+
         nonlocal failed
-        sys.stdout.flush()
-        print(f"Error: {exc}", file=sys.stderr)
+        error(exc)
         failed = True
 
     # one command, then exit: no cyclic collection at all, not even the one a library call
@@ -378,6 +461,8 @@ def gaps(
                 conclusion=conclusion,
                 select=chosen,
                 ignore=left_out,
+                severity=_level(severity),
+                everything=everything,
                 on_error=report,
                 notify=_notify,
             )
@@ -389,6 +474,21 @@ def gaps(
             gaps_report.print_text(results)
     if failed or api.fails(results, fail_on.value):
         raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def schemes() -> None:
+    """List the argumentation schemes and their critical questions (Walton, Reed, Macagno 2008).
+
+    An inference that names a scheme (inference: {scheme: Argument From Sign})
+    brings each question as an open K gap until its answers: names the
+    statement or annotated gap that answers it.
+    """
+    from argmap.api import schemes as scheme_catalogue
+    from argmap.views.schemes_view import schemes_text
+
+    sys.stdout.write(schemes_text(scheme_catalogue()))
 
 
 @app.command()
@@ -559,6 +659,8 @@ def render(
             help="One picture per main reason, each titled, the conclusion on top: -o DIR/NAME.svg writes NAME-1.svg, NAME-2.svg...",
         ),
     ] = False,
+    severity: SeverityOpt = None,
+    everything: AllOpt = False,
     from_fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
@@ -591,6 +693,8 @@ def render(
             focus=focus,
             depth=depth,
             split=split,
+            severity=_level(severity),
+            everything=everything,
         )
 
 
@@ -744,11 +848,26 @@ class Difficulty(StrEnum):
     HARD = "hard"
 
 
+class QuizExport(StrEnum):
+    """``quiz --to``: the learning-platform formats."""
+
+    GIFT = "gift"
+    QTI = "qti"
+
+
 class TeachingFormat(StrEnum):
     """Output of the teaching commands: for people (text) or for programs (json)."""
 
     TEXT = "text"
     JSON = "json"
+
+
+class GradeFormat(StrEnum):
+    """Output of ``argmap grade``: for people (text), programs (json) or a gradebook (csv)."""
+
+    TEXT = "text"
+    JSON = "json"
+    CSV = "csv"
 
 
 TeachingFormatOpt = Annotated[
@@ -789,7 +908,9 @@ def cues(
     from argmap.views.cues_view import cues_view
 
     out = console()
-    out.print(cues_view(report, plain=out.color_system is None, width=out.width))
+    plain = out.color_system is None
+    # plain lines are filled to the width already: soft wrapping spares rich a second pass
+    out.print(cues_view(report, plain=plain, width=out.width), soft_wrap=plain)
 
 
 @app.command()
@@ -818,14 +939,17 @@ def new(
     """
     from argmap.api import new_map, write_text
     from argmap.errors import OutputError
+    from argmap.views.console import say
 
-    if str(output) != "-" and output.exists() and not force:
+    # a device or a pipe (/dev/stdout) holds no map to lose
+    stream = output.is_char_device() or output.is_fifo()
+    if str(output) != "-" and output.exists() and not stream and not force:
         raise OutputError(f"{output} already exists; use --force to overwrite it")
     write_text(output, new_map(from_text, output))
-    if str(output) != "-":
+    if str(output) != "-" and not stream:
         what = f"a skeleton drafted from {from_text}" if from_text else "a blank map"
-        print(f"wrote {output}: {what}")
-        print(f"next: edit it, then run `argmap show {output}` and `argmap gaps {output}`")
+        say(f"wrote {output}: {what}")
+        say(f"next: edit it, then run `argmap show {output}` and `argmap gaps {output}`")
 
 
 @app.command()
@@ -885,6 +1009,7 @@ def exercise(
     """
     from argmap.api import blank_categories, difficulty_share
     from argmap.api import exercise as make
+    from argmap.views.console import say
 
     with _usage(param_hint="--blank"):
         hidden = blank_categories(blank)
@@ -903,7 +1028,7 @@ def exercise(
         notify=_notify,
     )
     for path in written:
-        print(f"wrote {path}")
+        say(f"wrote {path}")
 
 
 @app.command()
@@ -929,10 +1054,44 @@ def grade(
             "--csv", help="Also write one row per submission to this CSV file.", metavar="FILE"
         ),
     ] = None,
-    output_format: TeachingFormatOpt = TeachingFormat.TEXT,
+    output_format: Annotated[
+        GradeFormat,
+        typer.Option(
+            "--format",
+            help="text for people, json for programs, csv: the gradebook CSV on stdout.",
+        ),
+    ] = GradeFormat.TEXT,
     summary_only: Annotated[
         bool, typer.Option("--summary", help="Only the summary table, no per-student feedback.")
     ] = False,
+    detail: Annotated[
+        bool,
+        typer.Option("--detail", help="Every feedback point, not only the three that matter most."),
+    ] = False,
+    rubric_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--rubric",
+            help="Weights and costs from this YAML file (docs/teaching.md).",
+            metavar="FILE",
+        ),
+    ] = None,
+    report_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            help="Write the class report here: .html (a page with a chart) or .md.",
+            metavar="FILE",
+        ),
+    ] = None,
+    feedback_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--feedback-dir",
+            help="Write one Markdown feedback file per student here.",
+            metavar="DIR",
+        ),
+    ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -948,35 +1107,89 @@ def grade(
 ) -> None:
     """Grade students' maps against a key: a score out of 100, a breakdown and feedback for each.
 
-    Nodes are matched by paragraph anchor and text similarity; the score is
-    conclusion 20, reasons 25, evidence 20, structure 20, gaps 15 (see
-    docs/teaching.md). An unreadable submission gets a row with its error,
-    the others are still graded, and the exit status is then 1. A progress
-    bar goes to stderr when it is a terminal.
+    Statements are matched by meaning (paragraph anchors, kind, place in the
+    tree and wording, synonyms included); the score is conclusion 20,
+    reasons 25, evidence 20, structure 20, gaps 15 unless --rubric says
+    otherwise (see docs/teaching.md). An unreadable submission gets a row
+    with its error, the others are still graded, and the exit status is then
+    1. A progress bar goes to stderr when it is a terminal.
     """
     from argmap.api import grade as grade_all
-    from argmap.api import write_text
+    from argmap.api import load_rubric, write_text
     from argmap.views.grade_view import progress
 
+    if report_file is not None and report_file.suffix.lower() not in (".html", ".htm", ".md"):
+        raise typer.BadParameter(
+            f"{report_file}: the report is .html or .md", param_hint="--report"
+        )
+    rubric = load_rubric(rubric_file) if rubric_file is not None else None
     key = _load(key_file, None, conclusion)
     with progress(len(submissions)) as tick:
-        results = grade_all(key, submissions, progress=tick, fmt=fmt)
+        results = grade_all(key, submissions, progress=tick, fmt=fmt, rubric=rubric)
+    written: list[str] = []
+
+    def links(base: Path) -> list[str] | None:
+        """Each student's feedback file, relative to ``base`` (the CSV's folder)."""
+        if feedback_dir is None:
+            return None
+        import os
+
+        from argmap.views.grade_report import feedback_names
+
+        return [
+            Path(os.path.relpath(feedback_dir / name, base)).as_posix()
+            for name in feedback_names(results)
+        ]
+
     if csv_file is not None:
         from argmap.views.grade_report import to_csv
 
-        write_text(csv_file, to_csv(results))
-    if output_format is TeachingFormat.JSON:
+        base = csv_file.parent if str(csv_file) != "-" else Path(".")
+        write_text(csv_file, to_csv(results, links(base)), inputs=[key_file, *submissions])
+        written.append(str(csv_file))
+    if report_file is not None:
+        from argmap.api import class_report
+        from argmap.views.grade_report import report_html, report_markdown
+
+        report = class_report(key, results)
+        page = (
+            report_markdown(report) if report_file.suffix.lower() == ".md" else report_html(report)
+        )
+        write_text(report_file, page, inputs=[key_file, *submissions])
+        written.append(str(report_file))
+    if feedback_dir is not None:
+        from argmap.views.grade_report import feedback_markdown, feedback_names
+
+        if feedback_dir.exists() and not feedback_dir.is_dir():
+            raise typer.BadParameter(f"{feedback_dir} is not a folder", param_hint="--feedback-dir")
+        feedback_dir.mkdir(parents=True, exist_ok=True)
+        for name, result in zip(feedback_names(results), results, strict=True):
+            write_text(
+                feedback_dir / name,
+                feedback_markdown(result, key.title or ""),
+                inputs=[key_file, *submissions],
+            )
+        written.append(f"{len(results)} feedback files in {feedback_dir}")
+    if output_format is GradeFormat.JSON:
         from argmap.views.jsondata import json_text
 
         sys.stdout.write(json_text(results))
+    elif output_format is GradeFormat.CSV:
+        from argmap.views.grade_report import to_csv
+
+        sys.stdout.write(to_csv(results, links(Path("."))))
     else:
         from argmap.views.console import console
         from argmap.views.grade_view import grade_view
 
         out = console()
-        out.print(grade_view(results, feedback=not summary_only, width=out.width))
-    if csv_file is not None and str(csv_file) != "-":
-        print(f"wrote {csv_file}", file=sys.stderr)
+        out.print(grade_view(results, feedback=not summary_only, width=out.width, detail=detail))
+    if written:
+        from argmap.views.console import say
+
+        for what in written:
+            if what != "-":
+                say(f"wrote {what}", err=True)
     if any(r.error is not None for r in results):
         raise typer.Exit(1)  # as `gaps` does: the batch ran, but not every file could be read
 
@@ -1001,19 +1214,42 @@ def quiz(
             "--key", help="Print the correct letters (one a line) for this --seed and exit."
         ),
     ] = False,
+    to: Annotated[
+        QuizExport | None,
+        typer.Option(
+            "--to",
+            help="Write the quiz for a learning platform instead of asking it: gift (Moodle) "
+            "or qti (a QTI 2.1 zip for Canvas, Moodle, Blackboard); needs -o.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="The file --to writes (- for stdout).", metavar="FILE"),
+    ] = None,
     fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
-    """A multiple-choice quiz drawn from a map, with a score at the end.
+    """A multiple-choice quiz drawn from a map that explains each answer, with a score and
+    what to review at the end.
 
-    Questions: the main conclusion, the kind of a piece of evidence, whether a
-    reason has evidence, a node's gap, objection or reason. Answers come from
-    the terminal, from --answers FILE, or from a pipe (one letter a line).
+    Questions: the main conclusion, the kind of a statement, what it supports
+    or attacks, the basis of a piece of evidence, a statement's gap, whether an
+    objection is answered, whether a reason has evidence. Answers come from the
+    terminal, from --answers FILE, or from a pipe (one letter a line). --to gift
+    or --to qti -o FILE writes it for a learning platform, explanations as
+    feedback.
     """
     from argmap.api import quiz as make_quiz
     from argmap.api import read_text
     from argmap.views.quiz_view import play
 
+    with _usage(param_hint="--to"):
+        if (to is None) != (output is None):
+            raise UsageError(
+                "--to and -o go together: --to gift -o quiz.gift, --to qti -o quiz.zip"
+            )
+        if to is QuizExport.QTI and str(output) == "-":
+            raise UsageError("a QTI package is a zip file: give -o FILE, not -")
     argmap = _load(map_file, fmt, conclusion)
     the_quiz = make_quiz(argmap, seed=seed, count=count)
     if len(the_quiz.questions) < count:
@@ -1026,6 +1262,16 @@ def quiz(
     if key:
         print("\n".join(the_quiz.key()))
         return
+    if to is not None and output is not None:
+        from argmap.api import quiz_export, write_text
+
+        write_text(output, quiz_export(the_quiz, to.value, argmap.title or str(map_file)))
+        if str(output) != "-":
+            print(
+                f"wrote {output}: {len(the_quiz.questions)} questions as {to.value}",
+                file=sys.stderr,
+            )
+        return
     interactive = answers is None and sys.stdin.isatty()
     if interactive:
         play(the_quiz, None, interactive=True)
@@ -1036,5 +1282,27 @@ def quiz(
 
 
 def main() -> None:
-    """Entry point of the ``argmap`` script."""
-    app()
+    """Entry point of the ``argmap`` script.
+
+    Standard output is flushed here, before Python's own flush at exit, so a
+    write that fails at the very end (a full disk, a closed pipe) is reported
+    like one inside a command.
+    """
+    from argmap.views.console import GuardedStdout, StdoutFailed, error
+
+    sys.stdout = GuardedStdout(sys.stdout)
+    status: Any = 0
+    try:
+        try:
+            app()
+        except SystemExit as done:
+            status = done.code
+        sys.stdout.flush()
+    except BrokenPipeError:  # outside a command (--help | head), or at the last flush
+        _quiet_stdout()
+        status = BROKEN_PIPE
+    except StdoutFailed as failed:
+        _quiet_stdout()
+        error(failed)
+        status = 1
+    sys.exit(status)

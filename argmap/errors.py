@@ -47,8 +47,42 @@ class LocatedError(ArgmapError):
         super().__init__(f"{place}: {what}" if place else what)
 
 
+class InternalError(ArgmapError):
+    """A bug met on one file of a batch, reported as that file's error so the batch goes on."""
+
+    @classmethod
+    def on_file(cls, file: str, exc: BaseException) -> InternalError:
+        """The error for ``exc`` raised while handling ``file``."""
+        return cls(
+            f"{file}: argmap failed on this file ({type(exc).__name__}: {exc}); "
+            "this is a bug in argmap, please report it with the file"
+        )
+
+
 class MapFileError(LocatedError):
     """A map file (any format) cannot be read: syntax, schema or graph problem."""
+
+
+class MapFileErrors(MapFileError):
+    """Several errors found in one map file, in file order: one ``FILE:LINE:COL: ...`` each.
+
+    The message holds the first :data:`LIMIT` of them, one per line, each
+    line after the first starting ``Error: `` as the CLI prints the first;
+    a last line says how many more there are.
+    """
+
+    LIMIT = 20
+
+    def __init__(self, errors: list[MapFileError]) -> None:
+        ordered = sorted(errors, key=lambda e: (e.line or 0, e.col or 0))
+        first = ordered[0]
+        super().__init__(first.what, file=first.file, line=first.line, col=first.col)
+        self.errors = ordered
+        shown = [str(e) for e in ordered[: self.LIMIT]]
+        if len(ordered) > self.LIMIT:
+            rest = len(ordered) - self.LIMIT
+            shown.append(f"{first.file}: {rest} more errors not shown ({len(ordered)} in all)")
+        self.message = "\nError: ".join(shown)
 
 
 class FormatError(ArgmapError):

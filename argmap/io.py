@@ -13,7 +13,9 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from argmap.errors import OutputError
 
@@ -30,7 +32,7 @@ def write_output(target: str | Path, data: str | bytes) -> None:
                 "-: will not write binary output (PNG, PDF) to a terminal; redirect it"
             )
         try:
-            sys.stdout.buffer.write(payload)
+            write_all(sys.stdout.buffer, payload)
             sys.stdout.buffer.flush()
         except BrokenPipeError:
             raise  # the reader went away: the CLI ends quietly
@@ -69,6 +71,24 @@ def write_output(target: str | Path, data: str | bytes) -> None:
         raise
 
 
+def write_all(buffer: BinaryIO, payload: bytes) -> None:
+    """Write every byte: a buffered write of much data may write only part and say so.
+
+    (CPython's ``BufferedWriter.write`` returns a short count when a pipe's
+    reader goes away in the middle; the next write then raises
+    ``BrokenPipeError``, which is what the caller needs to see.)
+    """
+    view = memoryview(payload)
+    while view:
+        written = buffer.write(view)
+        if written is None:  # a non-blocking stream that is full: wait, as a blocking one would
+            import select
+
+            select.select([], [buffer.fileno()], [])
+            continue
+        view = view[written:]
+
+
 def check_output(target: str | Path) -> Path:
     """Fail early, before any work, when ``target`` cannot be a file written here; its path.
 
@@ -97,6 +117,28 @@ def check_output(target: str | Path) -> Path:
     if stat.S_ISSOCK(mode):
         raise OutputError(f"{path}: is a socket; argmap writes to files, devices and pipes only")
     return path
+
+
+def check_not_input(target: str | Path, inputs: Iterable[str | Path | None]) -> None:
+    """Refuse ``target`` when it is one of the files this run reads (the same file, by inode).
+
+    ``argmap render map.json -o map.json`` would replace the map with its
+    drawing: nothing a user means. ``-`` and inputs that do not exist pass.
+    """
+    if str(target) == "-":
+        return
+    for source in inputs:
+        if source is None or str(source) in ("", "-"):
+            continue
+        try:
+            same = os.path.samefile(target, source)
+        except OSError:
+            continue  # one of them does not exist (yet): not the same file
+        if same:
+            raise OutputError(
+                f"{target}: is also an input of this command ({source}); "
+                "write the output to another file"
+            )
 
 
 def _binary(payload: bytes) -> bool:

@@ -54,6 +54,11 @@ def first_unsafe(text: str) -> int | None:
     return None if match is None else match.start()
 
 
+def replace_unsafe(text: str, by: str) -> str:
+    """``text`` with every character :func:`printable` would change replaced by ``by``."""
+    return _UNSAFE.sub(by, text)
+
+
 def describe(char: str) -> str:
     """One unsafe character as it is shown: ``\\x1b``, ``\\u202e``."""
     return char.translate(_VISIBLE)

@@ -154,8 +154,34 @@ def report(figures: dict[str, Any]) -> list[str]:
     return lines
 
 
+ABLATIONS = ("anchors", "structure", "kind", "synonyms", "polarity")
+
+
+def ablation() -> list[str]:
+    """The benchmark's figures with each signal of the grader switched off in turn."""
+    from argmap.teaching.align import Signals
+    from argmap.teaching.grade import grade_map
+
+    lines = []
+    for name in ABLATIONS:
+        signals = Signals(**{name: False})
+
+        def grade(key: Any, sub: Any, *, file: str = "", s: Signals = signals) -> Any:
+            return grade_map(key, sub, file=file, signals=s)
+
+        f = measure(grade)
+        lines.append(
+            f"without {name}: Spearman {f['spearman']:.3f}, MAE {f['mae']:.1f}, paraphrase "
+            + "/".join(f"{v:.2f}" for v in f["paraphrase"].values())
+            + ", opposite "
+            + "/".join(f"{v:g}" for v in f["opposite"].values())
+        )
+    return lines
+
+
 def _judgment_case() -> None:
     NOTES[:] = report(measure())
+    NOTES.append("Ablation (one signal off at a time): " + "; ".join(ablation()) + ".")
 
 
 def write_class(n: int = 1000) -> list[str]:
@@ -256,7 +282,7 @@ def cases() -> list[Case]:
         Case(
             "grading: 1,000 flagship submissions (grade --format csv)",
             "≤ 30 s",
-            argv=[ARGMAP, "grade", str(FLAGSHIP), *students, "--format", "json"],
+            argv=[ARGMAP, "grade", str(FLAGSHIP), *students, "--format", "csv"],
             setup=write_class,
             repeat=1,
             warmup=0,
@@ -278,3 +304,4 @@ if __name__ == "__main__":
     for r in figures["rows"]:
         print(f"{r['text']:7} {r['file']:26} mark {r['mark']:5.1f}  score {r['score']:5.1f}")
     print("\n".join(report(figures)))
+    print("\n".join(ablation()))

@@ -65,7 +65,9 @@ def reference_reading(data: dict[str, Any]) -> dict[str, Any]:
     tags = {
         "all": sorted(data.get("tags", {})),
         "arguments": {
-            t: sorted(a.get("tags", [])) for t, a in data.get("arguments", {}).items() if a.get("tags")
+            t: sorted(a.get("tags", []))
+            for t, a in data.get("arguments", {}).items()
+            if a.get("tags")
         },
         "statements": {
             t: sorted({tag for m in s.get("members", []) for tag in m.get("tags", [])})
@@ -137,5 +139,7 @@ def counts(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "statements": len(data.get("statements", {})),
         "arguments": len(data.get("arguments", {})),
-        "relations": dict(sorted(Counter(r["relationType"] for r in data.get("relations", [])).items())),
+        "relations": dict(
+            sorted(Counter(r["relationType"] for r in data.get("relations", [])).items())
+        ),
     }

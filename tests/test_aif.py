@@ -133,7 +133,7 @@ def test_choice_of_conclusion_is_reported_on_stderr() -> None:
     assert result.exit_code == 0
     assert result.stderr == (
         "argmap: main conclusion '1279' (An exemption should be given to the laws): "
-        "the only statement that supports nothing; use --conclusion ID to choose another\n"
+        "the only statement that supports or attacks nothing; use --conclusion ID to choose another\n"
     )
     assert result.stdout.startswith("◆ CONCLUSION: An exemption should be given to the laws")
 

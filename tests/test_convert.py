@@ -182,7 +182,7 @@ def test_the_chosen_conclusion_is_reported_on_stderr_only(tmp_path: Path) -> Non
     assert code == 0
     assert stdout.startswith("argmap: 1\n")
     assert stderr == (
-        "argmap: main conclusion 'b' (B.): of the 2 statements that support nothing, "
+        "argmap: main conclusion 'b' (B.): of the 2 statements that support or attack nothing, "
         "it has the most beneath it (1); use --conclusion ID to choose another\n"
     )
 

@@ -207,3 +207,51 @@ def test_every_scoring_feature_is_documented() -> None:
 def test_named_sources_are_evidence_markers(text: str, marked: list[str]) -> None:
     found = [c.text for c in lexicon.find(text, (lexicon.EVIDENCE,))]
     assert found == marked
+
+
+def _guess(text: str) -> str:
+    guess = analyse(text).guess
+    assert guess is not None
+    return guess.text
+
+
+def test_a_sentence_opening_with_even_if_is_a_concession_not_the_thesis() -> None:
+    thesis = "The death penalty does not belong in a modern state."
+    conceded = "Even if many people think a murderer deserves it, we should not repay one crime with another."
+    assert _guess(f"{thesis} Judges make mistakes. {conceded}") == thesis
+    why = next(c.why for c in analyse(f"{thesis} {conceded}").ranking if c.text == conceded)
+    assert "concession-opening -2.0" in why
+    # "If" alone is no concession
+    plain = "If judges err, an innocent person dies."
+    why = next(c.why for c in analyse(f"{thesis} {plain}").ranking if c.text == plain)
+    assert not any(w.startswith("concession-opening") for w in why)
+
+
+def test_reason_first_and_return_to_thesis_openings() -> None:
+    ranking = analyse(
+        "Shops close early. Since people work late, shops should open on Sundays. "
+        "Since 2010 the rules have not changed. Still, the unions disagree."
+    ).ranking
+    why = {c.text: c.why for c in ranking}
+    assert "reason-first +2.0" in why["Since people work late, shops should open on Sundays."]
+    assert not any("reason-first" in w for w in why["Since 2010 the rules have not changed."])
+    assert "return-to-thesis +1.5" in why["Still, the unions disagree."]
+    assert ranking[0].text == "Since people work late, shops should open on Sundays."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "feature"),
+    [
+        ("It is quite clear that Sunday should remain a day of rest.", "evaluative"),
+        ("A cap on rents is therefore not to be supported.", "normative"),
+        ("Buying stolen data is out of the question.", "evaluative"),
+        ("Such a rise cannot be accepted by society.", "evaluative"),
+    ],
+)
+def test_stance_wordings(sentence: str, feature: str) -> None:
+    assert any(w.startswith(feature + " ") for w in analyse(sentence).ranking[0].why)
+
+
+def test_i_think_of_is_no_stance() -> None:
+    why = analyse("Games are demanding, when I think of the last tournament.").ranking[0].why
+    assert not any(w.startswith("evaluative") for w in why)

@@ -26,12 +26,16 @@ def test_the_scoring_table_lists_every_feature_with_its_weight() -> None:
 
 
 def test_the_grading_weights_and_thresholds_are_the_documented_ones() -> None:
+    from argmap.teaching import align
+
     assert "Conclusion 20, reasons 25, evidence 20, structure 20, gaps 15" in DOC
     assert list(grade.WEIGHTS.values()) == [20.0, 25.0, 20.0, 20.0, 15.0]
-    assert (grade.ANCHOR_WEIGHT, grade.TEXT_WEIGHT, grade.KIND_WEIGHT) == (0.45, 0.45, 0.10)
-    assert "0.45 × anchor + 0.45 × text" in DOC
-    assert (grade.MATCH_THRESHOLD, grade.MIN_TEXT) == (0.5, 0.15)
-    assert "at least\n0.5 and its text similarity at least 0.15" in DOC
+    assert (align.ANCHOR_WEIGHT, align.TEXT_WEIGHT, align.KIND_WEIGHT) == (0.40, 0.50, 0.10)
+    assert "`score = 0.40 × anchor + 0.50 × text + 0.10 × kind`" in DOC
+    assert (align.THRESHOLD, align.MIN_TEXT_ANCHORED, align.MIN_TEXT) == (0.30, 0.18, 0.34)
+    assert "at least 0.30\nand its text similarity at least 0.18" in DOC
+    assert "paragraph, 0.34\notherwise" in DOC
+    assert align.PARENT_BONUS == 0.10 and "gets 0.10 more" in DOC
 
 
 def test_the_documented_accuracy_is_the_pinned_one() -> None:

@@ -20,6 +20,7 @@ from argmap.analysis.evaluate import (
     grounded_labels,
 )
 from argmap.cli import app
+from argmap.errors import ArgmapError
 from argmap.model import (
     ArgumentMap,
     Basis,
@@ -149,7 +150,9 @@ def test_verdicts_propagate_bottom_up(tmp_path: Path) -> None:
     assert result.verdicts["R2"] == "accepted"
     assert result.verdicts["O1"] == "contested"
     assert result.verdicts["C"] == "contested" and result.values["C"] == 1
-    assert result.reasons["C"] == "solid support from R2, and objection O1 stands unanswered"
+    assert (
+        result.verdict_reasons["C"] == "solid support from R2, and objection O1 stands unanswered"
+    )
 
 
 def test_a_rebutted_objection_no_longer_pulls_its_target_down(tmp_path: Path) -> None:
@@ -176,7 +179,7 @@ def test_a_rebutted_objection_no_longer_pulls_its_target_down(tmp_path: Path) ->
         "contested",
         "accepted",
     )
-    assert result.reasons["O1"] == (
+    assert result.verdict_reasons["O1"] == (
         "its only support, E2, is shaky evidence (basis: media), and rebuttal B1 stands unanswered"
     )
     assert (result.labels["C"], result.labels["O1"], result.labels["B1"]) == ("IN", "OUT", "IN")
@@ -203,7 +206,7 @@ def test_a_standing_undercut_weakens_the_step_not_the_premise(tmp_path: Path) ->
     step = next(i.id for i in m.inferences.values() if i.premises == ["R1"])
     assert (result.verdicts["R1"], result.values[step]) == ("accepted", 1)
     assert result.verdicts["C"] == "contested"
-    assert result.reasons["C"] == (
+    assert result.verdict_reasons["C"] == (
         "its only support, R1, is shaky: the step is undercut by U1, which stands"
     )
 
@@ -222,9 +225,9 @@ def test_unsupported_claims_and_given_statements(tmp_path: Path) -> None:
     )
     result = evaluate(m)
     assert result.verdicts == {"C": "accepted", "R1": "unsupported", "G1": "accepted"}
-    assert result.reasons["R1"] == "no reasons or evidence are given for it"
-    assert result.reasons["G1"] == "given: common ground that needs no support"
-    assert result.reasons["C"] == "solid support from G1"
+    assert result.verdict_reasons["R1"] == "no reasons or evidence are given for it"
+    assert result.verdict_reasons["G1"] == "given: common ground that needs no support"
+    assert result.verdict_reasons["C"] == "solid support from G1"
     assert set(result.verdicts.values()) <= set(VERDICTS) and "given" not in VERDICTS
 
 
@@ -245,7 +248,7 @@ def test_circular_support_supports_nothing(tmp_path: Path) -> None:
     )
     result = evaluate(m)
     assert result.verdicts == {"C": "unsupported", "R1": "unsupported", "R2": "unsupported"}
-    assert "on a cycle" in result.reasons["R1"] + result.reasons["R2"]
+    assert "on a cycle" in result.verdict_reasons["R1"] + result.verdict_reasons["R2"]
 
 
 def test_support_from_outside_a_circle_still_flows_round_it(tmp_path: Path) -> None:
@@ -266,8 +269,8 @@ def test_support_from_outside_a_circle_still_flows_round_it(tmp_path: Path) -> N
     )
     result = evaluate(m)
     assert result.verdicts == {"C": "accepted", "R1": "accepted", "E1": "accepted"}
-    assert result.reasons["C"] == "solid support from R1"
-    assert result.reasons["R1"].startswith("solid support from E1 (it is on a cycle")
+    assert result.verdict_reasons["C"] == "solid support from R1"
+    assert result.verdict_reasons["R1"].startswith("solid support from E1 (it is on a cycle")
 
 
 def test_a_mutual_attack_is_not_called_a_circle_of_reasons(tmp_path: Path) -> None:
@@ -286,8 +289,8 @@ def test_a_mutual_attack_is_not_called_a_circle_of_reasons(tmp_path: Path) -> No
     result = evaluate(m)
     assert result.verdicts["A"] == "accepted" and result.verdicts["C"] == "unsupported"
     assert result.labels["A"] == result.labels["C"] == "UNDECIDED"
-    assert "circle of reasons" not in result.reasons["A"]
-    assert result.reasons["C"].endswith("rebuttal A stands: what answers it does not hold")
+    assert "circle of reasons" not in result.verdict_reasons["A"]
+    assert result.verdict_reasons["C"].endswith("rebuttal A stands: what answers it does not hold")
 
 
 def test_a_10000_deep_chain_evaluates_without_recursion() -> None:
@@ -303,14 +306,15 @@ def test_a_10000_deep_chain_evaluates_without_recursion() -> None:
     result = evaluate(m)
     assert result.verdicts["s0"] == "accepted"  # the objection is unsupported: it does not stand
     assert result.labels["s0"] == "OUT" and result.labels["o"] == "IN"
-    assert {g.code for g in argmap.find_gaps(m)} >= {"S001", "S003"}
+    assert {g.code for g in argmap.find_gaps(m)} >= {"S003"}  # an objection needs no S001
 
 
 # --- the flagship and the CLI ------------------------------------------------------------------
 
 FLAGSHIP_WHY = (
     "nothing gives it solid support; the best, R1 + A1, is shaky: A1 is an unstated "
-    "assumption, taken as shaky, and objection O1 stands unanswered"
+    "assumption, taken as shaky, and objection O1 stands unanswered; OUT: attacked by O1, "
+    "which nothing attacks"
 )
 
 
@@ -337,7 +341,7 @@ def test_evaluate_command_text_and_why() -> None:
     assert lines[1].split()[:3] == ["C", "contested", "OUT"]
     assert "why: solid evidence (basis: statistic)" not in result.stdout
     assert "why: shaky evidence (basis: leak)" in result.stdout
-    assert result.stdout.rstrip().endswith("objection O1 stands unanswered.")
+    assert result.stdout.rstrip().endswith("OUT: attacked by O1, which nothing attacks.")
     assert "The conclusion C is contested (OUT)" in result.stdout
 
 
@@ -359,7 +363,7 @@ def test_evaluate_command_json() -> None:
         "verdict": "contested",
         "label": "IN",
         "rating": "shaky",
-        "why": "shaky evidence (basis: leak)",
+        "why": "shaky evidence (basis: leak); IN: nothing attacks it",
         "at": [16],
     }
     assert {i["strength"] for i in data["inferences"]} == {"strong", "weak"}
@@ -372,5 +376,66 @@ def test_evaluation_dict_matches_the_evaluation() -> None:
         "id": "C",
         "verdict": "accepted",
         "label": "IN",
-        "why": "solid support from R1",
+        "why": "solid support from R1; IN: every attack on it is OUT (O1)",
     }
+
+
+# --- verdicts and labels explained together ---------------------------------------------------
+
+ATTACKED = """\
+argmap: 1
+conclusion:
+  id: C
+  text: We should act.
+  evidence: [{id: E1, text: A study shows it works., basis: study}]
+  objections:
+    - {id: O, text: It will not work.}
+"""
+
+
+def _load(tmp_path: Path, text: str) -> ArgumentMap:
+    path = tmp_path / "m.yaml"
+    path.write_text(text, encoding="utf-8")
+    return argmap.load(path)
+
+
+def test_an_accepted_but_out_statement_says_why_in_one_line(tmp_path: Path) -> None:
+    result = evaluate(_load(tmp_path, ATTACKED))
+    assert (result.verdicts["C"], result.labels["C"]) == ("accepted", "OUT")
+    assert result.why("C") == (
+        "accepted (OUT): solid support from E1; but OUT: attacked by O, which nothing attacks, "
+        "though O has no support of its own"
+    )
+    assert result.why("O") == (
+        "unsupported (IN): no reasons or evidence are given for it; yet IN: nothing attacks it "
+        "(a label weighs attacks, not support)"
+    )
+    assert result.label_reasons["E1"] == "IN: nothing attacks it"
+
+
+def test_every_statement_of_the_flagship_explains_its_label() -> None:
+    result = evaluate(argmap.load(FLAGSHIP))
+    for sid in result.verdicts:
+        assert result.reasons[sid].count(f"{result.labels[sid]}: ") >= 1, sid
+        if result.verdicts[sid] == "accepted" and result.labels[sid] == "OUT":
+            assert "; but OUT: " in result.reasons[sid]
+
+
+def test_a_map_says_how_an_unsupported_attack_counts(tmp_path: Path) -> None:
+    ignore = evaluate(_load(tmp_path, ATTACKED + "evaluation: {unsupported_attacks: ignore}\n"))
+    assert (ignore.verdicts["C"], ignore.labels["C"]) == ("accepted", "IN")
+    assert "only O attacks it, with no support of its own" in ignore.reasons["C"]
+    weaken = evaluate(_load(tmp_path, ATTACKED + "evaluation: {unsupported_attacks: weaken}\n"))
+    assert (weaken.verdicts["C"], weaken.labels["C"]) == ("contested", "OUT")
+    again = tmp_path / "again.yaml"
+    again.write_text(
+        argmap.dumps(_load(tmp_path, ATTACKED + "evaluation: {unsupported_attacks: weaken}\n"))
+    )
+    assert "unsupported_attacks: weaken" in again.read_text()
+
+
+def test_a_bad_evaluation_setting_is_a_located_error(tmp_path: Path) -> None:
+    with pytest.raises(ArgmapError, match=r"m\.yaml:8:\d+: .*unsupported_attacks"):
+        _load(tmp_path, ATTACKED + "evaluation: {unsupported_attacks: sometimes}\n")
+    with pytest.raises(ArgmapError, match=r"m\.yaml:8:\d+: unknown key 'unsupported'"):
+        _load(tmp_path, ATTACKED + "evaluation: {unsupported: ignore}\n")

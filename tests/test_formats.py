@@ -331,7 +331,8 @@ def test_conclusion_option_on_a_native_map() -> None:
 def test_a_map_on_standard_input(fmt: str) -> None:
     """`-` reads the map from stdin: by content, or as --from says."""
     text = argmap.dumps(argmap.load(MAPS / "linked-undercut.yaml"), fmt)
-    args = ["gaps", "-", "--format", "json"] + (["--from", fmt] if fmt == "argdown" else [])
+    args = ["gaps", "-", "--all", "--format", "json"]
+    args += ["--from", fmt] if fmt == "argdown" else []
     result = CliRunner().invoke(app, args, input=text)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)

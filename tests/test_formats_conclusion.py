@@ -67,7 +67,7 @@ def test_report_names_the_choice_and_the_rule(capsys: pytest.CaptureFixture[str]
     m.inferences["i2"] = Inference(id="i2", premises=["d"], target="c")
     choose_conclusion(m)
     assert m.notices == [
-        "main conclusion 'b' (Statement b.): of the 2 statements that support nothing, "
+        "main conclusion 'b' (Statement b.): of the 2 statements that support or attack nothing, "
         "it has the most beneath it (2); use --conclusion ID to choose another"
     ]
     captured = capsys.readouterr()
@@ -156,7 +156,35 @@ def test_show_reports_the_choice_on_stderr_only(tmp_path: pytest.TempPathFactory
     result = CliRunner().invoke(app, ["show", str(path), "--no-gaps"])
     assert result.exit_code == 0
     assert result.stdout.startswith("◆ CONCLUSION: B.")
-    assert "main conclusion 'b' (B.): of the 2 statements that support nothing" in result.stderr
+    assert "main conclusion 'b' (B.): of the 2 statements that support or attack nothing" in result.stderr
     result = CliRunner().invoke(app, ["show", str(path), "--no-gaps", "--conclusion", "a"])
     assert result.stdout.startswith("◆ CONCLUSION: A.")
     assert result.stderr == ""
+
+
+def test_a_tie_is_named_and_another_choice_suggested() -> None:
+    """Regression: the report said "the most beneath it" when another root had as many."""
+    m = ArgumentMap(conclusion="")
+    for sid in ("a", "b", "x", "y"):
+        m.statements[sid] = Statement(id=sid, text=f"Statement {sid}.")
+    m.inferences["i1"] = Inference(id="i1", premises=["b"], target="a")
+    m.inferences["i2"] = Inference(id="i2", premises=["y"], target="x")
+    choose_conclusion(m)
+    assert m.conclusion == "a"
+    assert m.notices == [
+        "main conclusion 'a' (Statement a.): of the 2 statements that support or attack nothing, "
+        "it ties with 'x' for the most beneath it (1) and comes first in the file; "
+        "use --conclusion ID to choose another (e.g. --conclusion x)"
+    ]
+
+
+def test_the_only_root_is_described_truthfully() -> None:
+    """Regression: "the only statement that supports nothing" while an objection supported nothing."""
+    m = ArgumentMap(conclusion="")
+    for sid in ("c", "o"):
+        m.statements[sid] = Statement(id=sid, text=f"Statement {sid}.")
+    m.inferences["i1"] = Inference(id="i1", premises=["o"], target="c", kind=InferenceKind.ATTACK)
+    choose_conclusion(m)
+    assert m.notices[0].endswith(
+        "the only statement that supports or attacks nothing; use --conclusion ID to choose another"
+    )

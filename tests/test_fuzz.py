@@ -17,7 +17,9 @@ test until ``FUZZ_SECONDS`` have passed, logging what fails.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +35,9 @@ from argmap.formats import dumps_map, native
 from argmap.model import ArgumentMap
 
 LONG = int(os.environ.get("FUZZ_EXAMPLES", "0") or 0)
+#: In a long run, an input that takes more CPU seconds than this is a finding (a hang, or
+#: a reader that is not linear): the inputs here are a few kilobytes.
+CPU_LIMIT = float(os.environ.get("FUZZ_CPU_LIMIT", "10")) if LONG else 0.0
 FUZZ = settings(
     max_examples=LONG or 6,
     derandomize=not LONG,  # make test: the same examples every run, never flaky
@@ -217,12 +222,36 @@ def write_path(m: ArgumentMap, tmp: Path) -> None:
         assert_same(m, again)
 
 
+class SlowInput(Exception):
+    """An input took more than :data:`CPU_LIMIT` CPU seconds."""
+
+
+@contextmanager
+def cpu_limit() -> Iterator[None]:
+    """Fail the example (with its input) when it runs longer than :data:`CPU_LIMIT`."""
+    if not CPU_LIMIT:
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise SlowInput(f"more than {CPU_LIMIT} CPU seconds on one input")
+
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, CPU_LIMIT)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
 def check(data: bytes, tmp: Path, kind: str) -> None:
     path = tmp / f"fuzz{EXTENSION[kind]}"
     path.write_bytes(data)
-    m = load_or_error(path, None if kind != "argdown" else "argdown")
-    if m is not None:
-        write_path(m, tmp)
+    with cpu_limit():
+        m = load_or_error(path, None if kind != "argdown" else "argdown")
+        if m is not None:
+            write_path(m, tmp)
 
 
 @pytest.fixture(scope="module")
@@ -257,10 +286,11 @@ def test_text_commands_never_fail_and_skeletons_load(tmp: Path) -> None:
             text = decode(data, "fuzz.txt")
         except ArgmapError:
             return
-        analyse(text).to_dict()
-        draft = skeleton(text, text_path="fuzz.txt")
-        m = native.read(tmp / "new.yaml", text=draft)
-        write_path(m, tmp)
+        with cpu_limit():
+            analyse(text).to_dict()
+            draft = skeleton(text, text_path="fuzz.txt")
+            m = native.read(tmp / "new.yaml", text=draft)
+            write_path(m, tmp)
 
     run()
 
@@ -274,8 +304,9 @@ def test_any_format_by_content(tmp: Path) -> None:
     def run(data: bytes) -> None:
         path = tmp / "noname"
         path.write_bytes(data)
-        m = load_or_error(path)
-        if m is not None:
-            write_path(m, tmp)
+        with cpu_limit():
+            m = load_or_error(path)
+            if m is not None:
+                write_path(m, tmp)
 
     run()

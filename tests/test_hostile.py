@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import MAPS
@@ -19,6 +22,7 @@ import argmap
 from argmap.cli import app
 from argmap.errors import MapFileError, OutputError
 from argmap.io import write_output
+from argmap.model import ArgumentMap
 from argmap.safe_text import json_safe, printable
 
 UNIFORMS = MAPS / "school-uniforms.yaml"
@@ -242,7 +246,9 @@ def test_printable_shows_what_it_changes() -> None:
         ["render", "--format", "dot", "-o", "-"],
     ],
 )
-def test_no_control_or_bidi_character_reaches_the_output(tmp_path: Path, command: list[str]) -> None:
+def test_no_control_or_bidi_character_reaches_the_output(
+    tmp_path: Path, command: list[str]
+) -> None:
     path = hostile(tmp_path)
     args = [command[0], str(path), *command[1:]]
     code, out, err = run(*args)
@@ -279,3 +285,376 @@ def test_microtexts_types_and_ids_with_spaces_are_read_as_words(tmp_path: Path) 
     m = argmap.load(path)
     assert m.conclusion == "a1"
     assert m.inferences["c3"].premises == ["a2"]
+
+
+# --- 5. standard output that fails, or whose reader goes away --------------------------------
+
+FLAGSHIP_TEXT = MAPS / "iran-in-latin-america.txt"
+STDOUT_COMMANDS = [
+    ["stats", str(UNIFORMS)],
+    ["show", str(UNIFORMS)],
+    ["render", str(UNIFORMS), "-o", "-", "--engine", "wasm"],
+    ["render", str(UNIFORMS), "--format", "dot", "-o", "-"],
+    ["convert", str(UNIFORMS), "-", "--to", "yaml"],
+    ["gaps", str(UNIFORMS), "--format", "json"],
+    ["gaps", str(UNIFORMS)],
+    ["evaluate", str(UNIFORMS)],
+    ["schema"],
+    ["cues", str(FLAGSHIP_TEXT)],
+    ["grade", str(UNIFORMS), str(UNIFORMS)],
+    ["--help"],
+]
+
+
+def argmap_process(args: list[str], stdout: Any) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "argmap", *args], stdout=stdout, stderr=subprocess.PIPE
+    )
+
+
+@pytest.mark.parametrize("args", STDOUT_COMMANDS, ids=lambda a: " ".join(a[:1] + a[2:3]))
+def test_a_full_standard_output_is_an_error_not_a_traceback(args: list[str]) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "wb") as full:
+        proc = argmap_process(args, stdout=full)
+        _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert err.decode() == "Error: cannot write to standard output: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["convert", "BIG", "-", "--to", "yaml"],
+        ["show", "BIG"],
+        ["gaps", "BIG", "--format", "json"],
+        ["render", "BIG", "--format", "dot", "-o", "-"],
+    ],
+    ids=lambda a: " ".join(a[:1] + a[2:3]),
+)
+def test_a_closed_pipe_ends_quietly_with_status_141(tmp_path: Path, args: list[str]) -> None:
+    """``argmap ... | head -1``: the reader goes away; no message, the status of SIGPIPE."""
+    sys.path.insert(0, str(MAPS.parent))
+    from bench.generate import generate
+
+    big = tmp_path / "big.yaml"
+    big.write_text(argmap.dumps(generate(3000), "yaml"))  # far more than a pipe holds
+    read_end, write_end = os.pipe()
+    proc = argmap_process([str(big) if a == "BIG" else a for a in args], stdout=write_end)
+    os.close(write_end)
+    assert os.read(read_end, 100)
+    os.close(read_end)
+    _, err = proc.communicate(timeout=120)
+    assert err == b""
+    assert proc.returncode == 141
+
+
+# --- 4 (cont.). the CLI's own lines: errors, notices, "wrote" -------------------------------
+
+
+def test_an_error_line_shows_control_characters_visibly(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text('argmap: 1\nconclusion: {text: a}\n"k\\e[31m\\u202e": 1\n')
+    code, _, err = run("show", str(path))
+    assert code == 1
+    assert err == (
+        f"Error: {path}:3:1: unknown key 'k\\x1b[31m\\u202e' in the map "
+        "(valid keys: argmap, title, source, conclusion, statements, relations, gaps, meta)\n"
+    )
+
+
+def test_a_file_name_with_an_escape_is_shown_visibly(tmp_path: Path) -> None:
+    path = tmp_path / "evil\x1b]0;x\x07.yaml"
+    code, _, err = run("show", str(path))
+    assert code == 1
+    assert "\x1b" not in err and "\x07" not in err
+    assert err.endswith("evil\\x1b]0;x\\x07.yaml: no such file\n")
+
+
+# --- 7. smaller ones ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "suffix"),
+    [
+        (["render", "{m}", "-o", "{m}", "--format", "json"], ".json"),
+        (["render", "{m}", "-o", "{m}", "--format", "dot"], ".yaml"),
+        (["convert", "{m}", "{m}"], ".yaml"),
+        (["grade", "{m}", "{m}", "--csv", "{m}"], ".yaml"),
+    ],
+)
+def test_no_command_writes_over_its_own_input(
+    tmp_path: Path, command: list[str], suffix: str
+) -> None:
+    m = tmp_path / f"v{suffix}"
+    m.write_text(argmap.dumps(argmap.load(UNIFORMS), suffix.lstrip(".")))
+    before = m.read_bytes()
+    code, _, err = run(*(part.format(m=m) for part in command))
+    assert code == 1
+    assert err.startswith(f"Error: {m}: is also an input of this command")
+    assert m.read_bytes() == before
+
+
+def test_render_does_not_overwrite_the_source_text(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(UNIFORMS, tmp_path / "m.yaml")
+    text = tmp_path / "school-uniforms.txt"
+    shutil.copy(MAPS / "school-uniforms.txt", text)
+    code, _, err = run("render", str(tmp_path / "m.yaml"), "-o", str(text), "--format", "dot")
+    assert code == 1 and "is also an input" in err
+    assert text.read_bytes() == (MAPS / "school-uniforms.txt").read_bytes()
+
+
+def test_new_does_not_overwrite_its_text(tmp_path: Path) -> None:
+    text = tmp_path / "t.txt"
+    text.write_text("Schools should ban phones. They distract pupils.\n")
+    code, _, err = run("new", "--from", str(text), "-o", str(text), "--force")
+    assert code == 1 and "is also an input" in err
+    assert text.read_text().startswith("Schools")
+
+
+def test_a_text_with_a_nul_byte_is_called_a_text(tmp_path: Path) -> None:
+    text = tmp_path / "t.txt"
+    text.write_bytes(b"First line.\nSecond\x00line.\n")
+    for command in (["cues", str(text)], ["new", "--from", str(text), "-o", "-"]):
+        code, _, err = run(*command)
+        assert code == 1
+        assert (
+            err == f"Error: {text}:2:7: this is a binary file, not a plain-text file (NUL byte)\n"
+        )
+
+
+# --- 2 (cont.). batches go on past a bad file, whatever its error ---------------------------
+
+
+def test_grade_reports_a_bad_submission_and_grades_the_rest(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(f'{{"argmap": 1, "conclusion": {{"text": "a", "at": {DIGITS}}}}}')
+    code, out, err = run("grade", str(UNIFORMS), str(bad), str(UNIFORMS), "--format", "json")
+    assert code == 1
+    import json
+
+    rows = json.loads(out)
+    assert [r["file"] for r in rows] == [str(bad), str(UNIFORMS)]
+    assert rows[0]["error"] == f"{bad}:1:49: {TOO_LONG}"
+    assert rows[1]["score"] == 100
+
+
+def test_a_bug_on_one_file_does_not_stop_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.api
+    import argmap.teaching.grade
+
+    odd = tmp_path / "odd.yaml"
+    odd.write_bytes(UNIFORMS.read_bytes())
+    real_gaps, real_grade = argmap.api.find_gaps, argmap.teaching.grade.grade_map
+
+    def gaps(m: ArgumentMap, **kwargs: object) -> object:
+        if m.path == str(odd):
+            raise KeyError("boom")
+        return real_gaps(m, **kwargs)  # type: ignore[arg-type]
+
+    def grade(key: ArgumentMap, m: ArgumentMap, **kwargs: object) -> object:
+        if m.path == str(odd):
+            raise KeyError("boom")
+        return real_grade(key, m, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(argmap.api, "find_gaps", gaps)
+    monkeypatch.setattr(argmap.teaching.grade, "grade_map", grade)
+    bug = f"{odd}: argmap failed on this file (KeyError: 'boom'); this is a bug in argmap"
+    code, out, err = run("gaps", str(odd), str(UNIFORMS), "--format", "json")
+    assert code == 1 and err.startswith(f"Error: {bug}")
+    assert str(UNIFORMS) in out
+    code, out, err = run("grade", str(UNIFORMS), str(odd), str(UNIFORMS), "--format", "json")
+    import json
+
+    rows = json.loads(out)
+    assert code == 1 and rows[0]["error"].startswith(bug) and rows[1]["score"] == 100
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            return [int(p) for p in handle.read().split()]
+    except OSError:
+        return []
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.exe
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_kill_9_during_a_dot_render_leaves_no_dot_running(tmp_path: Path) -> None:
+    import shutil
+    import signal
+    import time
+
+    if shutil.which("dot") is None:
+        pytest.skip("the system Graphviz `dot` is not installed")
+    sys.path.insert(0, str(MAPS.parent))
+    from bench.generate import generate
+
+    big = tmp_path / "big.yaml"
+    big.write_text(argmap.dumps(generate(4000), "yaml"))  # a layout of many seconds
+    proc = argmap_process(
+        ["render", str(big), "-o", str(tmp_path / "big.svg"), "--engine", "dot"],
+        stdout=subprocess.DEVNULL,
+    )
+    dots: list[int] = []
+    for _ in range(600):  # wait (up to a minute) for dot to start
+        dots = _children(proc.pid)
+        if dots or proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    assert dots, "dot never started"
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    for _ in range(100):
+        if not any(_running(d) for d in dots):
+            break
+        time.sleep(0.1)
+    assert not any(_running(d) for d in dots), "dot outlived argmap"
+
+
+def test_a_tampered_engine_cache_costs_at_most_one_crash(tmp_path: Path) -> None:
+    """A cache file whose digest was made to match a damaged payload: one run may crash on it,
+    the next deletes it and compiles afresh."""
+    import hashlib
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    args = [sys.executable, "-m", "argmap", "render", str(UNIFORMS), "-o", str(tmp_path / "m.svg")]
+    args += ["--engine", "wasm"]
+    first = subprocess.run(args, env=env, capture_output=True, check=False)
+    assert first.returncode == 0, first.stderr
+    (cache,) = (tmp_path / "argmap").glob("*.cwasm")
+    data = bytearray(cache.read_bytes())
+    head = len(b"argmap-cwasm-1\n") + 32
+    payload = data[head:]
+    middle = len(payload) // 2
+    payload[middle : middle + 4096] = b"\xcc" * 4096  # int3: code that traps if run
+    cache.write_bytes(bytes(data[: head - 32]) + hashlib.sha256(payload).digest() + payload)
+    runs = [subprocess.run(args, env=env, capture_output=True, check=False) for _ in range(3)]
+    codes = [r.returncode for r in runs]
+    assert codes[1:] == [0, 0], codes  # the first may crash; never the ones after
+    assert not list((tmp_path / "argmap").glob("*.in-use"))
+
+
+# --- 2, 4, 7 in Argdown and AIF -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            "argmap: [1]",
+            "2:1: front matter: 'argmap' must be a mapping (conclusion, source, meta, gaps), not a list",
+        ),
+        ("argmap:\n  gaps: 7", "2:1: front matter: argmap.gaps must be a list, not the int 7"),
+        (
+            "argmap:\n  meta: x",
+            "2:1: front matter: argmap.meta must be a mapping, not the text 'x'",
+        ),
+        (
+            "argmap:\n  conclusion: [A]",
+            "2:1: front matter: argmap.conclusion must be a statement's id, not a list",
+        ),
+        (
+            "title: T\nargmap:\n  source: {date: [1]}",
+            "3:1: front matter: argmap.source.date: Input should be a valid string",
+        ),
+    ],
+)
+def test_argdown_front_matter_of_wrong_types_is_reported(
+    tmp_path: Path, front: str, error: str
+) -> None:
+    path = tmp_path / "m.argdown"
+    path.write_text(f"===\n{front}\n===\n\n[A]: a.\n")
+    code, _, err = run("stats", str(path))
+    assert code == 1
+    assert err == f"Error: {path}:{error}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "what"),
+    [
+        (f"[A]: a. {{x: {DIGITS}}}\n", "1:13", "data block"),
+        (f"===\nn: {DIGITS}\n===\n\n[A]: a.\n", "2:4", "front matter"),
+    ],
+)
+def test_a_huge_integer_in_argdown_data_is_located(
+    tmp_path: Path, text: str, place: str, what: str
+) -> None:
+    path = tmp_path / "m.argdown"
+    path.write_text(text)
+    code, _, err = run("stats", str(path))
+    assert code == 1
+    assert err == f"Error: {path}:{place}: YAML error in the {what}: {TOO_LONG}\n"
+
+
+def test_argdown_writes_control_characters_escaped_and_reads_them_back(tmp_path: Path) -> None:
+    out = tmp_path / "m.argdown"
+    code, _, err = run("convert", str(hostile(tmp_path)), str(out))
+    assert code == 0, err
+    written = out.read_text()
+    assert not any(char in written for char in RAW)
+    assert "[C]: Clear \\\\x1b\\[2J screen \\\\u202eevil" in written  # shown visibly
+    back = argmap.load(out)
+    assert back.statements["C"].text == "Clear \x1b[2J screen \u202eevil"  # kept exactly
+    assert back.statements["R1"].text == "reason \x9b31m"
+
+
+@pytest.mark.parametrize(
+    ("header", "error"),
+    [
+        ('{"gaps": [5]}', "argmap.gaps[0]: Input should be a valid dictionary"),
+        ('{"gaps": 7}', "argmap.gaps must be a list, not the number 7"),
+        ('{"title": 3}', "argmap.title must be text, not the number 3"),
+    ],
+)
+def test_aif_header_errors_name_their_place(tmp_path: Path, header: str, error: str) -> None:
+    path = tmp_path / "m.aif.json"
+    path.write_text(
+        '{"nodes": [{"nodeID": "1", "text": "a", "type": "I"}], "edges": [],\n'
+        f' "argmap": {header}}}'
+    )
+    code, _, err = run("stats", str(path))
+    assert code == 1
+    assert ": : " not in err
+    assert error in err and err.startswith(f"Error: {path}:2:")
+
+
+def test_an_engine_trap_says_which_limit_and_what_to_do() -> None:
+    import wasmtime
+
+    from argmap.views.engines import _trap_message
+
+    class Trap:
+        trap_code = wasmtime.TrapCode.UNREACHABLE
+
+        def __str__(self) -> str:
+            return "error while executing at wasm backtrace:\n    0: 0x1d - abort\n"
+
+    message = _trap_message(Trap())
+    assert message.startswith("Graphviz (embedded) could not lay out this map: it aborted")
+    assert "ran out of memory" in message and "--engine dot" in message
+    assert "backtrace" not in message
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json", "argdown", "aif"])
+def test_written_files_escape_controls_and_read_back_the_same(tmp_path: Path, fmt: str) -> None:
+    m = argmap.load(hostile(tmp_path))
+    out = tmp_path / f"again.{fmt if fmt != 'aif' else 'aif.json'}"
+    argmap.save(m, out, fmt)
+    assert not any(char in out.read_text() for char in RAW)
+    back = argmap.load(out)
+    assert {s.text for s in back.statements.values()} == {s.text for s in m.statements.values()}
+    assert back.title == m.title

@@ -366,7 +366,9 @@ def test_filters_hide_the_gap_markers_they_should(explorer: Explorer) -> None:
     page.uncheck('form.filters input[name="verdict"][value="contested"]')
     verdicts = argmap.evaluate(m).verdicts
     dimmed = page.eval_on_selector_all("main.map g.statement.dimmed", "gs => gs.map(g => g.id)")
-    assert dimmed and sorted(dimmed) == sorted(s for s in m.statements if verdicts[s] == "contested")
+    assert dimmed and sorted(dimmed) == sorted(
+        s for s in m.statements if verdicts[s] == "contested"
+    )
 
 
 @pytest.mark.browser

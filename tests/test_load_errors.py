@@ -18,10 +18,10 @@ CASES = {
     "tabs.yaml": "3:1: YAML syntax error: found character that cannot start any token "
     "(a tab: indent with spaces, not tabs)",
     "unknown-key.yaml": "5:3: unknown key 'reasns' in a statement; did you mean 'reasons'? "
-    "(valid keys: id, text, kind, implicit, reconstructed, added, given, at, quote, basis, source, rating, status, "
+    "(valid keys: id, text, kind, implicit, reconstructed, added, given, optional, alternatives, at, quote, basis, source, rating, status, "
     "role, title, tags, note, meta, reasons, evidence, objections, inference, undercuts)",
     "json-unknown-key.json": "4:4: unknown key 'evidense' in a statement; did you mean 'evidence'? "
-    "(valid keys: id, text, kind, implicit, reconstructed, added, given, at, quote, basis, source, rating, status, "
+    "(valid keys: id, text, kind, implicit, reconstructed, added, given, optional, alternatives, at, quote, basis, source, rating, status, "
     "role, title, tags, note, meta, reasons, evidence, objections, inference, undercuts)",
     "wrong-type.yaml": "7:14: basis: Input should be 'statistic', 'study', 'expert', "
     "'official-record', 'document', 'media', 'leak', 'testimony', 'example', 'anecdote', "

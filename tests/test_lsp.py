@@ -61,7 +61,8 @@ def test_a_misspelt_key_is_an_error_at_the_key_with_the_suggestion(
     uri = client.open(path, MAP.replace("  reasons:", "  resons:"))
     diagnostics = client.diagnostics(uri)
     errors = [d for d in diagnostics if d["severity"] == 1]
-    assert len(errors) == 1
+    # the map has "reasons:" twice, so two misspelt keys: both reported at once
+    assert len(errors) == 2 and errors[1]["range"]["start"]["line"] == 16
     error = errors[0]
     assert error["range"] == {
         "start": {"line": 5, "character": 2},
@@ -156,13 +157,9 @@ def test_definition_and_references_of_an_id(client: LspClient, tmp_path: Path) -
             "range": {"start": {"line": 9, "character": 14}, "end": {"line": 9, "character": 16}},
         }
     ]
-    refs = client.at(
-        "textDocument/references", uri, 9, 15, context={"includeDeclaration": True}
-    )
+    refs = client.at("textDocument/references", uri, 9, 15, context={"includeDeclaration": True})
     assert sorted(r["range"]["start"]["line"] for r in refs) == [9, 17]
-    refs = client.at(
-        "textDocument/references", uri, 9, 15, context={"includeDeclaration": False}
-    )
+    refs = client.at("textDocument/references", uri, 9, 15, context={"includeDeclaration": False})
     assert [r["range"]["start"]["line"] for r in refs] == [17]
 
 
@@ -189,7 +186,7 @@ def test_completion_of_keys_values_and_ids(client: LspClient, tmp_path: Path) ->
     assert "quote" in labels(11, 10)
     assert "reasons" in labels(11, 10)
     # a basis value
-    assert labels(11, len("          basis: ")) [:3] == ["statistic", "study", "expert"]
+    assert labels(11, len("          basis: "))[:3] == ["statistic", "study", "expert"]
     # ids after ref: and node:
     assert {"C", "R1", "E1", "O1"} <= set(labels(17, len("        - ref: ")))
     node_line = lines.index("  - node: ")

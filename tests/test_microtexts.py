@@ -332,3 +332,22 @@ def test_any_arggraph_reads_or_fails_cleanly(elements: list[str], tmp_path: Path
         return
     m.check()
     assert m.conclusion in m.statements
+
+
+def test_implicit_edus_become_implicit_statements(tmp_path: Path) -> None:
+    """Part 2 of the corpus: an EDU with implicit="true" is a reconstructed, unstated claim."""
+    path = tmp_path / "implicit.xml"
+    path.write_text(
+        GOOD_HEAD
+        + '  <edu id="e1">Claim.</edu>\n  <edu id="e2" implicit="true">Unstated premise.</edu>\n'
+        + ADUS
+        + SEGS
+        + '  <edge id="c3" src="a2" trg="a1" type="sup"/>\n</arggraph>\n',
+        encoding="utf-8",
+    )
+    m = argmap.load(path)
+    assert m.statements["a2"].implicit is True
+    assert m.statements["a2"].is_assumption
+    assert m.statements["a2"].at is None
+    assert m.statements["a1"].implicit is False
+    assert m.source_text == "Claim.\n"  # the reconstruction is not part of the text

@@ -196,3 +196,23 @@ def test_evidence_takes_its_text_from_the_sentence_its_cues_are_in() -> None:
     assert evidence.text.startswith("A 2017 study found that 40%")
     assert evidence.basis == "study"
     assert all(c.text in evidence.text for c in evidence.cues)
+
+
+def test_including_splits_off_examples_for_the_clause_before() -> None:
+    parts = split_clauses(
+        "Games train many skills, including planning, reaction time and reasoning."
+    )
+    assert len(parts) == 2 and parts[1].head == 0 and parts[1].relation == "sup"
+    # no comma: a noun phrase, not a clause
+    assert len(split_clauses("Games train many skills including planning and reaction.")) == 1
+
+
+def test_this_results_in_is_a_consequence_of_the_unit_before() -> None:
+    first = "Dog dirt on the pavement takes all my attention."
+    then = "This results in a lack of alertness in traffic."
+    got = placed(f"{CLAIM} {first} {then}")
+    assert got[then] == ("reason", CLAIM)
+    assert got[first] == ("reason", then)
+    # a plain "This" sentence is no consequence
+    got = placed(f"{CLAIM} {first} This is a real danger.")
+    assert got["This is a real danger."] == ("reason", CLAIM)

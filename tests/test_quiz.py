@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 import argmap
 from argmap.cli import app
 from argmap.errors import ArgmapError
-from argmap.teaching.quiz import KINDS, LETTERS, make_quiz, parse_answer, score
+from argmap.teaching.quiz import KINDS, LETTERS, REVIEW, make_quiz, parse_answer, score
 
 
 def key_letters(*args: str) -> list[str]:
@@ -52,7 +52,7 @@ def test_all_wrong_answers_score_zero(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0
     assert result.stdout.count("✗ No: the answer is") == 10
-    assert result.stdout.rstrip().endswith("Score: 0/10 (0%)")
+    assert "Score: 0/10 (0%)\nTo review:\n" in result.stdout
 
 
 def test_answers_from_a_pipe_in_lower_case() -> None:
@@ -71,28 +71,118 @@ def test_missing_and_invalid_answers_count_as_wrong() -> None:
     result = CliRunner().invoke(app, ["quiz", str(FLAGSHIP), "--seed", "1"], input=piped)
     assert result.exit_code == 0
     assert "Your answer (A-" in result.stdout and "(no answer)" in result.stdout
-    assert result.stdout.rstrip().endswith("Score: 4/10 (40%)")
+    assert "Score: 4/10 (40%)" in result.stdout
 
 
 def test_the_quiz_asks_every_kind_of_question() -> None:
     m = argmap.load(FLAGSHIP)
-    quiz = make_quiz(m, argmap.find_gaps(m), seed=0, count=15)
-    assert {q.kind for q in quiz.questions} == set(KINDS)
-    assert quiz.questions[0].prompt == "Which statement is the main conclusion?"
-    assert quiz.questions[0].options[quiz.questions[0].answer] == m.statements[m.conclusion].text
-    basis = next(q for q in quiz.questions if q.kind == "basis")
-    assert basis.prompt.startswith("What kind of evidence is paragraph")
-    for q in quiz.questions:
-        assert 2 <= len(q.options) <= 4 and len(set(q.options)) == len(q.options)
+    gaps = argmap.find_gaps(m)
+    quizzes = [make_quiz(m, gaps, seed=s, count=15) for s in range(6)]
+    assert {q.kind for quiz in quizzes for q in quiz.questions} == set(KINDS)
+    first = quizzes[0].questions[0]
+    assert first.prompt == "Which passage of the text states its main conclusion?"
+    assert first.options[first.answer] == f"“{m.statements[m.conclusion].quote}”"
+    for quiz in quizzes:
+        for q in quiz.questions:
+            assert 2 <= len(q.options) <= 4 and len(set(q.options)) == len(q.options)
+            assert q.explanation and len(q.wrong) == len(q.options)
+            assert all(q.why_wrong(i) for i in range(len(q.options)) if i != q.answer), q
     # paragraph 16's evidence is a leak
-    pools = [make_quiz(m, seed=s, count=15) for s in range(12)]
     p16 = {
         q.options[q.answer]
-        for quiz in pools
+        for quiz in quizzes
         for q in quiz.questions
         if q.prompt == "What kind of evidence is paragraph 16?"
     }
-    assert p16 == {"leak: leaked material"}
+    assert p16 <= {"leak: leaked material"}
+
+
+def test_what_a_statement_supports_or_attacks_is_named() -> None:
+    m = argmap.load(FLAGSHIP)
+    questions = [
+        q
+        for s in range(10)
+        for q in make_quiz(m, argmap.find_gaps(m), seed=s, count=15).questions
+        if q.kind == "target"
+    ]
+    assert questions
+    for q in questions:
+        right = q.options[q.answer]
+        assert right.startswith(("It supports “", "It attacks “")), right
+        # the attacked or supported claim, named: its first words are one of the map's claims
+        named = right.split("“", 1)[1].rstrip("”").rstrip("…")
+        assert any(s.text.startswith(named) for s in m.statements.values()), named
+
+
+def test_an_unanswered_objection_is_said_to_be_unanswered() -> None:
+    m = argmap.load(FLAGSHIP)
+    asked = {
+        q.subject: q
+        for s in range(10)
+        for q in make_quiz(m, argmap.find_gaps(m), seed=s, count=15).questions
+        if q.kind == "answered"
+    }
+    o1 = next(q for subject, q in asked.items() if subject and subject.startswith("¶20-22"))
+    assert o1.options[o1.answer] == "No: the text raises it and never answers it"
+    assert "¶20-22" in o1.explanation and "unanswered objection" in o1.explanation
+
+
+def test_the_conclusion_is_not_given_away_by_its_length() -> None:
+    """Across seeds, the right answer to the flagship's conclusion question is not the longest
+    option in more than half of them."""
+    m = argmap.load(FLAGSHIP)
+    gaps = argmap.find_gaps(m)
+    seeds = range(40)
+    longest = 0
+    for seed in seeds:
+        q = make_quiz(m, gaps, seed=seed, count=5).questions[0]
+        assert q.kind == "conclusion"
+        lengths = [len(o) for o in q.options]
+        if lengths[q.answer] == max(lengths):
+            longest += 1
+    assert longest <= len(seeds) / 2, longest
+    # and the options are of one form: passages of the text, of similar length
+    q = make_quiz(m, gaps, seed=0, count=5).questions[0]
+    assert all(o.startswith("“") and o.endswith("”") for o in q.options)
+    assert max(len(o) for o in q.options) < 2 * min(len(o) for o in q.options)
+
+
+def test_every_answer_is_explained_after_it(tmp_path: Path) -> None:
+    """A scripted run: after each answer, the explanation; after a wrong one, why the chosen
+    option is wrong; at the end the score and what to review."""
+    m = argmap.load(FLAGSHIP)
+    quiz = make_quiz(m, argmap.find_gaps(m), seed=4, count=15)
+    chosen = wrong_letters(quiz.key())
+    chosen[::2] = quiz.key()[::2]  # every other answer right
+    answers = tmp_path / "answers.txt"
+    answers.write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["quiz", str(FLAGSHIP), "--seed", "4", "--count", "15", "--answers", str(answers)]
+    )
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    blocks = out.split("Question ")[1:]
+    assert len(blocks) == 15
+    for n, (block, q, letter) in enumerate(zip(blocks, quiz.questions, chosen, strict=True)):
+        answered = block.index(f"Your answer (A-{LETTERS[len(q.options) - 1]}): {letter}")
+        why = block.index("  Why: ")
+        assert answered < why, n
+        explanation = " ".join(block[why + 7 :].split())
+        assert " ".join(q.explanation.split())[:60] in explanation, n
+        if letter == q.letter:
+            assert "✓ Correct." in block
+        else:
+            assert f"  {letter}) is wrong: " in block, n
+            assert block.index(f"  {letter}) is wrong: ") > why
+    assert "Score: 8/15 (53%)" in out
+    review = out.split("To review:", 1)[1]
+    missed = {
+        q.kind for q, letter in zip(quiz.questions, chosen, strict=True) if letter != q.letter
+    }
+    for kind in missed:
+        assert REVIEW[kind].split(":")[0] in review
+    # explanations cite the paragraph and the text's words
+    assert all("¶" in q.explanation for q in quiz.questions if q.kind != "has-evidence")
 
 
 def test_seeds_change_the_quiz() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 import argmap
 from argmap.analysis.base import Gap
+from argmap.analysis.gaps import find_gaps
 from argmap.analysis.rules import BY_CODE, RULES
 from argmap.model import ArgumentMap, Severity
 
@@ -20,7 +21,8 @@ def load(tmp_path: Path, body: str) -> ArgumentMap:
 
 
 def found(m: ArgumentMap, code: str) -> list[Gap]:
-    return argmap.find_gaps(m, select=[code])
+    # the rule itself, whatever the default profile shows
+    return find_gaps(m, select=[code], everything=True)
 
 
 def nodes(m: ArgumentMap, code: str) -> list[str]:
@@ -33,9 +35,9 @@ def nodes(m: ArgumentMap, code: str) -> list[str]:
 def test_rules_have_unique_codes_names_and_hints() -> None:
     codes = [r.code for r in RULES]
     assert len(codes) == len(set(codes)) == len({r.name for r in RULES})
-    assert codes == sorted(codes, key=lambda c: ("SQT".index(c[0]), c))
+    assert codes == sorted(codes, key=lambda c: ("SQTK".index(c[0]), c))
     for r in RULES:
-        assert r.code[0] in "SQT" and r.code[1:].isdigit() and len(r.code) == 4
+        assert r.code[0] in "SQTK" and r.code[1:].isdigit() and len(r.code) == 4
         assert r.name == r.name.lower() and " " not in r.name
         assert r.summary.endswith(".") and r.hint.endswith((".", "?"))
         assert isinstance(r.severity, Severity)
@@ -56,6 +58,8 @@ def test_the_codes_other_features_rely_on() -> None:
         "T001": "hedged-evidence",
         "T002": "overclaim",
         "T003": "vague-quantifier",
+        "Q004": "undated-evidence",
+        "S008": "open-question",
     }
     assert {code: BY_CODE[code].name for code in expected} == expected
 
@@ -114,6 +118,8 @@ conclusion:
       reasons:
         - id: R1.1
           text: Teenagers' body clocks run late.
+          reasons:
+            - {id: R1.1.1, text: Hormones shift with age.}
     - id: R2
       text: Later starts cut absences.
       reasons:
@@ -130,8 +136,19 @@ conclusion:
 
 def test_s002_fires_on_a_reason_resting_on_bare_reasons(tmp_path: Path) -> None:
     assert [g.message for g in found(load(tmp_path, NO_EVIDENCE), "S002")] == [
-        "R1: reason with reasons but no evidence anywhere beneath it"
-    ]
+        "R1: reason with reasons but no evidence anywhere beneath it",
+    ]  # R1.1 rests on one bare reason: S001 flags R1.1.1, enough
+
+
+def test_s002_leaves_one_step_of_bare_reasons_to_s001(tmp_path: Path) -> None:
+    # R1.1's only reason is a bare claim: S001 flags that claim, S002 would say it again
+    m = load(
+        tmp_path,
+        NO_EVIDENCE.replace(
+            "          reasons:\n            - {id: R1.1.1, text: Hormones shift with age.}\n", ""
+        ),
+    )
+    assert nodes(m, "S002") == [] and "R1.1" in nodes(m, "S001")
 
 
 def test_s002_evidence_or_common_ground_anywhere_beneath_is_enough(tmp_path: Path) -> None:
@@ -220,8 +237,24 @@ def test_s004_fires_when_one_premise_shares_few_terms_with_its_claim(tmp_path: P
         """,
     )
     assert [g.message for g in found(m, "S004")] == [
-        "R1: single premise for C sharing 0 of its 4 key terms; a linking premise is likely missing"
+        "R1: the only premise for C, sharing 0 of its 4 key terms; a linking premise is likely "
+        "missing"
     ]
+
+
+def test_s004_spares_a_claim_with_other_reasons_or_a_named_scheme(tmp_path: Path) -> None:
+    # regression: "R5.4: single premise for R5" although R5 had three reasons
+    base = """
+        conclusion:
+          id: C
+          text: The city should ban cars from the old town centre.
+          reasons:
+            - {id: R1, text: Air pollution harms children's lungs.}
+        """
+    other = base + "    - {id: R2, text: Tourists complain about the traffic.}\n"
+    assert nodes(load(tmp_path, other), "S004") == []
+    scheme = base.replace("lungs.}", "lungs., inference: {scheme: Argument From Consequences}}")
+    assert nodes(load(tmp_path, scheme), "S004") == []
 
 
 def test_s004_spares_overlapping_linked_and_evidence_premises(tmp_path: Path) -> None:
@@ -408,6 +441,8 @@ conclusion:
 def test_q003_fires_on_old_and_undated_evidence_for_a_present_claim(tmp_path: Path) -> None:
     assert [g.message for g in found(load(tmp_path, STALE), "Q003")] == [
         "E1: evidence from 2017 for a present-tense claim (C), 6 years before the text (2023)",
+    ]
+    assert [g.message for g in found(load(tmp_path, STALE), "Q004")] == [
         "E2: undated evidence for a present-tense claim (C)",
     ]
 
@@ -419,7 +454,7 @@ def test_q003_spares_recent_self_dated_and_past_claims(tmp_path: Path) -> None:
 
 def test_q003_without_the_text_date_only_undated_evidence_counts(tmp_path: Path) -> None:
     m = load(tmp_path, STALE.replace('source: {title: A paper, date: "2023-01"}\n', ""))
-    assert nodes(m, "Q003") == ["E2"]
+    assert nodes(m, "Q003") == [] and nodes(m, "Q004") == ["E2"]
 
 
 # --- T001 hedged-evidence ----------------------------------------------------------------------
@@ -517,7 +552,7 @@ def test_t003_fires_on_vague_quantities(tmp_path: Path) -> None:
         'C: vague quantifier ("a number of"): how many?',
         'E1: vague quantifier ("multiple", "several"): how many?',
     ]
-    assert found(m, "T003")[0].severity is Severity.INFO
+    assert found(m, "T003")[0].severity is Severity.WARNING
 
 
 def test_t003_quiet_on_numbers_and_common_words(tmp_path: Path) -> None:
@@ -564,7 +599,7 @@ def test_annotated_gaps_are_reported_with_their_kind_and_note(tmp_path: Path) ->
     )
     annotated = [g for g in argmap.find_gaps(m) if g.origin == "annotated"]
     assert [(g.code, g.name, g.node, g.severity, g.message) for g in annotated] == [
-        ("A099", "hedge-mismatch", "C", Severity.WARNING, "C: hedge mismatch: Hedged yet certain."),
+        ("A006", "hedge-mismatch", "C", Severity.WARNING, "C: hedge mismatch: Hedged yet certain."),
         (
             "A002",
             "factual-error",
@@ -579,3 +614,55 @@ def test_annotated_gaps_are_reported_with_their_kind_and_note(tmp_path: Path) ->
 def test_every_rule_is_quiet_on_an_empty_enough_map(tmp_path: Path, rule: object) -> None:
     m = load(tmp_path, "conclusion: {id: C, text: We should act., given: true}\n")
     assert argmap.find_gaps(m) == []
+
+
+# --- the analyst's reconstructions and objections ----------------------------------------------
+
+RECONSTRUCTED = """
+conclusion:
+  id: C
+  text: The city should install speed cameras.
+  evidence: [{id: E1, text: A review found cameras cut speeds., basis: study}]
+  objections:
+    - {id: O1, text: Cameras cost too much.}
+    - {id: O2, text: Drivers would only slow down at the cameras., reconstructed: true}
+"""
+
+
+def test_s003_is_the_authors_objections_and_s008_the_readers(tmp_path: Path) -> None:
+    m = load(tmp_path, RECONSTRUCTED)
+    assert nodes(m, "S003") == ["O1"]
+    assert [g.message for g in found(m, "S008")] == [
+        "O2: the reader's objection that attacks C: the text never takes it up"
+    ]
+
+
+def test_s001_leaves_objections_and_reconstructions_alone(tmp_path: Path) -> None:
+    m = load(
+        tmp_path,
+        RECONSTRUCTED.replace(
+            "  objections:",
+            "  reasons:\n    - {id: R9, text: Analyst's words., reconstructed: true}\n  objections:",
+        ),
+    )
+    assert nodes(m, "S001") == []
+
+
+def test_q002_leaves_an_unnamed_anonymous_source_to_q001(tmp_path: Path) -> None:
+    m = load(
+        tmp_path,
+        """
+        conclusion:
+          id: C
+          text: Iran ships weapons.
+          evidence:
+            - {id: E1, text: Sources say so., basis: anonymous, source: Western sources}
+            - {id: E2, text: An official says so., basis: anonymous, source: Interior Ministry spokesman}
+        """,
+    )
+    assert nodes(m, "Q001") == ["E1"] and nodes(m, "Q002") == ["E2"]
+
+
+def test_t003_spares_common_ground(tmp_path: Path) -> None:
+    m = load(tmp_path, "conclusion: {id: C, text: Several countries turned left., given: true}\n")
+    assert nodes(m, "T003") == []

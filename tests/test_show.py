@@ -141,3 +141,23 @@ def test_max_children_zero_shows_all(tmp_path: Path) -> None:
     assert "[R4]" in out and "[L2]" in out and "more here" not in out
     assert "not shown" not in out
     assert out == run(str(path), "--ids")  # the default cap is far above 5 children
+
+
+def test_statements_not_connected_to_the_conclusion_are_shown_apart(tmp_path: Path) -> None:
+    """Regression: a file with 8 statements printed only the part under the conclusion."""
+    path = tmp_path / "parts.argdown"
+    path.write_text(
+        "[A]: a claim.\n  + [B]: b reason.\n\n[X]: x claim.\n  + [Y]: y reason.\n  - [Z]: z objection.\n",
+        encoding="utf-8",
+    )
+    out = run(str(path), "--conclusion", "X")
+    main, _, apart = out.partition("Not connected to the main conclusion:")
+    assert "CONCLUSION: x claim." in main and "y reason." in main and "a claim." not in main
+    assert "a claim." in apart and "b reason." in apart
+    # every statement of the file is printed once
+    for text in ("a claim.", "b reason.", "x claim.", "y reason.", "z objection."):
+        assert out.count(text) == 1
+
+
+def test_a_connected_map_has_no_section_apart() -> None:
+    assert "Not connected" not in run(str(FLAGSHIP))

@@ -24,9 +24,21 @@ def line_of(out: str, node: str) -> str:
 def test_gaps_are_flagged_on_the_node_line_worst_first() -> None:
     out = show(str(FLAGSHIP), "--ids")
     assert line_of(out, "O1").endswith("¶20-22  ✗ S003")
-    assert "¶14  ⚠ A099 Q001 Q002 T001" in line_of(out, "E14")
-    assert "¶18  ✗ A003 S004 T003" in line_of(out, "R5.4")
-    assert "¶4  ℹ T003" in line_of(out, "G1")
+    assert "¶14  ⚠ A009 T001" in line_of(out, "E14")
+    assert "¶18  ✗ A003 T003" in line_of(out, "R5.4")
+    assert "✗" not in line_of(out, "G1") and "ℹ" not in line_of(out, "G1")
+    everything = show(str(FLAGSHIP), "--ids", "--all")
+    assert "¶14  ⚠ A009 Q001 T001" in line_of(everything, "E14")  # Q001 covered, still shown
+
+
+def test_show_says_what_the_profile_left_out_and_marks_reconstructions() -> None:
+    out = show(str(FLAGSHIP), "--ids")
+    assert "Not shown: 3 detected gaps that an annotated gap on the same node covers" in out
+    assert "reconstructed objection [O2]" in line_of(out, "O2")
+    assert "[which would limit its" in out
+    assert "reconstructed undercut [U1]" in line_of(out, "U1")
+    errors = show(str(FLAGSHIP), "--severity", "error")
+    assert "⚠" not in errors.split("┃ code")[0]
 
 
 def test_the_gap_table_ends_the_output() -> None:
@@ -69,10 +81,11 @@ def test_why_explains_each_verdict_under_its_node() -> None:
     index = next(i for i, line in enumerate(lines) if "[R3]" in line)
     assert lines[index].endswith("¶4  ⇒ unsupported · IN")
     assert (
-        lines[index + 1].strip()
-        == (
-            "│       why: its only support, E3, is evidence of no weight (basis: common-belief)"
-        ).strip()
+        lines[index + 1]
+        .strip()
+        .startswith(
+            "│       why: its only support, E3, is evidence of no weight (basis: common-belief); yet IN"
+        )
     )
 
 

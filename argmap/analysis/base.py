@@ -14,34 +14,142 @@ from argmap.model import ArgumentMap, Severity
 
 Origin = Literal["detected", "annotated"]
 
-#: Codes for the annotated gap kinds argmap knows; any other kind is A099.
-ANNOTATED_CODES: dict[str, tuple[str, Severity, str]] = {
-    "implicit-premise": (
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedKind:
+    """One kind of gap an analyst writes in a map (``gaps: - {node, kind, note}``).
+
+    ``covers`` lists the detecting rules that say the same thing: a detected
+    gap of one of those codes on a node that carries this annotation is left
+    out of the report (the annotation covers it; ``--all`` still shows it).
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    hint: str
+    covers: tuple[str, ...] = ()
+
+
+#: The annotated kinds argmap knows, in code order. To declare a new kind, add an entry with
+#: the next free code (A0NN; a code never changes meaning, and is never reused); any kind not
+#: declared here is reported as A099 with the kind as its name.
+ANNOTATED_KINDS: tuple[AnnotatedKind, ...] = (
+    AnnotatedKind(
         "A001",
+        "implicit-premise",
         Severity.INFO,
+        "An unstated premise the argument needs (written as an implicit node).",
         "Say whether the argument really needs it, and whether it is true.",
+        ("S004",),
     ),
-    "factual-error": (
+    AnnotatedKind(
         "A002",
+        "factual-error",
         Severity.ERROR,
+        "The statement is contradicted by the record cited in the gap.",
         "Check the claim against the record cited in the note.",
     ),
-    "non-sequitur": (
+    AnnotatedKind(
         "A003",
+        "non-sequitur",
         Severity.WARNING,
+        "The claim does not follow from the reasons given for it.",
         "Ask what would have to be true for the conclusion to follow.",
+        ("S004",),
     ),
-    "irrelevant-premise": (
+    AnnotatedKind(
         "A004",
+        "irrelevant-premise",
         Severity.WARNING,
+        "A premise that has no bearing on the claim it is offered for.",
         "Ask what this premise has to do with the claim it supports.",
+        ("S004",),
     ),
-}
-OTHER_ANNOTATED = (
+    AnnotatedKind(
+        "A005",
+        "misattribution",
+        Severity.ERROR,
+        "The statement credits a claim, act or document to the wrong person, body or source.",
+        "Find who really said or did it (the note cites the record), and whether the claim "
+        "still holds with the right source.",
+    ),
+    AnnotatedKind(
+        "A006",
+        "hedge-mismatch",
+        Severity.WARNING,
+        "Hedges and certainty are in the wrong places: a hedged claim resting on claims stated "
+        "as certain, or certain claims resting on hedged support.",
+        "Compare how sure each statement sounds with how well it is supported; which should "
+        "be weakened?",
+        ("T001", "T002"),
+    ),
+    AnnotatedKind(
+        "A007",
+        "single-source-chain",
+        Severity.WARNING,
+        "Evidence that looks independent traces back to one source (or one chain of "
+        "anonymous reports).",
+        "Follow each piece of evidence to its origin: how many independent sources are left?",
+        ("S007", "Q001"),
+    ),
+    AnnotatedKind(
+        "A008",
+        "overstated",
+        Severity.WARNING,
+        "The statement claims more than its source or the record supports.",
+        "Compare the statement with what its source actually says (the note cites it).",
+        ("T002",),
+    ),
+    AnnotatedKind(
+        "A009",
+        "unverifiable",
+        Severity.WARNING,
+        "No source the reader could check is given or could be found for the statement.",
+        "Ask who could confirm this; until someone can, treat it as the author's claim.",
+        ("Q001", "Q002"),
+    ),
+    AnnotatedKind(
+        "A010",
+        "stale-evidence",
+        Severity.WARNING,
+        "Old evidence offered for a claim about the present, with nothing to show it still holds.",
+        "Is this still true today? Look for a recent source.",
+        ("Q003", "Q004"),
+    ),
+    AnnotatedKind(
+        "A011",
+        "weak-basis",
+        Severity.WARNING,
+        "Evidence whose kind (a common belief, an anecdote, a bare assertion) cannot carry the "
+        "claim.",
+        "Ask what would show this is true: a record, a count, a study, a named witness?",
+        ("Q002", "T002"),
+    ),
+    AnnotatedKind(
+        "A012",
+        "hasty-generalisation",
+        Severity.WARNING,
+        "A general claim drawn from too few or untypical cases.",
+        "How many cases are there, and are they typical of all the cases the claim covers?",
+        ("Q002",),
+    ),
+)
+OTHER_ANNOTATED = AnnotatedKind(
     "A099",
+    "(any other kind)",
     Severity.WARNING,
+    "Any other kebab-case kind written in the map; `name` is that kind.",
     "Read the analyst's note and check the passage yourself.",
 )
+#: Annotated kind name -> its declaration.
+ANNOTATED_CODES: dict[str, AnnotatedKind] = {k.name: k for k in ANNOTATED_KINDS}
+
+
+def annotated_kind(name: str) -> AnnotatedKind:
+    """The declared kind of that name, or the catch-all A099."""
+    return ANNOTATED_CODES.get(name, OTHER_ANNOTATED)
 
 
 @dataclass(slots=True)
@@ -62,6 +170,8 @@ class Gap:
     origin: Origin = "detected"
     at: tuple[int, ...] = ()
     file: str | None = None
+    #: for a detected gap an annotation on the same node already makes: that annotation's kind
+    covered_by: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -76,6 +186,8 @@ class Gap:
         }
         if self.file is not None:
             out["file"] = self.file
+        if self.covered_by is not None:
+            out["covered_by"] = self.covered_by
         return out
 
 
@@ -99,7 +211,7 @@ def annotated_gaps(argmap: ArgumentMap) -> list[Gap]:
     """The gaps written in the map, as :class:`Gap` objects (origin ``annotated``)."""
     out: list[Gap] = []
     for gap in argmap.gaps:
-        code, severity, hint = ANNOTATED_CODES.get(gap.kind, OTHER_ANNOTATED)
+        kind = annotated_kind(gap.kind)
         message = f"{gap.node}: {gap.kind.replace('-', ' ')}"
         if gap.note:
             message += f": {gap.note}"
@@ -107,12 +219,12 @@ def annotated_gaps(argmap: ArgumentMap) -> list[Gap]:
             message += f" [record: {gap.cite}]"
         out.append(
             Gap(
-                code=code,
+                code=kind.code,
                 name=gap.kind,
-                severity=gap.severity or severity,
+                severity=gap.severity or kind.severity,
                 node=gap.node,
                 message=message,
-                hint=hint,
+                hint=kind.hint,
                 origin="annotated",
                 at=node_anchors(argmap, gap.node),
             )

@@ -21,6 +21,16 @@ its size:
   is ``OUT`` or an ``IN`` undercut hits it; what is left at the fixed point
   is ``UNDECIDED`` (attack cycles).
 
+The two readings differ on purpose, and the explanation of every statement
+says both, in one line: "accepted (OUT): solid support from E1; but OUT:
+attacked by O2, which nothing attacks, though O2 has no support of its own".
+An **unsupported attack** (an objection or undercut whose own support
+carries no weight) does not pull a verdict down, since it has nothing
+behind it, but it does defeat its target's label, since nothing answers it.
+A map can change that with ``evaluation: {unsupported_attacks: ...}``:
+``label`` (the default, as just said), ``ignore`` (it counts in neither) or
+``weaken`` (it counts in both: it also pulls the verdict down one level).
+
 Circular support has no bottom: when nothing is ready, the propagation
 breaks into the cycle at a statement that something outside it already
 holds up (solid first, then shaky), else at the first waiting element in map
@@ -101,8 +111,12 @@ class Evaluation:
     conclusion: str
     #: statement id -> accepted | contested | unsupported
     verdicts: dict[str, str] = field(default_factory=dict)
-    #: statement id -> one line saying why it has its verdict
+    #: statement id -> one line saying why it has its verdict and its label
     reasons: dict[str, str] = field(default_factory=dict)
+    #: statement id -> why it has its verdict (the first half of ``reasons``)
+    verdict_reasons: dict[str, str] = field(default_factory=dict)
+    #: statement id -> why it has its label: "OUT: attacked by O2, which nothing attacks"
+    label_reasons: dict[str, str] = field(default_factory=dict)
     #: statement or inference id -> IN | OUT | UNDECIDED
     labels: dict[str, str] = field(default_factory=dict)
     #: evidence id -> solid | shaky | none
@@ -133,9 +147,74 @@ def evaluate(argmap: ArgumentMap) -> Evaluation:
         },
         values={ids[k]: values[k] for k in range(len(ids))},
     )
-    result.reasons = _Explainer(argmap, graph, propagation).all()
-    result.labels = grounded_labels(argmap, graph)
+    result.verdict_reasons = _Explainer(argmap, graph, propagation).all()
+    ignored: set[int] = set()
+    if argmap.evaluation.unsupported_attacks == "ignore":
+        support = graph.support
+        ignored = {k for k in graph.inference_range if not support[k] and values[k] == 0}
+    result.labels = grounded_labels(argmap, graph, ignored)
+    result.label_reasons = _label_reasons(argmap, graph, result.labels, values, ignored)
+    for sid, why in result.verdict_reasons.items():
+        result.reasons[sid] = _joined(result.verdicts[sid], why, result.label_reasons[sid])
     return result
+
+
+def _joined(verdict: str, why: str, label_why: str) -> str:
+    """The verdict's reason and the label's in one line, with a word where they pull apart."""
+    if verdict == ACCEPTED and label_why.startswith(OUT):
+        return f"{why}; but {label_why}"
+    if verdict == UNSUPPORTED and label_why.startswith(IN):
+        return f"{why}; yet {label_why} (a label weighs attacks, not support)"
+    return f"{why}; {label_why}"
+
+
+def _label_reasons(
+    argmap: ArgumentMap,
+    graph: MapIndex,
+    labels: dict[str, str],
+    values: list[int],
+    ignored: set[int],
+) -> dict[str, str]:
+    """Why each statement has its IN / OUT / UNDECIDED label, in one clause each."""
+    ids, incoming, support, premises = graph.ids, graph.incoming, graph.support, graph.premises
+
+    def names(k: int) -> str:
+        return " + ".join(ids[p] for p in premises[k])
+
+    def standing(k: int) -> str:
+        # why an attack that is IN holds: nothing attacks it, or what does is OUT
+        attacked = incoming[k] or any(not support[i] for p in premises[k] for i in incoming[p])
+        said = "which stands: what attacks it is OUT" if attacked else "which nothing attacks"
+        if values[k] == 0:
+            said += f", though {names(k)} has no support of its own"
+        return said
+
+    out: dict[str, str] = {}
+    for k in range(graph.statement_count):
+        sid = ids[k]
+        label = labels[sid]
+        attacks = [i for i in incoming[k] if not support[i] and i not in ignored]
+        if label == IN:
+            if not attacks:
+                text = "IN: nothing attacks it"
+                left = [i for i in incoming[k] if i in ignored]
+                if left:
+                    who = ", ".join(names(a) for a in left)
+                    text = (
+                        f"IN: only {who} attacks it, with no support of its own, and the map "
+                        "ignores such attacks (evaluation: unsupported_attacks: ignore)"
+                    )
+            else:
+                text = f"IN: every attack on it is OUT ({', '.join(names(a) for a in attacks)})"
+        elif label == OUT:
+            winner = next(a for a in attacks if labels[ids[a]] == IN)
+            text = f"OUT: attacked by {names(winner)}, {standing(winner)}"
+        else:
+            open_ = [a for a in attacks if labels[ids[a]] == UNDECIDED]
+            who = ", ".join(names(a) for a in open_) or "an attack"
+            text = f"UNDECIDED: attacked by {who}, itself undecided (a cycle of attacks)"
+        out[sid] = text
+    return out
 
 
 def verdicts(argmap: ArgumentMap, index: MapIndex | None = None) -> dict[str, str]:
@@ -176,6 +255,8 @@ class _Propagation:
         #: the standing attacks)
         self.bases: dict[int, tuple[int, int, int, list[int]]] = {}
         self.forced: set[int] = set()
+        #: the least an attack must carry to stand against a verdict (0 with "weaken")
+        self.floor = 0 if argmap.evaluation.unsupported_attacks == "weaken" else 1
         #: inference number -> True when weak (the list is padded for statements)
         self.weak = [False] * graph.statement_count
         self.weak.extend(inference_strength(i) is Strength.WEAK for i in argmap.inferences.values())
@@ -297,7 +378,7 @@ class _Propagation:
         standing: list[int] = []
         undercuts = graph.incoming[k]
         if undercuts:
-            standing = [u for u in undercuts if values[u] >= 1]
+            standing = [u for u in undercuts if values[u] >= self.floor]
             if standing:
                 value = max(0, value - 1)
                 limit = "undercut"
@@ -323,7 +404,7 @@ class _Propagation:
                 supports += 1
                 if value > best_value:
                     best, best_value = inf, value
-            elif value >= 1:
+            elif value >= self.floor:
                 standing.append(inf)
         best_value = max(best_value, 0) if best >= 0 else -1
         fixed = self._fixed.get(k)
@@ -457,14 +538,19 @@ def _basis_words(statement: Statement) -> str:
 # --- grounded labelling ---------------------------------------------------------------------
 
 
-def grounded_labels(argmap: ArgumentMap, graph: MapIndex | None = None) -> dict[str, str]:
+def grounded_labels(
+    argmap: ArgumentMap,
+    graph: MapIndex | None = None,
+    ignored: set[int] | frozenset[int] = frozenset(),
+) -> dict[str, str]:
     """IN / OUT / UNDECIDED for every statement and inference, by grounded semantics.
 
     A statement is IN when every attack on it is OUT, OUT when an attack on
     it is IN. An inference is IN when all its premises are IN and every
     undercut of it is OUT, OUT when a premise is OUT or an undercut is IN.
     Each element is labelled at most once and each edge looked at once or
-    twice, so this is linear; what is never labelled is UNDECIDED.
+    twice, so this is linear; what is never labelled is UNDECIDED. The attack
+    inferences numbered in ``ignored`` get a label but attack nothing.
     """
     if graph is None:
         graph = MapIndex(argmap)
@@ -477,8 +563,13 @@ def grounded_labels(argmap: ArgumentMap, graph: MapIndex | None = None) -> dict[
     count = graph.statement_count
     unknown, is_in, is_out = 0, 1, 2
     label = [unknown] * len(graph.ids)
-    pending = [sum(1 for i in incoming[k] if not support[i]) for k in range(count)]
-    pending.extend(len(graph.premises[k]) + len(incoming[k]) for k in graph.inference_range)
+    pending = [
+        sum(1 for i in incoming[k] if not support[i] and i not in ignored) for k in range(count)
+    ]
+    pending.extend(
+        len(graph.premises[k]) + sum(1 for u in incoming[k] if u not in ignored)
+        for k in graph.inference_range
+    )
     queue: deque[tuple[int, int]] = deque((k, is_in) for k, n in enumerate(pending) if n == 0)
     while queue:
         element, value = queue.popleft()
@@ -495,7 +586,7 @@ def grounded_labels(argmap: ArgumentMap, graph: MapIndex | None = None) -> dict[
                     if pending[k] == 0:
                         queue.append((k, is_in))
             continue
-        if support[element]:
+        if support[element] or element in ignored:
             continue
         # an attack or undercut: its target falls when it is IN, loses an attacker when OUT
         aim = target[element]

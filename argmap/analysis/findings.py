@@ -34,15 +34,20 @@ def findings(
     gaps: bool = True,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    severity: str | None = None,
+    everything: bool = False,
     evaluate: bool = False,
 ) -> Findings:
-    """The gaps (filtered by ``select``/``ignore``, none when ``gaps`` is false) and, with
-    ``evaluate``, each statement's verdict, the line that explains it and its label."""
+    """The gaps (the default profile unless ``severity``/``everything`` say otherwise, filtered
+    by ``select``/``ignore``, none when ``gaps`` is false) and, with ``evaluate``, each
+    statement's verdict, the line that explains it and its label."""
     found: list[Gap] = []
     if gaps:
         from argmap.analysis.gaps import find_gaps
 
-        found = find_gaps(argmap, select=select, ignore=ignore)
+        found = find_gaps(
+            argmap, select=select, ignore=ignore, severity=severity, everything=everything
+        )
     verdicts: dict[str, str] = {}
     why: dict[str, str] = {}
     labels: dict[str, str] = {}

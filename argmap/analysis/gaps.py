@@ -5,6 +5,14 @@ every structural rule, ``Q00`` = Q001-Q009), a name (``unanswered-objection``,
 or an annotated kind such as ``factual-error``), a family (``structural``,
 ``quality``, ``cues``, ``annotated``) or an origin (``detected``). Case does
 not matter. Rules that cannot produce a selected gap are not run at all.
+
+Profiles: by default a report holds the gaps of severity ``warning`` and
+above (:data:`DEFAULT_SEVERITY`), and leaves out each detected gap that an
+annotated gap on the same node already makes (the annotated kind
+``covers`` that rule, or has the rule's name): the report counts those as
+covered. ``severity=LEVEL`` keeps that level and above; ``everything=True``
+(``--all``) keeps every gap of the catalogue, covered ones included, marked
+with the annotation that covers them.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ import gc
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from argmap.analysis.base import (
     ANNOTATED_CODES,
@@ -21,6 +29,7 @@ from argmap.analysis.base import (
     SEVERITY_ORDER,
     Gap,
     annotated_gaps,
+    annotated_kind,
 )
 from argmap.analysis.rules import RULES, Context
 from argmap.analysis.rules.annotated import annotated_kinds
@@ -29,7 +38,15 @@ from argmap.model import ArgumentMap, Severity
 _CODE_PREFIX = re.compile(r"^[A-Za-z]\d{0,3}$")
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 #: Family words a selector may use, and the code letter each stands for.
-FAMILY_WORDS = {"structural": "S", "quality": "Q", "cues": "T", "text": "T", "annotated": "A"}
+FAMILY_WORDS = {
+    "structural": "S",
+    "quality": "Q",
+    "cues": "T",
+    "text": "T",
+    "schemes": "K",
+    "questions": "K",
+    "annotated": "A",
+}
 
 
 def _matches(selector: str, code: str, name: str, origin: str) -> bool:
@@ -89,20 +106,94 @@ def known_names() -> list[str]:
     return names + list(FAMILY_WORDS) + ["detected", "annotated"]
 
 
+#: The default profile reports gaps of this severity and above.
+DEFAULT_SEVERITY = Severity.WARNING
+
+
+@dataclass(slots=True)
+class GapReport:
+    """The gaps a profile reports, and what it left out (so a view can say so)."""
+
+    gaps: list[Gap]
+    #: detected gaps left out because an annotation on the same node makes the same point
+    covered: list[Gap] = field(default_factory=list)
+    #: how many selected gaps fell below the severity threshold
+    below: int = 0
+    #: the threshold used (``None`` with ``everything``)
+    severity: Severity | None = DEFAULT_SEVERITY
+
+
 def find_gaps(
-    argmap: ArgumentMap, *, select: Sequence[str] = (), ignore: Sequence[str] = ()
+    argmap: ArgumentMap,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severity: Severity | str | None = None,
+    everything: bool = False,
 ) -> list[Gap]:
-    """Every gap of the map, detected and annotated, filtered, in map order (worst first per node)."""
+    """The gaps of the map a profile reports, detected and annotated, in map order.
+
+    By default the default profile (warnings and errors, no detected gap an
+    annotation covers); ``severity`` sets the threshold; ``everything`` gives
+    the whole catalogue. ``select``/``ignore`` filter by code, name, family.
+    """
+    return gap_report(
+        argmap, select=select, ignore=ignore, severity=severity, everything=everything
+    ).gaps
+
+
+def gap_report(
+    argmap: ArgumentMap,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severity: Severity | str | None = None,
+    everything: bool = False,
+) -> GapReport:
+    """:func:`find_gaps`, with the gaps the profile left out counted (see the module doc)."""
     with no_cyclic_gc():
         ctx = Context(argmap)
         gaps: list[Gap] = []
         for rule in RULES:
             if selected(rule.code, rule.name, select, ignore):
                 gaps.extend(rule.run(ctx))
-        gaps.extend(
-            g for g in annotated_gaps(argmap) if selected(g.code, g.name, select, ignore, g.origin)
-        )
-        return sort_gaps(gaps, ctx.order)
+        annotated = annotated_gaps(argmap)
+        gaps = mark_covered(gaps, annotated)
+        gaps.extend(g for g in annotated if selected(g.code, g.name, select, ignore, g.origin))
+        gaps = sort_gaps(gaps, ctx.order)
+    if everything:
+        return GapReport(gaps, severity=None)
+    threshold = Severity(severity) if severity is not None else DEFAULT_SEVERITY
+    limit = SEVERITY_ORDER[threshold]
+    kept: list[Gap] = []
+    covered: list[Gap] = []
+    below = 0
+    for gap in gaps:
+        if SEVERITY_ORDER[gap.severity] > limit:
+            below += 1
+        elif gap.covered_by is not None:
+            covered.append(gap)
+        else:
+            kept.append(gap)
+    return GapReport(kept, covered, below, threshold)
+
+
+def mark_covered(detected: list[Gap], annotated: list[Gap]) -> list[Gap]:
+    """The detected gaps, each one an annotation on its node covers marked ``covered_by`` it."""
+    if not annotated:
+        return detected
+    covers: dict[str, dict[str, str]] = {}  # node -> detected code -> covering kind
+    for gap in annotated:
+        codes = covers.setdefault(gap.node, {})
+        for code in annotated_kind(gap.name).covers:
+            codes.setdefault(code, gap.name)
+        codes.setdefault(gap.name, gap.name)  # an annotation named as a rule: that rule
+    out = []
+    for gap in detected:
+        row = covers.get(gap.node)
+        kind = row.get(gap.code) or row.get(gap.name) if row else None
+        out.append(replace(gap, covered_by=kind) if kind else gap)
+    return out
 
 
 @contextmanager
@@ -152,6 +243,10 @@ class FileGaps:
 
     file: str
     gaps: list[Gap]
+    #: detected gaps left out because an annotation on their node covers them
+    covered: list[Gap] = field(default_factory=list)
+    #: selected gaps below the severity threshold, left out
+    below: int = 0
 
 
 def at_or_above(gaps: Iterable[Gap], threshold: Severity) -> bool:
@@ -201,11 +296,14 @@ def catalogue_markdown() -> str:
 __all__ = [
     "ANNOTATED_CODES",
     "OTHER_ANNOTATED",
+    "DEFAULT_SEVERITY",
     "CatalogueEntry",
+    "GapReport",
     "at_or_above",
     "catalogue",
     "catalogue_markdown",
     "find_gaps",
+    "gap_report",
     "selected",
     "sort_gaps",
     "unknown_selectors",

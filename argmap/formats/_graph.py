@@ -45,6 +45,7 @@ def choose_conclusion(
         raise ArgmapError("the map has no statements")
     roots = [s for s in argmap.statements if not argmap.outgoing(s)]
     size: int | None = None
+    tied: list[str] = []
     if len(roots) == 1:
         sid = roots[0]
     else:
@@ -65,6 +66,7 @@ def choose_conclusion(
         best = max(candidates, key=lambda c: (counts[c], -c))
         size = counts[best]
         sid = graph.ids[best]
+        tied = [graph.ids[c] for c in candidates if counts[c] == size and c != best]
     argmap.conclusion = sid
     if report:
         text = " ".join(argmap.statements[sid].text.split())
@@ -74,14 +76,21 @@ def choose_conclusion(
                 "every statement supports or attacks another (a cycle); it has the most beneath it"
             )
         elif len(roots) == 1:
-            why = "the only statement that supports nothing"
+            why = "the only statement that supports or attacks nothing"
+        elif tied:
+            others = ", ".join(repr(t) for t in tied[:3]) + (" ..." if len(tied) > 3 else "")
+            why = (
+                f"of the {len(roots)} statements that support or attack nothing, it ties with "
+                f"{others} for the most beneath it ({size}) and comes first in the file"
+            )
         else:
             why = (
-                f"of the {len(roots)} statements that support nothing, "
+                f"of the {len(roots)} statements that support or attack nothing, "
                 f"it has the most beneath it ({size})"
             )
+        hint = f" (e.g. --conclusion {tied[0]})" if tied else ""
         argmap.notices.append(
-            f"main conclusion {sid!r} ({short}): {why}; use --conclusion ID to choose another"
+            f"main conclusion {sid!r} ({short}): {why}; use --conclusion ID to choose another{hint}"
         )
     return sid
 

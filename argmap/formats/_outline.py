@@ -173,16 +173,26 @@ def _native_outline(text: str) -> Outline:
         later: list[tuple[yaml.Node, str | None, list[OutlineNode]]] = []
         for key, value in pairs:
             if key == "id" and isinstance(value, yaml.ScalarNode):
-                result.occurrences.append(Occurrence(str(value.value), _scalar_span(value), True, "id"))
+                result.occurrences.append(
+                    Occurrence(str(value.value), _scalar_span(value), True, "id")
+                )
             elif key == "inference" and isinstance(value, yaml.MappingNode):
                 for ik, iv in value.value:
-                    if isinstance(ik, yaml.ScalarNode) and ik.value == "id" and isinstance(iv, yaml.ScalarNode):
-                        result.occurrences.append(Occurrence(str(iv.value), _scalar_span(iv), True, "id"))
+                    if (
+                        isinstance(ik, yaml.ScalarNode)
+                        and ik.value == "id"
+                        and isinstance(iv, yaml.ScalarNode)
+                    ):
+                        result.occurrences.append(
+                            Occurrence(str(iv.value), _scalar_span(iv), True, "id")
+                        )
             elif key in _REFERENCE_KEYS:
                 values = value.value if isinstance(value, yaml.SequenceNode) else [value]
                 for item in values:
                     if isinstance(item, yaml.ScalarNode) and item.value != "":
-                        result.occurrences.append(Occurrence(str(item.value), _scalar_span(item), False, key))
+                        result.occurrences.append(
+                            Occurrence(str(item.value), _scalar_span(item), False, key)
+                        )
             if node is root and key == "conclusion":
                 later.append((value, "conclusion", children))
             elif key in _NODE_LISTS and (node is root) == (key == "statements"):

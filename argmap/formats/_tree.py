@@ -275,6 +275,21 @@ def _scalar(node: yaml.ScalarNode, loc: Locator) -> Any:
         return value
 
 
+def describe(value: Any) -> str:
+    """A value as an error message names it: "a mapping", "the text 'x'", "the int 7"."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the text {value[:40]!r}"
+    return f"the {type(value).__name__} {value!r}"
+
+
 def _kind(value: object) -> str:
     if value is None:
         return "null"

@@ -43,6 +43,7 @@ from argmap.model import (
     SourceInfo,
     Statement,
 )
+from argmap.safe_text import json_safe
 
 #: Node types that make the argument graph; the other known ones are the dialogue layer.
 ARGUMENT_TYPES = ("I", "RA", "CA")
@@ -73,6 +74,11 @@ def read(
     argmap = _Reader(name, text).build(data, conclusion)
     argmap.path = name
     return argmap
+
+
+def _path(prefix: str, loc: tuple[int | str, ...]) -> str:
+    """Where in the file a validation error is: ``argmap.gaps[1].kind`` (never an empty part)."""
+    return ".".join(part for part in (prefix, *map(str, loc)) if part)
 
 
 def _mapping(value: Any) -> dict[str, Any]:
@@ -325,8 +331,11 @@ class _Reader:
 
     def validation(self, exc: ValidationError, nid: str, index: int) -> MapFileError:
         error = exc.errors()[0]
-        loc = ".".join(str(p) for p in error["loc"])
-        return self.fail(f"node '{nid}': {loc}: {error['msg']}", ("nodes", index), "argmap")
+        return self.fail(
+            f"node '{nid}': {_path('', error['loc']) or 'argmap'}: {error['msg']}",
+            ("nodes", index),
+            "argmap",
+        )
 
     def statement(self, nid: str, node: dict[str, Any], index: int) -> Statement:
         fields = dict(self.extension(node, index, nid))
@@ -425,6 +434,13 @@ class _Reader:
         try:
             if not isinstance(header, dict):
                 raise self.fail(f"'argmap' must be an object, not {_describe(header)}", ("argmap",))
+            for key, kind, what in (("title", str, "text"), ("meta", dict, "an object")):
+                if header.get(key) is not None and not isinstance(header[key], kind):
+                    raise self.fail(
+                        f"argmap.{key} must be {what}, not {_describe(header[key])}",
+                        ("argmap",),
+                        key,
+                    )
             if isinstance(header.get("title"), str):
                 argmap.title = header["title"]
             if header.get("source") is not None:
@@ -437,13 +453,18 @@ class _Reader:
             meta = header.get("meta")
             if isinstance(meta, dict):
                 argmap.meta.update(meta)
-            for i, gap in enumerate(header.get("gaps") or []):
+            gaps = header.get("gaps") or []
+            if not isinstance(gaps, list):
+                raise self.fail(
+                    f"argmap.gaps must be a list, not {_describe(gaps)}", ("argmap",), "gaps"
+                )
+            for i, gap in enumerate(gaps):
                 try:
                     annotated = AnnotatedGap.model_validate(gap)
                 except ValidationError as exc:
                     error = exc.errors()[0]
                     raise self.fail(
-                        f"argmap.gaps: {'.'.join(str(p) for p in error['loc'])}: {error['msg']}",
+                        f"{_path(f'argmap.gaps[{i}]', error['loc'])}: {error['msg']}",
                         ("argmap", "gaps", i),
                     ) from None
                 if (
@@ -565,7 +586,8 @@ def dumps(argmap: ArgumentMap) -> str:
     else:
         parts = aif
     parts.append(("argmap", _value(header)))
-    return _object(parts, "") + "\n"
+    # C1 controls and bidi overrides escaped (\u202e) like the C0 ones json escapes itself
+    return json_safe(_object(parts, "")) + "\n"
 
 
 def _object(parts: list[tuple[str, str]], indent: str) -> str:

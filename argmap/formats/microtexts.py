@@ -38,6 +38,7 @@ from argmap.model import (
     Role,
     SourceInfo,
     Statement,
+    StatementKind,
 )
 
 EDGE_TYPES = ("seg", "sup", "exa", "add", "reb", "und")
@@ -212,7 +213,13 @@ class _Builder:
                     stack.extend(parts.get(item, []))
             return sorted(found, key=order.__getitem__)
 
-        paragraph = " ".join(" ".join("".join(e.text).split()) for e in edus.values())
+        # part 2 of the corpus marks reconstructed units: implicit="true" EDUs are not in the text
+        implicit_edus = {
+            eid for eid, e in edus.items() if e.attrs.get("implicit", "").strip().lower() == "true"
+        }
+        paragraph = " ".join(
+            " ".join("".join(e.text).split()) for eid, e in edus.items() if eid not in implicit_edus
+        )
         argmap = ArgumentMap(conclusion="")
         for aid, adu in adus.items():
             role = adu.attrs.get("type", "")
@@ -226,11 +233,15 @@ class _Builder:
             text = " ".join(" ".join("".join(edus[e].text).split()) for e in members)
             if not text:
                 raise self.fail(f"adu '{aid}' has no text: its EDUs are empty", adu)
+            implicit = all(e in implicit_edus for e in members)
             argmap.statements[aid] = Statement(
                 id=aid,
                 text=text,
                 role=ROLES[role],
-                at="1",
+                # an implicit unit is the annotators' reconstruction: an unstated assumption
+                kind=StatementKind.ASSUMPTION if implicit else StatementKind.CLAIM,
+                implicit=implicit,
+                at=None if implicit else "1",
                 meta={"edus": members},
                 origin=Origin(self.name, adu.line, adu.col),
             )

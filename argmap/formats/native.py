@@ -14,18 +14,22 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.errors import MapFileError
+from argmap.errors import MapFileError, MapFileErrors
 from argmap.formats._text import decode, read_bytes
 from argmap.formats._tree import Locator, Position, parse_json, parse_yaml
+from argmap.formats._tree import describe as _describe
 from argmap.model import (
     AnnotatedGap,
     ArgumentMap,
+    EvaluationSettings,
+    GapRef,
     GraphError,
     Inference,
     InferenceFields,
@@ -35,12 +39,24 @@ from argmap.model import (
     Statement,
     StatementKind,
 )
+from argmap.model.schemes import find_scheme
+from argmap.safe_text import first_unsafe, json_safe
 
 FORMAT_VERSION = 1
 #: The writer nests at most this many levels before writing a node out of line.
 MAX_NESTING = 40
 
-TOP_KEYS = ("argmap", "title", "source", "conclusion", "statements", "relations", "gaps", "meta")
+TOP_KEYS = (
+    "argmap",
+    "title",
+    "source",
+    "conclusion",
+    "statements",
+    "relations",
+    "gaps",
+    "evaluation",
+    "meta",
+)
 CHILD_KEYS = ("reasons", "evidence", "objections")
 ITEM_KEYS = ("inference", "undercuts")
 STATEMENT_FIELDS = tuple(f for f in Statement.model_fields if f != "origin")
@@ -76,6 +92,7 @@ def read(path: str | Path, *, text: str | None = None, syntax: str | None = None
     argmap = _Reader(loc).build(data)
     argmap.path = name
     _attach_source_text(argmap, Path(path))
+    argmap.notices.extend(text_warnings(argmap))
     return argmap
 
 
@@ -92,6 +109,81 @@ def _attach_source_text(argmap: ArgumentMap, path: Path) -> None:
         argmap.source_text = decode(read_bytes(candidate), str(candidate))
     except MapFileError:
         argmap.source_text = None  # the map still loads; views say the text is missing
+
+
+#: Typographic characters read as their plain forms when a quote is looked up in the text.
+_PLAIN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u00b4": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\[\s*\.\.\.\s*\])\s*")
+
+
+def plain(text: str) -> str:
+    """Text as a quote is compared with the source: quotes, dashes and spaces made plain,
+    spaces around dashes and runs of spaces made one, case folded."""
+    flat = " ".join(text.translate(_PLAIN).split())
+    return re.sub(r"\s*-\s*", "-", flat).casefold()
+
+
+def quote_found(quote: str, passage: str) -> bool:
+    """Whether ``quote`` occurs in ``passage`` (an elision "..." may stand for any words)."""
+    text = plain(passage)
+    start = 0
+    for part in _ELLIPSIS.split(quote):
+        piece = plain(part).strip(" \"'")
+        if not piece:
+            continue
+        found = text.find(piece, start)
+        if found < 0:
+            return False
+        start = found + len(piece)
+    return True
+
+
+def text_warnings(argmap: ArgumentMap) -> list[str]:
+    """Anchors beyond the source text's paragraphs, and quotes not in the paragraphs they cite
+    (only when the map's source text could be read): one located warning each."""
+    paragraphs = argmap.paragraphs()
+    if not paragraphs:
+        return []
+    out: list[str] = []
+    count = len(paragraphs)
+    for statement in argmap.statements.values():
+        where = str(statement.origin) if statement.origin is not None else statement.id
+        beyond = [n for n in statement.anchors if n > count]
+        if beyond:
+            out.append(
+                f"warning: {where}: {statement.id} is anchored at ¶{beyond[0]}, beyond the "
+                f"source text's {count} paragraphs"
+            )
+        if not statement.quote:
+            continue
+        cited = [paragraphs[n - 1] for n in statement.anchors if n <= count]
+        passage = "\n".join(cited) if cited else "\n".join(paragraphs)
+        if not quote_found(statement.quote, passage):
+            place = f"¶{statement.at}" if cited else "the source text"
+            out.append(
+                f"warning: {where}: the quote of {statement.id} does not occur in {place}: "
+                f'"{statement.quote[:60]}"'
+            )
+    return out
 
 
 @dataclass
@@ -132,6 +224,12 @@ class _Reader:
         self.pending: list[_Pending] = []
         self.links: list[_Link] = []
         self.explicit: dict[str, _Pending] = {}
+        #: inference id -> its ``inference:`` block, for those with ``answers``
+        self.answered: dict[str, dict[str, Any]] = {}
+        #: errors found so far that reading can go on past, all reported at the end
+        self.errors: list[MapFileError] = []
+        #: links left out because of an error (and undercuts of them)
+        self.dropped: set[int] = set()
 
     # errors --------------------------------------------------------------------------------
 
@@ -149,9 +247,20 @@ class _Reader:
                 hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
                 valid = ", ".join(allowed)
-                raise self.fail_key(
-                    obj, key, f"unknown key '{key}' in {where}{suggestion} (valid keys: {valid})"
+                self.errors.append(
+                    self.fail_key(
+                        obj,
+                        key,
+                        f"unknown key '{key}' in {where}{suggestion} (valid keys: {valid})",
+                    )
                 )
+
+    def raise_errors(self) -> None:
+        """Raise what was found: the one error as it is, several as one MapFileErrors."""
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise MapFileErrors(self.errors)
 
     def expect_mapping(self, parent: Any, key: str | int, value: Any, what: str) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -235,6 +344,8 @@ class _Reader:
         self.resolve(argmap)
         self.check_cycles(argmap)
         self.read_header(data, argmap)
+        self.check_answers(argmap)
+        self.raise_errors()
         try:
             argmap.check()
         except GraphError as exc:  # pragma: no cover - the reader resolves every id itself
@@ -249,10 +360,16 @@ class _Reader:
             pending = stack.pop()
             node = pending.data
             new: list[_Pending] = []
-            for key in CHILD_KEYS:
-                if key not in node:
-                    continue
-                items = self.expect_list(node, key, node[key], f"'{key}'")
+            children = [(key, key) for key in CHILD_KEYS if key in node]
+            if not node.keys() <= _key_set(NODE_KEYS):
+                # a misspelt child key ("resons") is reported, and read as the key it is
+                # closest to, so that what is under it is checked and can be referred to
+                for key in node:
+                    guess = difflib.get_close_matches(str(key), CHILD_KEYS, n=1, cutoff=0.6)
+                    if key not in NODE_KEYS and guess and guess[0] not in node:
+                        children.append((key, guess[0]))
+            for raw, key in children:
+                items = self.expect_list(node, raw, node[raw], f"'{raw}'")
                 default = StatementKind.EVIDENCE if key == "evidence" else None
                 relation = InferenceKind.ATTACK if key == "objections" else InferenceKind.SUPPORT
                 for index in range(len(items)):
@@ -328,9 +445,10 @@ class _Reader:
             if raw in self.explicit:
                 other = self.loc.node(self.explicit[raw].data)
                 where = f" (first defined at line {other[0]})" if other else ""
-                raise self.fail_value(node, "id", f"duplicate id '{raw}'{where}")
-            self.explicit[raw] = pending
-            pending.sid = raw
+                self.errors.append(self.fail_value(node, "id", f"duplicate id '{raw}'{where}"))
+            else:
+                self.explicit[raw] = pending
+                pending.sid = raw
         self.pending.append(pending)
         return pending
 
@@ -361,10 +479,13 @@ class _Reader:
         values = {k: v for k, v in node.items() if k in STATEMENT_FIELDS}
         values["id"] = pending.sid
         if "text" not in values:
-            raise self.loc.error(
-                "missing 'text': every statement needs its text (or use {ref: ID} to reuse one)",
-                self.loc.node(node),
+            self.errors.append(
+                self.loc.error(
+                    "missing 'text': every statement needs its text (or use {ref: ID} to reuse one)",
+                    self.loc.node(node),
+                )
             )
+            return self.placeholder(pending)
         if "kind" not in values:
             if values.get("implicit") is True:
                 values["kind"] = StatementKind.ASSUMPTION
@@ -375,10 +496,21 @@ class _Reader:
         try:
             return Statement.model_validate(values)
         except ValidationError as exc:
-            raise self.pydantic_error(exc, node, "statement") from None
+            self.errors.extend(self.pydantic_errors(exc, node))
+            return self.placeholder(pending)
+
+    def placeholder(self, pending: _Pending) -> Statement:
+        """A stand-in for a statement with errors, so that reading goes on to find the rest."""
+        return Statement(id=pending.sid or "?", text="(a statement with errors)")
+
+    def pydantic_errors(self, exc: ValidationError, node: dict[str, Any]) -> list[MapFileError]:
+        """Every problem pydantic found in one node, each located."""
+        return [self._pydantic_error(error, node) for error in exc.errors(include_url=False)]
 
     def pydantic_error(self, exc: ValidationError, node: dict[str, Any], what: str) -> MapFileError:
-        error = exc.errors(include_url=False)[0]
+        return self._pydantic_error(exc.errors(include_url=False)[0], node)
+
+    def _pydantic_error(self, error: Any, node: dict[str, Any]) -> MapFileError:
         loc = error["loc"]
         key = str(loc[0]) if loc else ""
         message = error["msg"]
@@ -412,8 +544,15 @@ class _Reader:
                 if ref not in argmap.statements:
                     close = difflib.get_close_matches(ref, list(argmap.statements), n=1, cutoff=0.6)
                     hint = f"; did you mean '{close[0]}'?" if close else ""
-                    raise self.loc.error(f"reference to unknown id '{ref}'{hint}", pos)
+                    self.errors.append(
+                        self.loc.error(f"reference to unknown id '{ref}'{hint}", pos)
+                    )
+                    continue
                 premises.append(ref)
+            if len(premises) < len(link.premises) or (
+                isinstance(link.target, _Link) and link.target.inference is None
+            ):
+                continue  # an error above: leave the link (and what undercuts it) out
             if isinstance(link.target, _Pending):
                 target = link.target.sid or ""
             elif isinstance(link.target, _Link):
@@ -439,10 +578,10 @@ class _Reader:
             elif link.fields:
                 try:
                     fields = InferenceFields.model_validate(link.fields)
+                    values = fields.model_dump(exclude_defaults=True)
                 except ValidationError as exc:
-                    error = self.pydantic_error(exc, link.fields, "inference")
-                    raise error from None
-                values = fields.model_dump(exclude_defaults=True)
+                    self.errors.extend(self.pydantic_errors(exc, link.fields))
+                    values = {}
             inf_id = values.pop("id", None)
             if inf_id is None:
                 counter += 1
@@ -466,6 +605,39 @@ class _Reader:
             )
             link.inference = inference
             argmap.inferences[inf_id] = inference
+            if inference.answers:
+                self.answered[inf_id] = link.fields
+
+    def check_answers(self, argmap: ArgumentMap) -> None:
+        """Each ``answers:`` entry names a question of the inference's scheme and a real answer."""
+        annotated = {(g.node, g.kind) for g in argmap.gaps}
+        for inf_id, fields in self.answered.items():
+            inference = argmap.inferences[inf_id]
+            raw = fields.get("answers")
+            place = raw if isinstance(raw, dict) else fields
+            scheme = find_scheme(inference.scheme)
+            for key, answer in inference.answers.items():
+                if scheme is not None and scheme.question(key) is None:
+                    valid = ", ".join(f"{q.key} ({q.name})" for q in scheme.questions)
+                    raise self.fail_key(
+                        place,
+                        key,
+                        f"'{key}' is no critical question of {scheme.title} (questions: {valid})",
+                    )
+                if isinstance(answer, GapRef):
+                    if (answer.gap, answer.kind) not in annotated:
+                        raise self.fail_value(
+                            place,
+                            key,
+                            f"answer to {key}: no annotated gap of kind '{answer.kind}' on "
+                            f"'{answer.gap}' in this map",
+                        )
+                elif answer not in argmap.statements and answer not in argmap.inferences:
+                    close = difflib.get_close_matches(answer, list(argmap.statements), n=1)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    raise self.fail_value(
+                        place, key, f"answer to {key}: unknown statement '{answer}'{hint}"
+                    )
 
     def read_relations(self, data: dict[str, Any], argmap: ArgumentMap) -> None:
         """Top-level ``relations:``: flat links by id (circular support, graph imports)."""
@@ -568,6 +740,14 @@ class _Reader:
                 argmap.source = SourceInfo.model_validate(source)
             except ValidationError as exc:
                 raise self.pydantic_error(exc, source, "source") from None
+        if "evaluation" in data and data["evaluation"] is not None:
+            block = self.expect_mapping(data, "evaluation", data["evaluation"], "'evaluation'")
+            self.unknown_keys(block, tuple(EvaluationSettings.model_fields), "'evaluation'")
+            try:
+                known = {k: v for k, v in block.items() if k in EvaluationSettings.model_fields}
+                argmap.evaluation = EvaluationSettings.model_validate(known)
+            except ValidationError as exc:
+                raise self.pydantic_error(exc, block, "evaluation") from None
         if "meta" in data and data["meta"] is not None:
             argmap.meta = dict(self.expect_mapping(data, "meta", data["meta"], "'meta'"))
         if "gaps" in data and data["gaps"] is not None:
@@ -576,7 +756,7 @@ class _Reader:
                 gap = self.expect_mapping(items, index, raw, "a gap")
                 self.unknown_keys(gap, GAP_KEYS, "a gap")
                 pos = self.loc.node(gap)
-                values = dict(gap)
+                values = {k: v for k, v in gap.items() if k in GAP_KEYS}  # unknown: reported
                 if isinstance(values.get("node"), int) and not isinstance(values.get("node"), bool):
                     values["node"] = str(values["node"])
                 values["origin"] = (
@@ -585,31 +765,21 @@ class _Reader:
                 try:
                     annotated = AnnotatedGap.model_validate(values)
                 except ValidationError as exc:
-                    raise self.pydantic_error(exc, gap, "gap") from None
+                    self.errors.extend(self.pydantic_errors(exc, gap))
+                    continue
                 if (
                     annotated.node not in argmap.statements
                     and annotated.node not in argmap.inferences
                 ):
                     close = difflib.get_close_matches(annotated.node, list(argmap.statements), n=1)
                     hint = f"; did you mean '{close[0]}'?" if close else ""
-                    raise self.fail_value(
-                        gap, "node", f"gap on unknown node '{annotated.node}'{hint}"
+                    self.errors.append(
+                        self.fail_value(
+                            gap, "node", f"gap on unknown node '{annotated.node}'{hint}"
+                        )
                     )
+                    continue
                 argmap.gaps.append(annotated)
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, str):
-        return f"the text {value[:40]!r}"
-    return f"the {type(value).__name__} {value!r}"
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -624,25 +794,47 @@ def dumps(argmap: ArgumentMap, syntax: str = "yaml", *, max_nesting: int = MAX_N
     """The map as native YAML or JSON text."""
     data = to_data(argmap, max_nesting=max_nesting)
     if syntax == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
     return dump_yaml(data)
 
 
 def dump_yaml(data: Any) -> str:
-    """Readable, deterministic YAML (C emitter when available)."""
+    """Readable, deterministic YAML (C emitter when available).
+
+    Control characters are escaped by the emitter itself (``"\\e"``); bidi
+    overrides, which YAML counts as printable, are escaped here (``"\\u202e"``):
+    a string holding one is written double-quoted, where that escape is YAML.
+    """
     import yaml
 
-    dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return str(
+    text = str(
         yaml.dump(
             data,
-            Dumper=dumper,
+            Dumper=_dumper(),
             sort_keys=False,
             allow_unicode=True,
             width=100,
             default_flow_style=False,
         )
     )
+    return json_safe(text) if first_unsafe(text) is not None else text
+
+
+@functools.cache
+def _dumper() -> Any:
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class Dumper(base):  # type: ignore[misc]
+        pass
+
+    def string(dumper: Any, value: str) -> Any:
+        style = '"' if first_unsafe(value) is not None else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, string)
+    return Dumper
 
 
 class _Writer:
@@ -726,6 +918,9 @@ class _Writer:
             out["gaps"] = [
                 g.model_dump(exclude_none=True, exclude={"origin"}, mode="json") for g in m.gaps
             ]
+        settings = m.evaluation.model_dump(exclude_defaults=True, mode="json")
+        if settings:
+            out["evaluation"] = settings
         if m.meta:
             out["meta"] = m.meta
         return out

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from argmap.model import AnnotatedGap, InferenceFields, SourceInfo, Statement
+from argmap.model import (
+    AnnotatedGap,
+    EvaluationSettings,
+    InferenceFields,
+    SourceInfo,
+    Statement,
+)
 
 SCHEMA_ID = "https://argmap.dev/schema/map-1.json"
 
@@ -66,6 +72,8 @@ def map_schema() -> dict[str, Any]:
     defs.update(more)
     gap["properties"].pop("origin", None)
     source, more = _fields(SourceInfo)
+    defs.update(more)
+    evaluation, more = _fields(EvaluationSettings)
     defs.update(more)
 
     ref_item = {
@@ -143,6 +151,7 @@ def map_schema() -> dict[str, Any]:
             "statements": {"type": "array", "items": {"$ref": "#/$defs/node"}},
             "relations": {"type": "array", "items": {"$ref": "#/$defs/relation"}},
             "gaps": {"type": "array", "items": {"$ref": "#/$defs/gap"}},
+            "evaluation": {**evaluation, "additionalProperties": False},
             "meta": {"type": "object"},
         },
         "required": ["argmap", "conclusion"],

@@ -15,6 +15,7 @@ from typing import Any
 
 from argmap.model.nodes import (
     AnnotatedGap,
+    EvaluationSettings,
     Inference,
     InferenceKind,
     SourceInfo,
@@ -62,6 +63,8 @@ class ArgumentMap:
     source: SourceInfo | None = None
     source_text: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    #: how the map asks to be evaluated (``evaluation:`` in the file)
+    evaluation: EvaluationSettings = field(default_factory=EvaluationSettings)
     path: str | None = None
     #: what a reader decided or left out on the way (the conclusion it chose, node types it
     #: kept only as metadata): the CLI prints these on stderr; the library never prints
@@ -208,15 +211,16 @@ class ArgumentMap:
                     stack.append(inf.id)
         return statements, inferences
 
-    def tree(self, *, max_depth: int | None = None) -> Iterator[TreeEntry]:
+    def tree(self, *, max_depth: int | None = None, root: str | None = None) -> Iterator[TreeEntry]:
         """The tree projection from the conclusion: supports, attacks and undercuts in map order.
 
         A statement reached a second time is yielded once more with
         ``repeat=True`` and not expanded again; entries deeper than
-        ``max_depth`` are not yielded.
+        ``max_depth`` are not yielded. ``root`` starts from another statement
+        (a part of the map not connected to the conclusion).
         """
         expanded: set[str] = set()
-        stack: list[TreeEntry] = [TreeEntry(node=self.conclusion, depth=0)]
+        stack: list[TreeEntry] = [TreeEntry(node=root or self.conclusion, depth=0)]
         while stack:
             entry = stack.pop()
             if max_depth is not None and entry.depth > max_depth:

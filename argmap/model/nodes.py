@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -172,6 +172,14 @@ class Statement(_Model):
         description="words of the text the analyst added to the author's statement (a clause)",
     )
     given: bool = Field(default=False, description="common ground: needs no support")
+    optional: bool = Field(
+        default=False,
+        description="in a grading key: credit when a student maps it, nothing lost when not",
+    )
+    alternatives: list[str] = Field(
+        default_factory=list,
+        description="in a grading key: other wordings of the statement a student may give",
+    )
     at: str | None = Field(default=None, description='paragraph anchor(s): "16", "20-22", "1, 3-4"')
     quote: str | None = None
     basis: Basis | None = None
@@ -238,6 +246,21 @@ class Statement(_Model):
         return self.kind is StatementKind.ASSUMPTION or self.implicit
 
 
+class GapRef(_Model):
+    """An annotated gap named by its node and kind (``{gap: E14, kind: unverifiable}``)."""
+
+    gap: str = Field(description="the node the annotated gap is on")
+    kind: str = Field(description="the annotated gap's kind")
+
+
+#: How a map answers a scheme's critical questions: question key or name -> what answers it.
+Answers = dict[str, str | GapRef]
+_ANSWERS_HELP = (
+    "critical questions of the scheme answered in the map: question (CQ1 or its name) -> "
+    "the id of the statement that answers it, or {gap: NODE, kind: KIND} for an annotated gap"
+)
+
+
 class Inference(_Model):
     """Premises that together support or attack one target (a statement or, for an undercut, an inference)."""
 
@@ -246,6 +269,7 @@ class Inference(_Model):
     target: str
     kind: InferenceKind = InferenceKind.SUPPORT
     scheme: str | None = Field(default=None, description='e.g. "Argument From Expert Opinion"')
+    answers: Answers = Field(default_factory=dict, description=_ANSWERS_HELP)
     strength: Strength | None = Field(default=None, description="override the inference rating")
     label: str | None = None
     example: bool = Field(default=False, description="support by example (arg-microtexts exa)")
@@ -263,6 +287,7 @@ class InferenceFields(_Model):
 
     id: str | None = None
     scheme: str | None = None
+    answers: Answers = Field(default_factory=dict, description=_ANSWERS_HELP)
     strength: Strength | None = None
     label: str | None = None
     example: bool = False
@@ -286,6 +311,17 @@ class AnnotatedGap(_Model):
         if not _KEBAB.match(value):
             raise ValueError(f"gap kind {value!r} must be kebab-case, like factual-error")
         return value
+
+
+class EvaluationSettings(_Model):
+    """The ``evaluation:`` block of a map file: how ``argmap evaluate`` weighs the map."""
+
+    unsupported_attacks: Literal["label", "ignore", "weaken"] = Field(
+        default="label",
+        description="how an objection or undercut with no support of its own counts: label "
+        "(default: it defeats its target's IN/OUT label, not its verdict), ignore (neither), "
+        "weaken (both: it also pulls the verdict down)",
+    )
 
 
 class SourceInfo(_Model):

@@ -33,19 +33,28 @@ Wording:
   (conclusion indicators that announce the text's own conclusion);
 * ``conclusion-indicator`` +2.5: any other conclusion indicator of the
   lexicon ("therefore", "hence", "that's why"...);
-* ``normative`` +1.5: a deontic modal ("should", "ought", "must", "shall"):
-  main claims of argumentative texts are mostly about what to do;
+* ``normative`` +2.0: a deontic modal ("should", "ought", "must", "shall") or
+  "is (not) to be <done>": main claims of argumentative texts are mostly
+  about what to do;
 * ``evaluative`` +1.0: a verdict word after a copula ("is unfair", "would be
-  wise", "is not justified") or a stance verb ("I think", "I argue",
-  "in my view");
+  wise", "is not justified", "is out of the question"), "cannot be
+  accepted", "it is clear that", or a stance verb ("I think", "I argue",
+  "in my view"; not "I think of");
 * ``claim-with-reason`` +0.5: a premise indicator inside the sentence
   ("X, since Y"): a claim given with its reason;
+* ``reason-first`` +2.0: it opens with its reason ("Since X, Y",
+  "Because X, Y", "Given that X, Y"; not "Since 2010"): Y is a conclusion
+  drawn from X, as in "X, therefore Y" (this replaces ``claim-with-reason``);
+* ``return-to-thesis`` +1.5: it opens with "Still", "Nevertheless",
+  "Nonetheless", "Even so", "Despite this": after granting something, the
+  writer comes back to their own position;
 * ``premise-opening`` -2.0: the sentence opens with a marker that adds a
   reason or an example to something said elsewhere ("For", "Besides",
   "Moreover", "Also", "Plus", "For example"...). "Because X, Y" and
   "Since X, Y" do not count: their main clause may be the claim;
-* ``concession-opening`` -1.5: it opens by granting the other side
-  ("Admittedly", "Of course", "Granted", "Some may argue", "Critics say"...);
+* ``concession-opening`` -2.0: it opens by granting the other side
+  ("Admittedly", "Of course", "Granted", "Some may argue", "Critics say",
+  "Even if"...): a sentence that is mostly a concession is not the thesis;
 * ``anaphoric-opening`` -0.5: it opens with "This", "These", "Such" or
   "They", so it leans on the sentence before;
 * ``question`` -3.0: a question (rhetorical questions are rarely the thesis);
@@ -80,11 +89,13 @@ WEIGHTS: dict[str, float] = {
     "paragraph-closing": 0.25,
     "summary-indicator": 4.0,
     "conclusion-indicator": 2.5,
-    "normative": 1.5,
+    "normative": 2.0,
     "evaluative": 1.0,
     "claim-with-reason": 0.5,
+    "reason-first": 2.0,
+    "return-to-thesis": 1.5,
     "premise-opening": -2.0,
-    "concession-opening": -1.5,
+    "concession-opening": -2.0,
     "anaphoric-opening": -0.5,
     "question": -3.0,
     "evidence": -0.5,
@@ -108,19 +119,28 @@ SUMMARY_INDICATORS = frozenset(
     }
 )
 
-_NORMATIVE = re.compile(r"\b(?:should|ought|must|shall|shouldn't|mustn't)\b", re.IGNORECASE)
+_NORMATIVE = re.compile(
+    r"\b(?:should|ought|must|shall|shouldn't|mustn't)\b"
+    r"|\b(?:is|are)\s+(?:\w+\s+)?(?:not\s+)?to\s+be\s+\w+ed\b",  # "is (not) to be supported"
+    re.IGNORECASE,
+)
 _VERDICT = (
     r"(?:right|wrong|fair|unfair|just|unjust|justified|unjustified|justifiable|unjustifiable|"
     r"necessary|unnecessary|desirable|undesirable|sensible|wise|unwise|irresponsible|"
     r"responsible|appropriate|inappropriate|pointless|acceptable|unacceptable|legitimate|"
     r"reasonable|unreasonable|absurd|essential|indispensable|harmful|beneficial|"
-    r"sustainable|unsustainable|a mistake|a good idea|a bad idea|the right way|the best way)"
+    r"sustainable|unsustainable|a mistake|a good idea|a bad idea|the right way|the best way|"
+    r"out of the question)"
 )
 _EVALUATIVE = re.compile(
     r"\b(?:is|are|was|were|be|seems|remains)\s+(?:(?:not|no longer|quite|very|entirely|simply|"
     r"clearly|hardly|really|most|more|less|absolutely|certainly|therefore|thus|hence|also)\s+)*"
     + _VERDICT
     + r"\b|\bI\s+(?:think|believe|argue|find|hold|maintain|contend|am convinced)\b"
+    r"(?!\s+(?:of|about)\b)"
+    r"|\bit\s+is\s+(?:quite\s+|very\s+|abundantly\s+|perfectly\s+)?(?:clear|obvious|evident)"
+    r"\s+that\b"
+    r"|\bcan(?:not|'t)?\s+(?:\w+\s+)?be\s+(?:accepted|tolerated|justified|desired|allowed)\b"
     r"|\bin my (?:view|opinion)\b|\bwe (?:need|must|should|ought)\b",
     re.IGNORECASE,
 )
@@ -134,11 +154,21 @@ _PREMISE_OPENING = re.compile(
 )
 _CONCESSION_OPENING = re.compile(
     r"^[\"'“‘(]*(?:admittedly|granted|of course|sure|certainly|true|it is true|it's true|"
+    r"even if|even though|"
     r"no doubt|some (?:people )?(?:may|might|say|argue|think|claim|believe|worry|find|regard)|"
     r"many (?:people )?(?:say|argue|think|claim|believe)|critics|opponents|proponents|"
     r"supporters|one (?:could|might|may) (?:argue|object|say|think)|it (?:could|might|may) be "
     r"(?:argued|objected|said))\b",
     re.IGNORECASE,
+)
+# Openers that come back to the author's own position after granting something.
+_RETURN_OPENING = re.compile(
+    r"^[\"'“‘(]*(?:still|nevertheless|nonetheless|even so|all the same|despite (?:this|that))\b",
+    re.IGNORECASE,
+)
+# "Since X, Y" / "Because X, Y": the reason first, then the claim drawn from it.
+_REASON_FIRST = re.compile(
+    r"^[\"'“‘(]*(?:since|because|given that)\b(?!\s+\d)[^,;]*,", re.IGNORECASE
 )
 _ANAPHORIC_OPENING = re.compile(r"^[\"'“‘(]*(?:this|these|such|they)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|written by|author:|\u00a9|copyright)\s", re.IGNORECASE)
@@ -310,21 +340,27 @@ def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
     indicators = [
         " ".join(c.text.lower().split()) for c in cues if c.kind == lexicon.CONCLUSION_INDICATOR
     ]
+    normative = bool(_NORMATIVE.search(text))
+    evaluative = bool(_EVALUATIVE.search(text))
     if any(word in SUMMARY_INDICATORS for word in indicators):
         fired.append(("summary-indicator", 1))
     elif indicators:
         fired.append(("conclusion-indicator", 1))
-    if _NORMATIVE.search(text):
+    if normative:
         fired.append(("normative", 1))
-    if _EVALUATIVE.search(text):
+    if evaluative:
         fired.append(("evaluative", 1))
     opening_premise = bool(_PREMISE_OPENING.match(text))
     if opening_premise:
         fired.append(("premise-opening", 1))
+    elif _REASON_FIRST.match(text):
+        fired.append(("reason-first", 1))
     elif any(c.kind == lexicon.PREMISE_INDICATOR for c in cues):
         fired.append(("claim-with-reason", 1))
     if _CONCESSION_OPENING.match(text):
         fired.append(("concession-opening", 1))
+    if _RETURN_OPENING.match(text):
+        fired.append(("return-to-thesis", 1))
     if _ANAPHORIC_OPENING.match(text):
         fired.append(("anaphoric-opening", 1))
     if text.rstrip("\"'”’)] ").endswith("?"):

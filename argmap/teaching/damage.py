@@ -13,7 +13,7 @@ import copy
 import random
 from dataclasses import dataclass
 
-from argmap.model import ArgumentMap, Inference, InferenceKind
+from argmap.model import ArgumentMap, GapRef, Inference, InferenceKind
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,18 @@ def _remove(argmap: ArgumentMap, sid: str) -> None:
     argmap.gaps = [
         g for g in argmap.gaps if g.node in argmap.statements or g.node in argmap.inferences
     ]
+    annotated = {(g.node, g.kind) for g in argmap.gaps}
+    for inf in argmap.inferences.values():  # answers to critical questions that are gone
+        if inf.answers:
+            inf.answers = {
+                key: answer
+                for key, answer in inf.answers.items()
+                if (
+                    (answer.gap, answer.kind) in annotated
+                    if isinstance(answer, GapRef)
+                    else answer in argmap.statements or answer in argmap.inferences
+                )
+            }
     argmap._invalidate()
 
 

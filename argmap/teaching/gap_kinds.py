@@ -50,8 +50,23 @@ BY_CODE: dict[str, str] = {
     "A004": "does-not-follow",
 }
 
-#: Free-form annotated kinds (code A099) seen in maps -> student kind.
+#: The analyst's kind names -> student kind: the rules' names (for a gap annotated under a
+#: rule's name, which gets code A099) and free-form kinds seen in maps.
 BY_NAME: dict[str, str] = {
+    "unsupported-claim": "no-support",
+    "no-evidence-beneath": "no-support",
+    "single-premise-leap": "missing-step",
+    "circular-support": "circular",
+    "disconnected": "does-not-follow",
+    "dominant-source": "weak-source",
+    "unnamed-source": "weak-source",
+    "weak-basis": "weak-source",
+    "hedged-evidence": "hedge-treated-as-fact",
+    "implicit-premise": "missing-step",
+    "non-sequitur": "does-not-follow",
+    "irrelevant-premise": "does-not-follow",
+    "hasty-generalisation": "overclaim",
+    "hasty-generalization": "overclaim",
     "unverifiable": "factual-error",
     "misattribution": "factual-error",
     "inaccurate": "factual-error",

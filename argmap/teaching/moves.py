@@ -18,7 +18,8 @@ the evidence cues are in). A sentence is split (each part at least
 * a reason clause hangs on the clause before ("Y, because X", "Y since X",
   "Y, for it X", "Because X, Y"): the reason supports it;
 * a consequence follows ("X, so Y", "X, therefore Y", "X, which is why Y"):
-  X supports Y.
+  X supports Y;
+* examples follow ("X, including Y"): Y supports X.
 
 Moves, by the words a unit opens with (in text order):
 
@@ -34,7 +35,8 @@ Moves, by the words a unit opens with (in text order):
 * **example** ("For example", "For instance", "e.g."): supports the unit before;
 * **enumeration** ("First", "Second", "Moreover", "In addition", "Finally"...):
   a main reason for the conclusion; the plain units after it support it;
-* **consequence** ("Therefore", "Thus", "That's why"...): an intermediate
+* **consequence** ("Therefore", "Thus", "That's why", "This results in",
+  "This leads to"...): an intermediate
   conclusion: the unit before supports it, it supports the conclusion;
 * **evidence** (numbers, dates, studies, quotations, named or unnamed
   sources): evidence for the nearest claim before it, with a ``basis`` guess;
@@ -107,7 +109,8 @@ _ENUMERATION = re.compile(
 )
 _CONSEQUENCE = re.compile(
     _LEAD + r"(?:therefore|thus|hence|so\b|consequently|accordingly|as a result|"
-    r"that's why|that is why|this is why|this means|for this reason|for these reasons)",
+    r"that's why|that is why|this is why|this means|for this reason|for these reasons|"
+    r"(?:this|that|which) (?:results in|leads to|causes|would result in|would lead to))",
     re.IGNORECASE,
 )
 # "Because X, Y" and "Since X, Y" are left out: their main clause may well be the point
@@ -121,7 +124,7 @@ _SPLIT = re.compile(
     r"unless|because(?!\s+of\b)|since|for(?=\s+(?:it|they|this|that|these|those|there|the|a|an|we|he|she|"
     r"you|one|many|most|no|in|without)\b)|so(?!\s+(?:that|many|much|far|long|called)\b)|"
     r"therefore|thus|hence|which is why|which means|and therefore|and so|and thus|"
-    r"as(?=\s+(?:it|they|this|there|we|he|she|you)\b))\b"
+    r"as(?=\s+(?:it|they|this|there|we|he|she|you)\b)|including)\b"
     r"|\s+(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas)\b",
     re.IGNORECASE,
 )
@@ -135,6 +138,7 @@ CONCESSIVE = frozenset(
     {"although", "though", "even though", "even if", "unless", "despite", "in spite of", "while"}
 )
 REASON = frozenset({"because", "since", "for", "as", "given that"})
+EXAMPLE_JOIN = frozenset({"including"})
 CONSEQUENCE = frozenset(
     {"so", "therefore", "thus", "hence", "which is why", "which means", "and therefore", "and so"}
     | {"and thus"}
@@ -242,6 +246,9 @@ def split_clauses(text: str) -> list[_Part]:
         elif marker in REASON:
             parts[i].head, parts[i].relation = i - 1, "sup"
             parts[i].why = f"a reason ({marker!r}) for the clause before"
+        elif marker in EXAMPLE_JOIN:
+            parts[i].head, parts[i].relation = i - 1, "sup"
+            parts[i].why = f"examples ({marker!r}) for the clause before"
         elif marker in CONSEQUENCE:
             parts[nucleus].head, parts[nucleus].relation = i, "sup"
             parts[nucleus].why = f"a reason for the consequence ({marker!r}) after it"

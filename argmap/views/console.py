@@ -12,7 +12,9 @@ import io
 import os
 import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
+
+from argmap.safe_text import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -39,6 +41,73 @@ def console(*, stderr: bool = False) -> Console:
     )
 
 
+def say(line: str, *, err: bool = False) -> None:
+    """Print one line of the CLI's own (``wrote FILE``, ``argmap: NOTICE``), user text made safe."""
+    print(printable(line), file=sys.stderr if err else sys.stdout)
+
+
+def error(message: object) -> None:
+    """``Error: MESSAGE`` on stderr, after whatever stdout holds; control characters visible."""
+    sys.stdout.flush()
+    print(f"Error: {printable(str(message))}", file=sys.stderr)
+
+
+def write(text: str) -> None:
+    """Text output of a command (a report, JSON) on stdout, control characters made visible.
+
+    JSON text must come escaped already (:func:`argmap.safe_text.json_safe`, as
+    :func:`argmap.views.jsondata.json_text` does): ``\\x1b`` is no JSON escape.
+    Then this changes nothing in it.
+    """
+    sys.stdout.write(printable(text))
+
+
+class StdoutFailed(Exception):
+    """Writing to standard output failed (not a closed pipe): a full disk, an I/O error."""
+
+    def __init__(self, exc: OSError) -> None:
+        super().__init__(f"cannot write to standard output: {exc.strerror or exc}")
+
+
+class GuardedStdout:
+    """Standard output whose write errors say where they come from (:class:`StdoutFailed`).
+
+    Installed by the CLI's ``main`` only: an OSError from anywhere else stays a bug.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from argmap.io import write_all
+
+        try:
+            if len(text) < 4096:
+                return int(self._stream.write(text))
+            # a long text goes to the bytes below, every byte checked: the text layer drops
+            # the rest of a short write (a closed pipe) without a word
+            self._stream.flush()
+            write_all(self._stream.buffer, text.encode(self._stream.encoding, "strict"))
+            return len(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StdoutFailed(exc) from None
+
+    def flush(self) -> None:
+        if self._stream.closed:
+            return  # closed by whoever owned it last (the language server does, on exit)
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StdoutFailed(exc) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 @functools.cache
 def _safe_console_class() -> type[Console]:
     """A rich Console that makes control characters visible in every text it writes.
@@ -50,9 +119,12 @@ def _safe_console_class() -> type[Console]:
     from rich.console import Console
     from rich.segment import Segment
 
-    from argmap.safe_text import printable
-
     class SafeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # rich would exit with status 1 here; the CLI ends a closed pipe its own way
+            self.quiet = True
+            raise BrokenPipeError
+
         def _render_buffer(self, buffer: Iterable[Segment]) -> str:
             return super()._render_buffer(
                 segment if segment.control else Segment(printable(segment.text), segment.style)

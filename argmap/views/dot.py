@@ -159,7 +159,9 @@ THEMES: dict[str, Theme] = {
         },
         support="#0072b2",
         attack="#d55e00",
-        severity={Severity.ERROR: "#d55e00", Severity.WARNING: "#e69f00", Severity.INFO: "#56b4e9"},
+        # warning and info: darker Okabe-Ito orange and sky blue, 3.5:1 and 3.7:1 on white
+        # (#e69f00 and #56b4e9 are 2.3:1; tests/test_theme_contrast.py)
+        severity={Severity.ERROR: "#d55e00", Severity.WARNING: "#c77700", Severity.INFO: "#2b8cc4"},
         verdict={"accepted": "#bfe3f5", "contested": "#fbe5b0", "unsupported": "#e0e0e0"},
     ),
 }
@@ -587,10 +589,15 @@ def _statement(ctx: _Context, statement: Statement) -> str:
 def _tooltip(
     ctx: _Context, statement: Statement, kind: str, gaps: Sequence[Gap], verdict: str | None
 ) -> str:
-    head = f"{statement.id} ({'implicit ' if statement.implicit else ''}{kind})"
+    made = (
+        "implicit " if statement.implicit else "reconstructed " if statement.reconstructed else ""
+    )
+    head = f"{statement.id} ({made}{kind})"
     if statement.at:
         head += f" ¶{statement.at}"
     parts = [head, statement.text]
+    if statement.added:
+        parts.append(f"reconstructed: the analyst added “{statement.added}”")
     if statement.quote:
         parts.append(f"“{statement.quote}”")
     if statement.source is not None:
@@ -670,9 +677,10 @@ def _describe(argmap: ArgumentMap, inference: Inference) -> str:
 
 
 def edge_style(theme: Theme, attack: bool, weak: bool) -> str | None:
-    """An edge's line style. In black and white (``print``) an attack is dashed and a support
-    solid, so a weak support is dotted; in colour only a weak inference is dashed."""
-    if theme.name == "print":
+    """An edge's line style. In black and white (``print``) and for colour-blind readers an
+    attack is dashed and a support solid, so a weak support is dotted; in the default theme
+    only a weak inference is dashed."""
+    if theme.name in ("print", "colorblind"):
         return "dashed" if attack else ("dotted" if weak else None)
     return "dashed" if weak else None
 

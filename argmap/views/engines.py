@@ -28,6 +28,7 @@ import os
 import shutil
 import struct
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +114,7 @@ def run_dot(source: str, fmt: str) -> bytes:
             input=source.encode("utf-8"),
             capture_output=True,
             check=False,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
     except OSError as exc:
         raise RenderError(f"cannot run {program}: {exc.strerror or exc}") from None
@@ -123,7 +125,53 @@ def run_dot(source: str, fmt: str) -> bytes:
     return proc.stdout
 
 
+def _die_with_parent() -> None:
+    """In the ``dot`` child, before it starts: be killed when argmap dies (even by ``kill -9``).
+
+    Without it, ``dot`` would go on laying out a large map for nobody. Linux's
+    ``prctl(PR_SET_PDEATHSIG, SIGKILL)``; if argmap died before this ran, end now.
+    """
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 # --- the embedded engine -----------------------------------------------------------------------
+
+#: What each way the embedded Graphviz can stop means, in words (wasmtime's trap codes).
+_TRAPS = {
+    "STACK_OVERFLOW": "its call stack overflowed (the layout recursed too deeply)",
+    "MEMORY_OUT_OF_BOUNDS": "it ran out of memory (WebAssembly gives it at most 4 GiB)",
+    "ALLOCATION_TOO_LARGE": "it ran out of memory (WebAssembly gives it at most 4 GiB)",
+    "UNREACHABLE": "it aborted, most often because it ran out of memory "
+    "(WebAssembly gives it at most 4 GiB)",
+}
+
+
+def _trap_message(exc: Any) -> str:
+    """A trap as one useful sentence: which limit was hit, and what to do (not a backtrace)."""
+    code = getattr(exc, "trap_code", None)
+    name = getattr(code, "name", None)
+    reason = _TRAPS.get(name or "")
+    if reason is None:
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        # wasmtime puts the cause last ("wasm trap: ..."), after the backtrace
+        cause = next((line for line in reversed(lines) if "trap" in line.lower()), None)
+        reason = f"it stopped ({cause or name or 'a trap'})"
+    advice = (
+        "render this map with the system Graphviz: --engine dot"
+        if system_dot() is not None
+        else f"for maps this large use the system Graphviz ({INSTALL_HINT}) with --engine dot"
+    )
+    return f"Graphviz (embedded) could not lay out this map: {reason}; {advice}"
+
+
+# ----------------------------------------------------------------------------------------------
 
 
 def wasm_path() -> Path:
@@ -216,16 +264,75 @@ def _load_cached(engine: wasmtime.Engine, path: Path) -> wasmtime.Module | None:
         data = path.read_bytes()
     except OSError:
         return None
+    if _died_using(path):
+        # the last process that used this file ended while it was in use (a crash: the
+        # digest matched, so the payload was made to match it): never trust it again
+        for stale in (path, _marker(path)):
+            stale.unlink(missing_ok=True)
+        return None
     head = len(_CACHE_MAGIC) + _DIGEST
     digest = data[len(_CACHE_MAGIC) : head]
     payload = data[head:]
     # a truncated or damaged file is never handed to wasmtime
     if not data.startswith(_CACHE_MAGIC) or hashlib.sha256(payload).digest() != digest:
         return None
+    _mark_in_use(path)
     try:
         return wasmtime.Module.deserialize(engine, payload)
     except wasmtime.WasmtimeError:
+        _done_with(path)
         return None  # made by another build of wasmtime: compile and overwrite
+
+
+# A cached module is native code that wasmtime runs unchecked: a file whose digest was made to
+# match a damaged payload can crash the process. So from loading a cached file until its first
+# render ends, a marker holding the process id sits beside it; a run that finds the marker of
+# a process that is gone (it crashed there) deletes both and compiles afresh. A bad file costs
+# at most one crash, never every run until someone deletes it.
+
+
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + ".in-use")
+
+
+def _mark_in_use(path: Path) -> None:
+    global _in_use
+    try:
+        _marker(path).write_text(str(os.getpid()))
+        _in_use = path
+    except OSError:
+        pass  # a read-only cache: no marker, no recovery needed there either
+
+
+def _done_with(path: Path | None) -> None:
+    global _in_use
+    if path is not None:
+        try:
+            if _marker(path).read_text() == str(os.getpid()):
+                _marker(path).unlink()
+        except OSError:
+            pass
+    _in_use = None
+
+
+def _died_using(path: Path) -> bool:
+    """Whether the marker beside ``path`` is that of a process that no longer runs."""
+    try:
+        pid = int(_marker(path).read_text())
+    except (OSError, ValueError):
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # alive, someone else's
+    return False
+
+
+_in_use: Path | None = None
 
 
 def _store_cached(module: wasmtime.Module, path: Path) -> bool:
@@ -255,9 +362,19 @@ def run_wasm(source: str, fmt: str) -> bytes:
     """Lay out ``source`` with the embedded Graphviz in a fresh, isolated instance."""
     if fmt not in ENGINE_FORMATS["wasm"]:
         raise RenderError(f"the embedded engine cannot write {fmt}; {INSTALL_HINT}")
-    import wasmtime
 
     compiled = compiled_module()
+    try:
+        return _run_wasm(compiled, source, fmt)
+    finally:
+        # still running: a render, good or failed, ended without a crash
+        if _in_use is not None:
+            _done_with(_in_use)
+
+
+def _run_wasm(compiled: CompiledModule, source: str, fmt: str) -> bytes:
+    import wasmtime
+
     store = wasmtime.Store(compiled.engine)
     linker = wasmtime.Linker(compiled.engine)
     linker.define_wasi()
@@ -288,7 +405,6 @@ def run_wasm(source: str, fmt: str) -> bytes:
         (size,) = struct.unpack("<I", memory.read(store, size_at, size_at + 4))
         return bytes(memory.read(store, result, result + size))
     except wasmtime.Trap as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "trap"
-        raise RenderError(f"Graphviz (embedded) crashed: {first}") from None
+        raise RenderError(_trap_message(exc)) from None
     except wasmtime.WasmtimeError as exc:
         raise RenderError(f"Graphviz (embedded) failed: {exc}") from None

@@ -1,9 +1,13 @@
 """The output of ``argmap gaps``: a text table per file, Markdown, or one flat JSON list.
 
 Text is one gap per line in aligned columns (code, severity, node, paragraph,
-message), grouped by node in map order, then a one-line summary: like a
-linter, it is never wrapped, so it stays greppable and fast on maps with
-100,000 gaps. Colour, when the terminal has it, only marks the severity.
+message), grouped by node in map order, then a one-line summary, then what
+the profile left out (the detected gaps an annotation covers, the gaps below
+the severity threshold). Piped, like a linter, it is never wrapped, so it
+stays greppable and fast on maps with 100,000 gaps; at a terminal the
+message column wraps at the terminal's width under itself (on its own
+indented lines when the terminal is too narrow for the columns). Colour,
+when the terminal has it, only marks the severity.
 JSON is a list of :meth:`~argmap.analysis.base.Gap.to_dict` objects, each
 with the ``file`` it comes from.
 """
@@ -12,7 +16,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -30,6 +36,10 @@ HEADINGS = ("code", "severity", "node", "¶", "message")
 #: Widest node and anchor columns before long values push the message right.
 MAX_NODE = 14
 MAX_ANCHOR = 12
+#: Narrowest message column beside the others; narrower terminals get it on lines of its own.
+MIN_MESSAGE = 24
+#: Indent of a message on lines of its own.
+OWN_LINE_INDENT = 4
 
 
 def _anchor(gap: Gap) -> str:
@@ -57,8 +67,25 @@ def summary(gaps: Sequence[Gap], file: str | None = None) -> str:
     )
 
 
-def text_rows(gaps: Sequence[Gap]) -> list[tuple[str, Severity | None]]:
-    """The table of one file as lines, each with the severity to colour it by (None: heading)."""
+def _message(gap: Gap) -> str:
+    if gap.covered_by is None:
+        return gap.message
+    return f"{gap.message} [covered by the annotated {gap.covered_by}]"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(
+        " ".join(text.split()),
+        width=max(width, 8),
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [""]
+
+
+def text_rows(gaps: Sequence[Gap], width: int | None = None) -> list[tuple[str, Severity | None]]:
+    """The table of one file as lines, each with the severity to colour it by (None: heading).
+
+    ``width``: wrap the message column to fit (``None``: one line per gap)."""
     anchors: dict[str, str] = {}  # node -> its anchor text: a node's gaps share it
     for gap in gaps:
         if gap.node not in anchors:
@@ -76,25 +103,65 @@ def text_rows(gaps: Sequence[Gap]) -> list[tuple[str, Severity | None]]:
         node: f"{node:<{node_width}}  {anchor:<{anchor_width}}  "
         for node, anchor in anchors.items()
     }
+    own_lines = width is not None and width - len(head) + len(HEADINGS[4]) < MIN_MESSAGE
+    if own_lines:  # the messages go on lines of their own, below their row
+        head = head[: -len(HEADINGS[4])].rstrip()
     rows: list[tuple[str, Severity | None]] = [(head, None)]
     for gap in gaps:
         lead = leads.get((gap.code, gap.severity))
         if lead is None:
             lead = leads[gap.code, gap.severity] = f"{gap.code:<4}  {gap.severity.value:<8}  "
-        rows.append((lead + places[gap.node] + gap.message, gap.severity))
+        start = lead + places[gap.node]
+        if width is None:
+            rows.append((start + _message(gap), gap.severity))
+        elif width - len(start) >= MIN_MESSAGE:
+            parts = _wrap(_message(gap), width - len(start))
+            rows.append((start + parts[0], gap.severity))
+            rows.extend((" " * len(start) + part, None) for part in parts[1:])
+        else:
+            rows.append((start.rstrip(), gap.severity))
+            indent = " " * OWN_LINE_INDENT
+            parts = _wrap(_message(gap), width - OWN_LINE_INDENT)
+            rows.extend((indent + part, None) for part in parts)
     return rows
 
 
-def text_report(results: Sequence[FileGaps]) -> list[tuple[str, Severity | None]]:
-    """Every file's report (its name, its table, its summary), then a total for several files."""
+def left_out(covered: Sequence[Gap], below: int) -> list[str]:
+    """What the profile did not show (the ``covered`` gaps, ``below`` the threshold), in one
+    line each; nothing when it showed everything."""
+    lines = []
+    if covered:
+        listed = ", ".join(f"{g.node} {g.code} by {g.covered_by}" for g in covered[:6])
+        more = ", …" if len(covered) > 6 else ""
+        lines.append(
+            f"Not shown: {_plural(len(covered), 'detected gap')} that an annotated gap "
+            f"on the same node covers ({listed}{more}); --all shows them."
+        )
+    if below:
+        lines.append(
+            f"Not shown: {_plural(below, 'gap')} below the severity threshold "
+            "(--severity info or --all shows them)."
+        )
+    return lines
+
+
+def text_report(
+    results: Sequence[FileGaps], width: int | None = None
+) -> list[tuple[str, Severity | None]]:
+    """Every file's report (its name, its table, its summary, what was left out), then a total
+    for several files; ``width`` wraps the messages (and notes) to fit."""
     lines: list[tuple[str, Severity | None]] = []
     for index, result in enumerate(results):
         if index:
             lines.append(("", None))
         lines.append((result.file, None))
         if result.gaps:
-            lines.extend(text_rows(result.gaps))
-        lines.append((summary(result.gaps), None))
+            lines.extend(text_rows(result.gaps, width))
+        for line in [summary(result.gaps)] if width is None else _wrap(summary(result.gaps), width):
+            lines.append((line, None))
+        for note in left_out(result.covered, result.below):
+            parts = [note] if width is None else _wrap(note, width)
+            lines.extend((part, None) for part in parts)
     if len(results) > 1:
         every = [g for r in results for g in r.gaps]
         lines.append(("", None))
@@ -102,9 +169,9 @@ def text_report(results: Sequence[FileGaps]) -> list[tuple[str, Severity | None]
     return lines
 
 
-def plain_text(results: Sequence[FileGaps]) -> str:
-    """The text report without colour."""
-    return "\n".join(line for line, _ in text_report(results)) + "\n"
+def plain_text(results: Sequence[FileGaps], width: int | None = None) -> str:
+    """The text report without colour (wrapped to ``width`` when given)."""
+    return "\n".join(line for line, _ in text_report(results, width)) + "\n"
 
 
 def json_report(results: Sequence[FileGaps]) -> str:
@@ -130,9 +197,10 @@ def markdown_report(results: Sequence[FileGaps]) -> str:
             out.append("|---|---|---|---|---|")
             for gap in result.gaps:
                 cells = [f"`{gap.code}`", gap.severity.value, f"`{gap.node}`", _anchor(gap)]
-                out.append("| " + " | ".join([*cells, escape(gap.message)]) + " |")
+                out.append("| " + " | ".join([*cells, escape(_message(gap))]) + " |")
             out.append("")
         out.append(summary(result.gaps) + "\n")
+        out.extend(escape(note) + "\n" for note in left_out(result.covered, result.below))
     if len(results) > 1:
         every = [g for r in results for g in r.gaps]
         out.append(f"**Total:** {summary(every, f'{len(results)} files')}\n")
@@ -141,10 +209,14 @@ def markdown_report(results: Sequence[FileGaps]) -> str:
 
 def print_text(results: Sequence[FileGaps]) -> None:
     """Print the text report: plain when piped or NO_COLOR, else with the severities coloured."""
-    if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
+    if not sys.stdout.isatty():
         # the same test as views.console, without building a console: plain output skips
         # rich altogether, so 100,000 lines print in milliseconds
         sys.stdout.write(printable(plain_text(results)))
+        return
+    width = shutil.get_terminal_size().columns
+    if os.environ.get("NO_COLOR"):
+        sys.stdout.write(printable(plain_text(results, width)))
         return
     from rich.text import Text
 
@@ -154,7 +226,7 @@ def print_text(results: Sequence[FileGaps]) -> None:
 
     from argmap.views.terminal import SEVERITY_STYLES
 
-    for line, severity in text_report(results):
+    for line, severity in text_report(results, con.width):
         text = Text(line)
         if severity is not None:
             start = line.index(severity.value)

@@ -28,8 +28,8 @@ def _band(score: float | None) -> str:
     return "red"
 
 
-def student_view(result: Result, width: int = 100) -> RenderableType:
-    """One submission: the score, the breakdown, the feedback lines."""
+def student_view(result: Result, width: int = 100, *, detail: bool = False) -> RenderableType:
+    """One submission: the score, the breakdown, the feedback (and with ``detail`` the rest)."""
     head = Text(result.file, style="bold")
     if result.score is None:
         head.append(": not graded: ", style="bold red")
@@ -50,6 +50,17 @@ def student_view(result: Result, width: int = 100) -> RenderableType:
     )
     for line in result.feedback:
         parts.append(hanging("  - ", line, width))
+    if detail:
+        for line in result.details:
+            parts.append(hanging("  - ", line, width))
+    elif result.details:
+        count = len(result.details)
+        parts.append(
+            Text(
+                f"  ({count} more point{'s' if count > 1 else ''}: --detail shows them)",
+                style="dim",
+            )
+        )
     return Group(*parts)
 
 
@@ -94,15 +105,15 @@ def summary_view(results: Sequence[Result], width: int = 100) -> RenderableType:
 
 
 def grade_view(
-    results: Sequence[Result], *, feedback: bool = True, width: int = 100
+    results: Sequence[Result], *, feedback: bool = True, width: int = 100, detail: bool = False
 ) -> RenderableType:
     """Every student's block (unless ``feedback`` is off), then the summary table (for two or more)."""
     if len(results) == 1 and feedback:
-        return student_view(results[0], width)  # a table of one row says nothing more
+        return student_view(results[0], width, detail=detail)  # a one-row table says no more
     parts: list[RenderableType] = []
     if feedback:
         for r in results:
-            parts += [student_view(r, width), Text("")]
+            parts += [student_view(r, width, detail=detail), Text("")]
     parts.append(summary_view(results, width))
     return Group(*parts)
 

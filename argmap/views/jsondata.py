@@ -4,7 +4,8 @@ Results (gaps, grades, cue reports, evaluations via
 :func:`argmap.analysis.evaluate.evaluation_dict`, counts, the schema) are
 turned into JSON-ready data by their own ``to_dict()`` (or are plain data
 already); :func:`json_data` applies it through lists and mappings, and
-:func:`json_text` writes it: two-space indent, UTF-8 as is, a final newline.
+:func:`json_text` writes it: two-space indent, UTF-8 as is (but C1 and bidi controls
+escaped, :func:`argmap.safe_text.json_safe`), a final newline.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
+
+from argmap.safe_text import json_safe
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
@@ -32,7 +35,7 @@ def json_data(value: Any) -> Any:
 
 def json_text(value: Any) -> str:
     """``value`` as indented JSON text ending in a newline."""
-    return json.dumps(json_data(value), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(json_data(value), indent=2, ensure_ascii=False)) + "\n"
 
 
 def evaluation_json(file: str, argmap: ArgumentMap, evaluation: Evaluation) -> str:

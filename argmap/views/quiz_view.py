@@ -1,4 +1,5 @@
-"""The terminal side of ``argmap quiz``: questions as rich text, answers read, a score at the end.
+"""The terminal side of ``argmap quiz``: questions as rich text, answers read, each answer
+explained, a score and what to review at the end.
 
 Answers come from a callable so the same loop serves a person at the
 terminal (re-asked until the answer is a letter) and a script (``--answers
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
-from argmap.teaching.quiz import LETTERS, Question, Quiz, parse_answer
+from argmap.teaching.quiz import LETTERS, Question, Quiz, parse_answer, to_review
 from argmap.views.wrapping import hanging
 
 
@@ -36,9 +37,11 @@ def run_quiz(
     *,
     interactive: bool,
 ) -> int:
-    """Ask every question, say whether each answer is right, print and return the score."""
+    """Ask every question, say whether each answer is right and why, print the score and what
+    to review; return the score."""
     total = len(quiz.questions)
     right = 0
+    given: list[int | None] = []
     for number, question in enumerate(quiz.questions, start=1):
         console.print(question_view(question, number, total, console.width))
         letters = LETTERS[: len(question.options)]
@@ -59,23 +62,48 @@ def run_quiz(
             if raw and raw.strip() and choice is None:
                 shown += f" (not one of {letters[0]}-{letters[-1]}: counted wrong)"
             console.print(Text(prompt + shown))
-        correct = question.options[question.answer]
+        given.append(choice)
+        console.print(feedback_view(question, choice, console.width))
         if choice == question.answer:
             right += 1
-            console.print(Text("✓ Correct.", style="green"))
-        else:
-            console.print(
-                hanging(
-                    "✗ No: the answer is ",
-                    f"{question.letter}) {correct}",
-                    console.width,
-                    prefix_style="red",
-                )
-            )
         console.print(Text(""))
     percent = round(100 * right / total) if total else 0
     console.print(Text(f"Score: {right}/{total} ({percent}%)", style="bold"))
+    review = to_review(quiz, given)
+    if review:
+        console.print(Text("To review:", style="bold"))
+        for topic, numbers in review:
+            which = ", ".join(str(n) for n in numbers)
+            label = "question" if len(numbers) == 1 else "questions"
+            console.print(hanging("  - ", f"{topic} ({label} {which})", console.width))
     return right
+
+
+def feedback_view(question: Question, choice: int | None, width: int = 100) -> RenderableType:
+    """After an answer: right or wrong, why the right answer is right, and why the chosen
+    wrong one is wrong."""
+    parts: list[RenderableType] = []
+    if choice == question.answer:
+        parts.append(Text("✓ Correct.", style="green"))
+    else:
+        correct = question.options[question.answer]
+        parts.append(
+            hanging(
+                "✗ No: the answer is ", f"{question.letter}) {correct}", width, prefix_style="red"
+            )
+        )
+    if question.explanation:
+        parts.append(hanging("  Why: ", question.explanation, width, prefix_style="bold"))
+    if choice is not None and choice != question.answer and question.why_wrong(choice):
+        parts.append(
+            hanging(
+                f"  {LETTERS[choice]}) is wrong: ",
+                question.why_wrong(choice),
+                width,
+                prefix_style="bold",
+            )
+        )
+    return Group(*parts)
 
 
 def play(quiz: Quiz, answers: str | None, *, interactive: bool) -> int:

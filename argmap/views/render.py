@@ -57,6 +57,10 @@ class RenderOptions:
     #: ``argmap watch``: the HTML page reloads itself when this script (beside it) names
     #: another build than the second string
     live: tuple[str, str] | None = None
+    #: flag gaps of this severity and above (None: the default profile)
+    severity: str | None = None
+    #: flag every gap, the whole catalogue
+    everything: bool = False
 
     def dot_options(self) -> DotOptions:
         from argmap.views.dot import DotOptions
@@ -102,6 +106,8 @@ class RenderOptions:
             gaps=self.gaps,
             select=self.select,
             ignore=self.ignore,
+            severity=self.severity,
+            everything=self.everything,
             evaluate=self.evaluate or format_for("-", fmt) == "html",
         )
 

@@ -69,6 +69,8 @@ class ShowOptions:
     verdicts: Mapping[str, str] = field(default_factory=dict)
     #: per-statement one-line explanations of the verdicts (``--why``)
     why: Mapping[str, str] = field(default_factory=dict)
+    #: lines saying what the gap profile left out, printed under the gap table
+    left_out: Sequence[str] = ()
 
 
 VERDICT_STYLES = {"accepted": "bold green", "contested": "bold yellow", "unsupported": "bold red"}
@@ -113,6 +115,15 @@ def show(
             by_node.setdefault(gap.node, []).append(gap)
     tree, capped = _tree(argmap, by_node, options)
     parts: list[RenderableType] = [tree, Text("")]
+    apart = _unconnected_roots(argmap)
+    if apart:
+        # every statement of the file is shown: the parts the conclusion does not reach below
+        parts.append(Text("Not connected to the main conclusion:", style="bold"))
+        for root in apart:
+            part, hidden = _tree(argmap, by_node, options, root)
+            parts.append(part)
+            capped |= hidden
+        parts.append(Text(""))
     parts.append(_summary(argmap))
     if options.gaps:
         parts.append(Text(""))
@@ -130,15 +141,40 @@ def show(
                     style="dim",
                 )
             )
+        parts.extend(Text(line, style="dim") for line in options.left_out)
     return Group(*parts)
 
 
+def _unconnected_roots(argmap: ArgumentMap) -> list[str]:
+    """Tops of the parts of the map the conclusion's tree does not reach, in map order.
+
+    Each part starts at a statement that supports or attacks nothing when
+    there is one (else, in a cycle, at its first statement in the file).
+    """
+    reached = {entry.node for entry in argmap.tree()}
+    if len(reached) == len(argmap.statements):
+        return []
+    rest = [s for s in argmap.statements if s not in reached]
+    roots: list[str] = []
+    for prefer_tops in (True, False):
+        for sid in rest:
+            if sid in reached or (prefer_tops and argmap.outgoing(sid)):
+                continue
+            roots.append(sid)
+            reached.update(entry.node for entry in argmap.tree(root=sid))
+    return roots
+
+
 def _tree(
-    argmap: ArgumentMap, by_node: dict[str, list[Gap]], options: ShowOptions
+    argmap: ArgumentMap,
+    by_node: dict[str, list[Gap]],
+    options: ShowOptions,
+    start: str | None = None,
 ) -> tuple[Tree, set[str]]:
-    """The rich tree, and the ids of the statements and inferences the children cap hid."""
-    # side_pro[x] is true when statement x argues for the main conclusion
-    side_pro: dict[str, bool] = {argmap.conclusion: True}
+    """The rich tree from ``start`` (the conclusion), and the ids the children cap hid."""
+    top = start or argmap.conclusion
+    # side_pro[x] is true when statement x argues for the top of the tree
+    side_pro: dict[str, bool] = {top: True}
     nodes: dict[str, Tree] = {}
     groups: dict[str, Tree] = {}
     root: Tree | None = None
@@ -147,11 +183,12 @@ def _tree(
     added: dict[int, int] = {}
     left_out: dict[int, tuple[Tree, int]] = {}
     capped: set[str] = set()
-    for entry in argmap.tree(max_depth=options.depth):
+    for entry in argmap.tree(max_depth=options.depth, root=top):
         statement = argmap.statements[entry.node]
         via = entry.via
         if via is None:
-            label = _label(argmap, statement, "conclusion", by_node, options, entry.repeat)
+            role = "conclusion" if top == argmap.conclusion else statement.kind.value
+            label = _label(argmap, statement, role, by_node, options, entry.repeat)
             root = Tree(_with_notes(label, statement, options), guide_style="dim")
             nodes[entry.node] = root
             continue
@@ -242,6 +279,20 @@ def _parent(
     return nodes.get(via.target)
 
 
+def _append_text(text: Text, statement: Statement) -> None:
+    """The statement's text; the analyst's own words italic, an added clause also in brackets."""
+    analyst = statement.implicit or statement.reconstructed
+    body = " ".join(statement.text.split())
+    added = " ".join(statement.added.split()) if statement.added else ""
+    start = body.find(added) if added else -1
+    if start < 0:
+        text.append(body, style="italic" if analyst else "")
+        return
+    text.append(body[:start], style="italic" if analyst else "")
+    text.append(f"[{added}]", style="italic dim")
+    text.append(body[start + len(added) :], style="italic" if analyst else "")
+
+
 def _label(
     argmap: ArgumentMap,
     statement: Statement,
@@ -258,11 +309,13 @@ def _label(
     name = role.upper() if role == "conclusion" else role
     if statement.implicit:
         name = f"implicit {name}" if role != "assumption" else "implicit assumption"
+    elif statement.reconstructed:  # the analyst's, not the author's
+        name = f"reconstructed {name}"
     text.append(f"{name}", style=style)
     if options.ids:
         text.append(f" [{statement.id}]", style="dim")
     text.append(": ")
-    text.append(statement.text, style="italic" if statement.implicit else "")
+    _append_text(text, statement)
     if statement.given:
         text.append("  (given)", style="dim")
     if statement.status:

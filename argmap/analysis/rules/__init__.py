@@ -10,11 +10,13 @@ from this registry (``argmap.analysis.gaps.catalogue_markdown()``).
 
 from __future__ import annotations
 
+from argmap.analysis import schemes
 from argmap.analysis.rules import cues, quality, structural
 from argmap.analysis.rules.base import Context, Rule
 
-#: Every detecting rule: structural, evidence quality, text cues; in code order within each.
-RULES: tuple[Rule, ...] = (*structural.RULES, *quality.RULES, *cues.RULES)
+#: Every detecting rule: structural, evidence quality, text cues, the schemes' critical
+#: questions; in code order within each.
+RULES: tuple[Rule, ...] = (*structural.RULES, *quality.RULES, *cues.RULES, *schemes.RULES)
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
 

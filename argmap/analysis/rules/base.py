@@ -30,6 +30,7 @@ FAMILIES = {
     "S": "structural",
     "Q": "evidence quality",
     "T": "text cues",
+    "K": "critical questions",
     "A": "annotated",
 }
 

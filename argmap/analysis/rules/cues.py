@@ -5,7 +5,8 @@ The cue words come from :mod:`argmap.analysis.lexicon` (the one list that
 typographic apostrophes read as ``'``, leaving out the over-common words of
 its quiet list. A rule reads a statement's text and its quote together: the
 quote is the author's wording, the text the analyst's paraphrase of it.
-Implicit assumptions are skipped: their wording is the analyst's alone.
+Implicit assumptions and reconstructed statements are skipped: their wording
+is the analyst's alone; so is common ground, accepted as it is stated.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def hedged_evidence(ctx: Context) -> Iterator[Finding]:
     number, count = index.number, index.statement_count
     for sid in ctx.having(hedge):
         statement = statements[sid]
-        if statement.is_assumption or statement.given:
+        if statement.is_assumption or statement.given or statement.reconstructed:
             continue  # common ground is accepted as stated: "students may wear" hedges nothing
         hedges = ctx.cues(sid, hedge)
         certain: list[str] = []
@@ -68,7 +69,7 @@ def overclaim(ctx: Context) -> Iterator[Finding]:
     argmap = ctx.map
     for sid in ctx.having(lexicon.OVERCLAIM):
         statement = argmap.statements[sid]
-        if statement.is_assumption or statement.given:
+        if statement.is_assumption or statement.given or statement.reconstructed:
             continue
         words = ctx.cues(sid, lexicon.OVERCLAIM)
         if statement.kind is StatementKind.EVIDENCE and sid not in ctx.supported:
@@ -88,15 +89,16 @@ def overclaim(ctx: Context) -> Iterator[Finding]:
 @rule(
     "T003",
     "vague-quantifier",
-    Severity.INFO,
+    Severity.WARNING,
     'A vague quantity ("multiple", "a number of", "many", "several") where a number would '
-    "let the reader check the claim.",
+    "let the reader check the claim (common ground and the analyst's own wording left out).",
     "How many, exactly, and according to whom? A claim that can't be counted can't be checked.",
 )
 def vague_quantifier(ctx: Context) -> Iterator[Finding]:
     statements = ctx.map.statements
     for sid in ctx.having(lexicon.VAGUE_QUANTIFIER):
-        if not statements[sid].is_assumption:
+        statement = statements[sid]
+        if not (statement.is_assumption or statement.given or statement.reconstructed):
             words = ctx.cues(sid, lexicon.VAGUE_QUANTIFIER)
             yield sid, f"{sid}: vague quantifier ({quote_words(words)}): how many?"
 

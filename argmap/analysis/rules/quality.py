@@ -19,6 +19,7 @@ from argmap.model import (
     InferenceKind,
     Rating,
     Severity,
+    Statement,
 )
 
 #: Bases whose source is the author or "everyone": no outside source to name or date.
@@ -57,6 +58,12 @@ def vague_source(name: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _unnamed(statement: Statement) -> bool:
+    """Whether Q001 reports this evidence (no source name, or a vague one)."""
+    name = (statement.source.name or "").strip() if statement.source else ""
+    return not name or bool(vague_source(name))
+
+
 @rule(
     "Q001",
     "unnamed-source",
@@ -88,13 +95,16 @@ def unnamed_source(ctx: Context) -> Iterator[Finding]:
 @rule(
     "Q002",
     "weak-basis",
-    Severity.WARNING,
-    "Evidence whose basis is an assertion, a common belief, an anecdote or an anonymous source.",
+    Severity.INFO,
+    "Evidence whose basis is an assertion, a common belief, an anecdote or an anonymous source "
+    "(an unnamed source that Q001 reports is left to Q001).",
     "Ask what would show this is true: a record, a count, a study, a named witness? Until then, "
     "treat it as a claim, not as evidence.",
 )
 def weak_basis(ctx: Context) -> Iterator[Finding]:
     for statement in ctx.evidence:
+        if statement.basis is Basis.ANONYMOUS and _unnamed(statement):
+            continue  # "anonymous" and "no named source" are one point: Q001 makes it
         if statement.basis in WEAK_BASES and statement.rating is not Rating.SOLID:
             assert statement.basis is not None
             yield (
@@ -124,16 +134,35 @@ def is_present_tense(text: str) -> bool:
     "stale-evidence",
     Severity.WARNING,
     f"Evidence more than {STALE_YEARS} years older than the text (its `source.date` against the "
-    "map's `source: date`), or undated, offered for a present-tense claim.",
+    "map's `source: date`) offered for a present-tense claim (undated evidence is Q004's).",
     "Is this still true today? Look for a recent source, or ask why the author relies on an old "
     "or undated one for a claim about the present.",
 )
 def stale_evidence(ctx: Context) -> Iterator[Finding]:
+    yield from _dated(ctx, undated=False)
+
+
+@rule(
+    "Q004",
+    "undated-evidence",
+    Severity.INFO,
+    "Evidence with no date (no `source.date`, no year or time word in its text or quote) "
+    "offered for a present-tense claim.",
+    "When was this so? Without a date a reader cannot tell whether it still holds.",
+)
+def undated_evidence(ctx: Context) -> Iterator[Finding]:
+    yield from _dated(ctx, undated=True)
+
+
+def _dated(ctx: Context, *, undated: bool) -> Iterator[Finding]:
+    """Old (``undated=False``) or undated evidence offered for a present-tense claim."""
     argmap = ctx.map
     written = year_of(argmap.source.date) if argmap.source else None
     present: dict[str, bool] = {}
     for statement in ctx.evidence:
         year = year_of(statement.source.date) if statement.source else None
+        if (year is None) != undated:
+            continue
         if year is not None:
             if written is None or written - year <= STALE_YEARS:
                 continue
@@ -164,4 +193,4 @@ def stale_evidence(ctx: Context) -> Iterator[Finding]:
             )
 
 
-RULES = (unnamed_source, weak_basis, stale_evidence)
+RULES = (unnamed_source, weak_basis, stale_evidence, undated_evidence)

@@ -20,22 +20,32 @@ from argmap.model import ArgumentMap, InferenceKind, Severity, StatementKind
     "S001",
     "unsupported-claim",
     Severity.WARNING,
-    "A claim with neither reasons nor evidence that is not marked as given (common ground).",
+    "A claim offered as a reason (or the conclusion) with neither reasons nor evidence, not "
+    "marked as given (common ground); objections and the analyst's reconstructions are left out.",
     "Find the reason or evidence the text offers for it; if there is none, ask whether a reader "
     "should accept it on the author's word, or mark it `given: true` if it is common ground.",
 )
 def unsupported_claim(ctx: Context) -> Iterator[Finding]:
-    claims, supported = ctx.plain_claims, ctx.supported
-    for sid in ctx.map.statements:
-        if sid in claims and sid not in supported:
-            yield sid, f"{sid}: {ctx.role(sid)} with no reasons or evidence of its own"
+    # An objection's or a rebuttal's own support is weighed by the evaluation (and S003 asks
+    # whether it is answered): asking each one for evidence is noise. A reconstructed statement
+    # is the analyst's, so its missing support is no fault of the text.
+    claims, supported, index = ctx.plain_claims, ctx.supported, ctx.index
+    outgoing, support, statements = index.outgoing, index.support, ctx.map.statements
+    for k, sid in enumerate(statements):
+        if sid not in claims or sid in supported or statements[sid].reconstructed:
+            continue
+        uses = outgoing[k]
+        if uses and not any(support[i] for i in uses):
+            continue
+        yield sid, f"{sid}: {ctx.role(sid)} with no reasons or evidence of its own"
 
 
 @rule(
     "S002",
     "no-evidence-beneath",
     Severity.WARNING,
-    "A reason (or objection) that has reasons of its own but no evidence anywhere beneath it.",
+    "A reason (or objection) whose reasons have reasons of their own, but with no evidence "
+    "anywhere beneath it (one step down, S001 already flags each unsupported reason).",
     "Follow its reasons down: where does the chain touch facts? Look for the evidence the text "
     "gives, or note that the reasoning rests on assertions all the way down.",
 )
@@ -64,10 +74,16 @@ def no_evidence_beneath(ctx: Context) -> Iterator[Finding]:
                 queue.append(aim)
     claims, supported = ctx.plain_claims, ctx.supported
     conclusion = argmap.conclusion
+    incoming, premises, ids = index.incoming, index.premises, index.ids
     for k, sid in enumerate(argmap.statements):
         if grounded[k] or sid not in claims or sid not in supported:
             continue
-        if sid != conclusion and outgoing[k]:
+        if sid == conclusion or not outgoing[k]:
+            continue
+        deeper = any(
+            support[i] and any(ids[p] in supported for p in premises[i]) for i in incoming[k]
+        )
+        if deeper:
             yield sid, f"{sid}: {ctx.role(sid)} with reasons but no evidence anywhere beneath it"
 
 
@@ -75,11 +91,17 @@ def no_evidence_beneath(ctx: Context) -> Iterator[Finding]:
     "S003",
     "unanswered-objection",
     Severity.ERROR,
-    "An objection (an attack on the conclusion's side) that nothing rebuts or undercuts.",
+    "An objection the author raises (an attack on the conclusion's side) that nothing rebuts or "
+    "undercuts; one the analyst reconstructed is S008's.",
     "Does the text answer this objection anywhere? If it does, map the answer as a rebuttal "
     "under it; if not, say what the objection does to the conclusion.",
 )
 def unanswered_objection(ctx: Context) -> Iterator[Finding]:
+    yield from _unanswered(ctx, reconstructed=False)
+
+
+def _unanswered(ctx: Context, *, reconstructed: bool) -> Iterator[Finding]:
+    """Objections nothing answers: the author's (``reconstructed=False``) or the analyst's."""
     argmap, index = ctx.map, ctx.index
     incoming, support, premises, ids = index.incoming, index.support, index.premises, index.ids
     sides = ctx.sides
@@ -94,10 +116,18 @@ def unanswered_objection(ctx: Context) -> Iterator[Finding]:
         node = inf.premises[0]
         if node in reported:
             continue
+        if all(argmap.statements[p].reconstructed for p in inf.premises) != reconstructed:
+            continue
         reported.add(node)
         target = argmap.statement_target(inf) or inf.target
         how = "undercuts the step to" if inf.kind is InferenceKind.UNDERCUT else "attacks"
-        yield node, f"{node}: objection that {how} {target} is never answered"
+        if reconstructed:
+            yield (
+                node,
+                f"{node}: the reader's objection that {how} {target}: the text never takes it up",
+            )
+        else:
+            yield node, f"{node}: objection that {how} {target} is never answered"
 
 
 #: Words of four letters or more that say nothing about a claim's content (for S004).
@@ -133,8 +163,8 @@ def _terms(words: list[str]) -> set[str]:
     "S004",
     "single-premise-leap",
     Severity.INFO,
-    "A claim supported by one premise alone that shares few of its terms: a premise is likely "
-    "missing (the rabbit rule).",
+    "A claim whose only support is one premise (no other reason, no evidence, no scheme named) "
+    "that shares few of its terms: a premise is likely missing (the rabbit rule).",
     "Write the unstated premise that links the reason to the claim (often a general rule: "
     "'whatever ... is ...'), add it as a linked, implicit premise, and ask whether it is true.",
 )
@@ -143,13 +173,18 @@ def single_premise_leap(ctx: Context) -> Iterator[Finding]:
     statements = argmap.statements
     claims = ctx.plain_claims
     terms: dict[str, set[str]] = {}  # a statement is the target of several inferences
+    support = InferenceKind.SUPPORT
+    reasons: dict[str, int] = {}  # statement -> how many support inferences it has
     for inf in argmap.inferences.values():
-        if inf.kind is not InferenceKind.SUPPORT or len(inf.premises) != 1 or inf.example:
+        if inf.kind is support:
+            reasons[inf.target] = reasons.get(inf.target, 0) + 1
+    for inf in argmap.inferences.values():
+        if inf.kind is not support or len(inf.premises) != 1 or inf.example or inf.scheme:
             continue
         premise = inf.premises[0]
         target = inf.target
-        if target not in statements or premise not in claims:
-            continue
+        if target not in statements or premise not in claims or reasons[target] > 1:
+            continue  # a claim with several reasons does not rest on this one alone
         if statements[target].kind is not StatementKind.CLAIM:
             continue
         wanted = terms.get(target)
@@ -164,7 +199,7 @@ def single_premise_leap(ctx: Context) -> Iterator[Finding]:
         if shared < LEAP_SHARE * len(wanted):
             yield (
                 premise,
-                f"{premise}: single premise for {target} sharing {shared} of its "
+                f"{premise}: the only premise for {target}, sharing {shared} of its "
                 f"{len(wanted)} key terms; a linking premise is likely missing",
             )
 
@@ -391,6 +426,19 @@ def dominant_source(ctx: Context) -> Iterator[Finding]:
             return
 
 
+@rule(
+    "S008",
+    "open-question",
+    Severity.INFO,
+    "An objection the analyst reconstructed (`reconstructed: true`) that nothing answers: the "
+    "reader's own question to the text, not the author's unanswered objection.",
+    "Ask whether the text has an answer to this question; if not, how much does it weaken the "
+    "claim it attacks?",
+)
+def open_question(ctx: Context) -> Iterator[Finding]:
+    yield from _unanswered(ctx, reconstructed=True)
+
+
 RULES = (
     unsupported_claim,
     no_evidence_beneath,
@@ -399,4 +447,5 @@ RULES = (
     circular_support,
     disconnected,
     dominant_source,
+    open_question,
 )

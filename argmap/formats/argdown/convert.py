@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from argmap.errors import MapFileError
 from argmap.formats._graph import choose_conclusion
 from argmap.formats._text import decode, read_bytes
+from argmap.formats._tree import describe as _kind
 from argmap.formats.argdown.data import _merge
 from argmap.formats.argdown.lexer import _SyntaxError
 from argmap.formats.argdown.model import (
@@ -46,6 +47,8 @@ STATEMENT_DATA = (
     "kind",
     "implicit",
     "given",
+    "optional",
+    "alternatives",
     "at",
     "quote",
     "basis",
@@ -84,6 +87,7 @@ class _Converter:
         self.model = model
         self.front = front if isinstance(front, dict) else {}
         self.file = file
+        self.text = text
         self.lines = _Lines(text)
         self.used: set[str] = set()
         self.node_ids: dict[int, str] = {}  # id(_Class or unreconstructed _Argument) -> id
@@ -341,6 +345,8 @@ class _Converter:
                     info["tags"] = list(arg.tags)
                 if arg.data is not None:
                     info["data"] = arg.data
+                if not arg.members and arg.title.startswith("Untitled "):
+                    info["anonymous"] = True  # a PCS without an <argument> line: no title to write
             kind = InferenceKind.SUPPORT
             stands_for = self.collapsed.get(id(arg)) if last else None
             if stands_for is None:
@@ -465,23 +471,37 @@ class _Converter:
         title = front.get("title")
         if isinstance(title, str) and title.strip():
             self.map.title = " ".join(title.split())
+        if own is not None and not isinstance(own, dict):
+            raise self.front_error(
+                f"'argmap' must be a mapping (conclusion, source, meta, gaps), not {_kind(own)}"
+            )
         if isinstance(own, dict):
             rest = dict(own)
             conclusion = rest.pop("conclusion", None)
             if isinstance(conclusion, str) and conclusion in self.map.statements:
                 self.map.conclusion = conclusion
+            elif conclusion is not None and not isinstance(conclusion, str | int):
+                raise self.front_error(
+                    f"argmap.conclusion must be a statement's id, not {_kind(conclusion)}"
+                )
             elif conclusion is not None:
                 rest["conclusion"] = conclusion
             source = rest.pop("source", None)
             if source is not None:
                 try:
                     self.map.source = SourceInfo.model_validate(source)
-                except ValidationError:
-                    rest["source"] = source
+                except ValidationError as exc:
+                    error = exc.errors()[0]
+                    where = ".".join(["argmap.source", *map(str, error["loc"])])
+                    raise self.front_error(f"{where}: {error['msg']}") from None
             own_meta = rest.pop("meta", None)
+            if own_meta is not None and not isinstance(own_meta, dict):
+                raise self.front_error(f"argmap.meta must be a mapping, not {_kind(own_meta)}")
             if isinstance(own_meta, dict):
                 meta = {**own_meta, **meta}
             gaps = rest.pop("gaps", None)
+            if gaps is not None and not isinstance(gaps, list):
+                raise self.front_error(f"argmap.gaps must be a list, not {_kind(gaps)}")
             if isinstance(gaps, list):
                 bad = self.read_gaps(gaps)
                 if bad:
@@ -489,6 +509,14 @@ class _Converter:
             if rest:
                 meta.setdefault("frontmatter", {})["argmap"] = rest
         self.map.meta = meta
+
+    def front_error(self, what: str) -> MapFileError:
+        """An error in the front matter's ``argmap:`` block, at that key's line."""
+        found = re.search(r"^[ \t]*argmap[ \t]*:", self.text, re.MULTILINE)
+        offset = found.start() if found else 0
+        line = self.text.count("\n", 0, offset) + 1
+        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return MapFileError(f"front matter: {what}", file=self.file, line=line, col=col)
 
     def read_gaps(self, gaps: list[Any]) -> list[Any]:
         """Gaps from the front matter; ``inference: TITLE`` names an argument's last inference."""

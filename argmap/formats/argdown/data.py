@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from argmap.formats._tree import walk_yaml
+from argmap.formats._tree import MAX_INT_DIGITS, TOO_MANY_DIGITS, walk_yaml
 
 # --- YAML data --------------------------------------------------------------------------------
 
@@ -69,6 +69,8 @@ def _yaml_scalar(node: yaml.ScalarNode) -> Any:
         try:
             return int(value, 0) if value[:2].lower() in ("0x", "0o") else int(value, 10)
         except ValueError:
+            if len(value) > MAX_INT_DIGITS:
+                raise ValueError(TOO_MANY_DIGITS, node.start_mark.index) from None
             return value
     if tag == "tag:yaml.org,2002:float":
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -225,6 +226,195 @@ def _middle_table() -> dict[str, re.Pattern[str]]:
 
 
 _RE_MIDDLE_BY_CHAR = _middle_table()
+
+
+# --- linear time: rules that scan ahead ---------------------------------------------------------
+#
+# Some rules look far ahead for their end: a statement definition "[...]:" to the end of the
+# line, a comment "<!-- ... -->" or front matter "=== ... ===" to the end of the text. Tried at
+# every "[" of a line of 16,000 of them, each attempt scans the rest of the line: quadratic.
+# So before such a rule is tried, the place its end would be is looked up in a cache of "next
+# occurrence" searches (each search's result serves every later position up to it, so all
+# lookups of a text cost one pass), and the rule is left out when it cannot match. The checks
+# are exact for the rules they guard (the rule matches if and only if the check passes), except
+# for data blocks, which also remember where a failed attempt's scan stopped: every attempt
+# from before that place fails the same way.
+
+_LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
+_SEPARATOR = re.compile("[\u2028\u2029]")
+# where the body of a data block stops: a line end Argdown excludes, or "}" that ends it
+_DATA_STOP = re.compile(f"[\r\u2028\u2029]|\\}}(?=[{_WS}][^,}}])")
+
+
+class _Next:
+    """The offset of the first match of ``pattern`` at or after a position (``len`` if none).
+
+    Positions asked for only grow, so one search answers every position up to its result.
+    """
+
+    __slots__ = ("text", "pattern", "start", "found")
+
+    def __init__(self, text: str, pattern: str | re.Pattern[str]) -> None:
+        self.text = text
+        self.pattern = re.compile(re.escape(pattern)) if isinstance(pattern, str) else pattern
+        self.start = -1
+        self.found = -1
+
+    def __call__(self, pos: int) -> int:
+        if self.start <= pos <= self.found:
+            return self.found
+        m = self.pattern.search(self.text, pos)
+        self.start = pos
+        self.found = m.start() if m is not None else len(self.text)
+        return self.found
+
+
+class _Ahead:
+    """Whether the rules that scan ahead can match at a position (see above)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.size = len(text)
+        self.finders: dict[object, _Next] = {}
+        self.data_failed_until = -1
+        self.horizon = 0
+        self.valid_until = -1
+        self.head = ""
+        self.answer: tuple[str, ...] = ()
+
+    def next(self, what: str | re.Pattern[str], pos: int, skip: int = 0) -> int:
+        """Where ``what`` next occurs at or after ``pos + skip`` (``len`` if nowhere).
+
+        One finder per (what, skip): each is asked for growing positions only.
+        """
+        finder = self.finders.get((what, skip))
+        if finder is None:
+            finder = self.finders[what, skip] = _Next(self.text, what)
+        found = finder(pos + skip)
+        # the answer stays the same for later positions up to this many characters on
+        self.horizon = min(self.horizon, found - (pos + skip))
+        return found
+
+    def impossible(self, pos: int) -> tuple[str, ...]:
+        """The names of the scanning rules that cannot match at ``pos``.
+
+        Remembered: along a run such as 16,000 "[", the answer is the same at each
+        position until one of the searches it used would find something else, and as long
+        as the next four characters (what the rules look at directly) are the same.
+        """
+        text = self.text
+        if pos <= self.valid_until and text.startswith(self.head, pos):
+            return self.answer
+        self.horizon = self.size
+        answer = self._impossible(pos)
+        self.answer, self.head = answer, text[pos : pos + 5]
+        self.valid_until = pos + self.horizon if len(self.head) == 5 else pos
+        return answer
+
+    def _impossible(self, pos: int) -> tuple[str, ...]:
+        text = self.text
+        char = text[pos]
+        out: list[str] = []
+        if char == "[":
+            if not self.link(pos):
+                out.append("link")
+            if not self.closed(pos, 2, "]:", 1):
+                out.append("stmt_def")
+            if not (text[pos + 1 : pos + 2] not in ("", "-") and self.closed(pos, 2, "]", 2)):
+                out.append("stmt_ref")
+        elif char == "<":
+            if text.startswith("<!--", pos) and not self.comment(pos):
+                out.append("comment")
+            if not self.closed(pos, 2, ">:", 1):
+                out.append("arg_def")
+            if not (text[pos + 1 : pos + 2] not in ("", "-") and self.closed(pos, 2, ">", 2)):
+                out.append("arg_ref")
+        elif char == "@":
+            if not (text.startswith("@[", pos) and self.closed(pos, 3, "]", 2)):
+                out.append("stmt_mention")
+            if not (text.startswith("@<", pos) and self.closed(pos, 3, ">", 2)):
+                out.append("arg_mention")
+        elif char == "/":
+            if text.startswith(("/*", "//"), pos) and not self.comment(pos):
+                out.append("comment")
+        elif char == "=":
+            if not (text.startswith("===", pos) and self.next("===", pos, 3) < self.size):
+                out.append("front_matter")
+        elif char == "#":
+            if text.startswith("#(", pos) and not pos + 2 < self.next(")", pos, 2) < self.size:
+                out.append("tag")
+        elif char == "{":
+            if not self.data(pos):
+                out.append("data")
+        return tuple(out)
+
+    def closed(self, pos: int, skip: int, end: str, line_skip: int) -> bool:
+        """Whether ``end`` occurs from ``pos + skip`` on, before any line break from
+        ``pos + line_skip``."""
+        found = self.next(end, pos, skip)
+        return found < self.size and found < self.next(_LINE_BREAK, pos, line_skip)
+
+    def link(self, pos: int) -> bool:
+        close = self.next("]", pos, 1)
+        if not (pos + 1 < close < self.size and self.text[close + 1 : close + 2] == "("):
+            return False
+        # the ")" is searched from the "]": a finder of its own, asked for growing positions
+        end = self.next(")", close, 2)
+        return close + 2 < end < self.size
+
+    def comment(self, pos: int) -> bool:
+        text = self.text
+        if text.startswith("<!--", pos):
+            end = self.next("-->", pos, 4)
+            return end < self.size and end < self.next(_SEPARATOR, pos, 4)
+        if text.startswith("/*", pos):
+            end = self.next("*/", pos, 2)
+            return end < self.size and end < self.next(_SEPARATOR, pos, 2)
+        if text.startswith("//", pos):
+            end = self.next(_LINE_BREAK, pos, 2)
+            return end < self.size and text[end] in "\r\n"
+        return False
+
+    def data(self, pos: int) -> bool:
+        if pos < self.data_failed_until:
+            return False
+        close = self.next("}", pos, 1)
+        return close < self.size and close <= self.next(_DATA_STOP, pos, 1)
+
+    def data_failed(self, pos: int) -> None:
+        """A data block failed at ``pos``: so will any from here to where its scan stopped."""
+        self.data_failed_until = self.next(_DATA_STOP, pos, 1)
+        self.valid_until = -1  # the remembered answer said data could match
+
+
+#: The characters at which a scanning rule may start.
+_SCANNING_START = frozenset("[<@/=#{")
+_SCANNING_RULES = (
+    "comment",
+    "front_matter",
+    "data",
+    "link",
+    "tag",
+    "stmt_def",
+    "stmt_ref",
+    "stmt_mention",
+    "arg_def",
+    "arg_ref",
+    "arg_mention",
+)
+
+
+@functools.cache
+def _middle_without(char: str, excluded: tuple[str, ...]) -> re.Pattern[str]:
+    """The alternation for ``char`` without the rules in ``excluded`` (same order otherwise)."""
+    rules = [name for name in _RE_MIDDLE_BY_CHAR[char].groupindex if name not in excluded]
+    if not rules:
+        return re.compile("(?!)")
+    return re.compile(
+        "|".join(f"(?P<{name}>{_MIDDLE_PATTERNS[name]})" for name in rules), re.DOTALL
+    )
+
+
 _RE_MIDDLE_OTHER = re.compile(f"(?P<freestyle>{_RE_FREESTYLE.pattern})")
 _MIDDLE_KINDS = {name: kind for name, kind, _ in _MIDDLE_RULES}
 
@@ -301,6 +491,7 @@ class _Lexer:
         )
         self.mode = self.default
         self.mode_any = self.default_any
+        self.ahead = _Ahead(text)
 
     @staticmethod
     def _table(
@@ -328,6 +519,7 @@ class _Lexer:
         middle = _RE_MIDDLE_BY_CHAR.get
         other = _RE_MIDDLE_OTHER
         kinds = _MIDDLE_KINDS
+        ahead = self.ahead
         append = tokens.append
         default = self.default
         pos = 0
@@ -337,7 +529,19 @@ class _Lexer:
             # the rules that can apply are plain patterns: one alternation in Argdown's order
             # (first match wins, as in Argdown) does the work of the rule-by-rule loop below
             if fast and text[pos] not in "*_":
-                m = middle(text[pos], other).match(text, pos)
+                char = text[pos]
+                if char in _SCANNING_START:
+                    excluded = ahead.impossible(pos)
+                    pattern = _middle_without(char, excluded) if excluded else middle(char, other)
+                    m = pattern.match(text, pos)
+                    if (
+                        char == "{"
+                        and "data" not in excluded
+                        and (m is None or m.lastgroup != "data")
+                    ):
+                        ahead.data_failed(pos)
+                else:
+                    m = middle(char, other).match(text, pos)
                 if m is not None:
                     kind = kinds[m.lastgroup or ""]
                     end = m.end()
@@ -418,17 +622,32 @@ class _Lexer:
             pattern = _RE_COMMENT_ONE_BREAK
         else:
             pattern = _RE_COMMENT
+        if self.text[self.pos] in "<" and "comment" in self.ahead.impossible(self.pos):
+            return False
+        if self.text[self.pos] == "/" and not self.ahead.comment(self.pos):
+            return False
         m = pattern.match(self.text, self.pos)
         if m is None:
             return False
         self.pos = m.end()  # skipped
         return True
 
+    def scanning(self, name: str) -> bool:
+        """Whether the scanning rule ``name`` can match here (see :class:`_Ahead`)."""
+        return self.text[self.pos] in _SCANNING_START and name not in self.ahead.impossible(
+            self.pos
+        )
+
     def front_matter(self) -> bool:
-        return self.simple(FRONT_MATTER, _RE_FRONT_MATTER)
+        return self.scanning("front_matter") and self.simple(FRONT_MATTER, _RE_FRONT_MATTER)
 
     def data(self) -> bool:
-        return self.simple(DATA, _RE_DATA)
+        if not self.scanning("data"):
+            return False
+        if self.simple(DATA, _RE_DATA):
+            return True
+        self.ahead.data_failed(self.pos)
+        return False
 
     def escaped(self) -> bool:
         return self.simple(ESCAPED, _RE_ESCAPED)
@@ -519,31 +738,31 @@ class _Lexer:
         return False
 
     def link(self) -> bool:
-        return self.simple(LINK, _RE_LINK)
+        return self.scanning("link") and self.simple(LINK, _RE_LINK)
 
     def tag(self) -> bool:
-        return self.simple(TAG, _RE_TAG)
+        return self.scanning("tag") and self.simple(TAG, _RE_TAG)
 
     def include(self) -> bool:
         return self.simple(INCLUDE, _RE_INCLUDE)
 
     def statement_definition(self) -> bool:
-        return self.simple(STMT_DEF, _RE_STMT_DEF)
+        return self.scanning("stmt_def") and self.simple(STMT_DEF, _RE_STMT_DEF)
 
     def statement_reference(self) -> bool:
-        return self.simple(STMT_REF, _RE_STMT_REF)
+        return self.scanning("stmt_ref") and self.simple(STMT_REF, _RE_STMT_REF)
 
     def statement_mention(self) -> bool:
-        return self.simple(STMT_MENTION, _RE_STMT_MENTION)
+        return self.scanning("stmt_mention") and self.simple(STMT_MENTION, _RE_STMT_MENTION)
 
     def argument_definition(self) -> bool:
-        return self.simple(ARG_DEF, _RE_ARG_DEF)
+        return self.scanning("arg_def") and self.simple(ARG_DEF, _RE_ARG_DEF)
 
     def argument_reference(self) -> bool:
-        return self.simple(ARG_REF, _RE_ARG_REF)
+        return self.scanning("arg_ref") and self.simple(ARG_REF, _RE_ARG_REF)
 
     def argument_mention(self) -> bool:
-        return self.simple(ARG_MENTION, _RE_ARG_MENTION)
+        return self.scanning("arg_mention") and self.simple(ARG_MENTION, _RE_ARG_MENTION)
 
     def spaces(self) -> bool:
         m = _RE_SPACES.match(self.text, self.pos)

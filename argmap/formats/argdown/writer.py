@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import deque
+from collections import Counter, deque
 from typing import Any
 
 import yaml
@@ -17,13 +17,14 @@ from argmap.formats.argdown.convert import (
     _valid_id,
 )
 from argmap.formats.argdown.lexer import _RE_SPECIAL, _TAG_CHARS
-from argmap.formats.argdown.model import CONTRADICTORY, UNDERCUT
+from argmap.formats.argdown.model import CONTRADICTORY, CONTRARY, ENTAILS, UNDERCUT
 from argmap.model import (
     ArgumentMap,
     Inference,
     InferenceKind,
     Statement,
 )
+from argmap.safe_text import first_unsafe, json_safe, printable, replace_unsafe
 
 # --- writing ----------------------------------------------------------------------------------
 
@@ -101,7 +102,7 @@ def _json(value: Any) -> str:
             .replace("\u2029", "\\u2029")
         )
 
-    return _RE_STRING_LITERAL.sub(fix, json.dumps(value, ensure_ascii=False))
+    return _RE_STRING_LITERAL.sub(fix, json_safe(json.dumps(value, ensure_ascii=False)))
 
 
 def _safe_statement_title(title: str) -> bool:
@@ -109,6 +110,7 @@ def _safe_statement_title(title: str) -> bool:
         bool(title)
         and _valid_id(title)
         and "]" not in title
+        and first_unsafe(title) is None
         and not title.startswith("-")
         and "\u2028" not in title
         and "\u2029" not in title
@@ -120,12 +122,20 @@ def _safe_argument_title(title: str) -> bool:
         bool(title)
         and _valid_id(title)
         and ">" not in title
+        and first_unsafe(title) is None
         # at the start of a line "<_", "<+" and "<-" are relations, "<!--" a comment
         and title[0] not in "-_+"
         and not title.startswith("!--")
         and "\u2028" not in title
         and "\u2029" not in title
     )
+
+
+def _argument_name(inf: Inference) -> str | None:
+    """The Argdown argument an inference was read from (``meta.argdown.argument``)."""
+    info = inf.meta.get("argdown")
+    name = info.get("argument") if isinstance(info, dict) else None
+    return name if isinstance(name, str) else None
 
 
 def _is_argument_node(statement: Statement) -> bool:
@@ -135,8 +145,13 @@ def _is_argument_node(statement: Statement) -> bool:
 class _Writer:
     """Writes the graph as Argdown; see the module docstring for the shapes it uses."""
 
-    def __init__(self, argmap: ArgumentMap) -> None:
+    def __init__(self, argmap: ArgumentMap, *, strict: bool = False) -> None:
         self.map = argmap
+        #: write for Argdown's strict mode (the source file's): '-' and '+' between statements
+        #: are contrary and entails there; ``strict_failed`` says the map needed a loose shape
+        self.strict = strict
+        self.strict_failed = False
+        self.pair_symbol: dict[int, str] = {}  # pair number -> '><' (contradictory) or '-'
         self.read_ids: set[str] = set()  # statement ids as the reader will make them
         self.argument_titles: set[str] = set()
         self.title: dict[str, str] = {}  # statement id -> Argdown title
@@ -148,6 +163,8 @@ class _Writer:
         self.tier2_set: set[str] = set()
         self.undercut_lines: dict[str, list[str]] = {}  # inference -> premises of '<_' lines
         self.argument_attacks: dict[str, list[str]] = {}  # argument name -> its attackers
+        self.single_step: set[str] = set()  # inferences that are a whole Argdown argument
+        self.chain_of: dict[str, list[str]] = {}  # step -> every step of its argument, in order
         self.pcs_title: dict[str, str] = {}
         self.defined: set[str] = set()
         self.expanded: set[str] = set()
@@ -177,11 +194,20 @@ class _Writer:
             i.target for i in m.inferences.values() if i.kind is InferenceKind.UNDERCUT
         }
         lines_seen: set[tuple[str, str, str, str | None]] = set()
-        contradictory: dict[tuple[str, str], list[str]] = {}
+        contradictory: dict[tuple[str, str, str], list[str]] = {}
         # attacks read from Argdown as attacks on a reconstructed argument (on its first
         # premise): written back as relations of that argument when it is written as one
         on_arguments: list[tuple[Inference, str]] = []
+        steps = Counter(_argument_name(i) for i in m.inferences.values())
+        # a one-step argument read from Argdown is written as one, title and description kept
+        self.single_step = {
+            i.id for i in m.inferences.values() if _argument_name(i) and steps[_argument_name(i)] == 1
+        }
+        self.find_chains()
         for inf in m.inferences.values():
+            if inf.id in self.chain_of:
+                self.tier2.append(inf.id)  # written together, as the one argument it was
+                continue
             attacked = self.attacked_argument(inf)
             if attacked is not None:
                 on_arguments.append((inf, attacked))
@@ -199,6 +225,44 @@ class _Writer:
             else:
                 self.classify(inf, undercut_targets, lines_seen, contradictory)
         self.finish_plan(contradictory)
+
+    def find_chains(self) -> None:
+        """Arguments of several steps read from Argdown, to be written as one PCS again.
+
+        A chain qualifies when Argdown's default reading gives back its premises:
+        each step after the first uses the conclusion before it and statements
+        not yet in the structure, and every step is a plain support.
+        """
+        m = self.map
+        by_argument: dict[str, list[Inference]] = {}
+        for inf in m.inferences.values():
+            name = _argument_name(inf)
+            if name is not None:
+                by_argument.setdefault(name, []).append(inf)
+        for steps in by_argument.values():
+            if len(steps) < 2:
+                continue
+            listed: set[str] = set()
+            ok = True
+            for k, step in enumerate(steps):
+                new = step.premises if k == 0 else step.premises[1:]
+                if (
+                    step.kind is not InferenceKind.SUPPORT
+                    or step.id in self.gap_inferences
+                    or (k > 0 and step.premises[0] != steps[k - 1].target)
+                    or len(set(new)) != len(new)
+                    or listed & set(new)
+                    or step.target in listed
+                    or step.target in new
+                ):
+                    ok = False
+                    break
+                listed.update(new)
+                listed.add(step.target)
+            if ok:
+                ids = [step.id for step in steps]
+                for iid in ids:
+                    self.chain_of[iid] = ids
 
     def attacked_argument(self, inf: Inference) -> str | None:
         """The argument an attack was made on in Argdown (``meta.argdown.attacks``), if any."""
@@ -219,7 +283,7 @@ class _Writer:
         inf: Inference,
         undercut_targets: set[str],
         lines_seen: set[tuple[str, str, str, str | None]],
-        contradictory: dict[tuple[str, str], list[str]],
+        contradictory: dict[tuple[str, str, str], list[str]],
     ) -> None:
         """One inference: a relation line, half of a contradiction pair, or a PCS (Tier 2)."""
         fields = self.fields(inf)
@@ -228,13 +292,12 @@ class _Writer:
             and inf.premises[0] != inf.target
             and inf.id not in undercut_targets
             and inf.id not in self.gap_inferences
+            and inf.id not in self.single_step
         )
-        if (
-            simple
-            and inf.kind is InferenceKind.ATTACK
-            and fields == {"relation": CONTRADICTORY}
-        ):
-            contradictory.setdefault((inf.premises[0], inf.target), []).append(inf.id)
+        if self.strict and simple and self.strict_line(inf, fields, lines_seen, contradictory):
+            return
+        if simple and inf.kind is InferenceKind.ATTACK and fields == {"relation": CONTRADICTORY}:
+            contradictory.setdefault((inf.premises[0], inf.target, "><"), []).append(inf.id)
             return
         key = (inf.premises[0], inf.target, inf.kind.value, fields.get("relation"))
         line_ok = simple and key not in lines_seen
@@ -259,20 +322,55 @@ class _Writer:
         else:
             self.tier2.append(inf.id)
 
-    def finish_plan(self, contradictory: dict[tuple[str, str], list[str]]) -> None:
+    def strict_line(
+        self,
+        inf: Inference,
+        fields: dict[str, Any],
+        lines_seen: set[tuple[str, str, str, str | None]],
+        contradictory: dict[tuple[str, str, str], list[str]],
+    ) -> bool:
+        """In strict mode: a contrary pair half, an entailment line, or a relation of an argument."""
+        source, target = inf.premises[0], inf.target
+        key = (source, target, inf.kind.value, fields.get("relation"))
+        if inf.kind is InferenceKind.ATTACK and fields == {"relation": CONTRARY}:
+            contradictory.setdefault((source, target, "-"), []).append(inf.id)
+            return True
+        if key in lines_seen:
+            return False
+        statements = self.map.statements
+        if inf.kind is InferenceKind.SUPPORT and fields == {"relation": ENTAILS}:
+            symbol = "+"
+        elif not fields and inf.kind in (InferenceKind.SUPPORT, InferenceKind.ATTACK) and (
+            _is_argument_node(statements[source]) or _is_argument_node(statements[target])
+        ):
+            symbol = "+" if inf.kind is InferenceKind.SUPPORT else "-"
+        elif not fields and inf.kind is InferenceKind.ATTACK:
+            self.strict_failed = True  # an attack between statements has no strict-mode line
+            return False
+        else:
+            return False
+        lines_seen.add(key)
+        self.line_children.setdefault(target, []).append((symbol, source))
+        return True
+
+    def finish_plan(self, contradictory: dict[tuple[str, str, str], list[str]]) -> None:
         m = self.map
-        # contradictions come in pairs (a >< b is read as two attacks): one line per pair
+        # contradictions (and, in strict mode, contraries) come in pairs (a >< b is read as
+        # two attacks): one line per pair
         number = 0
-        for (a, b), ids in contradictory.items():
-            back = contradictory.get((b, a), [])
+        for (a, b, symbol), ids in contradictory.items():
+            back = contradictory.get((b, a, symbol), [])
             while ids:
                 iid = ids.pop()
                 if back and a != b:
                     back.pop()
                     number += 1
+                    self.pair_symbol[number] = symbol
                     self.pairs.setdefault(a, []).append((b, number))
                     self.pairs.setdefault(b, []).append((a, number))
                 else:
+                    if symbol != "><":
+                        self.strict_failed = True  # a lone contrary: no line says it
                     self.tier2.append(iid)
         self.tier2_set = set(self.tier2)
         # statements in a premise-conclusion structure must be statements, not arguments
@@ -323,7 +421,7 @@ class _Writer:
     @staticmethod
     def clean(text: str, bad: str) -> str:
         """A usable title from ``text``: no line breaks, no closing bracket, no markup start."""
-        cleaned = _RE_CONTROL.sub(" ", text).replace(bad, ")")
+        cleaned = replace_unsafe(_RE_CONTROL.sub(" ", text), " ").replace(bad, ")")
         cleaned = cleaned.replace("\u2028", " ").replace("\u2029", " ").strip()
         cleaned = cleaned.lstrip("-_+!").strip()
         return cleaned or "untitled"
@@ -354,9 +452,9 @@ class _Writer:
         text = statement.text
         data: dict[str, Any] = {}
         shown = text
-        if any(c in text for c in "\n\r") or text != text.strip():
+        if any(c in text for c in "\n\r") or text != text.strip() or first_unsafe(text) is not None:
             data["text"] = text
-            shown = " ".join(text.split()) or "(text in data)"
+            shown = printable(" ".join(text.split())) or "(text in data)"
         values = statement.model_dump(
             exclude_defaults=True,
             exclude={"id", "text", "title", "tags", "meta", "origin"},
@@ -417,7 +515,7 @@ class _Writer:
             for other, number in self.pairs.get(sid, []):
                 if number not in self.pairs_done:
                     self.pairs_done.add(number)
-                    children.append((other, depth + 1, "><"))
+                    children.append((other, depth + 1, self.pair_symbol.get(number, "><")))
             stack.extend(reversed(children))
             for inf in self.map.incoming(sid):
                 if inf.id in self.tier2_set and inf.id not in self.written:
@@ -426,20 +524,23 @@ class _Writer:
             self.blocks.append("\n".join(lines))
 
     def pcs(self, iid: str) -> None:
-        """A Tier 2 inference: an argument with its premise-conclusion structure."""
+        """A Tier 2 inference (or a chain of them): an argument with its premise-conclusion structure."""
+        steps = self.chain_of.get(iid, [iid])
+        if steps[0] != iid:
+            self.pcs(steps[0])
+            return
         if iid in self.written:
             return
-        self.written.add(iid)
+        self.written.update(steps)
         m = self.map
-        inf = m.inferences[iid]
         title = self.pcs_title[iid]
-        info = inf.meta.get("argdown")
+        # what the reader keeps of a reconstructed argument's own lines sits on its last step
+        info = m.inferences[steps[-1]].meta.get("argdown")
         head = f"<{title}>"
         if isinstance(info, dict):
-            # what the reader keeps of a reconstructed argument's own lines
             description = info.get("description")
             if isinstance(description, str) and description.strip():
-                head += ": " + _escape(" ".join(description.split()))
+                head += ": " + _escape(printable(" ".join(description.split())))
                 tags = [
                     t for t in info.get("tags", []) if isinstance(t, str) and t and ")" not in t
                 ]
@@ -452,11 +553,38 @@ class _Writer:
             for attacker in self.argument_attacks.pop(name, []) if isinstance(name, str) else []:
                 head += f"\n  - {self.mention(attacker)}"
                 self.pending.append(("tree", attacker))
-        self.blocks.append(head)
+        referenced = any(
+            u.kind is InferenceKind.UNDERCUT for step in steps for u in m.attacks(step)
+        )
+        if not (isinstance(info, dict) and info.get("anonymous") and head == f"<{title}>"):
+            self.blocks.append(head)
+        elif referenced:
+            self.blocks.append(head)  # an undercut names it: the title is needed after all
         lines: list[str] = []
-        for n, premise in enumerate(inf.premises, start=1):
-            lines.append(f"({n}) {self.mention(premise)}")
-            self.pending.append(("tree", premise))
+        number = 0
+        for k, step in enumerate(steps):
+            inf = m.inferences[step]
+            for premise in inf.premises if k == 0 else inf.premises[1:]:
+                number += 1
+                lines.append(f"({number}) {self.mention(premise)}")
+                self.pending.append(("tree", premise))
+            lines.append(self.inference_line(inf))
+            for premise in self.undercut_lines.get(step, []):
+                lines.append(f"  <_ {self.mention(premise)}")
+                self.pending.append(("tree", premise))
+            number += 1
+            if inf.kind is InferenceKind.SUPPORT:
+                lines.append(f"({number}) {self.mention(inf.target)}")
+                self.pending.append(("tree", inf.target))
+            else:
+                lines.append(f"({number}) {self.stand_in(inf, title)}")
+            for undercut in m.attacks(step):
+                if undercut.id in self.tier2_set:
+                    self.pending.append(("pcs", undercut.id))
+        self.blocks.append("\n".join(lines))
+
+    def inference_line(self, inf: Inference) -> str:
+        """``----``, or ``-- Scheme {data} --`` when the inference has a scheme or fields."""
         fields = self.fields(inf)
         scheme = fields.pop("scheme", None)
         rule = ""
@@ -467,22 +595,8 @@ class _Writer:
                 fields["scheme"] = scheme
         data = _json(fields) if fields else ""
         if rule or data:
-            lines.append(f"-- {' '.join(p for p in (rule, data) if p)} --")
-        else:
-            lines.append("----")
-        for premise in self.undercut_lines.get(iid, []):
-            lines.append(f"  <_ {self.mention(premise)}")
-            self.pending.append(("tree", premise))
-        number = len(inf.premises) + 1
-        if inf.kind is InferenceKind.SUPPORT:
-            lines.append(f"({number}) {self.mention(inf.target)}")
-            self.pending.append(("tree", inf.target))
-        else:
-            lines.append(f"({number}) {self.stand_in(inf, title)}")
-        for undercut in m.attacks(iid):
-            if undercut.id in self.tier2_set:
-                self.pending.append(("pcs", undercut.id))
-        self.blocks.append("\n".join(lines))
+            return f"-- {' '.join(p for p in (rule, data) if p)} --"
+        return "----"
 
     def stand_in(self, inf: Inference, title: str) -> str:
         """The made-up conclusion of an attack or undercut, and its relation to the target."""
@@ -494,6 +608,7 @@ class _Writer:
             name = f"{title} (conclusion {n})"
         self.read_ids.add(name)
         if inf.kind is InferenceKind.ATTACK:
+            self.strict_failed = self.strict_failed or self.strict  # '->' is contrary there
             target = inf.target
             text = f"Against {self.read_id(target)}: {m.statements[target].text}"
             relation = f"  -> {self.mention(target)}"
@@ -510,9 +625,10 @@ class _Writer:
         front: dict[str, Any] = {}
         original = m.meta.get("frontmatter")
         if isinstance(original, dict):
-            # Argdown settings of the original file stay; the interpretation mode does not:
-            # the relations below are written for Argdown's default (loose) mode
-            front.update({k: v for k, v in original.items() if k not in ("model", "argmap")})
+            # Argdown settings of the original file stay; the interpretation mode only when
+            # the relations below are written for it (else for Argdown's default, loose, mode)
+            dropped = ("argmap",) if self.strict else ("model", "argmap")
+            front.update({k: v for k, v in original.items() if k not in dropped})
         if m.title:
             front["title"] = m.title
         own: dict[str, Any] = {}
@@ -580,5 +696,25 @@ class _Writer:
 
 
 def dumps(argmap: ArgumentMap) -> str:
-    """The map as Argdown text that :func:`read` reads back to the same graph."""
+    """The map as Argdown text that :func:`read` reads back to the same graph.
+
+    Control characters and bidi overrides are never written raw (they would
+    drive the terminal of whoever reads the file): a statement text holding
+    one goes whole into its inline data, where JSON escapes it, and is shown
+    with them made visible; titles leave them out.
+
+    A map read from a strict-mode file is written in strict mode again when
+    every relation has a strict-mode line; otherwise in the default mode.
+    """
+    if _strict_source(argmap):
+        writer = _Writer(argmap, strict=True)
+        text = writer.run()
+        if not writer.strict_failed:
+            return text
     return _Writer(argmap).run()
+
+
+def _strict_source(argmap: ArgumentMap) -> bool:
+    front = argmap.meta.get("frontmatter")
+    model = front.get("model") if isinstance(front, dict) else None
+    return isinstance(model, dict) and model.get("mode") == "strict"
