@@ -306,9 +306,17 @@ def show(
         # the gaps of the whole map, shown for the part: a cut never makes a gap
         from argmap.api import focus as focus_on
 
+        whole = argmap
         with _usage("--focus"):
             argmap = focus_on(argmap, focus)
-        gaps = [g for g in gaps if g.node in argmap.statements or g.node in argmap.inferences]
+        part = argmap.statements.keys() | argmap.inferences.keys()
+        gaps = [g for g in gaps if g.node in part]
+        if not no_gaps:
+            # what the profile left out, counted in the part only
+            every = gap_report(whole, select=chosen, ignore=left_out, everything=True).gaps
+            below = sum(1 for g in every if g.node in part and g.covered_by is None) - len(gaps)
+            covered = [g for g in report.covered if g.node in part]
+            notes = gaps_report.left_out(covered, below)
     options = ShowOptions(
         quotes=quotes,
         ids=ids,
@@ -582,7 +590,7 @@ def render(
         RenderEngine,
         typer.Option(
             "--engine",
-            help="dot: the system Graphviz (all formats); wasm: the embedded one (SVG, JSON, HTML; nothing to install); auto: wasm for what it writes (faster), dot for PNG/PDF.",
+            help="dot: the system Graphviz (all formats); wasm: the embedded one (SVG, JSON, HTML; nothing to install); auto: dot when on PATH.",
         ),
     ] = RenderEngine.AUTO,
     theme: Annotated[
