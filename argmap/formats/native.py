@@ -275,6 +275,17 @@ class _Reader:
     # the walk ------------------------------------------------------------------------------
 
     def build(self, data: Any) -> ArgumentMap:
+        """The map; a mistake that stops the walk is reported with those found before it."""
+        try:
+            return self._build(data)
+        except MapFileErrors:
+            raise
+        except MapFileError as exc:
+            if exc in self.errors or not self.errors:
+                raise  # raise_errors' one error, or the first mistake found
+            raise MapFileErrors([*self.errors, exc]) from None
+
+    def _build(self, data: Any) -> ArgumentMap:
         if data is None:
             raise self.loc.error(
                 "the map file is empty: expected 'argmap: 1' and a 'conclusion'", (1, 1)
