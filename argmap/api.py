@@ -232,9 +232,8 @@ def to_dot(argmap: ArgumentMap, **options: Any) -> str:
 def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **options: Any) -> bytes:
     """The map drawn as ``svg``, ``png``, ``pdf``, ``dot``, ``json`` (Graphviz's layout) or ``html``.
 
-    ``engine`` is ``auto`` (the embedded one for SVG, JSON and HTML, which it
-    lays out faster; the system ``dot`` for PNG and PDF), ``dot`` or ``wasm``
-    (SVG, JSON and HTML only). Options:
+    ``engine`` is ``auto`` (the system ``dot`` when on PATH, else the embedded
+    one), ``dot`` or ``wasm`` (SVG, JSON and HTML only). Options:
     ``width=30`` (characters per line), ``rankdir="TB"``, ``theme="default"``
     (or ``print``, ``colorblind``), ``legend=False``, ``evaluate=False``,
     ``gaps=True``, ``select=()``, ``ignore=()``, ``severity=None`` (the default

@@ -360,7 +360,7 @@ def test_an_error_line_shows_control_characters_visibly(tmp_path: Path) -> None:
     assert code == 1
     assert err == (
         f"Error: {path}:3:1: unknown key 'k\\x1b[31m\\u202e' in the map "
-        "(valid keys: argmap, title, source, conclusion, statements, relations, gaps, meta)\n"
+        "(valid keys: argmap, title, source, conclusion, statements, relations, gaps, evaluation, meta)\n"
     )
 
 
@@ -450,7 +450,7 @@ def test_a_bug_on_one_file_does_not_stop_the_batch(
 
     odd = tmp_path / "odd.yaml"
     odd.write_bytes(UNIFORMS.read_bytes())
-    real_gaps, real_grade = argmap.api.find_gaps, argmap.teaching.grade.grade_map
+    real_gaps, real_grade = argmap.api.gap_report, argmap.teaching.grade.grade_map
 
     def gaps(m: ArgumentMap, **kwargs: object) -> object:
         if m.path == str(odd):
@@ -462,7 +462,7 @@ def test_a_bug_on_one_file_does_not_stop_the_batch(
             raise KeyError("boom")
         return real_grade(key, m, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(argmap.api, "find_gaps", gaps)
+    monkeypatch.setattr(argmap.api, "gap_report", gaps)
     monkeypatch.setattr(argmap.teaching.grade, "grade_map", grade)
     bug = f"{odd}: argmap failed on this file (KeyError: 'boom'); this is a bug in argmap"
     code, out, err = run("gaps", str(odd), str(UNIFORMS), "--format", "json")

@@ -59,27 +59,13 @@ def system_dot() -> str | None:
     return shutil.which("dot")
 
 
-def auto_engine(fmt: str) -> str:
-    """What ``--engine auto`` uses for ``fmt``: the embedded engine for what it writes.
-
-    Measured (docs/benchmarks.md): the embedded Graphviz 16 lays out argmap's
-    DOT of a 2,000-statement map in 0.8-0.9 s of processor time where the
-    system ``dot`` 2.43 takes 1.4-1.7 s, and small maps cost the same with
-    either; so the system ``dot`` is used only for what the embedded engine
-    cannot write (PNG, PDF).
-    """
-    if fmt in ENGINE_FORMATS["wasm"] or system_dot() is None:
-        return "wasm"
-    return "dot"
-
-
 def choose_engine(engine: str, fmt: str) -> str:
     """Resolve ``auto`` and check that the engine can write ``fmt``; returns ``dot`` or ``wasm``."""
     if engine not in ENGINES:
         raise RenderError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     chosen = engine
     if engine == "auto":
-        chosen = auto_engine(fmt)
+        chosen = "dot" if system_dot() else "wasm"
     if chosen == "dot" and system_dot() is None:
         raise RenderError(
             "--engine dot needs the Graphviz `dot` program, which is not on PATH; "
