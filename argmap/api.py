@@ -335,12 +335,12 @@ def read_text(path: str | Path) -> str:
     """A plain-text file (``-``: standard input), decoded as the map readers decode text."""
     from argmap.formats._text import decode, read_bytes
 
-    return decode(read_bytes(path), "<stdin>" if str(path) == "-" else str(path), what="plain-text file")
+    return decode(
+        read_bytes(path), "<stdin>" if str(path) == "-" else str(path), what="plain-text file"
+    )
 
 
-def write_text(
-    target: str | Path, data: str | bytes, *, inputs: Sequence[str | Path] = ()
-) -> None:
+def write_text(target: str | Path, data: str | bytes, *, inputs: Sequence[str | Path] = ()) -> None:
     """Write ``data`` to ``target`` atomically (``-`` is stdout), as every output is written.
 
     ``target`` must not be one of ``inputs``, the files the run read.
@@ -552,9 +552,11 @@ def exercise(
             "text out; hand it to students separately"
         )
     dot = worksheet_dot(ex)
-    svg = layout(dot, "svg").decode("utf-8")
+    # the boxes are HTML-like labels, which the embedded WebAssembly Graphviz cannot draw
+    engine = "dot" if system_dot() is not None else "auto"
+    svg = layout(dot, "svg", engine).decode("utf-8")
     page = worksheet_html(
-        ex, print_diagrams(ex, svg, lambda source: layout(source, "svg").decode("utf-8"))
+        ex, print_diagrams(ex, svg, lambda source: layout(source, "svg", engine).decode("utf-8"))
     )
     target = Path(out_dir)
     if target.exists() and not target.is_dir():

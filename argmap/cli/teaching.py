@@ -318,24 +318,15 @@ def grade(
         results = grade_all(key, submissions, progress=tick, fmt=fmt, rubric=rubric)
     written: list[str] = []
 
-    def links(base: Path) -> list[str] | None:
-        """Each student's feedback file, relative to ``base`` (the CSV's folder)."""
-        if feedback_dir is None:
-            return None
-        import os
-
-        from argmap.views.grade_report import feedback_names
-
-        return [
-            Path(os.path.relpath(feedback_dir / name, base)).as_posix()
-            for name in feedback_names(results)
-        ]
-
     if csv_file is not None:
-        from argmap.views.grade_report import to_csv
+        from argmap.views.grade_report import feedback_links, to_csv
 
         base = csv_file.parent if str(csv_file) != "-" else Path(".")
-        write_text(csv_file, to_csv(results, links(base)), inputs=[key_file, *submissions])
+        write_text(
+            csv_file,
+            to_csv(results, feedback_links(results, feedback_dir, base)),
+            inputs=[key_file, *submissions],
+        )
         written.append(str(csv_file))
     if report_file is not None:
         from argmap.api import class_report
@@ -365,9 +356,9 @@ def grade(
 
         sys.stdout.write(json_text(results))
     elif output_format is GradeFormat.CSV:
-        from argmap.views.grade_report import to_csv
+        from argmap.views.grade_report import feedback_links, to_csv
 
-        sys.stdout.write(to_csv(results, links(Path("."))))
+        sys.stdout.write(to_csv(results, feedback_links(results, feedback_dir, Path("."))))
     else:
         from argmap.views.console import console
         from argmap.views.grade_view import grade_view

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from pathlib import Path
 
 from argmap.teaching.classreport import BANDS, ClassReport
 from argmap.teaching.grade import WEIGHTS, Result
@@ -49,6 +50,21 @@ def to_csv(results: Sequence[Result], feedback_files: Sequence[str] | None = Non
             ]
         )
     return buffer.getvalue()
+
+
+def feedback_links(
+    results: Sequence[Result], feedback_dir: Path | None, base: Path
+) -> list[str] | None:
+    """Each student's feedback file in ``feedback_dir``, relative to ``base`` (the CSV's
+    folder), for :func:`to_csv`; ``None`` without feedback files."""
+    if feedback_dir is None:
+        return None
+    import os
+
+    return [
+        Path(os.path.relpath(feedback_dir / name, base)).as_posix()
+        for name in feedback_names(results)
+    ]
 
 
 def feedback_names(results: Sequence[Result]) -> list[str]:

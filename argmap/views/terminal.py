@@ -251,9 +251,7 @@ def _tree(
             groups[via.id] = child  # an undercut of this one-premise step hangs here
     assert root is not None
     for parent, hidden in left_out.values():
-        parent.add(
-            Text(f"… {hidden:,} more here (raise --max-children to see them)", style="dim")
-        )
+        parent.add(Text(f"… {hidden:,} more here (raise --max-children to see them)", style="dim"))
     # a statement left out in one place but shown in another keeps its gaps in the table
     return root, capped - nodes.keys() - groups.keys()
 

@@ -201,7 +201,9 @@ class _Writer:
         steps = Counter(_argument_name(i) for i in m.inferences.values())
         # a one-step argument read from Argdown is written as one, title and description kept
         self.single_step = {
-            i.id for i in m.inferences.values() if _argument_name(i) and steps[_argument_name(i)] == 1
+            i.id
+            for i in m.inferences.values()
+            if _argument_name(i) and steps[_argument_name(i)] == 1
         }
         self.find_chains()
         for inf in m.inferences.values():
@@ -340,8 +342,10 @@ class _Writer:
         statements = self.map.statements
         if inf.kind is InferenceKind.SUPPORT and fields == {"relation": ENTAILS}:
             symbol = "+"
-        elif not fields and inf.kind in (InferenceKind.SUPPORT, InferenceKind.ATTACK) and (
-            _is_argument_node(statements[source]) or _is_argument_node(statements[target])
+        elif (
+            not fields
+            and inf.kind in (InferenceKind.SUPPORT, InferenceKind.ATTACK)
+            and (_is_argument_node(statements[source]) or _is_argument_node(statements[target]))
         ):
             symbol = "+" if inf.kind is InferenceKind.SUPPORT else "-"
         elif not fields and inf.kind is InferenceKind.ATTACK:
