@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / ".cache" / "argdown-cli" / "node_modules" / ".bin" / "argdown"
 
 #: the constructs compared, in the order the agreement table lists them
-CONSTRUCTS = ("statements", "arguments", "relations", "pcs", "tags")
+CONSTRUCTS = ("statements", "arguments", "relations", "pcs", "tags", "texts", "links", "colours")
 
 
 def argdown_cli() -> Path | None:
@@ -47,6 +47,12 @@ def export_json(cli: Path, folder: Path, out: Path) -> dict[str, Any]:
         if exported.exists():
             result[path.name] = json.loads(exported.read_text(encoding="utf-8"))
     return result
+
+
+def _js_slice(text: str, start: int, stop: int) -> str:
+    """``text[start:stop]`` with JavaScript's offsets (UTF-16 code units)."""
+    units = text.encode("utf-16-le")
+    return units[2 * start : 2 * stop].decode("utf-16-le", errors="replace")
 
 
 def reference_reading(data: dict[str, Any]) -> dict[str, Any]:
@@ -75,21 +81,62 @@ def reference_reading(data: dict[str, Any]) -> dict[str, Any]:
             if any(m.get("tags") for m in s.get("members", []))
         },
     }
+    texts: dict[str, list[str]] = {}
+    links: dict[str, list[tuple[str, str]]] = {}
+    for kind, elements in (("statement", "statements"), ("argument", "arguments")):
+        for title, element in data.get(elements, {}).items():
+            members = element.get("members", [])
+            found = [m["text"].strip() for m in members if m.get("text", "").strip()]
+            if found:
+                texts[f"{kind}:{title}"] = found
+            ranges = [
+                (_js_slice(m["text"], r["start"], r["stop"] + 1), r["url"])
+                for m in members
+                for r in m.get("ranges", [])
+                if r.get("type") == "link"
+            ]
+            if ranges:
+                links[f"{kind}:{title}"] = ranges
     return {
         "statements": sorted(data.get("statements", {})),
         "arguments": sorted(data.get("arguments", {})),
         "relations": sorted(relations.items()),
         "pcs": pcs,
         "tags": tags,
+        "texts": texts,
+        "links": links,
+        "colours": {
+            "tags": {t: d["color"] for t, d in data.get("tags", {}).items() if d.get("color")},
+            "statements": {
+                t: s.get("color")
+                for t, s in data.get("statements", {}).items()
+                if s.get("tags") or "color" in (s.get("data") or {})
+            },
+        },
     }
 
 
 def argmap_reading(text: str) -> dict[str, Any]:
     """argmap's own Argdown model of ``text`` (``formats/argdown``), in the same shape."""
+    from argmap.formats.argdown.convert import read
     from argmap.formats.argdown.model import _Argument, _Class, _Inference
     from argmap.formats.argdown.parser import _parse
+    from argmap.model.presentation import statement_colour
 
     model, _ = _parse(text)
+    try:
+        found = read("reading.argdown", text=text)
+    except Exception:  # a file with no statements is no map: its colours are none
+        found = None
+    colours: dict[str, Any] = {"tags": {}, "statements": {}}
+    if found is not None:
+        colours["tags"] = dict(found.meta.get("tag_colors", {}))
+        for statement in found.statements.values():
+            title = statement.title or statement.id
+            if statement.meta.get("argdown") != "argument" and (
+                statement.tags or "color" in statement.meta
+            ):
+                colours["statements"][title] = statement_colour(found, statement)
 
     def endpoint(node: object) -> tuple[Any, ...]:
         if isinstance(node, _Class):
@@ -120,17 +167,32 @@ def argmap_reading(text: str) -> dict[str, Any]:
         all_tags.extend(ec.tags)
     for arg in model.arguments.values():
         all_tags.extend(arg.tags)
+    for section in model.sections:
+        all_tags.extend(section.get("tags", []))
     tags = {
         "all": sorted(set(all_tags)),
         "arguments": {t: sorted(a.tags) for t, a in model.arguments.items() if a.tags},
         "statements": {t: sorted(set(c.tags)) for t, c in model.statements.items() if c.tags},
     }
+    texts: dict[str, list[str]] = {}
+    links: dict[str, list[tuple[str, str]]] = {}
+    for kind, elements in (("statement", model.statements), ("argument", model.arguments)):
+        for title, element in elements.items():
+            said = [m.text.strip() for m in element.members if m.text.strip()]
+            if said:
+                texts[f"{kind}:{title}"] = said
+            ranges = [(text, url) for m in element.members for _, text, url in m.links]
+            if ranges:
+                links[f"{kind}:{title}"] = ranges
     return {
         "statements": sorted(model.statements),
         "arguments": sorted(model.arguments),
         "relations": sorted(relations.items()),
         "pcs": pcs,
         "tags": tags,
+        "texts": texts,
+        "links": links,
+        "colours": colours,
     }
 
 
@@ -141,5 +203,41 @@ def counts(data: dict[str, Any]) -> dict[str, Any]:
         "arguments": len(data.get("arguments", {})),
         "relations": dict(
             sorted(Counter(r["relationType"] for r in data.get("relations", [])).items())
+        ),
+    }
+
+
+def round_trip_view(data: dict[str, Any]) -> dict[str, Any]:
+    """What a round trip must keep beyond the counts, in a form blind to untitled numbering.
+
+    Every text with its tags (of statements and of argument descriptions, as
+    multisets: untitled statements come back under new numbers), every link,
+    the file's tags and tag colours, the headings (title and level, in order),
+    and the titles the author gave (no ``Untitled n`` among them).
+    """
+    reading = reference_reading(data)
+
+    def author_titles(titles: list[str]) -> list[str]:
+        return [t for t in titles if not t.startswith("Untitled ")]
+
+    def sections(items: list[dict[str, Any]]) -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
+        for item in items:
+            out.append((item.get("title", ""), item.get("level", 0)))
+            out.extend(sections(item.get("children", [])))
+        return out
+
+    return {
+        "texts": sorted(
+            (key.split(":", 1)[0], text)
+            for key, said in reading["texts"].items()
+            for text in dict.fromkeys(said)  # (a class saying one thing twice says it once)
+        ),
+        "links": sorted(link for found in reading["links"].values() for link in found),
+        "tags": reading["tags"]["all"],
+        "tag colours": reading["colours"]["tags"],
+        "headings": sections(data.get("sections", [])),
+        "titles": sorted(
+            author_titles(reading["statements"]) + author_titles(reading["arguments"])
         ),
     }

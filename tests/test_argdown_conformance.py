@@ -22,7 +22,14 @@ import re
 from typing import Any
 
 import pytest
-from argdown_reference import CONSTRUCTS, argdown_cli, argmap_reading, counts, export_json
+from argdown_reference import (
+    CONSTRUCTS,
+    argdown_cli,
+    argmap_reading,
+    counts,
+    export_json,
+    round_trip_view,
+)
 from argdown_reference import reference_reading as reference
 from conftest import CORPUS
 
@@ -43,8 +50,7 @@ pytestmark = [
 ]
 
 #: Files whose round trip does not yet keep Argdown's counts, and why (issue 18, item 1).
-ROUND_TRIP_KNOWN: dict[str, str] = {
-}
+ROUND_TRIP_KNOWN: dict[str, str] = {}
 
 
 def _inputs() -> list[tuple[str, str]]:
@@ -138,6 +144,16 @@ def test_round_trip_keeps_argdowns_counts(
     assert counts(round_tripped[name]) == counts(exported[name])
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_round_trip_keeps_texts_links_tags_colours_headings_and_titles(
+    name: str, exported: dict[str, Any], round_tripped: dict[str, Any]
+) -> None:
+    if name not in exported:
+        pytest.skip("Argdown rejects this file")
+    before, after = round_trip_view(exported[name]), round_trip_view(round_tripped[name])
+    assert {k: (before[k], after[k]) for k in before if before[k] != after[k]} == {}
+
+
 def test_round_trip_agreement_is_at_least_the_recorded_figure(
     exported: dict[str, Any], round_tripped: dict[str, Any]
 ) -> None:
@@ -164,6 +180,13 @@ def figures(exported: dict[str, Any], round_tripped: dict[str, Any]) -> dict[str
     for key in ("statements", "arguments", "relations"):
         same = sum(
             n in round_tripped and counts(round_tripped[n])[key] == counts(exported[n])[key]
+            for n in accepted
+        )
+        out[f"round trip: {key}"] = f"{same}/{len(accepted)}"
+    for key in round_trip_view({}):
+        same = sum(
+            n in round_tripped
+            and round_trip_view(round_tripped[n])[key] == round_trip_view(exported[n])[key]
             for n in accepted
         )
         out[f"round trip: {key}"] = f"{same}/{len(accepted)}"

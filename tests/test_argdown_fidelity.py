@@ -8,8 +8,14 @@ tests/test_argdown_conformance.py) and the construct itself.
 
 from __future__ import annotations
 
+import io
+from typing import Any
+
+import pytest
+from argdown_reference import argdown_cli, counts, export_json, round_trip_view
+
 from argmap.formats import argdown
-from argmap.model import ArgumentMap, InferenceKind
+from argmap.model import ArgumentMap, InferenceKind, Statement
 
 
 def parse(text: str) -> ArgumentMap:
@@ -45,7 +51,7 @@ def test_a_single_step_argument_keeps_its_title_and_description() -> None:
     assert again.meta["argdown"]["arguments"] == 1
     (step,) = again.inferences.values()
     assert step.meta["argdown"]["argument"] == "Survey"
-    assert step.meta["argdown"]["description"] == "Most say so."
+    assert step.meta["argdown"]["description"] == "Most say so. #poll"  # Argdown keeps the tag
     assert step.meta["argdown"]["tags"] == ["poll"]
     assert "<Survey>: Most say so. #poll" in written
 
@@ -70,10 +76,7 @@ def test_an_argument_of_several_steps_is_written_as_one() -> None:
 
 
 def test_strict_mode_contraries_and_entailments_come_back() -> None:
-    text = (
-        "===\nmodel:\n    mode: strict\n===\n\n"
-        "[A]: a.\n  - [B]: b.\n  + [E]: e.\n  >< [N]: n.\n"
-    )
+    text = "===\nmodel:\n    mode: strict\n===\n\n[A]: a.\n  - [B]: b.\n  + [E]: e.\n  >< [N]: n.\n"
     first, again, written = round_trip(text)
     assert first.meta["argdown"]["relations"] == {"contrary": 1, "entails": 1, "contradictory": 1}
     assert again.meta["argdown"] == first.meta["argdown"]
@@ -91,3 +94,276 @@ def test_a_strict_file_with_a_plain_attack_is_written_in_the_default_mode() -> N
     assert "mode: strict" not in written
     again = parse(written)
     assert [i.kind for i in again.inferences.values()].count(InferenceKind.ATTACK) == 1
+
+
+# --- the constructs of an Argdown author's file, kept (issue 18, item 1) ------------------------
+#
+# Each case is a small hostile or edge-case file written here. The tests below read it with
+# argmap, check the construct, write it back and read that again; where the Argdown CLI is
+# installed (make argdown-cli), the last test has Argdown itself read the original and the
+# written file and compares its counts and what it keeps (texts, links, tags, tag colours,
+# headings, titles).
+
+CASES: dict[str, str] = {
+    "argument names": (
+        "[C]: Solar is cheap.\n  + <Attention>: People pay attention to costs.\n\n"
+        "<Survey>: Most say so.\n\n(1) [P]: Panels got cheaper.\n(2) [Q]: Fitting got cheaper.\n"
+        "----\n(3) [C]\n"
+    ),
+    "headings": (
+        '# Costs {color: "#00ff00"}\n\n[C]: c.\n  + [R]: r.\n\n## Storage #tech\n\n'
+        "[S]: s.\n  - [C]\n\n<A>: a.\n\n(1) [P]: p.\n----\n(2) [C]\n\n# Other\n\n[O]: o.\n"
+    ),
+    "tag colours": (
+        '===\ncolor:\n    tagColors:\n        pro: "#ff00ff"\n        con: 2\n===\n\n'
+        "[C]: c. #pro\n  - [K]: k. #con\n  + [N]: n. #neutral\n  + [M]: m. #(multi word)\n"
+    ),
+    "links": (
+        "[C]: Coal costs more [see the report](https://example.org/r?a=1&b=2) and\n"
+        "[this](http://x.y/z)  twice.\n  + [J]: Click [here](javascript:alert(1)) now.\n"
+    ),
+    "equivalence classes": (
+        "[A]: The first text of A.\n  + [B]: b.\n\n[A]: The second text of A, with a "
+        "[link](https://a.b/c).\n\n[A]\n  - [D]: d.\n\n<G>: first description.\n\n"
+        "<G>: second description.\n  + [A]\n"
+    ),
+    "untitled statements": (
+        "A claim nobody named.\n  + A reason nobody named.\n    - An objection, also unnamed.\n"
+        "  - 1990 was a year.\n\n(1) An untitled premise.\n----\n(2) An untitled conclusion.\n"
+        "\n\\2. Second point, escaped.\n"
+    ),
+    "hashtags": "[A]: A claim #tag1 with #(two words) tags.\n  + [B]: b. #tag1\n",
+    "shortcodes": (
+        "[L]: p .^. (p .->. q) .->. q :+1: .unknown. :heart:\n  + [M]: .~. p .v. q\n\n"
+        "<R>\n\n(1) [L]\n--\nModus ponens .->. {uses: [1]}\n--\n(2) [N]: n :y:\n"
+    ),
+    "contradictions": (
+        "[A]: a.\n  >< [B]: b.\n  >< [C]: c.\n    >< [A]\n\n[S]: self.\n  >< [S]\n\n"
+        "<Arg>: an argument.\n  + [X]: x.\n  >< [Y]\n\n<P>\n\n(1) [Q]: q.\n  >< [NotQ]: not q.\n"
+        "----\n(2) [R]: r.\n  >< [NotR]: not r.\n"
+    ),
+    "self attacks": (
+        "<Self>: it attacks itself.\n  - <Self>\n\n[T]: t.\n  - [T]\n  + [T]\n\n"
+        "<Loop>\n\n(1) [P]: p.\n----\n(2) [K]: k.\n\n<Loop>\n  -> <Loop>\n"
+    ),
+    "strict contradictions": (
+        "===\nmodel:\n    mode: strict\n===\n\n[A]: a.\n  - [B]: b.\n    - [A]\n  >< [C]: c.\n"
+    ),
+}
+
+
+def case(name: str) -> tuple[ArgumentMap, ArgumentMap, str]:
+    return round_trip(CASES[name])
+
+
+def test_argument_names_and_descriptions_show_in_the_tree_and_the_render() -> None:
+    from argmap.views.dot import to_dot
+    from argmap.views.terminal import ShowOptions, show
+
+    first, again, written = case("argument names")
+    for m in (first, again):
+        (step,) = [i for i in m.inferences.values() if len(i.premises) == 2]
+        assert step.meta["argdown"]["argument"] == "Survey"
+        assert step.meta["argdown"]["description"] == "Most say so."
+        node = m.statements["<Attention>"]
+        assert (node.title, node.text) == ("Attention", "People pay attention to costs.")
+        lines = _plain(show(m, [], ShowOptions(gaps=False)))
+        assert "⟨<Survey>: Most say so.⟩" in lines
+        assert "reason: <Attention>: People pay attention to costs." in lines
+        dot = to_dot(m)
+        assert 'label="<Survey>"' in dot  # on the arrow of the inference it was read as
+        assert "<Survey>: Most say so." in dot  # and in that arrow's tooltip
+    assert "<Survey>: Most say so." in written
+    assert "<Attention>: People pay attention to costs." in written
+
+
+def test_headings_become_sections_clusters_and_headings_again() -> None:
+    from argmap.views.dot import to_dot
+    from argmap.views.terminal import ShowOptions, show
+
+    first, again, written = case("headings")
+    for m in (first, again):
+        titles = [(s["title"], s["level"], s.get("parent")) for s in m.meta["sections"]]
+        assert titles == [
+            ("Costs", 1, None),
+            ("Storage #tech", 2, "Costs"),
+            ("Other", 1, None),
+        ]
+        by_title = {s["title"]: s for s in m.meta["sections"]}
+        assert sorted(by_title["Costs"]["statements"]) == ["C", "R"]
+        assert sorted(by_title["Storage #tech"]["statements"]) == ["P", "S"]
+        assert by_title["Storage #tech"]["arguments"] == ["A"]
+        assert by_title["Costs"]["data"] == {"color": "#00ff00"}
+        dot = to_dot(m)
+        # one box per heading, nested as the headings are, labelled with the heading
+        assert dot.count('class="section"') == 3
+        assert 'label="Storage #tech"' in dot
+        storage = dot[dot.index('label="Storage #tech"') :]
+        storage = storage[: storage.index("}")]
+        assert '"S"' in storage and '"P"' in storage
+        lines = _plain(show(m, [], ShowOptions(gaps=False)))
+        assert "Sections (the file's headings):" in lines
+        assert "§ Storage #tech  (2 statements)" in lines
+    assert "# Costs" in written and "## Storage #tech" in written and "# Other" in written
+
+
+def test_tag_colours_are_argdowns_and_colour_the_render() -> None:
+    from argmap.views.dot import tint, to_dot
+
+    first, again, written = case("tag colours")
+    # the front matter's colours; the others from Argdown's default scheme by first
+    # occurrence (colour n + 1 for the n-th tag); a number names a colour of the scheme
+    expected = {"pro": "#ff00ff", "con": "#7570b3", "neutral": "#e7298a", "multi word": "#66a61e"}
+    for m in (first, again):
+        assert m.meta["tag_colors"] == expected
+        dot = to_dot(m)
+        assert f'fillcolor="{tint("#ff00ff")}"' in dot
+        assert f'fillcolor="{tint("#e7298a")}"' in dot
+    assert "color:" in written
+
+
+def test_links_keep_their_urls_in_the_text_written_and_on_the_page() -> None:
+    from argmap.views.html import text_parts
+
+    first, again, written = case("links")
+    for m in (first, again):
+        claim = m.statements["C"]
+        assert claim.text == "Coal costs more see the report and this twice."
+        assert [(link["text"], link["url"]) for link in claim.meta["links"]] == [
+            ("see the report", "https://example.org/r?a=1&b=2"),
+            ("this", "http://x.y/z"),
+        ]
+        assert text_parts(claim)[1] == ["see the report", "https://example.org/r?a=1&b=2"]
+        # a script URL stays text on the page (as in Argdown's own HTML export)
+        assert text_parts(m.statements["J"]) == []
+    assert "[see the report](https://example.org/r?a=1&b=2)" in written
+    assert "[this](http://x.y/z)" in written
+
+
+def test_every_text_of_an_equivalence_class_is_kept_and_written_back() -> None:
+    first, again, written = case("equivalence classes")
+    for m in (first, again):
+        a = m.statements["A"]
+        assert a.text == "The second text of A, with a link."  # the last definition's
+        assert a.meta["texts"] == ["The first text of A.", "The second text of A, with a link."]
+        (last,) = [i for i in m.inferences.values() if i.premises == ["A"]]
+        assert last.target == "<G>"
+        g = m.statements["<G>"]
+        assert (g.text, g.meta["texts"]) == (
+            "second description.",
+            ["first description.", "second description."],
+        )
+    assert "[A]: The first text of A." in written
+    assert "[A]: The second text of A, with a [link](https://a.b/c)." in written
+    assert written.index("The first text of A.") < written.index("The second text of A")
+
+
+def test_untitled_statements_are_written_without_invented_titles() -> None:
+    first, again, written = case("untitled statements")
+    assert again.meta["argdown"] == first.meta["argdown"]
+    assert sorted(s.text for s in again.statements.values()) == sorted(
+        s.text for s in first.statements.values()
+    )
+    # only a text starting like a numbered list item gets a title (else it would be a list
+    # item): one Argdown's own numbering cannot give another statement
+    assert written.count("Untitled") == 1
+    assert "[Untitled statement 8]: 2. Second point, escaped." in written
+    assert "  - 1990 was a year." in written  # after a relation it is no list item
+    # the main conclusion, untitled, is marked in its data rather than named
+    assert first.conclusion == "Untitled 1"
+    assert again.statements[again.conclusion].text == "A claim nobody named."
+    assert '{"argmap": "conclusion"}' in written
+
+
+def test_hashtags_stay_in_the_text_and_a_native_maps_tags_leave_it_unchanged() -> None:
+    first, again, written = case("hashtags")
+    for m in (first, again):
+        assert m.statements["A"].text == "A claim #tag1 with #(two words) tags."
+        assert m.statements["A"].tags == ["tag1", "two words"]
+    assert "removeTagsFromText" not in written
+    # a map whose texts do not hold their tags: the front matter says to take them out
+    native = ArgumentMap(
+        conclusion="A",
+        statements={"A": Statement(id="A", text="Plain #not-a-tag text.", tags=["t"])},
+    )
+    text = argdown.dumps(native)
+    assert "removeTagsFromText: true" in text
+    back = parse(text)
+    assert (back.statements["A"].text, back.statements["A"].tags) == (
+        "Plain #not-a-tag text.",
+        ["t"],
+    )
+
+
+def test_shortcodes_become_argdowns_symbols_and_literal_ones_survive() -> None:
+    first, again, written = case("shortcodes")
+    for m in (first, again):
+        assert m.statements["L"].text == "p ∧ (p → q) → q 👍 .unknown. ❤"
+        assert m.statements["M"].text == "¬ p ∨ q"
+        (rule,) = [i.scheme for i in m.inferences.values() if i.scheme]
+        assert rule == "Modus ponens →"
+    # a text that holds a shortcode as written (from another format) keeps it
+    native = ArgumentMap(
+        conclusion="A", statements={"A": Statement(id="A", text="Write .~. and :+1: here.")}
+    )
+    back = parse(argdown.dumps(native))
+    assert back.statements["A"].text == "Write .~. and :+1: here."
+
+
+def test_contradictions_round_trip_without_made_up_statements() -> None:
+    first, again, written = case("contradictions")
+    assert first.meta["argdown"] == {
+        "statements": 10,
+        "arguments": 2,
+        "relations": {"contradictory": 6, "support": 1},
+    }
+    assert again.meta["argdown"] == first.meta["argdown"]
+    assert "(conclusion)" not in written and "Against" not in written
+    assert "[S]: self.\n  >< [S]" in written
+
+
+def test_a_self_attacking_argument_gains_no_statements() -> None:
+    first, again, written = case("self attacks")
+    assert again.meta["argdown"] == first.meta["argdown"]
+    assert first.meta["argdown"]["statements"] == 3
+    assert "(conclusion)" not in written
+    assert "<Self>: it attacks itself.\n  - <Self>" in written
+
+
+def _plain(renderable: object) -> str:
+    from rich.console import Console
+
+    console = Console(width=200, no_color=True, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+@pytest.fixture(scope="module")
+def argdown_views(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], ...]:
+    """Argdown's own JSON of each case and of argmap's rewriting of it (one CLI run each)."""
+    cli = argdown_cli()
+    if cli is None:
+        pytest.skip("the Argdown CLI is not installed (make argdown-cli needs npm)")
+    originals = tmp_path_factory.mktemp("cases")
+    written = tmp_path_factory.mktemp("written")
+    for n, (_name, text) in enumerate(CASES.items()):
+        file = f"case{n}.argdown"
+        (originals / file).write_text(text, encoding="utf-8")
+        (written / file).write_text(argdown.dumps(parse(text)), encoding="utf-8")
+    return (
+        export_json(cli, originals, tmp_path_factory.mktemp("cases-json")),
+        export_json(cli, written, tmp_path_factory.mktemp("written-json")),
+    )
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_argdown_cli_reads_the_round_trip_as_it_reads_the_original(
+    name: str, argdown_views: tuple[dict[str, Any], ...]
+) -> None:
+    original, written = argdown_views
+    file = f"case{list(CASES).index(name)}.argdown"
+    assert file in original, "Argdown rejects the case itself"
+    assert file in written, "Argdown rejects argmap's output"
+    assert counts(written[file]) == counts(original[file])
+    before, after = round_trip_view(original[file]), round_trip_view(written[file])
+    assert {k: v for k, v in after.items() if v != before[k]} == {}

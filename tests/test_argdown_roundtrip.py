@@ -50,22 +50,25 @@ def round_trip(argmap: ArgumentMap) -> tuple[ArgumentMap, str]:
     back = argdown.read("written.argdown", text=text)
     assert_same_graph(argmap, back)
     assert inference_fields(argmap) == inference_fields(back)
-    for sid, statement in argmap.statements.items():
-        # statement fields the writer keeps in inline data
-        copy = back.statements[sid if sid in back.statements else _by_text(back, statement.text)]
-        assert (copy.tags, copy.note, copy.given, copy.status, copy.role) == (
+    # statement fields the writer keeps in inline data (ids may change: untitled statements
+    # are written without the title Argdown gave them and come back under new numbers)
+    assert Counter(map(_fields, argmap.statements.values())) == Counter(
+        map(_fields, back.statements.values())
+    )
+    return back, text
+
+
+def _fields(statement: Statement) -> str:
+    return repr(
+        (
+            statement.text,
             statement.tags,
             statement.note,
             statement.given,
             statement.status,
             statement.role,
         )
-    return back, text
-
-
-def _by_text(argmap: ArgumentMap, text: str) -> str:
-    (sid,) = [s for s, statement in argmap.statements.items() if statement.text == text]
-    return sid
+    )
 
 
 @needs_corpus

@@ -455,3 +455,28 @@ def test_explorer_works_with_hostile_ids_and_text(browser: Any, tmp_path: Path) 
     assert explorer.visible("map")
     assert page.evaluate("window.alertCalled === undefined")
     explorer.close()
+
+
+@pytest.mark.browser
+def test_an_argdown_link_is_a_link_in_the_details_and_a_script_url_is_not(
+    browser: Any, tmp_path: Path
+) -> None:
+    source = tmp_path / "links.argdown"
+    source.write_text(
+        "[C]: Coal costs more, [see the report](https://example.org/r?a=1&b=2).\n"
+        "  + [J]: Click [here](javascript:window.alertCalled=1) now.\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "links.html"
+    argmap.render_file(argmap.load(source), path, engine="wasm")
+    explorer = Explorer(browser, path.as_uri() + "#C")
+    page = explorer.page
+    links = page.eval_on_selector_all(
+        "aside .details p.text a", "as => as.map(a => [a.textContent, a.href, a.rel])"
+    )
+    assert links == [["see the report", "https://example.org/r?a=1&b=2", "noopener noreferrer"]]
+    assert "Coal costs more, see the report." in page.inner_text("aside .details")
+    page.dispatch_event(explorer.node("J"), "click")
+    explorer.until(lambda: "Click here now." in page.inner_text("aside .details"))
+    assert page.eval_on_selector_all("aside .details p.text a", "as => as.length") == 0
+    explorer.close()

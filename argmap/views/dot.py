@@ -36,6 +36,13 @@ from argmap.model import (
     StatementKind,
     Strength,
 )
+from argmap.model.presentation import (
+    Section,
+    argument_description,
+    argument_title,
+    sections,
+    statement_colour,
+)
 from argmap.safe_text import printable
 
 if TYPE_CHECKING:
@@ -308,13 +315,15 @@ def _body(
     for inference in argmap.inferences.values():
         lines.extend(_inference(ctx, inference))
     if len(argmap.statements) <= GROUPING_LIMIT:
-        lines.extend(_co_premises(ctx))
+        lines.extend(_sections(ctx))
     if options.legend:
         lines.extend(_legend(ctx))
     return lines
 
 
-#: above this many statements the co-premise boxes and the extra crossing-reduction passes
+#: the borders of section boxes by depth (Argdown's group greys, darker inside)
+SECTION_BORDERS = ("#9a9a9a", "#b4b4b4", "#c8c8c8")
+#: above this many statements the section and co-premise boxes and the extra crossing-reduction passes
 #: are left out: they cost layout time, and on a map that big nobody reads one reason's box
 GROUPING_LIMIT = 500
 
@@ -332,27 +341,70 @@ def co_premise_groups(argmap: ArgumentMap) -> list[tuple[str, list[str]]]:
         for premise in inf.premises:
             uses[premise] = uses.get(premise, 0) + 1
     prefix = _free_prefix(argmap, "cluster")
+    # a box sits inside one section's box: premises under two headings get none
+    where = section_paths(argmap)
     return [
         (f"{prefix}:{inf.id}", list(inf.premises))
         for inf in argmap.inferences.values()
-        if len(inf.premises) > 1 and all(uses[p] == 1 for p in inf.premises)
+        if len(inf.premises) > 1
+        and all(uses[p] == 1 for p in inf.premises)
+        and len({where.get(p, ()) for p in inf.premises}) == 1
     ]
 
 
-def _co_premises(ctx: _Context) -> list[str]:
-    """Co-premises in one light box, as Rationale draws a reason made of several premises;
-    Graphviz keeps a cluster's nodes together, which also shortens the edges."""
+def section_paths(argmap: ArgumentMap) -> dict[str, tuple[int, ...]]:
+    """Each statement under a heading: the path of section numbers down to its own section."""
+    paths: dict[str, tuple[int, ...]] = {}
+    stack: list[tuple[tuple[int, ...], Section]] = [
+        ((n,), section) for n, section in enumerate(sections(argmap))
+    ]
+    while stack:
+        path, section = stack.pop()
+        for sid in section.statements:
+            paths[sid] = path
+        stack.extend((path + (n,), child) for n, child in enumerate(section.children))
+    return paths
+
+
+def _sections(ctx: _Context) -> list[str]:
+    """The file's headings as boxes (Graphviz clusters) around their statements, nested as the
+    headings are, each co-premise box inside its section's; labelled with the heading."""
     theme = ctx.theme
+    argmap = ctx.argmap
     fill = "#ffffff" if theme.name == "print" else "#f6f7f9"
-    lines = []
-    for cluster, premises in co_premise_groups(ctx.argmap):
+    groups: dict[tuple[int, ...], list[str]] = {}
+    where = section_paths(argmap)
+    for cluster, premises in co_premise_groups(argmap):
         name = dot_string(cluster)
         members = " ".join(dot_string(p) for p in premises)
-        lines.append(
-            f'\tsubgraph {name} {{ id={name} class="co-premises" label="" '
+        groups.setdefault(where.get(premises[0], ()), []).append(
+            f'subgraph {name} {{ id={name} class="co-premises" label="" '
             f'style="rounded,filled" fillcolor="{fill}" color="#b0b0b0" penwidth=1 '
-            f"{members} }}\n"
+            f"{members} }}"
         )
+    lines = [f"\t{box}\n" for box in groups.get((), [])]
+    prefix = _free_prefix(argmap, "cluster")
+
+    def box(path: tuple[int, ...], section: Section, depth: int) -> list[str]:
+        name = dot_string(f"{prefix}/section/{'.'.join(map(str, path))}")
+        pad = "\t" * depth
+        border = theme.meta if theme.name == "print" else SECTION_BORDERS[min(depth - 1, 2)]
+        out = [
+            f"{pad}subgraph {name} {{\n",
+            f'{pad}\tid={name} class="section" label={dot_string(section.title)} '
+            f'labeljust="l" fontsize=12 fontcolor="{theme.meta}" style="rounded" '
+            f'color="{border}" penwidth=1.2\n',
+        ]
+        if section.statements:
+            out.append(pad + "\t" + " ".join(dot_string(s) for s in section.statements) + "\n")
+        out.extend(f"{pad}\t{inner}\n" for inner in groups.get(path, []))
+        for n, child in enumerate(section.children):
+            out.extend(box(path + (n,), child, depth + 1))
+        out.append(f"{pad}}}\n")
+        return out
+
+    for n, section in enumerate(sections(argmap)):
+        lines.extend(box((n,), section, 1))
     return lines
 
 
@@ -573,6 +625,12 @@ def _statement(ctx: _Context, statement: Statement) -> str:
         ),
         "color": _q(theme.border[kind]),
     }
+    tagged = statement_colour(ctx.argmap, statement) if theme.name == "default" else None
+    if tagged and not verdict:
+        # the map's own colour (Argdown's tag colours): a light fill of it, the shape keeps kind
+        attrs["fillcolor"] = _q(tint(tagged))
+        classes.append("tag-coloured")
+        attrs["class"] = _q(" ".join(classes))
     if kind == "conclusion":
         attrs["fontsize"] = str(sizes.conclusion_size)
         attrs["peripheries"] = "2"
@@ -584,6 +642,16 @@ def _statement(ctx: _Context, statement: Statement) -> str:
         attrs["penwidth"] = GAP_PEN[gaps[0].severity]
         attrs["style"] = _q(",".join(s for s in style.split(",") if s != "bold") + ",dashed")
     return f"\t{dot_string(statement.id)}{_attrs(attrs)}\n"
+
+
+def tint(colour: str, share: float = 0.3) -> str:
+    """``colour`` (``#rgb`` or ``#rrggbb``) mixed with white: a fill dark text stays readable on."""
+    digits = colour[1:]
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    rgb = [int(digits[i : i + 2], 16) for i in (0, 2, 4)]
+    mixed = [round(255 - (255 - c) * share) for c in rgb]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
 
 
 def _tooltip(
@@ -673,7 +741,12 @@ def _describe(argmap: ArgumentMap, inference: Inference) -> str:
         bits.append(f"{inference.strength.value} inference")
     if inference.example:
         bits.append("by example")
-    return text + (f" ({'; '.join(bits)})" if bits else "")
+    text += f" ({'; '.join(bits)})" if bits else ""
+    title = argument_title(inference)
+    if title:
+        description = argument_description(inference)
+        text = f"<{title}>" + (f": {description}" if description else "") + f" — {text}"
+    return text
 
 
 def edge_style(theme: Theme, attack: bool, weak: bool) -> str | None:
@@ -702,6 +775,11 @@ def _inference(ctx: _Context, inference: Inference) -> list[str]:
     tooltip = dot_string(_describe(ctx.argmap, inference), "tooltip")
     target = dot_string(inference.target)
     lines: list[str] = []
+    title = argument_title(inference)
+    if title and not LAYOUT_SIZES[ctx.options.layout].short:
+        # the argument the step was read as (Argdown's <Title>), named on its arrow
+        edge["label"] = dot_string(_fitted(f"<{title}>", "label"))
+        edge["fontcolor"] = _q(theme.meta)
     if inference.id not in ctx.junctions:
         premise = dot_string(inference.premises[0])
         edge = {"id": dot_string(inference.id)} | edge | {"tooltip": tooltip}

@@ -24,10 +24,12 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from html import escape, unescape
 from importlib.resources import files
+from urllib.parse import urlsplit
 
 from argmap.analysis.base import SEVERITY_ORDER, Gap
 from argmap.analysis.rules.base import FAMILIES
 from argmap.model import ArgumentMap, Severity, Statement
+from argmap.model.presentation import links
 from argmap.safe_text import printable
 from argmap.views.dot import (
     GAP_MARKS,
@@ -78,6 +80,9 @@ def statement_data(
     }
     if statement.title:
         data["title"] = statement.title
+    parts = text_parts(statement)
+    if parts:
+        data["parts"] = parts
     if statement.quote:
         data["quote"] = statement.quote
     if statement.at:
@@ -100,6 +105,31 @@ def statement_data(
         data["label"] = label
     data["gaps"] = [_gap_data(g) for g in gaps]
     return data
+
+
+#: link targets the page makes clickable (as Argdown's own HTML export, no script or data URLs)
+SAFE_SCHEMES = ("", "http", "https", "mailto")
+
+
+def text_parts(statement: Statement) -> list[list[str | None]]:
+    """The text cut at its links (Argdown's ``[text](url)``): ``[piece, url or None]``, or []."""
+    found = [
+        (start, end, url)
+        for start, end, url in links(statement)
+        if urlsplit(url.strip()).scheme.lower() in SAFE_SCHEMES
+    ]
+    if not found:
+        return []
+    parts: list[list[str | None]] = []
+    at = 0
+    for start, end, url in found:
+        if start > at:
+            parts.append([statement.text[at:start], None])
+        parts.append([statement.text[start:end], url.strip()])
+        at = end
+    if at < len(statement.text):
+        parts.append([statement.text[at:], None])
+    return parts
 
 
 def _gap_data(gap: Gap) -> dict[str, str]:

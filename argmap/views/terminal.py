@@ -12,12 +12,21 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
 from argmap.analysis.base import SEVERITY_ORDER, Gap
 from argmap.model import ArgumentMap, Inference, InferenceKind, Severity, Statement, StatementKind
+from argmap.model.presentation import (
+    Section,
+    argument_description,
+    argument_title,
+    links,
+    node_title,
+    sections,
+)
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
@@ -124,6 +133,10 @@ def show(
             parts.append(part)
             capped |= hidden
         parts.append(Text(""))
+    outline = sections(argmap)
+    if outline:
+        parts.append(_sections(argmap, outline, options))
+        parts.append(Text(""))
     parts.append(_summary(argmap))
     if options.gaps:
         parts.append(Text(""))
@@ -143,6 +156,31 @@ def show(
             )
         parts.extend(Text(line, style="dim") for line in options.left_out)
     return Group(*parts)
+
+
+def _sections(argmap: ArgumentMap, outline: Sequence[Section], options: ShowOptions) -> Tree:
+    """The file's headings (Argdown's sections) and the statements defined under each."""
+    top = Tree(Text("Sections (the file's headings):", style="bold"), guide_style="dim")
+    stack: list[tuple[Tree, Section]] = [(top, s) for s in reversed(outline)]
+    while stack:
+        parent, section = stack.pop()
+        head = Text("§ ", style="bold")
+        head.append(section.title, style="bold")
+        if section.statements:
+            head.append(f"  ({len(section.statements)} statements)", style="dim")
+        node = parent.add(head)
+        for sid in section.statements:
+            statement = argmap.statements[sid]
+            line = Text()
+            if options.ids:
+                line.append(f"[{sid}] ", style="dim")
+            named = node_title(statement)
+            if named:
+                line.append(f"{named}: ", style="bold")
+            line.append(_short(" ".join(statement.text.split()), 70))
+            node.add(line)
+        stack.extend((node, child) for child in reversed(section.children))
+    return top
 
 
 def _unconnected_roots(argmap: ArgumentMap) -> list[str]:
@@ -283,6 +321,15 @@ def _append_text(text: Text, statement: Statement) -> None:
     body = " ".join(statement.text.split())
     added = " ".join(statement.added.split()) if statement.added else ""
     start = body.find(added) if added else -1
+    if start < 0 and body == statement.text and links(statement):
+        # a link of the text (Argdown's [text](url)) is a terminal hyperlink where one works
+        at = 0
+        for begin, end, url in links(statement):
+            text.append(body[at:begin], style="italic" if analyst else "")
+            text.append(body[begin:end], style=Style(italic=analyst, underline=True, link=url))
+            at = end
+        text.append(body[at:], style="italic" if analyst else "")
+        return
     if start < 0:
         text.append(body, style="italic" if analyst else "")
         return
@@ -313,6 +360,9 @@ def _label(
     if options.ids:
         text.append(f" [{statement.id}]", style="dim")
     text.append(": ")
+    named = node_title(statement)
+    if named:
+        text.append(f"{named}: ", style="bold")  # an argument drawn as a node: its title
     _append_text(text, statement)
     if statement.given:
         text.append("  (given)", style="dim")
@@ -388,6 +438,11 @@ def _append_gaps(text: Text, gaps: Sequence[Gap]) -> None:
 
 def _append_inference(text: Text, via: Inference, options: ShowOptions) -> None:
     bits = []
+    title = argument_title(via)
+    if title:
+        # the argument this step was read as (Argdown's <Title>), and what its author said
+        description = argument_description(via)
+        bits.append(f"<{title}>" + (f": {_short(description, 60)}" if description else ""))
     if via.scheme:
         bits.append(via.scheme)
     if via.strength is not None:

@@ -30,6 +30,7 @@ from argmap.formats.argdown.model import (
     _Relation,
 )
 from argmap.formats.argdown.parser import _parse
+from argmap.formats.argdown.tables import COLOR_SCHEMES
 from argmap.model import (
     AnnotatedGap,
     ArgumentMap,
@@ -39,6 +40,7 @@ from argmap.model import (
     SourceInfo,
     Statement,
 )
+from argmap.model.presentation import colour
 
 # --- Argdown's model -> argmap's graph ---------------------------------------------------------
 
@@ -62,11 +64,53 @@ STATEMENT_DATA = (
 INFERENCE_DATA = ("scheme", "strength", "label", "example", "relation")
 #: Marks a PCS conclusion the writer made up to carry an attack or an undercut.
 STANDS_FOR = "inference"
+#: Marks the main conclusion when it has no title the front matter could name it by.
+CONCLUSION = "conclusion"
 _RE_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
 def _valid_id(title: str) -> bool:
     return bool(title) and title == title.strip() and _RE_CONTROL.search(title) is None
+
+
+def _texts(members: list[Any], offset: int) -> tuple[str, int, dict[str, Any]]:
+    """The text of an equivalence class (its last definition's), where it is, and its meta.
+
+    The meta keeps what the one text cannot: ``texts`` (every different text
+    of the class, in order, the chosen one last, when its definitions say
+    different things) and ``links`` (text, URL and place of each link; ``of``
+    names the entry of ``texts`` a link of another text is in).
+    """
+    text = ""
+    chosen = None
+    for member in members:
+        if not member.reference and member.text.strip():
+            text = member.text.strip()
+            chosen = member
+    meta: dict[str, Any] = {}
+    if chosen is None:
+        return text, offset, meta
+    distinct: list[Any] = []  # the members with different texts, the last of each kept
+    for member in reversed(members):
+        body = member.text.strip()
+        if not member.reference and body and all(body != m.text.strip() for m in distinct):
+            distinct.append(member)
+    distinct.reverse()
+    found: list[dict[str, Any]] = []
+    for n, member in enumerate(distinct):
+        body = member.text.strip()
+        shift = len(member.text) - len(member.text.lstrip())
+        for start, words, url in member.links:
+            if start >= shift and body[start - shift : start - shift + len(words)] == words:
+                link: dict[str, Any] = {"text": words, "url": url, "start": start - shift}
+                if member is not chosen:
+                    link["of"] = n  # a link in another of the class's texts (meta.texts[n])
+                found.append(link)
+    if found:
+        meta["links"] = found
+    if len(distinct) > 1:
+        meta["texts"] = [m.text.strip() for m in distinct]
+    return text, chosen.offset, meta
 
 
 class _Lines:
@@ -95,6 +139,7 @@ class _Converter:
         self.main: dict[int, str] = {}  # id(reconstructed _Argument) -> its last inference
         self.collapsed: dict[int, _Relation] = {}  # id(_Argument) -> relation it stands for
         self.skip_relations: set[int] = set()
+        self.marked_conclusion: str | None = None  # a statement marked {argmap: conclusion}
         self.map = ArgumentMap(conclusion="")
 
     # ids -----------------------------------------------------------------------------------
@@ -225,17 +270,12 @@ class _Converter:
                     meta[key] = values.pop(key)
 
     def add_statement(self, ec: _Class) -> None:
-        text = ""
         offset = ec.members[0].offset if ec.members else 0
-        for member in ec.members:
-            if not member.reference and member.text.strip():
-                text = member.text.strip()
-                offset = member.offset
+        text, offset, meta = _texts(ec.members, offset)
         anonymous = ec.title.startswith("Untitled ") and all(
             not m.reference and m.title == ec.title for m in ec.members
         )
         sid = self.fresh(ec.title)
-        meta: dict[str, Any] = {}
         if ec.section is not None:
             ec.section.setdefault("statements", []).append(sid)
         statement = self.statement(
@@ -249,16 +289,14 @@ class _Converter:
         )
         self.map.statements[sid] = statement
         self.node_ids[id(ec)] = sid
+        if isinstance(ec.data, dict) and ec.data.get("argmap") == CONCLUSION:
+            self.marked_conclusion = self.marked_conclusion or sid
 
     def add_argument_node(self, arg: _Argument) -> None:
-        text = ""
         offset = arg.members[0].offset if arg.members else arg.offset
-        for member in arg.members:
-            if not member.reference and member.text.strip():
-                text = member.text.strip()
-                offset = member.offset
+        text, offset, meta = _texts(arg.members, offset)
         sid = self.fresh(f"<{arg.title}>")
-        meta: dict[str, Any] = {"argdown": "argument"}
+        meta = {"argdown": "argument", **meta}
         if arg.section is not None:
             arg.section.setdefault("statements", []).append(sid)
         statement = self.statement(
@@ -318,6 +356,8 @@ class _Converter:
         """One support inference per inference line; the last may carry an attack instead."""
         pcs = arg.pcs
         start = 0
+        if arg.section is not None:
+            arg.section.setdefault("arguments", []).append(arg.title)
         for pos, member in enumerate(pcs):
             inference = member.inference
             if inference is None:
@@ -338,9 +378,10 @@ class _Converter:
             last = member is pcs[-1]
             if last:
                 info = meta["argdown"]
-                for desc in arg.members:
-                    if not desc.reference and desc.text.strip():
-                        info["description"] = desc.text.strip()
+                description, _, described = _texts(arg.members, 0)
+                if description:
+                    info["description"] = description
+                    info.update(described)  # its links, and every description when several
                 if arg.tags:
                     info["tags"] = list(arg.tags)
                 if arg.data is not None:
@@ -412,7 +453,8 @@ class _Converter:
             other = self.source_id(target_node)
             if other is None:
                 return
-            for a, b in ((source, other), (other, source)):
+            # one attack each way; a statement contradicting itself is one attack
+            for a, b in ((source, other), (other, source))[: 1 if source == other else 2]:
                 self.inference(
                     new_id(), [a], b, InferenceKind.ATTACK, None, {}, offset, relation=kind
                 )
@@ -468,6 +510,9 @@ class _Converter:
             meta["frontmatter"] = front
         if self.model.sections:
             meta["sections"] = self.model.sections
+        colours = _tag_colours(self.model, front.get("color"))
+        if colours:
+            meta["tag_colors"] = colours
         title = front.get("title")
         if isinstance(title, str) and title.strip():
             self.map.title = " ".join(title.split())
@@ -475,6 +520,8 @@ class _Converter:
             raise self.front_error(
                 f"'argmap' must be a mapping (conclusion, source, meta, gaps), not {_kind(own)}"
             )
+        if self.marked_conclusion is not None:
+            self.map.conclusion = self.marked_conclusion
         if isinstance(own, dict):
             rest = dict(own)
             conclusion = rest.pop("conclusion", None)
@@ -540,6 +587,39 @@ class _Converter:
             except ValidationError:
                 bad.append(raw)
         return bad
+
+
+def _scheme_colour(scheme: tuple[str, ...] | list[Any], entry: Any) -> str | None:
+    """Argdown's getColor: a colour string, an index into the scheme, or ``{color: ...}``."""
+    if isinstance(entry, dict):
+        entry = entry.get("color")
+    if isinstance(entry, int) and not isinstance(entry, bool) and 0 <= entry < len(scheme):
+        entry = scheme[entry]
+    return colour(entry)
+
+
+def _tag_colours(model: _Model, settings: Any) -> dict[str, str]:
+    """Each tag's colour as Argdown's colour plugin gives it (front matter ``color:``)."""
+    settings = settings if isinstance(settings, dict) else {}
+    if settings.get("colorizeByTag", True) is False:
+        return {}
+    chosen = settings.get("colorScheme")
+    scheme: tuple[str, ...] | list[Any] = COLOR_SCHEMES["default"]
+    if isinstance(chosen, str):
+        scheme = COLOR_SCHEMES.get(chosen, scheme)
+    elif isinstance(chosen, list):
+        scheme = chosen
+    given = settings.get("tagColors")
+    given = given if isinstance(given, dict) else {}
+    found: dict[str, str] = {}
+    for index, tag in enumerate(model.tag_order):
+        if tag in given:
+            value = _scheme_colour(scheme, given[tag])
+        else:
+            value = colour(scheme[index + 1]) if index + 1 < len(scheme) else None
+        if value is not None:
+            found[tag] = value
+    return found
 
 
 # --- reading ----------------------------------------------------------------------------------

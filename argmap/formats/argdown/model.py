@@ -30,12 +30,23 @@ ENTAILS = "entails"
 class _Member:
     """One occurrence of a statement, or of an argument's description, in the text."""
 
-    __slots__ = ("title", "text", "tags", "data", "reference", "offset", "role", "inference")
+    __slots__ = (
+        "title",
+        "text",
+        "tags",
+        "links",
+        "data",
+        "reference",
+        "offset",
+        "role",
+        "inference",
+    )
 
     def __init__(self, offset: int) -> None:
         self.title: str | None = None
         self.text = ""
         self.tags: list[str] = []
+        self.links: list[tuple[int, str, str]] = []  # (start in text, link text, URL)
         self.data: Any = None
         self.reference = False
         self.offset = offset
@@ -127,6 +138,9 @@ class _Model:
         self.section: dict[str, Any] | None = None
         self.section_stack: list[dict[str, Any]] = []
         self.frontmatter: Any = None
+        #: Argdown's ``model: {removeTagsFromText: true}``: tags leave the text (default: kept)
+        self.remove_tags = False
+        self.tag_order: dict[str, None] = {}  # every tag, in the order of first occurrence
 
     def unique_title(self) -> str:
         self.untitled += 1
@@ -169,11 +183,20 @@ class _Model:
             target = self.current.text if self.current is not None else ""
         return target.endswith(" ")
 
-    def add_tag(self, tag: str) -> None:
-        """A tag goes to the statement's tags and out of its text (Argdown keeps it in both)."""
+    def add_link(self, text: str, url: str, trailing: str) -> None:
+        """A link: its text joins the text, its URL is kept with the place (as Argdown's range)."""
+        if self.heading is None and self.current is not None:
+            self.current.links.append((len(self.current.text), text, url))
+        self.add_text(text + trailing)
+
+    def add_tag(self, tag: str, image: str) -> None:
+        """A tag goes to the statement's tags and, as Argdown's default does, stays in its text."""
         target: Any = self.heading if self.heading is not None else self.current
         if target is None:
             return
+        if not self.remove_tags:
+            self.add_text(image)
+        self.tag_order.setdefault(tag)
         tags = target["tags"] if isinstance(target, dict) else target.tags
         if tag not in tags:
             tags.append(tag)

@@ -61,6 +61,7 @@ from argmap.formats.argdown.lexer import (
     _SyntaxError,
 )
 from argmap.formats.argdown.model import _Argument, _Inference, _Model
+from argmap.formats.argdown.tables import SHORTCODES
 
 # --- the parser -------------------------------------------------------------------------------
 
@@ -205,6 +206,10 @@ class _Parser:
             skip = head.end() if head is not None else 0
             body = _RE_FRONT_END.sub("", image[skip:], count=1)
             self.frontmatter = self.load(body, start + skip, "the front matter")
+            settings = self.frontmatter if isinstance(self.frontmatter, dict) else {}
+            model_settings = settings.get("model")
+            if isinstance(model_settings, dict):
+                self.model.remove_tags = model_settings.get("removeTagsFromText") is True
             self.i += 1
             if kinds[self.i] == NEWLINE:
                 self.i += 1
@@ -452,7 +457,14 @@ class _Parser:
         kinds = self.kinds
         while kinds[self.i] in _FREESTYLE_KINDS:
             image = self.image()
-            parts.append(image[1:] if kinds[self.i] == ESCAPED else image)
+            kind = kinds[self.i]
+            if kind == ESCAPED:
+                parts.append(image[1:])
+            elif kind == SPECIAL and image.strip() in SHORTCODES:
+                # Argdown's shortcodes become their symbol; a blank after it stays, a tab not
+                parts.append(SHORTCODES[image.strip()] + (" " if image.endswith(" ") else ""))
+            else:
+                parts.append(image)
             self.i += 1
         return "".join(parts)
 
@@ -460,7 +472,7 @@ class _Parser:
         image = self.image()
         match = _RE_TAG_NAME.match(image)
         if match is not None:
-            self.model.add_tag(match.group(1) or match.group(2))
+            self.model.add_tag(match.group(1) or match.group(2), image)
         self.i += 1
 
     def content(self, what: str) -> None:
@@ -486,7 +498,7 @@ class _Parser:
                 match = _RE_LINK_PARTS.search(image)
                 if match is None:
                     raise _SyntaxError(self.offset(), "cannot read this link")
-                model.add_text(match.group(1) + (" " if image.endswith(" ") else ""))
+                model.add_link(match.group(1), match.group(2), " " if image.endswith(" ") else "")
                 self.i += 1
             elif kind in (STMT_MENTION, ARG_MENTION):
                 model.add_text(self.image())

@@ -11,6 +11,7 @@ import yaml
 
 from argmap.formats.argdown.convert import (
     _RE_CONTROL,
+    CONCLUSION,
     INFERENCE_DATA,
     STANDS_FOR,
     STATEMENT_DATA,
@@ -18,11 +19,13 @@ from argmap.formats.argdown.convert import (
 )
 from argmap.formats.argdown.lexer import _RE_SPECIAL, _TAG_CHARS
 from argmap.formats.argdown.model import CONTRADICTORY, CONTRARY, ENTAILS, UNDERCUT
+from argmap.formats.argdown.tables import SHORTCODES
 from argmap.model import (
     ArgumentMap,
     Inference,
     InferenceKind,
     Statement,
+    presentation,
 )
 from argmap.safe_text import first_unsafe, json_safe, printable, replace_unsafe
 
@@ -33,23 +36,35 @@ MAX_NESTING = 40
 _RE_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
 _RE_MENTION_AT = re.compile(r"@\[[^\]\n\r\u2028\u2029]+\]|@<[^>\n\r\u2028\u2029]+>")
 _RE_SIMPLE_TAG = re.compile(f"[{_TAG_CHARS}]+")
+_RE_TAG_AT = re.compile(rf"#(?:\(([^)]+)\)|([{_TAG_CHARS}]+))")
+_RE_SHORTCODE = re.compile("|".join(re.escape(code) for code in SHORTCODES))
+#: how an untitled statement's text may start (else it could read as a list, a number...)
+_RE_PLAIN_START = re.compile(r"(?![0-9]+\.)[^\W_]")
+_RE_SENTINEL = re.compile("\x00([^\x00]*)\x00")
+#: Argdown's automatic titles of untitled statements: the writer leaves them out
+_RE_UNTITLED = re.compile(r"Untitled [0-9]+(?: \([0-9]+\))?")
 _ALWAYS_ESCAPED = set("\\#*_[<{")
 _RE_NEEDS_ESCAPE = re.compile(r"[\\#*_\[<{@]|//|===|[ \t][ \t]")
 _RE_RULE_NEEDS_ESCAPE = re.compile(r"[\\#*_\[<{@,\-]|//|===|[ \t][ \t]")
 
 
-def _escape(text: str, *, rule: bool = False) -> str:
+def _escape(text: str, *, rule: bool = False, tags: frozenset[str] = frozenset()) -> str:
     """``text`` so that Argdown's lexer reads it back as the same plain text.
 
     Characters that would start markup are escaped with a backslash; mentions
-    (``@[Title]``) and shortcodes (``.xyz.``, ``:xyz:``) stay as they are,
-    since Argdown keeps them in the text as written.
+    (``@[Title]``) and unknown shortcodes (``.xyz.``, ``:xyz:``) stay as they
+    are, since Argdown keeps them in the text as written, while one of
+    Argdown's own shortcodes (``.~.``) is escaped, or it would become its
+    symbol. A hashtag naming one of ``tags`` stays a hashtag: the statement's
+    tag, kept in its text as Argdown's default does.
     Runs of blanks keep their width: a token that starts at a blank loses it
     (Argdown skips blanks between tokens), so every blank after the first is
     escaped. In an inference line (``rule``), commas and hyphens are escaped
     too: they separate rules and end the line.
     """
-    if (_RE_RULE_NEEDS_ESCAPE if rule else _RE_NEEDS_ESCAPE).search(text) is None:
+    if (_RE_RULE_NEEDS_ESCAPE if rule else _RE_NEEDS_ESCAPE).search(text) is None and (
+        _RE_SHORTCODE.search(text) is None
+    ):
         return text  # most texts: nothing to escape
     out: list[str] = []
     i = 0
@@ -61,11 +76,22 @@ def _escape(text: str, *, rule: bool = False) -> str:
             # ".xyz." and ":xyz:" are Argdown's shortcodes, read verbatim: escapes inside
             # would stay in the text, and nothing inside needs one
             special = _RE_SPECIAL.match(text, i)
+            if special is not None and special.group().strip() in SHORTCODES:
+                out.append("\\" + c)  # written as it stands, not as the symbol
+                i += 1
+                continue
             if special is not None:
                 out.append(special.group())
                 i = special.end()
                 continue
             out.append(c)
+        elif c == "#" and tags:
+            tag = _RE_TAG_AT.match(text, i)
+            if tag is not None and (tag.group(1) or tag.group(2)) in tags:
+                out.append(tag.group())
+                i = tag.end()
+                continue
+            out.append("\\#")
         elif c == "@":
             mention = _RE_MENTION_AT.match(text, i)
             if mention is not None and not rule:
@@ -87,6 +113,48 @@ def _escape(text: str, *, rule: bool = False) -> str:
             out.append(c)
         i += 1
     return "".join(out)
+
+
+def _tag_token(tag: str) -> str:
+    return f"#{tag}" if _RE_SIMPLE_TAG.fullmatch(tag) else f"#({tag})"
+
+
+def _writable_tag(tag: str) -> bool:
+    return bool(tag) and ")" not in tag and tag == tag.strip() and "\n" not in tag
+
+
+def _tags_in(text: str) -> set[str]:
+    """The tags written as hashtags in ``text``."""
+    return {m.group(1) or m.group(2) for m in _RE_TAG_AT.finditer(text)}
+
+
+def _with_links(text: str, links: list[tuple[int, int, str]], tags: frozenset[str]) -> str:
+    """``text`` escaped, its links written as Argdown links ``[text](url)``."""
+    out: list[str] = []
+    at = 0
+    for start, end, url in links:
+        words = text[start:end]
+        if (
+            "]" in words
+            or ")" in url
+            or any(c in words + url for c in "\n\r\u2028\u2029")
+            or words != words.strip()
+            or url != url.strip()
+        ):
+            continue  # Argdown's link cannot hold it: its text stays, as text
+        before = text[at:start]
+        out.append(_after_link(before, tags) if out else _escape(before, tags=tags))
+        out.append(f"[{words}]({url})")
+        at = end
+    out.append(_after_link(text[at:], tags) if out else _escape(text[at:], tags=tags))
+    return "".join(out)
+
+
+def _after_link(text: str, tags: frozenset[str]) -> str:
+    # a link token takes one blank after it and gives back a space (a tab is lost): a tab
+    # right after a link is escaped
+    escaped = _escape(text, tags=tags)
+    return "\\" + escaped if text[:1] == "\t" else escaped
 
 
 def _json(value: Any) -> str:
@@ -138,6 +206,40 @@ def _argument_name(inf: Inference) -> str | None:
     return name if isinstance(name, str) else None
 
 
+#: statement meta the syntax itself says (links, the texts of a class): not written as data
+_SYNTAX_META = ("links", "texts")
+
+
+def _tags_kept_in_text(argmap: ArgumentMap) -> bool:
+    """Whether every tag of the map is a hashtag in its text (or in its argument's description)."""
+    # (an argument without a description is written as a reference, its tags after it: a
+    # reference's text is no description, in either mode)
+    for statement in argmap.statements.values():
+        if _is_argument_node(statement) and statement.text == statement.title:
+            continue
+        if statement.tags and not set(statement.tags) <= _class_tags(statement):
+            return False
+    for inf in argmap.inferences.values():
+        info = inf.meta.get("argdown")
+        if isinstance(info, dict) and info.get("tags"):
+            description = info.get("description")
+            if not isinstance(description, str) or not description.strip():
+                continue
+            if not {t for t in info["tags"] if isinstance(t, str)} <= _tags_in(description):
+                return False
+    return True
+
+
+def _class_tags(statement: Statement) -> set[str]:
+    """The tags written as hashtags in any text of the statement (``meta.texts`` too)."""
+    texts = statement.meta.get("texts")
+    found = _tags_in(statement.text)
+    for text in texts if isinstance(texts, list) else []:
+        if isinstance(text, str):
+            found |= _tags_in(text)
+    return found
+
+
 def _is_argument_node(statement: Statement) -> bool:
     return statement.meta.get("argdown") == "argument"
 
@@ -159,6 +261,7 @@ class _Writer:
         # statement -> (symbol, statement) of the relation lines under it
         self.line_children: dict[str, list[tuple[str, str]]] = {}
         self.pairs: dict[str, list[tuple[str, int]]] = {}  # statement -> (other, pair number)
+        self.pair_statements: set[str] = set()
         self.tier2: list[str] = []
         self.tier2_set: set[str] = set()
         self.undercut_lines: dict[str, list[str]] = {}  # inference -> premises of '<_' lines
@@ -173,6 +276,17 @@ class _Writer:
         self.blocks: list[str] = []
         self.pending: deque[tuple[str, str]] = deque()
         self.gap_inferences = {g.node for g in argmap.gaps if g.node in argmap.inferences}
+        #: hashtags stay in the texts (Argdown's default) when every tag is in its text;
+        #: else the front matter says ``removeTagsFromText`` and the tags follow the texts
+        self.tags_in_text = _tags_kept_in_text(argmap)
+        self.untitled: set[str] = set()  # statements Argdown gave its own title: none written
+        self.referenced: set[str] = set()  # ... unless they are referenced after all
+        self.more_texts: list[tuple[str, str]] = []  # the other texts of a class, written last
+        self.group = 0  # the section group being written (0: before the first heading)
+        self.statement_group: dict[str, int] = {}
+        self.argument_group: dict[str, int] = {}
+        self.deferred: dict[int, list[tuple[str, str]]] = {}  # blocks that wait for their heading
+        self.more_blocks: list[str] = []  # the other descriptions of an argument, written last
 
     # planning ------------------------------------------------------------------------------
 
@@ -290,8 +404,7 @@ class _Writer:
         """One inference: a relation line, half of a contradiction pair, or a PCS (Tier 2)."""
         fields = self.fields(inf)
         simple = (
-            len(inf.premises) == 1
-            and inf.premises[0] != inf.target
+            len(inf.premises) == 1  # (a statement may support or attack itself: Argdown keeps it)
             and inf.id not in undercut_targets
             and inf.id not in self.gap_inferences
             and inf.id not in self.single_step
@@ -366,12 +479,21 @@ class _Writer:
             back = contradictory.get((b, a, symbol), [])
             while ids:
                 iid = ids.pop()
-                if back and a != b:
-                    back.pop()
+                if a == b or (back and a != b):
+                    # one line per pair (a statement contradicting itself is one attack);
+                    # under the argument when one side is one: '><' takes a statement after it
+                    if a != b:
+                        back.pop()
                     number += 1
                     self.pair_symbol[number] = symbol
-                    self.pairs.setdefault(a, []).append((b, number))
-                    self.pairs.setdefault(b, []).append((a, number))
+                    arg_a = _is_argument_node(m.statements[a])
+                    arg_b = _is_argument_node(m.statements[b])
+                    if not arg_b or arg_a == arg_b:
+                        self.pairs.setdefault(a, []).append((b, number))
+                    if not arg_a or arg_a == arg_b:
+                        self.pairs.setdefault(b, []).append((a, number))
+                    if arg_a and arg_b:
+                        self.pair_statements.add(b)
                 else:
                     if symbol != "><":
                         self.strict_failed = True  # a lone contrary: no line says it
@@ -384,8 +506,7 @@ class _Writer:
             in_pcs.update(inf.premises)
             if inf.kind is InferenceKind.SUPPORT:
                 in_pcs.add(inf.target)
-        for sid in self.pairs:
-            in_pcs.add(sid)  # '><' relates statements
+        in_pcs |= self.pair_statements  # '><' between two arguments: one must be a statement
         for sid, statement in m.statements.items():
             if _is_argument_node(statement) and sid not in in_pcs:
                 wanted = statement.title or (sid[1:-1] if sid.startswith("<") else sid)
@@ -451,48 +572,115 @@ class _Writer:
         title = self.title[sid]
         return f"<{title}>" if sid in self.as_argument else f"[{title}]"
 
-    def definition(self, sid: str) -> str:
+    def inline(
+        self,
+        text: str,
+        tags: list[str],
+        links: list[tuple[int, int, str]] | None = None,
+        elsewhere: set[str] | frozenset[str] = frozenset(),
+    ) -> tuple[str, list[str]]:
+        """A text as written, with its links and hashtags, and the tags to write after it.
+
+        In the default mode (``tags_in_text``) a tag the text holds as a hashtag
+        stays there, as Argdown keeps it (a tag ``elsewhere``, in another text of
+        the statement, is written there); otherwise the text's hashtags are
+        escaped and every tag follows the text.
+        """
+        if not self.tags_in_text:
+            return _with_links(text, links or [], frozenset()), list(tags)
+        inline = frozenset(t for t in tags if t in _tags_in(text))
+        shown = _with_links(text, links or [], inline)
+        return shown, [t for t in tags if t not in inline and t not in elsewhere]
+
+    def definition(self, sid: str, text: str | None = None, first: bool = True) -> str:
+        """``[Title]: text #tags {data}``; ``text`` another text of its class, without the data."""
         statement = self.map.statements[sid]
-        text = statement.text
+        own = text is None or text == statement.text
+        text = statement.text if text is None else text
         data: dict[str, Any] = {}
         shown = text
-        if any(c in text for c in "\n\r") or text != text.strip() or first_unsafe(text) is not None:
-            data["text"] = text
+        links = presentation.links(statement) if own else self.other_links(statement, text)
+        plain = any(c in text for c in "\n\r") or text != text.strip() or first_unsafe(text)
+        if plain:
+            if own:  # (another text of its class is only shown: the data text is the class's)
+                data["text"] = text
             shown = printable(" ".join(text.split())) or "(text in data)"
-        values = statement.model_dump(
-            exclude_defaults=True,
-            exclude={"id", "text", "title", "tags", "meta", "origin"},
-            mode="json",
-        )
-        if statement.implicit and statement.kind.value == "assumption":
-            values.pop("kind", None)
-        for key in STATEMENT_DATA:
-            if key in values:
-                data[key] = values[key]
-        meta = dict(statement.meta)
+            links = []
+        if first and sid == self.map.conclusion and sid in self.untitled:
+            data["argmap"] = CONCLUSION  # the main conclusion, which has no title to name it by
+        if first:
+            values = statement.model_dump(
+                exclude_defaults=True,
+                exclude={"id", "text", "title", "tags", "meta", "origin"},
+                mode="json",
+            )
+            if statement.implicit and statement.kind.value == "assumption":
+                values.pop("kind", None)
+            for key in STATEMENT_DATA:
+                if key in values:
+                    data[key] = values[key]
+            meta = {k: v for k, v in statement.meta.items() if k not in _SYNTAX_META}
+            if sid in self.as_argument:
+                meta.pop("argdown", None)
+            if meta:
+                data["meta"] = meta
+        writable = all(_writable_tag(t) for t in statement.tags)
+        tags_here = statement.tags if writable else []
+        body, after = self.inline(shown, tags_here, links, _class_tags(statement))
+        if first and not writable:
+            data["tags"] = list(statement.tags)
+        tags = "".join(" " + _tag_token(t) for t in after)
+        if text == statement.title and own and not plain and self.title[sid] == text:
+            # a statement or argument never given a text (its text is its title): a reference
+            line = self.reference(sid) + tags
+            return line + (" " + _json(data) if data else "")
         if sid in self.as_argument:
-            meta.pop("argdown", None)
-        if meta:
-            data["meta"] = meta
-        tags = ""
-        if statement.tags:
-            if all(t and ")" not in t and t == t.strip() for t in statement.tags):
-                tags = " " + " ".join(
-                    f"#{t}" if _RE_SIMPLE_TAG.fullmatch(t) else f"#({t})" for t in statement.tags
-                )
-            else:
-                data["tags"] = list(statement.tags)
-        head = f"<{self.title[sid]}>:" if sid in self.as_argument else f"[{self.title[sid]}]:"
-        line = f"{head} {_escape(shown)}{tags}"
+            head = f"<{self.title[sid]}>: "
+        elif sid in self.untitled and first:
+            head = f"\x00{sid}\x00"  # a title only if it is referenced: decided at the end
+            if not _RE_PLAIN_START.match(body):
+                self.referenced.add(sid)  # a line starting so would not be a statement
+        else:
+            head = f"[{self.title[sid]}]: "
+        line = f"{head}{body}{tags}"
         if data:
             line += " " + _json(data)
         return line
 
+    def description(self, text: str, texts: Any, raw_links: Any, tags: list[str]) -> str:
+        """An argument's description as written: links, hashtags, the tags after it."""
+        shown = printable(" ".join(text.split()))
+        of = texts.index(text) if isinstance(texts, list) and text in texts else None
+        if of is not None and of == len(texts) - 1:
+            of = None  # the links of the description kept are its own
+        links = presentation.text_links(text, raw_links, of) if shown == text else []
+        body, after = self.inline(shown, tags, links)
+        return body + "".join(" " + _tag_token(t) for t in after)
+
+    def other_links(self, statement: Statement, text: str) -> list[tuple[int, int, str]]:
+        """The links of one of the statement's other texts (``meta.texts``)."""
+        texts = statement.meta.get("texts")
+        if not isinstance(texts, list) or text not in texts:
+            return []
+        return presentation.text_links(text, statement.meta.get("links"), texts.index(text))
+
     def mention(self, sid: str) -> str:
         """A definition the first time a statement is written, a reference after."""
         if sid in self.defined:
+            self.referenced.add(sid)
             return self.reference(sid)
         self.defined.add(sid)
+        texts = self.map.statements[sid].meta.get("texts")
+        if isinstance(texts, list):
+            # every text of its class: the first here, the others in blocks of their own,
+            # the statement's own text last (the reader takes the last one)
+            others = [t for t in texts if isinstance(t, str) and t.strip()]
+            text = self.map.statements[sid].text
+            others = [t for t in others if t != text] + [text]
+            if len(others) > 1:
+                self.more_texts.extend((sid, t) for t in others[1:])
+                self.referenced.add(sid)
+                return self.definition(sid, others[0])
         return self.definition(sid)
 
     # blocks --------------------------------------------------------------------------------
@@ -501,6 +689,8 @@ class _Writer:
         """A statement and its relation lines, nested, each statement expanded once."""
         if root in self.expanded:
             return
+        known = root in self.defined  # a first mention is kept even when it looks like a reference
+        was_referenced = root in self.referenced
         lines: list[str] = []
         stack: list[tuple[str, int, str]] = [(root, 0, "")]
         while stack:
@@ -524,8 +714,10 @@ class _Writer:
             for inf in self.map.incoming(sid):
                 if inf.id in self.tier2_set and inf.id not in self.written:
                     self.pending.append(("pcs", inf.id))
-        if len(lines) > 1 or lines[0] != self.reference(root):  # no bare references
+        if len(lines) > 1 or not known or lines[0] != self.reference(root):  # no bare references
             self.blocks.append("\n".join(lines))
+        elif not was_referenced:
+            self.referenced.discard(root)  # the reference is not written after all
 
     def pcs(self, iid: str) -> None:
         """A Tier 2 inference (or a chain of them): an argument with its premise-conclusion structure."""
@@ -543,14 +735,21 @@ class _Writer:
         head = f"<{title}>"
         if isinstance(info, dict):
             description = info.get("description")
+            tags = [t for t in info.get("tags", []) if isinstance(t, str) and _writable_tag(t)]
             if isinstance(description, str) and description.strip():
-                head += ": " + _escape(printable(" ".join(description.split())))
-                tags = [
-                    t for t in info.get("tags", []) if isinstance(t, str) and t and ")" not in t
-                ]
-                head += "".join(
-                    f" #{t}" if _RE_SIMPLE_TAG.fullmatch(t) else f" #({t})" for t in tags
+                texts = info.get("texts")
+                others = [description]
+                if isinstance(texts, list):
+                    # every description of the argument, this one last (the reader keeps it)
+                    others = [t for t in texts if isinstance(t, str) and t.strip()]
+                    others = [t for t in others if t != description] + [description]
+                head += ": " + self.description(others[0], texts, info.get("links"), tags)
+                self.more_blocks.extend(
+                    f"<{title}>: " + self.description(t, texts, info.get("links"), [])
+                    for t in others[1:]
                 )
+            elif tags:
+                head += "".join(" " + _tag_token(t) for t in tags)
             if info.get("data") is not None:
                 head += " " + _json(info["data"])
             name = info.get("argument")
@@ -631,12 +830,34 @@ class _Writer:
         if isinstance(original, dict):
             # Argdown settings of the original file stay; the interpretation mode only when
             # the relations below are written for it (else for Argdown's default, loose, mode)
-            dropped = ("argmap",) if self.strict else ("model", "argmap")
-            front.update({k: v for k, v in original.items() if k not in dropped})
+            front.update({k: v for k, v in original.items() if k != "argmap"})
+        model = dict(front.pop("model", None) or {}) if isinstance(front.get("model"), dict) else {}
+        front.pop("model", None)
+        if not self.strict:
+            model.pop("mode", None)
+        model.pop("removeTagsFromText", None)
+        if not self.tags_in_text:
+            model["removeTagsFromText"] = True  # the tags follow the texts, out of them
+        if model:
+            front = {"model": model, **front}
+        colours = m.meta.get("tag_colors")
+        if isinstance(colours, dict) and colours:
+            # each tag's colour, said outright: Argdown's palette follows the order in which
+            # tags first occur, which the written file need not keep
+            settings = (
+                dict(front.get("color") or {}) if isinstance(front.get("color"), dict) else {}
+            )
+            given = settings.get("tagColors")
+            given = dict(given) if isinstance(given, dict) else {}
+            for tag, value in colours.items():
+                if isinstance(tag, str) and presentation.colour(value) and tag not in given:
+                    given[tag] = value
+            settings["tagColors"] = given
+            front["color"] = settings
         if m.title:
             front["title"] = m.title
         own: dict[str, Any] = {}
-        if m.conclusion in m.statements:
+        if m.conclusion in m.statements and m.conclusion not in self.untitled:
             own["conclusion"] = self.read_id(m.conclusion)
         if m.source is not None:
             source = m.source.model_dump(exclude_none=True, mode="json")
@@ -653,7 +874,9 @@ class _Writer:
                     entry = {"inference": self.pcs_title[gap.node], **entry}
                 gaps.append(entry)
             own["gaps"] = gaps
-        meta = {k: v for k, v in m.meta.items() if k not in ("argdown", "frontmatter", "sections")}
+        # (tag colours are in the front matter's color.tagColors, as Argdown reads them)
+        derived: tuple[str, ...] = ("argdown", "frontmatter", "sections", "tag_colors")
+        meta = {k: v for k, v in m.meta.items() if k not in derived}
         if meta:
             own["meta"] = meta
         if own:
@@ -672,31 +895,153 @@ class _Writer:
     def run(self) -> str:
         m = self.map
         self.plan()
-        order = [m.conclusion] if m.conclusion in m.statements else []
-        order += [s for s in m.statements if s != m.conclusion]
-        if order:
-            self.pending.append(("tree", order[0]))
-        rest = iter(order)
-        tier2 = iter(self.tier2)
-        while True:
-            while self.pending:
-                kind, key = self.pending.popleft()
-                if kind == "tree":
-                    self.tree(key)
-                else:
-                    self.pcs(key)
-            # what the walk from the conclusion did not reach, in map order
-            nxt = next((s for s in rest if s not in self.expanded), None)
-            if nxt is not None:
-                self.pending.append(("tree", nxt))
-                continue
-            left = next((i for i in tier2 if i not in self.written), None)
-            if left is None:
-                break
-            self.pending.append(("pcs", left))
+        self.find_untitled()
+        groups = self.section_groups()
+        tier2 = list(self.tier2)
+        children = {sid for lines in self.line_children.values() for _, sid in lines}
+        in_structures = {
+            sid
+            for iid in tier2
+            for sid in (*m.inferences[iid].premises, m.inferences[iid].target)
+            if sid in self.untitled
+        }
+        for number, (heading, members) in enumerate(groups):
+            self.group = number
+            if heading is not None:
+                self.blocks.append(heading)
+            self.pending.extend(self.deferred.pop(number, []))
+            self.drain()
+            # the conclusion, then the tops of the relation-line trees, then the rest: a
+            # statement under another is written in its tree, whatever the map's order
+            order = [s for s in members if s == m.conclusion]
+            order += [s for s in members if s != m.conclusion and s not in children]
+            order += [s for s in members if s != m.conclusion and s in children]
+            for sid in order:
+                if sid in in_structures:
+                    continue  # an untitled statement its structure defines (below): no title
+                if sid not in self.expanded:
+                    self.pending.append(("tree", sid))
+                self.drain()
+            inside = set(members)
+            for iid in tier2:
+                inf = m.inferences[iid]
+                if iid not in self.written and (inf.target in inside or inf.premises[0] in inside):
+                    self.pending.append(("pcs", iid))
+                    self.drain()
+        # what no section's walk reached, in map order
+        self.group = len(groups)
+        for number in sorted(self.deferred):
+            self.pending.extend(self.deferred.pop(number))
+        for sid in m.statements:
+            if sid not in self.expanded:
+                self.pending.append(("tree", sid))
+                self.drain()
+        for iid in tier2:
+            if iid not in self.written:
+                self.pending.append(("pcs", iid))
+                self.drain()
+        for sid, text in self.more_texts:
+            self.blocks.append(self.definition(sid, text, first=False))
+        self.blocks.extend(self.more_blocks)
         front = self.front_matter()
         parts = ([front] if front else []) + self.blocks
-        return "\n\n".join(parts) + "\n"
+        text = "\n\n".join(parts) + "\n"
+        if self.untitled:
+            text = _RE_SENTINEL.sub(self.untitled_head, text)
+        return text
+
+    def drain(self) -> None:
+        while self.pending:
+            kind, key = self.pending.popleft()
+            later = self.group_of(kind, key)
+            if later > self.group:
+                self.deferred.setdefault(later, []).append((kind, key))  # under its heading
+                continue
+            if kind == "tree":
+                self.tree(key)
+            else:
+                self.pcs(key)
+
+    def group_of(self, kind: str, key: str) -> int:
+        """The section group a pending block belongs in (0: before the first heading)."""
+        if kind == "tree":
+            return self.statement_group.get(key, 0)
+        inf = self.map.inferences[key]
+        name = _argument_name(inf)
+        if name is not None and name in self.argument_group:
+            return self.argument_group[name]
+        return self.statement_group.get(inf.premises[0], 0)
+
+    def untitled_head(self, match: re.Match[str]) -> str:
+        sid = match.group(1)
+        return f"[{self.title[sid]}]: " if sid in self.referenced else ""
+
+    def find_untitled(self) -> None:
+        """Statements Argdown titled itself (``Untitled 3``): written without a title.
+
+        Unless something must name them (the conclusion, a gap, a second mention):
+        those get a title Argdown's own numbering cannot give another statement.
+        """
+        m = self.map
+        named = {g.node for g in m.gaps}  # (an untitled conclusion is marked in its data)
+        for sid, statement in m.statements.items():
+            if (
+                statement.title is None
+                and sid not in self.as_argument
+                and _RE_UNTITLED.fullmatch(sid)
+            ):
+                self.read_ids.discard(self.title[sid])
+                title = sid.replace("Untitled", "Untitled statement", 1)
+                while title in self.read_ids:
+                    title += "'"
+                self.title[sid] = title
+                self.read_ids.add(title)
+                if sid not in named:
+                    self.untitled.add(sid)
+
+    def section_groups(self) -> list[tuple[str | None, list[str]]]:
+        """The statements before the first heading, then each heading and its statements."""
+        m = self.map
+        raw = m.meta.get("sections")
+        placed: set[str] = set()
+        groups: list[tuple[str | None, list[str]]] = []
+        for entry in raw if isinstance(raw, list) else []:
+            line = self.heading(entry)
+            if line is None:
+                continue
+            ids = entry.get("statements")
+            members = [
+                s
+                for s in (ids if isinstance(ids, list) else [])
+                if isinstance(s, str) and s in m.statements and s not in placed
+            ]
+            placed.update(members)
+            groups.append((line, members))
+            for sid in members:
+                self.statement_group[sid] = len(groups)
+            names = entry.get("arguments")
+            for name in names if isinstance(names, list) else []:
+                if isinstance(name, str):
+                    self.argument_group.setdefault(name, len(groups))
+        first = [s for s in m.statements if s not in placed]
+        return [(None, first), *groups]
+
+    def heading(self, entry: Any) -> str | None:
+        """``## Title #tags {data}`` for one entry of ``meta.sections``, if it can be written."""
+        if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
+            return None
+        title = printable(" ".join(entry["title"].split()))
+        if not title:
+            return None
+        level = entry.get("level")
+        level = level if isinstance(level, int) and not isinstance(level, bool) else 1
+        tags = [t for t in entry.get("tags", []) if isinstance(t, str) and _writable_tag(t)]
+        body, after = self.inline(title, tags)
+        line = "#" * max(1, min(level, 6)) + " " + body
+        line += "".join(" " + _tag_token(t) for t in after)
+        if entry.get("data") is not None:
+            line += " " + _json(entry["data"])
+        return line
 
 
 def dumps(argmap: ArgumentMap) -> str:

@@ -347,7 +347,16 @@
     details.replaceChildren();
     details.append(el("div", "kind", kindName(info) + " \u00b7 " + id));
     if (info.title) details.append(el("h2", "title", info.title));
-    details.append(el("p", "text", info.text));
+    const text = el("p", "text", info.parts ? undefined : info.text);
+    for (const [piece, url] of info.parts || []) {
+      if (url === null) { text.append(piece); continue; }
+      const a = el("a", "link", piece);  // the link of the text (Argdown's [text](url))
+      a.href = url;
+      a.rel = "noopener noreferrer";
+      a.target = "_blank";
+      text.append(a);
+    }
+    details.append(text);
     if (info.quote) details.append(el("blockquote", "quote", "\u201c" + info.quote + "\u201d"));
     const list = el("dl");
     if (info.at) {
