@@ -16,9 +16,13 @@ the evidence cues are in). A sentence is split (each part at least
   sentence adverb after the first words of its clause ("The cost, however,
   is high"): that clause begins at the comma before those words, if any;
 * a concessive clause hangs on the main one ("Although X, Y", "Y, even if X",
-  "Y, unless X", "Despite X, Y"): the concession attacks the main clause;
+  "Y, unless X", "Despite X, Y"): the concession attacks the main clause.
+  Outside the conclusion's sentence an opening concession reads as "X, but
+  Y": X is an objection to the conclusion and Y the writer's reply to it;
 * a reason clause hangs on the clause before ("Y, because X", "Y since X",
-  "Y, for it X", "Because X, Y"): the reason supports it;
+  "Y, for it X", "Because X, Y"): the reason supports it. An opening "As"
+  is not split off: it is as often a role or a time ("As a central airport,
+  ...") as a reason;
 * a consequence follows ("X, so Y", "X, therefore Y", "X, which is why Y"):
   X supports Y;
 * examples follow ("X, including Y"): Y supports X.
@@ -147,7 +151,7 @@ _SPLIT = re.compile(
 )
 _INITIAL = re.compile(
     _LEAD + r"(?P<m>although|though|even though|even if|while|whereas|despite|in spite of|"
-    r"because|since|as|given that)\b[^,;]*[,;]",
+    r"because|since|given that)\b[^,;]*[,;]",
     re.IGNORECASE,
 )
 _PARENTHETICAL = re.compile(r"\s*,")
@@ -187,6 +191,7 @@ class Unit:
     part: int = -1  # the clause's index in its sentence (-1: the whole sentence)
     restated_in: list[int] = field(default_factory=list)  # paragraphs restating the conclusion
     opening: str = ""  # what its move is read from (a paragraph's first sentence), else its text
+    conceded_by: str = ""  # the connective of its sentence that concedes it ("but", "although")
 
     @property
     def attacks(self) -> bool:
@@ -201,6 +206,7 @@ class _Part:
     head: int | None = None  # the part it hangs on, in its sentence
     relation: str = ""  # "sup" or "att" to its head
     why: str = ""
+    conceded_by: str = ""  # the connective that concedes this part ("but", "although"...)
 
 
 def split_clauses(text: str) -> list[_Part]:
@@ -257,6 +263,8 @@ def split_clauses(text: str) -> list[_Part]:
         parts[0].head = 1
         parts[0].relation = "att" if marker in CONCESSIVE else "sup"
         parts[0].why = f"a {'concession' if parts[0].relation == 'att' else 'reason'} ({marker!r})"
+        if parts[0].relation == "att":
+            parts[0].conceded_by = marker
         nucleus = 1
         first = 2
     else:
@@ -268,6 +276,7 @@ def split_clauses(text: str) -> list[_Part]:
             # "X, but Y": what came before is conceded; Y is the point
             parts[nucleus].head, parts[nucleus].relation = i, "att"
             parts[nucleus].why = f"conceded before {marker!r}"
+            parts[nucleus].conceded_by = marker
             nucleus = i
         elif marker in CONCESSIVE:
             parts[i].head, parts[i].relation = nucleus, "att"
@@ -389,6 +398,7 @@ def _clause_units(paragraph: Paragraph, guess: Candidate) -> tuple[list[Unit], l
                 _cues_between(paragraph, start, end),
                 sentence=si,
                 part=pi if len(parts) > 1 else -1,
+                conceded_by=part.conceded_by,
             )
             if part.head is not None:
                 unit.parent = base + part.head
@@ -476,7 +486,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
     conclusion = 0
     conceded_in: dict[int, int] = {}  # nucleus -> the part its sentence concedes before "but"
     for j, u in enumerate(units):
-        if u.parent is not None and u.why.startswith("conceded"):
+        if u.parent is not None and u.conceded_by:
             conceded_in.setdefault(u.parent, j)
     position = {unit: k for k, unit in enumerate(order)}
     previous: int | None = None  # the unit before, in text order
@@ -500,9 +510,10 @@ def _place(units: list[Unit], order: list[int]) -> None:
             # "X, but Y" outside the conclusion: X objects to the conclusion, Y rebuts X
             head = conceded[0]
             units[head].kind, units[head].parent = "objection", conclusion
-            units[head].why = "conceded before a 'but' in the same sentence: an objection"
+            marker = units[head].conceded_by
+            units[head].why = f"conceded ({marker!r}) in the same sentence: an objection"
             unit.kind, unit.parent = "rebuttal", head
-            unit.why = "the writer's reply after 'but' to what the sentence concedes"
+            unit.why = f"the writer's reply to what the sentence concedes ({marker!r})"
             objection = None
         elif cue := _CONCESSION.match(text):
             unit.kind, unit.parent = "objection", conclusion
