@@ -284,3 +284,15 @@ def test_an_opening_concession_outside_the_conclusion_reads_as_x_but_y() -> None
 def test_an_opening_as_is_not_split_off() -> None:
     sentence = "As a central airport, the old field draws business travellers from far away."
     assert len(split_clauses(sentence)) == 1
+
+
+def test_a_contrast_right_after_a_clause_conceded_in_its_sentence_rebuts_that_clause() -> None:
+    claim = "Our town should build a new library,"
+    conceded = "even if the building will cost a lot of money."
+    reply = "Yet the old one costs more in repairs every year."
+    got = placed(f"{claim} {conceded} {reply}")
+    assert got[conceded] == ("objection", claim)
+    assert got[reply] == ("rebuttal", conceded)
+    # must not fire for a plain sentence: it is the writer's next reason, not the concession's
+    got = placed(f"{claim} {conceded} Children need quiet places to learn.")
+    assert got["Children need quiet places to learn."] == ("reason", claim)

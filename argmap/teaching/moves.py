@@ -33,7 +33,8 @@ Moves, by the words a unit opens with (in text order):
   "Granted", "Yes, ...", "Some argue", "Critics say", "One could object"...):
   an *objection* to the conclusion; plain units right after it support it;
 * **contrast** ("But", "However", "Yet", "Still", "Nevertheless", "On the
-  other hand"...): after an objection, the writer's *rebuttal* (an attack on
+  other hand"...): after an objection (also a clause conceded in the sentence
+  just before: "Y, even if X. Yet Z."), the writer's *rebuttal* (an attack on
   that objection). After a plain point of the writer's, a conceding opener
   ("But", "Yet", "Still", "Nevertheless": PDTB's concession sense) reads as
   "X, but Y" across the full stop: the point before is conceded (an
@@ -492,12 +493,15 @@ def _place(units: list[Unit], order: list[int]) -> None:
     previous: int | None = None  # the unit before, in text order
     objection: int | None = None  # the latest objection still open to a rebuttal
     reason: int | None = None  # the latest enumerated reason
+    clause_objection: int | None = None  # a clause conceded inside the sentence just before
     for i in order:
         unit = units[i]
         if i == conclusion:
             previous, objection, reason = i, None, None
             continue
         if unit.kind:  # a clause placed inside its sentence
+            # "Y, even if X": a contrast right after it may rebut X (plain units do not back X)
+            clause_objection = i if unit.kind == "objection" else None
             previous = i
             continue
         text = _opening(unit)
@@ -520,6 +524,8 @@ def _place(units: list[Unit], order: list[int]) -> None:
             unit.why = f"opens with a concession or a reported opposing view ({_said(cue)})"
             objection = i
         elif cue := (_CONTRAST.match(text) or _HOWEVER_INSIDE.match(text)):
+            if objection is None:
+                objection = clause_objection
             if objection is not None:
                 unit.kind, unit.parent = "rebuttal", objection
                 unit.why = f"a contrast ({_said(cue)}) after an objection: the writer's rebuttal"
@@ -580,7 +586,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
         else:
             unit.kind, unit.parent = "reason", conclusion
             unit.why = "no dialectic cue: a reason for the conclusion"
-        previous = i
+        previous, clause_objection = i, None
     _name_attacks(units)
 
 
