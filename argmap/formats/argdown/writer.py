@@ -899,11 +899,13 @@ class _Writer:
         groups = self.section_groups()
         tier2 = list(self.tier2)
         children = {sid for lines in self.line_children.values() for _, sid in lines}
+        # a statement of a premise-conclusion structure with no relation lines of its own is
+        # defined there, not in a block of its own before it (an untitled one needs no title)
         in_structures = {
             sid
             for iid in tier2
             for sid in (*m.inferences[iid].premises, m.inferences[iid].target)
-            if sid in self.untitled
+            if not self.line_children.get(sid) and sid not in self.pairs
         }
         for number, (heading, members) in enumerate(groups):
             self.group = number
@@ -918,7 +920,7 @@ class _Writer:
             order += [s for s in members if s != m.conclusion and s in children]
             for sid in order:
                 if sid in in_structures:
-                    continue  # an untitled statement its structure defines (below): no title
+                    continue  # its structure defines it (below)
                 if sid not in self.expanded:
                     self.pending.append(("tree", sid))
                 self.drain()
