@@ -232,8 +232,9 @@ def to_dot(argmap: ArgumentMap, **options: Any) -> str:
 def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **options: Any) -> bytes:
     """The map drawn as ``svg``, ``png``, ``pdf``, ``dot``, ``json`` (Graphviz's layout) or ``html``.
 
-    ``engine`` is ``auto`` (the system ``dot`` when on PATH, else the embedded
-    one), ``dot`` or ``wasm`` (SVG, JSON and HTML only). Options:
+    ``engine`` is ``auto`` (the embedded one for SVG, JSON and HTML, which it
+    lays out faster; the system ``dot`` for PNG and PDF), ``dot`` or ``wasm``
+    (SVG, JSON and HTML only). Options:
     ``width=30`` (characters per line), ``rankdir="TB"``, ``theme="default"``
     (or ``print``, ``colorblind``), ``legend=False``, ``evaluate=False``,
     ``gaps=True``, ``select=()``, ``ignore=()``, ``severity=None`` (the default
@@ -528,6 +529,7 @@ def exercise(
     detected_gaps: bool = False,
     pdf: bool = True,
     notify: Callable[[list[str]], None] | None = None,
+    engine: str = "auto",
 ) -> list[Path]:
     """Write a worksheet and its key into ``out_dir``; returns the files written.
 
@@ -536,8 +538,8 @@ def exercise(
     ``DIR/answer-key.yaml`` and ``DIR/answer-key.md``, and ``DIR/worksheet.pdf``
     when ``pdf`` and a Chromium (or, for the diagram alone, the system ``dot``)
     can print it. ``notify`` hears what was left out: a missing source text, a
-    PDF that could not be made. Only these files are replaced; nothing else in
-    ``out_dir`` is touched.
+    PDF that could not be made. ``engine`` lays out the diagram (as :func:`render`'s).
+    Only these files are replaced; nothing else in ``out_dir`` is touched.
     """
     from argmap.errors import OutputError
     from argmap.io import check_not_input, check_output, write_output
@@ -570,8 +572,7 @@ def exercise(
             "text out; hand it to students separately"
         )
     dot = worksheet_dot(ex)
-    # the boxes are HTML-like labels, which the embedded WebAssembly Graphviz cannot draw
-    engine = "dot" if system_dot() is not None else "auto"
+    # record labels: both engines draw the boxes the same way
     svg = layout(dot, "svg", engine).decode("utf-8")
     page = worksheet_html(
         ex, print_diagrams(ex, svg, lambda source: layout(source, "svg", engine).decode("utf-8"))

@@ -590,7 +590,7 @@ def render(
         RenderEngine,
         typer.Option(
             "--engine",
-            help="dot: the system Graphviz (all formats); wasm: the embedded one (SVG, JSON, HTML; nothing to install); auto: dot when on PATH.",
+            help="dot: the system Graphviz (all formats); wasm: the embedded one (SVG, JSON, HTML; nothing to install); auto: wasm for what it writes (faster), dot for PNG/PDF.",
         ),
     ] = RenderEngine.AUTO,
     theme: Annotated[
