@@ -477,9 +477,11 @@ class _Writer:
         number = 0
         for (a, b, symbol), ids in contradictory.items():
             back = contradictory.get((b, a, symbol), [])
+            itself = a == b  # a statement contradicting itself: one line (Argdown keeps one)
             while ids:
                 iid = ids.pop()
-                if a == b or (back and a != b):
+                if itself or (back and a != b):
+                    itself = False
                     # one line per pair (a statement contradicting itself is one attack);
                     # under the argument when one side is one: '><' takes a statement after it
                     if a != b:
@@ -710,6 +712,9 @@ class _Writer:
                 if number not in self.pairs_done:
                     self.pairs_done.add(number)
                     children.append((other, depth + 1, self.pair_symbol.get(number, "><")))
+            # a relation of a statement to itself first: Argdown drops one that comes after
+            # a relation of the same type into it (it takes it for a repeat)
+            children.sort(key=lambda child: child[0] != sid)
             stack.extend(reversed(children))
             for inf in self.map.incoming(sid):
                 if inf.id in self.tier2_set and inf.id not in self.written:
