@@ -443,3 +443,55 @@ def test_any_bytes_read_or_fail_cleanly(data: bytes, tmp_path: Path) -> None:
     path.write_bytes(b'{"nodes": ' + data)
     with pytest.raises(argmap.ArgmapError):
         argmap.load(path)
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", sorted(AIF_DIR.glob("*.json")), ids=lambda p: p.name)
+def test_aif_to_aif_keeps_edge_ids_their_attributes_and_id_types(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    written = json.loads(argmap.dumps(argmap.load(path), "aif"))
+    # every edge as it was: its edgeID (text stays text), formEdgeID and any other attribute
+    assert sorted(json.dumps(e, sort_keys=True) for e in written["edges"]) == sorted(
+        json.dumps(e, sort_keys=True) for e in data["edges"]
+    )
+    assert sorted(repr(n["nodeID"]) for n in written["nodes"]) == sorted(
+        repr(n["nodeID"]) for n in data["nodes"]
+    )
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", sorted(AIF_DIR.glob("*.json")), ids=lambda p: p.name)
+def test_aif_ids_survive_a_trip_through_argdown(path: Path, tmp_path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    m = argmap.load(path)
+    through = tmp_path / "map.argdown"
+    through.write_text(argmap.dumps(m, "argdown"), encoding="utf-8")
+    back = argmap.load(through)
+    # the RA and CA nodes keep their nodeIDs as inference ids (Argdown has no slot for them)
+    assert set(back.inferences) == set(m.inferences)
+    written = json.loads(argmap.dumps(back, "aif"))
+    assert sorted(repr(n["nodeID"]) for n in written["nodes"]) == sorted(
+        repr(n["nodeID"]) for n in data["nodes"]
+    )
+    assert sorted(json.dumps(e, sort_keys=True) for e in written["edges"]) == sorted(
+        json.dumps(e, sort_keys=True) for e in data["edges"]
+    )
+
+
+def test_mixed_number_and_text_ids_keep_their_types(tmp_path: Path) -> None:
+    path = write_aif(
+        tmp_path / "mixed.json",
+        [i_node(1, "C"), i_node("p2", "P"), s_node(10, "RA"), s_node("ca", "CA"), i_node(3, "X")],
+        [
+            {"edgeID": 7, "fromID": "p2", "toID": 10, "formEdgeID": None},
+            {"edgeID": "e8", "fromID": 10, "toID": 1},
+            edge("9", 3, "ca"),
+            edge("10", "ca", 1),
+        ],
+    )
+    written = json.loads(argmap.dumps(argmap.load(path), "aif"))
+    assert sorted(map(repr, (n["nodeID"] for n in written["nodes"]))) == sorted(
+        map(repr, [1, "p2", 10, "ca", 3])
+    )
+    assert {"edgeID": 7, "fromID": "p2", "toID": 10, "formEdgeID": None} in written["edges"]
+    assert {"edgeID": "e8", "fromID": 10, "toID": 1} in written["edges"]

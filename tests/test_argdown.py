@@ -322,8 +322,8 @@ def test_front_matter_title_and_conclusion() -> None:
         ('[A]: a {"b": 1, "b": 2}\n', "1:8: YAML error in the data block: duplicate key 'b'"),
         ("===\na: [\n===\n\n[A]: a\n", "3:1: YAML error in the front matter"),
         ("[A]: **bold\n", "2:1: expected the end of bold text (**)"),
-        ("[A]: a\n\n@include(other.argdown)\n", "@include is resolved by Argdown's"),
-        ("# Only a heading\n", "no statements and no arguments"),
+        ("[A]: a\n\n@include(other.argdown)\n", "@include(other.argdown): cannot read"),
+        ("# Only a heading\n", "only headings (1)"),
     ],
 )
 def test_syntax_errors_are_located(text: str, message: str) -> None:

@@ -9,11 +9,13 @@ tests/test_argdown_conformance.py) and the construct itself.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 import pytest
 from argdown_reference import argdown_cli, counts, export_json, round_trip_view
 
+from argmap.errors import MapFileError
 from argmap.formats import argdown
 from argmap.model import ArgumentMap, InferenceKind, Statement
 
@@ -148,6 +150,19 @@ CASES: dict[str, str] = {
     ),
     "strict contradictions": (
         "===\nmodel:\n    mode: strict\n===\n\n[A]: a.\n  - [B]: b.\n    - [A]\n  >< [C]: c.\n"
+    ),
+    "lenient data": (
+        '[A]: a. {from:["1"], b:[x], c:}\n  + <R>: r. {k:{z:1}}\n\n<U>\n\n(1) [P]: p.\n'
+        "-- {uses:[1]} --\n(2) [Q]: q.\n"
+    ),
+    "explode arguments": (
+        "===\nmodel:\n    explodeArguments: true\n===\n\n<Chain>: two steps. #t\n\n"
+        "(1) [A]: a.\n(2) [B]: b.\n----\n(3) [M]: m.\n(4) [D]: d.\n"
+        "-- Modus ponens {uses: [3, 4]} --\n(5) [C]: c.\n  + [Z]: z.\n\n"
+        "[X]: x.\n  - <Chain>\n  _> <Chain>\n\n<One>\n\n(1) [E]: e.\n----\n(2) [F]: f.\n"
+    ),
+    "uses in the conclusion": (
+        "<U>\n\n(1) [A]: a.\n(2) [B]: b.\n(3) [C]: c.\n----\n(4) [M]: m. {uses: [1, 3]}\n"
     ),
 }
 
@@ -367,3 +382,152 @@ def test_the_argdown_cli_reads_the_round_trip_as_it_reads_the_original(
     assert counts(written[file]) == counts(original[file])
     before, after = round_trip_view(original[file]), round_trip_view(written[file])
     assert {k: v for k, v in after.items() if v != before[k]} == {}
+
+
+def test_lenient_inline_data_reads_as_js_yaml_reads_it() -> None:
+    first, again, written = case("lenient data")
+    for m in (first, again):
+        # js-yaml (Argdown's YAML library) ends a key at a ':' a flow indicator follows,
+        # and reads "z:1" (no blank) as one plain word: the values here are its own
+        assert m.statements["A"].meta == {"from": ["1"], "b": ["x"], "c": None}
+        assert m.statements["<R>"].meta["k"] == {"z:1": None}
+    (step,) = [i for i in first.inferences.values() if i.target == "Q"]
+    assert step.premises == ["P"]
+
+
+def test_a_data_error_after_a_lenient_colon_is_at_its_place() -> None:
+    with pytest.raises(MapFileError) as info:
+        parse("[A]: a.\n\n[B]: b. {x:[1], y: [}\n")
+    assert (info.value.line, info.value.col) == (3, 21)
+
+
+def test_explode_arguments_splits_an_argument_into_its_steps_as_argdown_does() -> None:
+    first, again, written = case("explode arguments")
+    for m in (first, again):
+        assert m.meta["argdown"]["arguments"] == 3  # <Chain - 1>, <Chain - 2>, <One>
+        names = sorted(
+            str(i.meta["argdown"]["argument"])
+            for i in m.inferences.values()
+            if "argument" in i.meta.get("argdown", {})
+        )
+        assert names == ["Chain - 1", "Chain - 2", "One"]
+        steps = {
+            i.meta["argdown"]["argument"]: i
+            for i in m.inferences.values()
+            if "argument" in i.meta.get("argdown", {})
+        }
+        assert (steps["Chain - 2"].premises, steps["Chain - 2"].target) == (["M", "D"], "C")
+        # every piece keeps the argument's description and tags
+        assert steps["Chain - 1"].meta["argdown"]["description"] == "two steps. #t"
+    assert "explodeArguments: true" in written
+
+
+def test_uses_in_a_conclusions_data_chooses_the_premises() -> None:
+    first, again, _ = case("uses in the conclusion")
+    for m in (first, again):
+        (step,) = m.inferences.values()
+        assert (step.premises, step.target) == (["A", "C"], "M")
+
+
+def _files(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path / next(iter(files))
+
+
+INCLUDES = {
+    "main.argdown": "[A]: a.\n  + [B]: b.\n\n@include(sub/part.argdown)\n",
+    "sub/part.argdown": "[C]: c.\n  - [A]\n\n@include(../main.argdown)\n\n@include(../main.argdown)\n",
+}
+
+
+def test_include_puts_the_file_in_relative_to_the_including_one(tmp_path: Path) -> None:
+    m = argdown.read(_files(tmp_path, INCLUDES))
+    # as Argdown: each file at most once more (main comes in again once, from part)
+    assert m.meta["argdown"] == {
+        "statements": 3,
+        "arguments": 0,
+        "relations": {"support": 1, "attack": 1},
+    }
+    c = m.statements["C"]
+    assert c.origin is not None and str(c.origin.file).endswith("part.argdown")
+    assert c.origin.line == 1
+    left_out = [n for n in m.notices if "already included" in n]
+    assert len(left_out) == 2  # part's second @include(../main), and main's again inside it
+    written = argdown.dumps(m)
+    assert "@include" not in written and parse(written).meta["argdown"] == m.meta["argdown"]
+
+
+def test_a_missing_include_is_an_error_at_the_include(tmp_path: Path) -> None:
+    path = _files(tmp_path, {"main.argdown": "[A]: a.\n\n  @include(gone.argdown)\n"})
+    with pytest.raises(MapFileError) as info:
+        argdown.read(path)
+    assert (info.value.file, info.value.line, info.value.col) == (str(path), 3, 3)
+    assert "@include(gone.argdown): cannot read" in str(info.value)
+    assert "no such file" in str(info.value)
+
+
+def test_an_error_in_an_included_file_is_placed_in_that_file(tmp_path: Path) -> None:
+    path = _files(
+        tmp_path,
+        {"main.argdown": "[A]: a.\n\n@include(bad.argdown)\n", "bad.argdown": "[B]: b. {x: [}\n"},
+    )
+    with pytest.raises(MapFileError) as info:
+        argdown.read(path)
+    assert info.value.file == str(tmp_path / "bad.argdown")
+    assert (info.value.line, info.value.col) == (1, 14)
+
+
+def test_a_file_of_headings_only_is_a_located_error() -> None:
+    with pytest.raises(MapFileError) as info:
+        parse("===\ntitle: t\n===\n\n# Only\n\n## Headings #x\n")
+    assert (info.value.line, info.value.col) == (5, 1)
+    assert "only headings (2)" in str(info.value)
+    with pytest.raises(MapFileError) as empty:
+        parse("// nothing but a comment\n")
+    assert empty.value.line is not None  # located too
+
+
+def test_the_argdown_cli_counts_an_included_file_as_argmap_does(tmp_path: Path) -> None:
+    cli = argdown_cli()
+    if cli is None:
+        pytest.skip("the Argdown CLI is not installed (make argdown-cli needs npm)")
+    path = _files(tmp_path / "in", INCLUDES)
+    exported = export_json(cli, path.parent, tmp_path / "out")
+    assert counts(exported[path.name]) == argdown.read(path).meta["argdown"]
+
+
+def test_an_include_of_a_file_that_is_no_argdown_file_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("[S]: not for the map.\n", encoding="utf-8")
+    path = _files(tmp_path, {"main.argdown": "[A]: a.\n\n@include(secret.txt)\n"})
+    with pytest.raises(MapFileError) as info:
+        argdown.read(path)
+    assert "argmap includes Argdown files only" in str(info.value)
+    assert (info.value.line, info.value.col) == (3, 1)
+
+
+def test_a_text_that_says_at_include_includes_nothing_when_written() -> None:
+    native = ArgumentMap(
+        conclusion="@include(x.argdown)",
+        title="Title @include(t.argdown)",
+        statements={
+            "@include(x.argdown)": Statement(
+                id="@include(x.argdown)",
+                text="See @include(y.argdown) here.",
+                note="@include(z.argdown)",
+                tags=["@include(w"],
+            )
+        },
+    )
+    written = argdown.dumps(native)
+    assert "@include(" not in written
+    back = parse(written)
+    (statement,) = back.statements.values()
+    assert (statement.text, statement.note, statement.tags) == (
+        "See @include(y.argdown) here.",
+        "@include(z.argdown)",
+        ["@include(w"],
+    )
+    assert back.title == "Title @include(t.argdown)"

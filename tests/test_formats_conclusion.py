@@ -156,7 +156,10 @@ def test_show_reports_the_choice_on_stderr_only(tmp_path: pytest.TempPathFactory
     result = CliRunner().invoke(app, ["show", str(path), "--no-gaps"])
     assert result.exit_code == 0
     assert result.stdout.startswith("◆ CONCLUSION: B.")
-    assert "main conclusion 'b' (B.): of the 2 statements that support or attack nothing" in result.stderr
+    assert (
+        "main conclusion 'b' (B.): of the 2 statements that support or attack nothing"
+        in result.stderr
+    )
     result = CliRunner().invoke(app, ["show", str(path), "--no-gaps", "--conclusion", "a"])
     assert result.stdout.startswith("◆ CONCLUSION: A.")
     assert result.stderr == ""

@@ -159,6 +159,7 @@ class _Reader:
         raw: dict[str, dict[str, Any]] = {}
         position: dict[str, int] = {}
         all_int = True
+        int_ids: list[str] = []  # the node ids written as numbers (kept as each was read)
         kept_nodes: list[dict[str, Any]] = []
         unknown: dict[str, int] = {}
         for index, node in enumerate(nodes):
@@ -169,6 +170,8 @@ class _Reader:
             nid = self.node_id(node, index)
             if not isinstance(node.get("nodeID"), int):
                 all_int = False
+            else:
+                int_ids.append(nid)
             if nid in kinds:
                 raise self.fail(
                     f"duplicate node id '{nid}' (first at node {position[nid] + 1} of 'nodes')",
@@ -208,6 +211,7 @@ class _Reader:
         premises: dict[str, list[str]] = {}
         targets: dict[str, list[tuple[str, int]]] = {}
         kept_edges: list[dict[str, Any]] = []
+        graph_edges: list[dict[str, Any]] = []  # the argument layer's edges, as read
         for index, edge in enumerate(edges):
             if not isinstance(edge, dict):
                 raise self.fail(
@@ -225,6 +229,7 @@ class _Reader:
                     "AIF puts an RA or CA node between them",
                     ("edges", index),
                 )
+            graph_edges.append(edge)  # its edgeID (as text or number) and attributes kept
             if ts == "I":
                 premises.setdefault(target, []).append(source)
             else:
@@ -250,6 +255,10 @@ class _Reader:
             meta["nested"] = True
         if all_int and nodes:
             meta["int_ids"] = True
+        elif int_ids:
+            meta["int_ids"] = int_ids  # some numbers, some text: each as it was
+        if any(set(e) - {"fromID", "toID"} for e in graph_edges):
+            meta["graph_edges"] = graph_edges
         header = data.get("argmap")
         wanted = self.read_header(header, argmap) if header is not None else None
         if meta:
@@ -496,9 +505,12 @@ class _Reader:
 def dumps(argmap: ArgumentMap) -> str:
     """The map as AIF JSON: one node or edge per line, in map order."""
     kept: dict[str, Any] = dict(argmap.meta.get("aif") or {})
-    int_ids = bool(kept.get("int_ids"))
+    int_ids = kept.get("int_ids") is True
+    numbers = set(kept["int_ids"]) if isinstance(kept.get("int_ids"), list) else set()
 
     def node_id(value: str) -> str | int:
+        if value in numbers:
+            return int(value)
         if (
             int_ids
             and value.isascii()
@@ -524,11 +536,26 @@ def dumps(argmap: ArgumentMap) -> str:
             node["argmap"] = fields
         nodes.append(node)
     kept_edges: list[dict[str, Any]] = list(kept.get("edges") or [])
+    # the argument layer's edges as they were read: an edge the map still has keeps its
+    # edgeID (number or text) and every other attribute (formEdgeID...)
+    read_edges: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
+    for n, old in enumerate(kept.get("graph_edges") or []):
+        if isinstance(old, dict) and "fromID" in old and "toID" in old:
+            read_edges.setdefault((str(old["fromID"]), str(old["toID"])), []).append((n, old))
+    order: list[int] = []  # where each edge written was in the file (new ones last)
     used = {str(e.get("edgeID")) for e in kept_edges}
+    used |= {str(e.get("edgeID")) for group in read_edges.values() for _, e in group}
     counter = 0
 
     def edge(source: str, target: str) -> None:
         nonlocal counter
+        found = read_edges.get((source, target))
+        if found:
+            n, old = found.pop(0)
+            edges.append(dict(old))
+            order.append(n)
+            return
+        order.append(len(order) + 10**9)
         counter += 1
         while str(counter) in used:
             counter += 1
@@ -557,6 +584,8 @@ def dumps(argmap: ArgumentMap) -> str:
             edge(premise, inf.id)
         edge(inf.id, inf.target)
     nodes.extend(kept.get("nodes") or [])
+    if read_edges:
+        edges = [e for _, e in sorted(zip(order, edges, strict=True), key=lambda p: p[0])]
     edges.extend(kept_edges)
 
     header: dict[str, Any] = {"conclusion": node_id(argmap.conclusion)}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from argmap.formats._graph import choose_conclusion
 from argmap.formats._text import decode, read_bytes
 from argmap.formats._tree import describe as _kind
 from argmap.formats.argdown.data import _merge
+from argmap.formats.argdown.include import Source, resolve
 from argmap.formats.argdown.lexer import _SyntaxError
 from argmap.formats.argdown.model import (
     ATTACK,
@@ -28,6 +28,7 @@ from argmap.formats.argdown.model import (
     _Model,
     _Node,
     _Relation,
+    _uses,
 )
 from argmap.formats.argdown.parser import _parse
 from argmap.formats.argdown.tables import COLOR_SCHEMES
@@ -102,7 +103,11 @@ def _texts(members: list[Any], offset: int) -> tuple[str, int, dict[str, Any]]:
         shift = len(member.text) - len(member.text.lstrip())
         for start, words, url in member.links:
             if start >= shift and body[start - shift : start - shift + len(words)] == words:
-                link: dict[str, Any] = {"text": words, "url": url, "start": start - shift}
+                link: dict[str, Any] = {
+                    "text": words,
+                    "url": url,
+                    "start": start - shift,
+                }
                 if member is not chosen:
                     link["of"] = n  # a link in another of the class's texts (meta.texts[n])
                 found.append(link)
@@ -113,26 +118,15 @@ def _texts(members: list[Any], offset: int) -> tuple[str, int, dict[str, Any]]:
     return text, chosen.offset, meta
 
 
-class _Lines:
-    """1-based line and column of offsets, from one scan of the text (bisect per look-up)."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
-
-    def __call__(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
-
-
 class _Converter:
     """Builds the argmap graph from Argdown's model (see the module docstring for the mapping)."""
 
-    def __init__(self, model: _Model, front: Any, file: str, text: str) -> None:
+    def __init__(self, model: _Model, front: Any, file: str, source: Source) -> None:
         self.model = model
         self.front = front if isinstance(front, dict) else {}
         self.file = file
-        self.text = text
-        self.lines = _Lines(text)
+        self.text = source.text
+        self.locate = source.locate
         self.used: set[str] = set()
         self.node_ids: dict[int, str] = {}  # id(_Class or unreconstructed _Argument) -> id
         self.inference_ids: dict[int, str] = {}  # id(_Inference) -> id
@@ -155,8 +149,8 @@ class _Converter:
         return candidate
 
     def origin(self, offset: int) -> Origin:
-        line, col = self.lines(offset)
-        return Origin(self.file, line, col)
+        file, line, col = self.locate(offset)
+        return Origin(file, line, col)
 
     # the whole map -------------------------------------------------------------------------
 
@@ -236,7 +230,12 @@ class _Converter:
         meta: dict[str, Any],
         offset: int,
     ) -> Statement:
-        values: dict[str, Any] = {"id": sid, "text": text, "tags": list(tags), "meta": meta}
+        values: dict[str, Any] = {
+            "id": sid,
+            "text": text,
+            "tags": list(tags),
+            "meta": meta,
+        }
         if title is not None:
             values["title"] = title
         if isinstance(data, dict):
@@ -363,7 +362,9 @@ class _Converter:
             if inference is None:
                 continue
             premises = pcs[start:pos]
-            uses = inference.data.get("uses") if isinstance(inference.data, dict) else None
+            # the statements a step uses, where Argdown looks for them (an exploded step's
+            # structure is already just its own)
+            uses = None if arg.exploded else _uses(member)
             if isinstance(uses, list):
                 chosen = [
                     pcs[n - 1]
@@ -456,7 +457,14 @@ class _Converter:
             # one attack each way; a statement contradicting itself is one attack
             for a, b in ((source, other), (other, source))[: 1 if source == other else 2]:
                 self.inference(
-                    new_id(), [a], b, InferenceKind.ATTACK, None, {}, offset, relation=kind
+                    new_id(),
+                    [a],
+                    b,
+                    InferenceKind.ATTACK,
+                    None,
+                    {},
+                    offset,
+                    relation=kind,
                 )
             return
         meta: dict[str, Any] = {}
@@ -497,7 +505,14 @@ class _Converter:
             ikind = InferenceKind.ATTACK
             relation_field = UNDERCUT  # Argdown's undercut of a statement or a sketched argument
         self.inference(
-            new_id(), [source], target, ikind, None, meta, offset, relation=relation_field
+            new_id(),
+            [source],
+            target,
+            ikind,
+            None,
+            meta,
+            offset,
+            relation=relation_field,
         )
 
     # the map's header ----------------------------------------------------------------------
@@ -553,17 +568,67 @@ class _Converter:
                 bad = self.read_gaps(gaps)
                 if bad:
                     rest["gaps"] = bad
+            named = rest.pop("inferences", None)
+            if isinstance(named, list):
+                bad = self.name_inferences(named)
+                if bad:
+                    rest["inferences"] = bad
             if rest:
                 meta.setdefault("frontmatter", {})["argmap"] = rest
         self.map.meta = meta
 
+    def name_inferences(self, named: list[Any]) -> list[Any]:
+        """Give inferences the ids the front matter lists for them (``argmap: {inferences}``).
+
+        Each entry names an inference by what it joins: ``{id, kind, premises,
+        target}``; an undercut's target is an inference id, named the same way.
+        Returns the entries that match no inference.
+        """
+        m = self.map
+        rename: dict[str, str] = {}
+        left = list(named)
+        progress = True
+        while left and progress:
+            progress = False
+            for entry in list(left):
+                if not isinstance(entry, dict) or not isinstance(entry.get("id"), str | int):
+                    continue
+                wanted = str(entry["id"])
+                for inf in m.inferences.values():
+                    if (
+                        inf.id not in rename
+                        and inf.kind.value == entry.get("kind")
+                        and inf.premises == entry.get("premises")
+                        and rename.get(inf.target, inf.target) == entry.get("target")
+                        and wanted not in m.statements
+                    ):
+                        rename[inf.id] = wanted
+                        left.remove(entry)
+                        progress = True
+                        break
+        if len(set(rename.values())) != len(rename) or set(rename.values()) & (
+            set(m.inferences) - set(rename)
+        ):
+            return named  # ids that would clash: keep argmap's own
+        if rename:
+            inferences = {}
+            for iid, inf in m.inferences.items():
+                inf.id = rename.get(iid, iid)
+                if inf.kind is InferenceKind.UNDERCUT:
+                    inf.target = rename.get(inf.target, inf.target)
+                inferences[inf.id] = inf
+            m.inferences = inferences
+            for gap in m.gaps:
+                gap.node = rename.get(gap.node, gap.node)
+            for key, main in self.main.items():
+                self.main[key] = rename.get(main, main)
+        return left
+
     def front_error(self, what: str) -> MapFileError:
         """An error in the front matter's ``argmap:`` block, at that key's line."""
         found = re.search(r"^[ \t]*argmap[ \t]*:", self.text, re.MULTILINE)
-        offset = found.start() if found else 0
-        line = self.text.count("\n", 0, offset) + 1
-        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return MapFileError(f"front matter: {what}", file=self.file, line=line, col=col)
+        file, line, col = self.locate(found.start() if found else 0)
+        return MapFileError(f"front matter: {what}", file=file, line=line, col=col)
 
     def read_gaps(self, gaps: list[Any]) -> list[Any]:
         """Gaps from the front matter; ``inference: TITLE`` names an argument's last inference."""
@@ -636,13 +701,15 @@ def read(
     name = str(path)
     if text is None:
         text = decode(read_bytes(path), name)
+    source = resolve(text, name)
     try:
-        model, front = _parse(text)
-        argmap = _Converter(model, front, name, text).build()
+        model, front = _parse(source.text)
+        argmap = _Converter(model, front, name, source).build()
     except _SyntaxError as exc:
-        line, col = _Lines(text)(exc.offset)
-        raise MapFileError(exc.message, file=name, line=line, col=col) from None
+        file, line, col = source.locate(exc.offset)
+        raise MapFileError(exc.message, file=file, line=line, col=col) from None
     argmap.path = name
+    argmap.notices.extend(source.notices)
     if argmap.source is not None and argmap.source.text:
         # the text a map was made from, named in the front matter as in a native map file
         candidate = Path(path).parent / argmap.source.text
@@ -651,7 +718,23 @@ def read(
         except MapFileError:
             argmap.source_text = None  # the map still loads; views say the text is missing
     if not argmap.statements:
-        raise MapFileError("the Argdown file has no statements and no arguments", file=name)
+        # valid Argdown (Argdown maps it to an empty map), but nothing argmap can show
+        if model.heading_offsets:
+            file, line, col = source.locate(model.heading_offsets[0])
+            count = len(model.heading_offsets)
+            raise MapFileError(
+                f"the Argdown file has only headings ({count}) and no statement or argument "
+                "under them: there is nothing to map",
+                file=file,
+                line=line,
+                col=col,
+            )
+        raise MapFileError(
+            "the Argdown file has no statements and no arguments",
+            file=name,
+            line=1,
+            col=1,
+        )
     if conclusion is not None or not argmap.conclusion:
         choose_conclusion(argmap, conclusion)
     return argmap

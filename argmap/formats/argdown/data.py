@@ -94,12 +94,96 @@ def _yaml_key(value: Any) -> str:
     raise ValueError("a key of a data block must be a plain word or number")
 
 
+_FLOW_INDICATORS = "[]{},"
+
+
+def _js_flow(source: str) -> tuple[str, list[int]]:
+    """``source`` with a blank after each ``:`` that js-yaml reads as a value indicator.
+
+    In a flow collection js-yaml (YAML 1.2) ends a plain key at a ``:`` that a
+    flow indicator follows (``{from:["1"]}``, ``{a:}``); PyYAML (YAML 1.1)
+    rejects that. A blank after such a colon means the same to both. Returns
+    the new text and where blanks went in (to map error places back).
+    """
+    if ":" not in source or ("{" not in source and "[" not in source):
+        return source, []
+    out: list[str] = []
+    inserted: list[int] = []
+    depth = 0
+    quote = ""
+    last = ""  # the last character outside quotes that is not a blank
+    i = 0
+    size = len(source)
+    while i < size:
+        c = source[i]
+        out.append(c)
+        if quote:
+            if c == "\\" and quote == '"' and i + 1 < size:
+                out.append(source[i + 1])
+                i += 1
+            elif c == quote:
+                if quote == "'" and source[i + 1 : i + 2] == "'":
+                    out.append("'")
+                    i += 1
+                else:
+                    quote = ""
+                    last = c
+        elif c in "'\"" and (not last or last in "{[,:" or source[i - 1] in " \t\n"):
+            quote = c
+        elif c in "[{":
+            depth += 1
+        elif c in "]}":
+            depth = max(0, depth - 1)
+        elif c == "#" and (i == 0 or source[i - 1] in " \t\n"):
+            end = source.find("\n", i)
+            end = size if end < 0 else end
+            out.append(source[i + 1 : end])
+            i = end
+            continue
+        elif (
+            c == ":"
+            and depth
+            and last not in ("", ":")
+            and last not in _FLOW_INDICATORS
+            and source[i + 1 : i + 2] in tuple(_FLOW_INDICATORS)
+        ):
+            inserted.append(i + 1)
+            out.append(" ")
+        if not quote and c not in " \t\n\r":
+            last = c
+        i += 1
+    return "".join(out), inserted
+
+
 def _load_yaml(source: str) -> Any:
     """YAML ``source`` as plain JSON-like data (dict keys are text), built without recursion.
 
     Raises :class:`yaml.YAMLError` or :class:`ValueError` (with an index into
-    ``source`` when known, as ``(message, index)`` arguments).
+    ``source`` when known, as ``(message, index)`` arguments). A flow
+    collection is read as js-yaml, Argdown's YAML library, reads it (see
+    :func:`_js_flow`).
     """
+    lenient, inserted = _js_flow(source)
+    if inserted:
+        try:
+            return _load_yaml_strict(lenient)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = exc.problem or exc.context or "invalid YAML"
+            if mark is None:
+                raise ValueError(problem, None) from None
+            raise ValueError(
+                problem, mark.index - sum(at <= mark.index for at in inserted)
+            ) from None
+        except ValueError as exc:
+            if len(exc.args) == 2 and isinstance(exc.args[1], int):
+                index = exc.args[1] - sum(1 for at in inserted if at <= exc.args[1])
+                raise ValueError(exc.args[0], index) from None
+            raise
+    return _load_yaml_strict(source)
+
+
+def _load_yaml_strict(source: str) -> Any:
     stripped = source.strip()
     if stripped[:1] in ("{", "["):
         # Inline data is usually JSON-like; json is fast and agrees with YAML on it

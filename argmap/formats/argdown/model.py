@@ -71,10 +71,21 @@ class _Class:
 class _Argument:
     """An argument: its descriptions and, once reconstructed, its premise-conclusion structure."""
 
-    __slots__ = ("title", "members", "relations", "pcs", "tags", "data", "section", "offset")
+    __slots__ = (
+        "title",
+        "members",
+        "relations",
+        "pcs",
+        "tags",
+        "data",
+        "section",
+        "offset",
+        "exploded",
+    )
 
     def __init__(self, title: str, offset: int) -> None:
         self.title = title
+        self.exploded = False  # one step of an argument explodeArguments split
         self.members: list[_Member] = []
         self.relations: list[_Relation] = []
         self.pcs: list[_Member] = []
@@ -110,6 +121,24 @@ class _Relation:
         self.offset = offset
 
 
+def _uses(conclusion: _Member) -> list[Any] | None:
+    """The statement numbers a step uses, where Argdown looks for them: its inference's data
+    (``uses``), the conclusion's own data (``uses``), then the inference's ``from``.
+
+    (Argdown would take the conclusion's ``from`` only when it also has ``uses``,
+    which comes first: so never.)
+    """
+    inference = conclusion.inference
+    for data, key in (
+        (inference.data if inference is not None else None, "uses"),
+        (conclusion.data, "uses"),
+        (inference.data if inference is not None else None, "from"),
+    ):
+        if isinstance(data, dict) and isinstance(data.get(key), list):
+            return list(data[key])
+    return None
+
+
 def _remove(items: list[_Relation], relation: _Relation) -> None:
     for i, item in enumerate(items):
         if item is relation:
@@ -140,6 +169,7 @@ class _Model:
         self.frontmatter: Any = None
         #: Argdown's ``model: {removeTagsFromText: true}``: tags leave the text (default: kept)
         self.remove_tags = False
+        self.heading_offsets: list[int] = []  # where each heading starts
         self.tag_order: dict[str, None] = {}  # every tag, in the order of first occurrence
 
     def unique_title(self) -> str:
@@ -336,12 +366,16 @@ class _Model:
 
     # headings ------------------------------------------------------------------------------
 
-    def heading_entry(self) -> None:
+    def heading_entry(self, offset: int) -> None:
         self.heading = {"text": "", "tags": []}
+        self.heading_offsets.append(offset)
 
     def heading_exit(self, level: int, data: Any) -> None:
         assert self.heading is not None
-        section: dict[str, Any] = {"title": self.heading["text"].strip(), "level": level}
+        section: dict[str, Any] = {
+            "title": self.heading["text"].strip(),
+            "level": level,
+        }
         if self.heading["tags"]:
             section["tags"] = self.heading["tags"]
         if data is not None:
@@ -357,12 +391,102 @@ class _Model:
 
     # the final passes ----------------------------------------------------------------------
 
-    def finish(self, *, strict: bool, transform: bool) -> None:
+    def finish(self, *, strict: bool, transform: bool, explode: bool = False) -> None:
         if transform:
             self.transform_argument_relations()
         if strict:
             self.transform_statement_relations()
         self.remove_redundant_attacks()
+        if explode:
+            self.explode_arguments()
+
+    def explode_arguments(self) -> None:
+        """``model: {explodeArguments: true}``: an argument of n steps becomes n arguments.
+
+        As Argdown's ExplodeArgumentsPlugin: "Title - 1" ... "Title - n", each the
+        premises of one step (its ``uses``, else back to the conclusion before it)
+        and its conclusion, with the argument's descriptions, tags and data; the
+        last one takes the argument's relations. Its members' copies replace the
+        originals in their equivalence classes.
+        """
+        pieces: dict[str, list[_Argument]] = {}
+        for title, arg in list(self.arguments.items()):
+            ends = [i for i, m in enumerate(arg.pcs) if m.inference is not None]
+            if len(ends) <= 1:
+                continue
+            steps = [self.step(arg, i) for i in ends]
+            made: list[_Argument] = []
+            for n, step in enumerate(steps, 1):
+                piece = _Argument(f"{title} - {n}", arg.offset)
+                piece.members = arg.members
+                piece.tags = arg.tags
+                piece.data = arg.data
+                piece.section = arg.section
+                piece.pcs = step
+                piece.exploded = True
+                inference = step[-1].inference
+                if inference is not None:
+                    inference.argument = piece
+                made.append(piece)
+            last = made[-1]
+            last.relations = arg.relations
+            for relation in arg.relations:
+                # as Argdown: a relation the argument kept (an undercut moved to its
+                # inference stays listed here) now ends at the last piece
+                if relation.source is arg:
+                    relation.source = last
+                else:
+                    relation.target = last
+            pieces[title] = made
+        for title, made in pieces.items():
+            del self.arguments[title]
+            for piece in made:
+                if piece.title in self.arguments:
+                    raise _SyntaxError(
+                        piece.offset,
+                        f"explodeArguments cannot make the argument <{piece.title}>: "
+                        "an argument with that title exists (Argdown refuses this too)",
+                    )
+                self.arguments[piece.title] = piece
+
+    def step(self, arg: _Argument, index: int) -> list[_Member]:
+        """The premises and conclusion of the step that ends at ``arg.pcs[index]``."""
+        conclusion = arg.pcs[index]
+        uses = _uses(conclusion)
+        chosen: list[_Member] = []
+        if uses is not None:
+            for n in uses:
+                if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(arg.pcs):
+                    raise _SyntaxError(
+                        conclusion.offset,
+                        f"'uses' of statement {index} of the argument <{arg.title}> names no "
+                        f"statement of it: {n!r} (Argdown refuses this too)",
+                    )
+                chosen.append(arg.pcs[n - 1])
+        else:
+            for i in range(index - 1, -1, -1):
+                chosen.append(arg.pcs[i])
+                if arg.pcs[i].role == "conclusion":
+                    break  # back to the conclusion before it, which is a premise here
+            chosen.reverse()
+        step = [self.copy(m, "premise", None) for m in chosen]
+        step.append(self.copy(conclusion, "conclusion", conclusion.inference))
+        return step
+
+    def copy(self, member: _Member, role: str, inference: _Inference | None) -> _Member:
+        new = _Member(member.offset)
+        for name in _Member.__slots__:
+            setattr(new, name, getattr(member, name))
+        new.role = role
+        new.inference = inference
+        ec = self.statements.get(member.title or "")
+        if ec is not None:
+            for i, old in enumerate(ec.members):
+                if old is member:
+                    del ec.members[i]
+                    break
+            ec.members.append(new)
+        return new
 
     def transform_argument_relations(self) -> None:
         """Relations of reconstructed arguments go to their main conclusion / last inference."""

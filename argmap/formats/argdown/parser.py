@@ -80,7 +80,15 @@ _CONTENT_FIRST = _FREESTYLE_KINDS | {
 _STATEMENT_FIRST = _CONTENT_FIRST | {STMT_REF, STMT_DEF}
 _ARGUMENT_FIRST = frozenset({ARG_DEF, ARG_REF})
 _RELATION_KINDS = frozenset(
-    {INC_SUPPORT, INC_ATTACK, OUT_SUPPORT, OUT_ATTACK, CONTRADICTION, INC_UNDERCUT, OUT_UNDERCUT}
+    {
+        INC_SUPPORT,
+        INC_ATTACK,
+        OUT_SUPPORT,
+        OUT_ATTACK,
+        CONTRADICTION,
+        INC_UNDERCUT,
+        OUT_UNDERCUT,
+    }
 )
 _END_OF = {AB_START: AB_END, UB_START: UB_END, AI_START: AI_END, UI_START: UI_END}
 _RE_TITLE_DEF = re.compile(rf"\[({_DOT}+)\]:")
@@ -136,7 +144,7 @@ class _Parser:
     def error(self, expected: str, hint: str = "") -> _SyntaxError:
         found = self.describe(self.i)
         if self.kinds[self.i] == INCLUDE:
-            hint = "@include is resolved by Argdown's command-line tool; argmap reads one file"
+            hint = "@include(FILE) names a file to include, relative to this one"
         message = f"expected {expected}, found {found}"
         return _SyntaxError(self.offset(), message + (f" ({hint})" if hint else ""))
 
@@ -250,7 +258,7 @@ class _Parser:
 
     def heading(self) -> None:
         level = len(self.image()) - 1
-        self.model.heading_entry()
+        self.model.heading_entry(self.offset())
         self.i += 1
         self.content("the heading's text")
         data = None
@@ -531,5 +539,6 @@ def _parse(text: str) -> tuple[_Model, Any]:
     model.finish(
         strict=model_settings.get("mode") == "strict",
         transform=model_settings.get("transformArgumentRelations", True) is not False,
+        explode=bool(model_settings.get("explodeArguments")),
     )
     return model, parser.frontmatter

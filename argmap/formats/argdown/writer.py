@@ -38,6 +38,8 @@ _RE_MENTION_AT = re.compile(r"@\[[^\]\n\r\u2028\u2029]+\]|@<[^>\n\r\u2028\u2029]
 _RE_SIMPLE_TAG = re.compile(f"[{_TAG_CHARS}]+")
 _RE_TAG_AT = re.compile(rf"#(?:\(([^)]+)\)|([{_TAG_CHARS}]+))")
 _RE_SHORTCODE = re.compile("|".join(re.escape(code) for code in SHORTCODES))
+#: inference ids made up by argmap (native maps: ``_i3``) or by the Argdown reader (``i2``, ``r5``)
+_RE_MADE_UP_ID = re.compile(r"_.*|[ir][0-9]+(?: \([0-9]+\))?", re.DOTALL)
 #: how an untitled statement's text may start (else it could read as a list, a number...)
 _RE_PLAIN_START = re.compile(r"(?![0-9]+\.)[^\W_]")
 _RE_SENTINEL = re.compile("\x00([^\x00]*)\x00")
@@ -76,7 +78,9 @@ def _escape(text: str, *, rule: bool = False, tags: frozenset[str] = frozenset()
             # ".xyz." and ":xyz:" are Argdown's shortcodes, read verbatim: escapes inside
             # would stay in the text, and nothing inside needs one
             special = _RE_SPECIAL.match(text, i)
-            if special is not None and special.group().strip() in SHORTCODES:
+            if special is not None and (
+                special.group().strip() in SHORTCODES or "@include(" in special.group()
+            ):
                 out.append("\\" + c)  # written as it stands, not as the symbol
                 i += 1
                 continue
@@ -103,6 +107,8 @@ def _escape(text: str, *, rule: bool = False, tags: frozenset[str] = frozenset()
             out.append("\\" + c)
         elif c == "/" and text[i + 1 : i + 2] == "/":
             out.append("\\/")
+        elif c == "(" and text.endswith("@include", 0, i):
+            out.append("\\(")  # Argdown's tool would include a file here, escape or not
         elif rule and c in ",-":
             out.append("\\" + c)
         elif c in " \t" and i > 0 and text[i - 1] in " \t":
@@ -120,7 +126,13 @@ def _tag_token(tag: str) -> str:
 
 
 def _writable_tag(tag: str) -> bool:
-    return bool(tag) and ")" not in tag and tag == tag.strip() and "\n" not in tag
+    return (
+        bool(tag)
+        and ")" not in tag
+        and tag == tag.strip()
+        and "\n" not in tag
+        and "@include(" not in tag
+    )
 
 
 def _tags_in(text: str) -> set[str]:
@@ -137,6 +149,7 @@ def _with_links(text: str, links: list[tuple[int, int, str]], tags: frozenset[st
         if (
             "]" in words
             or ")" in url
+            or "@include(" in words + url
             or any(c in words + url for c in "\n\r\u2028\u2029")
             or words != words.strip()
             or url != url.strip()
@@ -165,6 +178,7 @@ def _json(value: Any) -> str:
         # string's value and the token whole
         return (
             match.group()
+            .replace("@include(", "@include\\u0028")  # no file included from a data block
             .replace("}", "\\u007d")
             .replace("\u2028", "\\u2028")
             .replace("\u2029", "\\u2029")
@@ -176,6 +190,7 @@ def _json(value: Any) -> str:
 def _safe_statement_title(title: str) -> bool:
     return (
         bool(title)
+        and "@include(" not in title  # Argdown's tool would include a file
         and _valid_id(title)
         and "]" not in title
         and first_unsafe(title) is None
@@ -188,6 +203,7 @@ def _safe_statement_title(title: str) -> bool:
 def _safe_argument_title(title: str) -> bool:
     return (
         bool(title)
+        and "@include(" not in title  # Argdown's tool would include a file
         and _valid_id(title)
         and ">" not in title
         and first_unsafe(title) is None
@@ -550,7 +566,7 @@ class _Writer:
         """A usable title from ``text``: no line breaks, no closing bracket, no markup start."""
         cleaned = replace_unsafe(_RE_CONTROL.sub(" ", text), " ").replace(bad, ")")
         cleaned = cleaned.replace("\u2028", " ").replace("\u2029", " ").strip()
-        cleaned = cleaned.lstrip("-_+!").strip()
+        cleaned = cleaned.lstrip("-_+!").strip().replace("@include(", "@include (")
         return cleaned or "untitled"
 
     def unique_argument_title(self, wanted: str) -> str:
@@ -879,6 +895,9 @@ class _Writer:
                     entry = {"inference": self.pcs_title[gap.node], **entry}
                 gaps.append(entry)
             own["gaps"] = gaps
+        named = self.inference_ids()
+        if named:
+            own["inferences"] = named
         # (tag colours are in the front matter's color.tagColors, as Argdown reads them)
         derived: tuple[str, ...] = ("argdown", "frontmatter", "sections", "tag_colors")
         meta = {k: v for k, v in m.meta.items() if k not in derived}
@@ -889,13 +908,39 @@ class _Writer:
         if not front:
             return ""
         body = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
-        if "===" in body:
-            # the front matter ends at the first "===": JSON can escape it inside strings
+        if "===" in body or "@include(" in body:
+            # the front matter ends at the first "===", and Argdown's tool includes a file at
+            # any "@include(": JSON can escape both inside strings
             body = _RE_STRING_LITERAL.sub(
-                lambda s: s.group().replace("=", "\\u003d"),
+                lambda s: s.group().replace("=", "\\u003d").replace("@include(", "@include\\u0028"),
                 json.dumps(front, ensure_ascii=False, indent=2),
             )
         return f"===\n{body.rstrip()}\n==="
+
+    def inference_ids(self) -> list[dict[str, Any]]:
+        """The ids of inferences that Argdown has no place for (an AIF RA node's ``1239``).
+
+        Each by what it joins (premises, target, kind), as the reader will name them;
+        ids argmap or its readers made up (``_i3``, ``r2``) are left out.
+        """
+        m = self.map
+        out: list[dict[str, Any]] = []
+        for inf in m.inferences.values():
+            ends = [*inf.premises, inf.target]
+            if _RE_MADE_UP_ID.fullmatch(inf.id) or any(e in self.untitled for e in ends):
+                continue
+            if inf.target in m.inferences and _RE_MADE_UP_ID.fullmatch(inf.target):
+                continue  # the step it undercuts gets a new made-up id when read
+            target = self.read_id(inf.target) if inf.target in m.statements else inf.target
+            out.append(
+                {
+                    "id": inf.id,
+                    "kind": inf.kind.value,
+                    "premises": [self.read_id(p) for p in inf.premises],
+                    "target": target,
+                }
+            )
+        return out
 
     def run(self) -> str:
         m = self.map
