@@ -101,8 +101,22 @@ def pairs() -> list[Pair]:
                 env=WARM,
                 limit_ratio=limit,
                 target=f"≥ {1 / limit:.0f}x faster" if limit else "",
+                missing="not installed (make argdown-cli installs it)",
             )
         )
+    # what the quicker layout of a large map saves (docs/render.md, "Large maps")
+    large = write(10_000, ("json",))["json"]
+    out.append(
+        Pair(
+            "render 10,000 statements to SVG (quicker layout, the default)",
+            [ARGMAP, "render", str(large), "-o", str(OUT / "quick.svg")],
+            "argmap render --full-layout",
+            [ARGMAP, "render", str(large), "--full-layout", "-o", str(OUT / "full.svg")],
+            repeat=1,
+            warmup=0,
+            env=WARM,
+        )
+    )
     if shutil.which("dot"):
         for n in (2_000, 10_000):
             dot = _dot_file(write(n, ("yaml",))["yaml"])

@@ -92,6 +92,8 @@ class Pair:
     #: argmap's peak memory over the reference's must be at most this
     limit_peak_ratio: float | None = None
     target: str = ""
+    #: why the pair is skipped when ``reference_argv`` is ``None`` (how to install it)
+    missing: str = "not installed"
 
 
 @dataclass
@@ -193,7 +195,8 @@ def pair_table(pairs: Sequence[tuple[Pair, PairResult | None]]) -> str:
     for pair, r in pairs:
         if r is None:
             lines.append(
-                f"| {pair.name} | {pair.reference}: not installed | | | | | {pair.target} | 0 | |"
+                f"| {pair.name} | {pair.reference}: skipped, {pair.missing} | | | | | {pair.target} "
+                "| 0 | |"
             )
             continue
         lines.append(
