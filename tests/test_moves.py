@@ -216,3 +216,52 @@ def test_this_results_in_is_a_consequence_of_the_unit_before() -> None:
     # a plain "This" sentence is no consequence
     got = placed(f"{CLAIM} {first} This is a real danger.")
     assert got["This is a real danger."] == ("reason", CLAIM)
+
+
+def test_an_additive_marker_adds_one_reason_and_opens_no_block() -> None:
+    # "Also", "Moreover", "Besides" add a point: the plain sentence after it is the writer's
+    # next reason for the conclusion, not support for the added one (ordinals do open blocks)
+    got = placed(
+        f"{CLAIM} Moreover, the old building is falling apart. The town has grown by a third."
+    )
+    assert got["Moreover, the old building is falling apart."] == ("reason", CLAIM)
+    assert got["The town has grown by a third."] == ("reason", CLAIM)
+
+
+def test_a_but_sentence_after_a_plain_point_concedes_that_point_and_answers_it() -> None:
+    # "X. But Y." reads as "X, but Y": X is granted to the other side, Y is the writer's reply
+    point = "A new building costs the town a lot of money."
+    reply = "But the old one will cost more in repairs within ten years."
+    got = placed(f"{CLAIM} {point} {reply}")
+    assert got[point] == ("objection", CLAIM)
+    assert got[reply] == ("rebuttal", point)
+    got = placed(f"{CLAIM} {point} Nevertheless, knowledge for everyone is worth the price.")
+    assert got[point] == ("objection", CLAIM)
+    # must not fire: right after the conclusion, a "But" objects to the conclusion itself
+    got = placed(f"{CLAIM} But a new building costs the town a lot of money.")
+    assert got["But a new building costs the town a lot of money."] == ("objection", CLAIM)
+    # must not fire: "However" brings in the other side's point (tested above), it grants nothing
+    got = placed(f"{CLAIM} {point} However, few people read books today.")
+    assert got[point] == ("reason", CLAIM)
+    assert got["However, few people read books today."] == ("objection", CLAIM)
+
+
+def test_a_however_between_commas_is_no_clause_boundary() -> None:
+    def texts(sentence: str) -> list[str]:
+        return [sentence[p.start : p.end] for p in split_clauses(sentence)]
+
+    # "however" as a sentence adverb after the first words of its clause: one unit
+    whole = "The unregulated work of the services, however, carries a danger of misuse."
+    assert texts(whole) == [whole]
+    # the clause it sits in begins at the comma before those first words
+    assert texts(
+        "In some cases fines may act as a deterrent, in general, however, praise works better."
+    ) == [
+        "In some cases fines may act as a deterrent,",
+        "in general, however, praise works better.",
+    ]
+    # a "however" that opens the second clause still splits there
+    assert texts("Fines may act as a deterrent in some cases; however, praise works better.") == [
+        "Fines may act as a deterrent in some cases;",
+        "however, praise works better.",
+    ]

@@ -12,7 +12,9 @@ the evidence cues are in). A sentence is split (each part at least
 :data:`MIN_WORDS` words) where
 
 * a contrast joins two clauses ("X, but Y", "X; yet Y", "X, whereas Y"):
-  X is conceded, Y is the writer's point;
+  X is conceded, Y is the writer's point. A "however" between commas is a
+  sentence adverb after the first words of its clause ("The cost, however,
+  is high"): that clause begins at the comma before those words, if any;
 * a concessive clause hangs on the main one ("Although X, Y", "Y, even if X",
   "Y, unless X", "Despite X, Y"): the concession attacks the main clause;
 * a reason clause hangs on the clause before ("Y, because X", "Y since X",
@@ -28,13 +30,18 @@ Moves, by the words a unit opens with (in text order):
   an *objection* to the conclusion; plain units right after it support it;
 * **contrast** ("But", "However", "Yet", "Still", "Nevertheless", "On the
   other hand"...): after an objection, the writer's *rebuttal* (an attack on
-  that objection); after the writer's own point, an objection that turns
-  against the conclusion;
+  that objection). After a plain point of the writer's, a conceding opener
+  ("But", "Yet", "Still", "Nevertheless": PDTB's concession sense) reads as
+  "X, but Y" across the full stop: the point before is conceded (an
+  objection) and this unit rebuts it; any other contrast ("However", "On the
+  other hand") is an objection that turns against the conclusion;
 * **undercut** ("But that does not show...", "This does not mean..."): an
   attack on the inference of the unit before;
 * **example** ("For example", "For instance", "e.g."): supports the unit before;
 * **enumeration** ("First", "Second", "Moreover", "In addition", "Finally"...):
-  a main reason for the conclusion; the plain units after it support it;
+  a main reason for the conclusion; after an ordinal ("First", "Second",
+  "Finally"), which opens a block, the plain units support it; an additive
+  marker ("Also", "Moreover", "Besides") adds one point and opens no block;
 * **consequence** ("Therefore", "Thus", "That's why", "This results in",
   "This leads to"...): an intermediate
   conclusion: the unit before supports it, it supports the conclusion;
@@ -86,6 +93,11 @@ _CONTRAST = re.compile(
     r"even so|all the same|that said|in contrast|on the contrary|conversely)\b",
     re.IGNORECASE,
 )
+# the contrast openers that concede what came before (PDTB's concession sense): "X. But Y"
+_CONCESSIVE_OPENING = re.compile(
+    _LEAD + r"(?:but|yet|still|nevertheless|nonetheless|even so|all the same|that said)\b",
+    re.IGNORECASE,
+)
 _HOWEVER_INSIDE = re.compile(r"^[^,.;]{0,60},?\s+however\b", re.IGNORECASE)
 _UNDERCUT = re.compile(
     _LEAD + r"(?:but |yet |however,? |still,? )?(?:that|this|it|which|these|such)\s+"
@@ -105,6 +117,11 @@ _ENUMERATION = re.compile(
     r"fourth|finally|lastly|last but not least|moreover|furthermore|in addition|"
     r"additionally|besides|also|another|on top of that|what's more|not only|apart from that|"
     r"plus)\b",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(
+    _LEAD + r"(?:first|firstly|first of all|to begin with|second|secondly|third|thirdly|fourth|"
+    r"finally|lastly|last but not least)\b",
     re.IGNORECASE,
 )
 _CONSEQUENCE = re.compile(
@@ -133,6 +150,7 @@ _INITIAL = re.compile(
     r"because|since|as|given that)\b[^,;]*[,;]",
     re.IGNORECASE,
 )
+_PARENTHETICAL = re.compile(r"\s*,")
 CONTRAST_JOIN = frozenset({"but", "yet", "however", "whereas"})
 CONCESSIVE = frozenset(
     {"although", "though", "even though", "even if", "unless", "despite", "in spite of", "while"}
@@ -196,6 +214,17 @@ def split_clauses(text: str) -> list[_Part]:
         marker = (match.group("m") or match.group("n")).lower()
         at = match.start("m") if match.group("m") else match.start("n")
         if marker == "since" and lexicon._is_temporal_since(norm, match.end()):
+            continue
+        if (
+            marker == "however"
+            and norm[match.start()] == ","
+            and _PARENTHETICAL.match(norm, match.end())
+        ):
+            # "X, however, Y": a sentence adverb after the first constituent of its clause,
+            # so the clause begins at the comma before that constituent, if there is one
+            comma = norm.rfind(",", 0, match.start())
+            if comma >= 0:
+                cuts.append((comma + 1, marker))
             continue
         if initial and at < initial.end():
             continue
@@ -484,6 +513,19 @@ def _place(units: list[Unit], order: list[int]) -> None:
                 unit.kind, unit.parent = "rebuttal", objection
                 unit.why = f"a contrast ({_said(cue)}) after an objection: the writer's rebuttal"
                 objection = None
+            elif (
+                _CONCESSIVE_OPENING.match(text)
+                and before is not None
+                and previous is not None
+                and previous != conclusion
+                and before.kind == "reason"
+            ):
+                # "X. But Y." as "X, but Y": X is conceded, Y is the writer's reply to it
+                before.kind = "objection"
+                before.why = f"conceded before {_said(cue)} in the next sentence: an objection"
+                unit.kind, unit.parent = "rebuttal", previous
+                unit.why = f"the writer's reply ({_said(cue)}) to what the sentence before concedes"
+                objection = None
             else:
                 unit.kind, unit.parent = "objection", conclusion
                 unit.why = f"a contrast ({_said(cue)}) turning against the writer's own claim"
@@ -505,7 +547,9 @@ def _place(units: list[Unit], order: list[int]) -> None:
         elif cue := _ENUMERATION.match(text):
             unit.kind, unit.parent = "reason", conclusion
             unit.why = f"an enumerated reason ({_said(cue)}): a main reason"
-            reason, objection = i, None
+            # "First, ... Second, ..." open blocks of support; "Also", "Moreover" add one point
+            reason = i if _ORDINAL.match(text) else None
+            objection = None
         elif cue := _CONSEQUENCE.match(text):
             unit.kind, unit.parent = "reason", conclusion
             unit.why = f"a consequence drawn ({_said(cue)}): the unit before supports it"
