@@ -38,6 +38,9 @@ def test_watch_rerenders_on_save_and_keeps_the_last_good_output(tmp_path: Path) 
             stderr=err_file,
             text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            # as a terminal would start it: a suite run from a background job inherits an
+            # ignored SIGINT, and Python then never raises KeyboardInterrupt for Ctrl-C
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         try:
             wait_for(out.exists, "the first render")
@@ -64,7 +67,12 @@ def test_watch_rerenders_on_save_and_keeps_the_last_good_output(tmp_path: Path) 
             wait_for(lambda: b"Quuxton" in out.read_bytes(), "the render after the fix")
         finally:
             proc.send_signal(signal.SIGINT)
-            code = proc.wait(timeout=20)
+            try:
+                code = proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+                raise
             if proc.stdout is not None:
                 proc.stdout.close()
     assert code == 0
