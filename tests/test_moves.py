@@ -265,3 +265,34 @@ def test_a_however_between_commas_is_no_clause_boundary() -> None:
         "Fines may act as a deterrent in some cases;",
         "however, praise works better.",
     ]
+
+
+def test_an_opening_concession_outside_the_conclusion_reads_as_x_but_y() -> None:
+    conceded = "Even if many people think that books are old-fashioned,"
+    reply = "children still learn to read from them."
+    got = placed(f"{CLAIM} {conceded} {reply}")
+    assert got[conceded] == ("objection", CLAIM)
+    assert got[reply] == ("rebuttal", conceded)
+    # must not fire in the conclusion's own sentence: there the concession attacks the claim
+    units = draft(
+        analyse("Although it costs money, our town should build a new library. It helps.")
+    )
+    assert units[0].text == "our town should build a new library."
+    assert (units[1].kind, units[1].parent) == ("objection", 0)
+
+
+def test_an_opening_as_is_not_split_off() -> None:
+    sentence = "As a central airport, the old field draws business travellers from far away."
+    assert len(split_clauses(sentence)) == 1
+
+
+def test_a_contrast_right_after_a_clause_conceded_in_its_sentence_rebuts_that_clause() -> None:
+    claim = "Our town should build a new library,"
+    conceded = "even if the building will cost a lot of money."
+    reply = "Yet the old one costs more in repairs every year."
+    got = placed(f"{claim} {conceded} {reply}")
+    assert got[conceded] == ("objection", claim)
+    assert got[reply] == ("rebuttal", conceded)
+    # must not fire for a plain sentence: it is the writer's next reason, not the concession's
+    got = placed(f"{claim} {conceded} Children need quiet places to learn.")
+    assert got["Children need quiet places to learn."] == ("reason", claim)

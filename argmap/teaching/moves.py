@@ -16,9 +16,13 @@ the evidence cues are in). A sentence is split (each part at least
   sentence adverb after the first words of its clause ("The cost, however,
   is high"): that clause begins at the comma before those words, if any;
 * a concessive clause hangs on the main one ("Although X, Y", "Y, even if X",
-  "Y, unless X", "Despite X, Y"): the concession attacks the main clause;
+  "Y, unless X", "Despite X, Y"): the concession attacks the main clause.
+  Outside the conclusion's sentence an opening concession reads as "X, but
+  Y": X is an objection to the conclusion and Y the writer's reply to it;
 * a reason clause hangs on the clause before ("Y, because X", "Y since X",
-  "Y, for it X", "Because X, Y"): the reason supports it;
+  "Y, for it X", "Because X, Y"): the reason supports it. An opening "As"
+  is not split off: it is as often a role or a time ("As a central airport,
+  ...") as a reason;
 * a consequence follows ("X, so Y", "X, therefore Y", "X, which is why Y"):
   X supports Y;
 * examples follow ("X, including Y"): Y supports X.
@@ -29,7 +33,8 @@ Moves, by the words a unit opens with (in text order):
   "Granted", "Yes, ...", "Some argue", "Critics say", "One could object"...):
   an *objection* to the conclusion; plain units right after it support it;
 * **contrast** ("But", "However", "Yet", "Still", "Nevertheless", "On the
-  other hand"...): after an objection, the writer's *rebuttal* (an attack on
+  other hand"...): after an objection (also a clause conceded in the sentence
+  just before: "Y, even if X. Yet Z."), the writer's *rebuttal* (an attack on
   that objection). After a plain point of the writer's, a conceding opener
   ("But", "Yet", "Still", "Nevertheless": PDTB's concession sense) reads as
   "X, but Y" across the full stop: the point before is conceded (an
@@ -147,7 +152,7 @@ _SPLIT = re.compile(
 )
 _INITIAL = re.compile(
     _LEAD + r"(?P<m>although|though|even though|even if|while|whereas|despite|in spite of|"
-    r"because|since|as|given that)\b[^,;]*[,;]",
+    r"because|since|given that)\b[^,;]*[,;]",
     re.IGNORECASE,
 )
 _PARENTHETICAL = re.compile(r"\s*,")
@@ -187,6 +192,7 @@ class Unit:
     part: int = -1  # the clause's index in its sentence (-1: the whole sentence)
     restated_in: list[int] = field(default_factory=list)  # paragraphs restating the conclusion
     opening: str = ""  # what its move is read from (a paragraph's first sentence), else its text
+    conceded_by: str = ""  # the connective of its sentence that concedes it ("but", "although")
 
     @property
     def attacks(self) -> bool:
@@ -201,6 +207,7 @@ class _Part:
     head: int | None = None  # the part it hangs on, in its sentence
     relation: str = ""  # "sup" or "att" to its head
     why: str = ""
+    conceded_by: str = ""  # the connective that concedes this part ("but", "although"...)
 
 
 def split_clauses(text: str) -> list[_Part]:
@@ -257,6 +264,8 @@ def split_clauses(text: str) -> list[_Part]:
         parts[0].head = 1
         parts[0].relation = "att" if marker in CONCESSIVE else "sup"
         parts[0].why = f"a {'concession' if parts[0].relation == 'att' else 'reason'} ({marker!r})"
+        if parts[0].relation == "att":
+            parts[0].conceded_by = marker
         nucleus = 1
         first = 2
     else:
@@ -268,6 +277,7 @@ def split_clauses(text: str) -> list[_Part]:
             # "X, but Y": what came before is conceded; Y is the point
             parts[nucleus].head, parts[nucleus].relation = i, "att"
             parts[nucleus].why = f"conceded before {marker!r}"
+            parts[nucleus].conceded_by = marker
             nucleus = i
         elif marker in CONCESSIVE:
             parts[i].head, parts[i].relation = nucleus, "att"
@@ -389,6 +399,7 @@ def _clause_units(paragraph: Paragraph, guess: Candidate) -> tuple[list[Unit], l
                 _cues_between(paragraph, start, end),
                 sentence=si,
                 part=pi if len(parts) > 1 else -1,
+                conceded_by=part.conceded_by,
             )
             if part.head is not None:
                 unit.parent = base + part.head
@@ -476,18 +487,21 @@ def _place(units: list[Unit], order: list[int]) -> None:
     conclusion = 0
     conceded_in: dict[int, int] = {}  # nucleus -> the part its sentence concedes before "but"
     for j, u in enumerate(units):
-        if u.parent is not None and u.why.startswith("conceded"):
+        if u.parent is not None and u.conceded_by:
             conceded_in.setdefault(u.parent, j)
     position = {unit: k for k, unit in enumerate(order)}
     previous: int | None = None  # the unit before, in text order
     objection: int | None = None  # the latest objection still open to a rebuttal
     reason: int | None = None  # the latest enumerated reason
+    clause_objection: int | None = None  # a clause conceded inside the sentence just before
     for i in order:
         unit = units[i]
         if i == conclusion:
             previous, objection, reason = i, None, None
             continue
         if unit.kind:  # a clause placed inside its sentence
+            # "Y, even if X": a contrast right after it may rebut X (plain units do not back X)
+            clause_objection = i if unit.kind == "objection" else None
             previous = i
             continue
         text = _opening(unit)
@@ -500,15 +514,18 @@ def _place(units: list[Unit], order: list[int]) -> None:
             # "X, but Y" outside the conclusion: X objects to the conclusion, Y rebuts X
             head = conceded[0]
             units[head].kind, units[head].parent = "objection", conclusion
-            units[head].why = "conceded before a 'but' in the same sentence: an objection"
+            marker = units[head].conceded_by
+            units[head].why = f"conceded ({marker!r}) in the same sentence: an objection"
             unit.kind, unit.parent = "rebuttal", head
-            unit.why = "the writer's reply after 'but' to what the sentence concedes"
+            unit.why = f"the writer's reply to what the sentence concedes ({marker!r})"
             objection = None
         elif cue := _CONCESSION.match(text):
             unit.kind, unit.parent = "objection", conclusion
             unit.why = f"opens with a concession or a reported opposing view ({_said(cue)})"
             objection = i
         elif cue := (_CONTRAST.match(text) or _HOWEVER_INSIDE.match(text)):
+            if objection is None:
+                objection = clause_objection
             if objection is not None:
                 unit.kind, unit.parent = "rebuttal", objection
                 unit.why = f"a contrast ({_said(cue)}) after an objection: the writer's rebuttal"
@@ -569,7 +586,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
         else:
             unit.kind, unit.parent = "reason", conclusion
             unit.why = "no dialectic cue: a reason for the conclusion"
-        previous = i
+        previous, clause_objection = i, None
     _name_attacks(units)
 
 
