@@ -309,18 +309,36 @@ def render_split(
     engine: str = "auto",
     **options: Any,
 ) -> list[Path]:
-    """One picture per main reason, each titled with the conclusion on top, written beside
-    ``output`` as numbered files (:func:`split_names`); returns their paths. All are
-    rendered before any is written."""
+    """One picture per main reason, each titled with the conclusion on top; returns the paths
+    written. A PDF or HTML ``output`` is one file with a page per part; other formats are
+    numbered files beside ``output`` (:func:`split_names`), all rendered before any is
+    written."""
     from argmap.errors import UsageError
-    from argmap.io import check_output, write_output
-    from argmap.views.render import RenderOptions, check, format_for, render_parts
+    from argmap.io import check_not_input, check_output, write_output
+    from argmap.views.render import (
+        PAGED,
+        RenderOptions,
+        check,
+        format_for,
+        render_pages,
+        render_parts,
+    )
 
-    if str(output) == "-":
-        raise UsageError("--split writes one file per main reason: give -o DIR/NAME.EXT, not -")
     chosen = format_for(output, fmt)
     opts = RenderOptions(**{**options, "split": True})
     check(chosen, engine)
+    if chosen in PAGED:
+        if str(output) != "-":
+            check_output(output)
+            check_not_input(output, _inputs_of(argmap))
+        data = render_pages(argmap, opts.findings(argmap, chosen), chosen, engine, opts)
+        write_output(output, data)
+        return [Path(output)]
+    if str(output) == "-":
+        raise UsageError(
+            "--split writes one file per main reason: give -o DIR/NAME.EXT (or a .pdf or .html "
+            "file, whose pages are the parts), not -"
+        )
     pictures = render_parts(argmap, opts.findings(argmap, chosen), chosen, engine, opts)
     paths = split_names(output, len(pictures))
     for path in paths:
