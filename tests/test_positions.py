@@ -108,4 +108,6 @@ def test_yaml_places_are_the_composers_marks(data: dict[str, Any], flow: bool) -
     parsed, loc = parse_yaml(text, "f.yaml")
     assert parsed == data
     assert loc._nodes is None  # nothing but the openings kept until a key is asked for
-    _walk_beside(parsed, yaml.compose(text), loc)
+    root = yaml.compose(text)
+    assert root is not None
+    _walk_beside(parsed, root, loc)

@@ -537,7 +537,10 @@ class _Reader:
         if "text" not in node:
             return None
         fields = _STATEMENT_FIELD_SET
-        values = {k: v for k, v in node.items() if k in fields}
+        if node.keys() <= fields:
+            values = dict(node)  # a leaf: nothing to leave out (a copy in C)
+        else:
+            values = {k: v for k, v in node.items() if k in fields}
         values["id"] = pending.sid
         if "kind" not in values:
             if values.get("implicit") is True:
