@@ -91,6 +91,8 @@ class Pair:
     limit_ratio: float | None = None
     #: argmap's peak memory over the reference's must be at most this
     limit_peak_ratio: float | None = None
+    #: argmap's peak memory must be at most this many MB (a budget, not a ratio)
+    limit_mb: float | None = None
     target: str = ""
     #: why the pair is skipped when ``reference_argv`` is ``None`` (how to install it)
     missing: str = "not installed"
@@ -116,10 +118,12 @@ class PairResult:
     @property
     def verdict(self) -> str:
         p = self.pair
-        if p.limit_ratio is None and p.limit_peak_ratio is None:
+        if p.limit_ratio is None and p.limit_peak_ratio is None and p.limit_mb is None:
             return ""
-        ok = (p.limit_ratio is None or self.ratio <= p.limit_ratio) and (
-            p.limit_peak_ratio is None or self.peak_ratio <= p.limit_peak_ratio
+        ok = (
+            (p.limit_ratio is None or self.ratio <= p.limit_ratio)
+            and (p.limit_peak_ratio is None or self.peak_ratio <= p.limit_peak_ratio)
+            and (p.limit_mb is None or self.peak_mb <= p.limit_mb)
         )
         return "ok" if ok else "MISSED"
 
