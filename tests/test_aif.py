@@ -495,3 +495,12 @@ def test_mixed_number_and_text_ids_keep_their_types(tmp_path: Path) -> None:
     )
     assert {"edgeID": 7, "fromID": "p2", "toID": 10, "formEdgeID": None} in written["edges"]
     assert {"edgeID": "e8", "fromID": 10, "toID": 1} in written["edges"]
+
+
+def test_an_id_with_a_line_break_keeps_the_error_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "nl.json"
+    document = {"nodes": [], "edges": [{"fromID": "1", "toID": None, "edgeID": "a\nb"}]}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(argmap.ArgmapError) as caught:
+        argmap.load(path, "aif")
+    assert "\n" not in str(caught.value) and "edge 'a\\nb'" in str(caught.value)
