@@ -1,9 +1,12 @@
-"""Shared fixtures: stable terminal output, paths to the repository's maps and the shared corpus."""
+"""Shared fixtures: stable terminal output, paths to the repository's maps and the shared corpus,
+a headless browser."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,3 +52,25 @@ def golden(name: str, actual: str) -> None:
     assert actual == path.read_text(encoding="utf-8"), (
         f"{name} differs from its golden file; if intended, run `make golden` and review the diff"
     )
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A headless Chromium driven by Playwright, started as argmap starts it for printing
+    (:data:`argmap.views.printing.CHROMIUM_FLAGS`); skipped with a reason when either is
+    missing."""
+    from argmap.views.printing import CHROMIUM_FLAGS, chromium
+
+    program = chromium()
+    if program is None:
+        pytest.skip("no Chromium on PATH (Debian package `chromium`; .ci/run installs it)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        pytest.skip(f"playwright cannot be imported: {exc}")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=program, args=list(CHROMIUM_FLAGS))
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -16,15 +16,6 @@ import argmap
 from argmap.model import ArgumentMap, Inference, Statement
 from argmap.views.dot import kind_of
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 HOSTILE = '</script><script>alert(1)</script><img src=x onerror=alert(2)> & "q" \\N'
 
 
@@ -86,26 +77,6 @@ def test_user_text_is_inert_in_the_page(tmp_path: Path) -> None:
     assert html.count("</script>") == 2  # the data block and the page's script
     assert page_data(html)["statements"]["C"]["text"] == HOSTILE
     assert f"<title>{HOSTILE[:9].replace('<', '&lt;').replace('>', '&gt;')}" in html
-
-
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package `chromium`)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:
-        pytest.skip(f"playwright cannot be imported: {exc}")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from chromium()
 
 
 class Explorer:
@@ -454,4 +425,48 @@ def test_explorer_works_with_hostile_ids_and_text(browser: Any, tmp_path: Path) 
     assert not explorer.visible("a_map") and not explorer.visible("details")
     assert explorer.visible("map")
     assert page.evaluate("window.alertCalled === undefined")
+    explorer.close()
+
+
+@pytest.mark.browser
+def test_a_big_map_lays_out_only_the_text_it_can_show(browser: Any, tmp_path: Path) -> None:
+    """Level of detail: fitted, a 400-statement map is boxes only (no letter of it could be read,
+    and laying out its text was most of the time the page took to open); zoomed in, the text of
+    the statements in and near the window is drawn, not the rest; printing draws it all."""
+    from bench.generate import generate
+
+    path = tmp_path / "big.html"
+    argmap.render_file(generate(400), path, engine="wasm")
+    explorer = Explorer(browser, path.as_uri(), width=1200, height=800)
+    page = explorer.page
+
+    def drawn() -> set[str]:
+        return set(
+            page.eval_on_selector_all(
+                "main.map g.node.statement",
+                "gs => gs.filter(g => [...g.querySelectorAll('text')].some("
+                "t => getComputedStyle(t).display !== 'none')).map(g => g.id)",
+            )
+        )
+
+    assert explorer.view()["scale"] < 0.18  # too small to read
+    assert drawn() == set()
+    page.fill("header input.search", "s250")  # jumps to it, close enough to read
+    explorer.until(lambda: "s250" in drawn())
+    shown = drawn()
+    assert 1 < len(shown) < 200
+    view = explorer.view()
+    far = page.eval_on_selector_all(
+        "main.map g.node.statement",
+        "gs => gs.filter(g => { const b = g.getBoundingClientRect();"
+        " return b.right < -2400 || b.left > 3600; }).map(g => g.id)",
+    )
+    assert far and not shown & set(far)
+    assert view["scale"] >= 0.18
+    page.click('header .zoom button[data-zoom="fit"]')
+    explorer.until(lambda: drawn() == set())
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert len(drawn()) == 400
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert drawn() == set()
     explorer.close()

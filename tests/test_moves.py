@@ -216,3 +216,83 @@ def test_this_results_in_is_a_consequence_of_the_unit_before() -> None:
     # a plain "This" sentence is no consequence
     got = placed(f"{CLAIM} {first} This is a real danger.")
     assert got["This is a real danger."] == ("reason", CLAIM)
+
+
+def test_an_additive_marker_adds_one_reason_and_opens_no_block() -> None:
+    # "Also", "Moreover", "Besides" add a point: the plain sentence after it is the writer's
+    # next reason for the conclusion, not support for the added one (ordinals do open blocks)
+    got = placed(
+        f"{CLAIM} Moreover, the old building is falling apart. The town has grown by a third."
+    )
+    assert got["Moreover, the old building is falling apart."] == ("reason", CLAIM)
+    assert got["The town has grown by a third."] == ("reason", CLAIM)
+
+
+def test_a_but_sentence_after_a_plain_point_concedes_that_point_and_answers_it() -> None:
+    # "X. But Y." reads as "X, but Y": X is granted to the other side, Y is the writer's reply
+    point = "A new building costs the town a lot of money."
+    reply = "But the old one will cost more in repairs within ten years."
+    got = placed(f"{CLAIM} {point} {reply}")
+    assert got[point] == ("objection", CLAIM)
+    assert got[reply] == ("rebuttal", point)
+    got = placed(f"{CLAIM} {point} Nevertheless, knowledge for everyone is worth the price.")
+    assert got[point] == ("objection", CLAIM)
+    # must not fire: right after the conclusion, a "But" objects to the conclusion itself
+    got = placed(f"{CLAIM} But a new building costs the town a lot of money.")
+    assert got["But a new building costs the town a lot of money."] == ("objection", CLAIM)
+    # must not fire: "However" brings in the other side's point (tested above), it grants nothing
+    got = placed(f"{CLAIM} {point} However, few people read books today.")
+    assert got[point] == ("reason", CLAIM)
+    assert got["However, few people read books today."] == ("objection", CLAIM)
+
+
+def test_a_however_between_commas_is_no_clause_boundary() -> None:
+    def texts(sentence: str) -> list[str]:
+        return [sentence[p.start : p.end] for p in split_clauses(sentence)]
+
+    # "however" as a sentence adverb after the first words of its clause: one unit
+    whole = "The unregulated work of the services, however, carries a danger of misuse."
+    assert texts(whole) == [whole]
+    # the clause it sits in begins at the comma before those first words
+    assert texts(
+        "In some cases fines may act as a deterrent, in general, however, praise works better."
+    ) == [
+        "In some cases fines may act as a deterrent,",
+        "in general, however, praise works better.",
+    ]
+    # a "however" that opens the second clause still splits there
+    assert texts("Fines may act as a deterrent in some cases; however, praise works better.") == [
+        "Fines may act as a deterrent in some cases;",
+        "however, praise works better.",
+    ]
+
+
+def test_an_opening_concession_outside_the_conclusion_reads_as_x_but_y() -> None:
+    conceded = "Even if many people think that books are old-fashioned,"
+    reply = "children still learn to read from them."
+    got = placed(f"{CLAIM} {conceded} {reply}")
+    assert got[conceded] == ("objection", CLAIM)
+    assert got[reply] == ("rebuttal", conceded)
+    # must not fire in the conclusion's own sentence: there the concession attacks the claim
+    units = draft(
+        analyse("Although it costs money, our town should build a new library. It helps.")
+    )
+    assert units[0].text == "our town should build a new library."
+    assert (units[1].kind, units[1].parent) == ("objection", 0)
+
+
+def test_an_opening_as_is_not_split_off() -> None:
+    sentence = "As a central airport, the old field draws business travellers from far away."
+    assert len(split_clauses(sentence)) == 1
+
+
+def test_a_contrast_right_after_a_clause_conceded_in_its_sentence_rebuts_that_clause() -> None:
+    claim = "Our town should build a new library,"
+    conceded = "even if the building will cost a lot of money."
+    reply = "Yet the old one costs more in repairs every year."
+    got = placed(f"{claim} {conceded} {reply}")
+    assert got[conceded] == ("objection", claim)
+    assert got[reply] == ("rebuttal", conceded)
+    # must not fire for a plain sentence: it is the writer's next reason, not the concession's
+    got = placed(f"{claim} {conceded} Children need quiet places to learn.")
+    assert got["Children need quiet places to learn."] == ("reason", claim)

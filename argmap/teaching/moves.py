@@ -12,11 +12,17 @@ the evidence cues are in). A sentence is split (each part at least
 :data:`MIN_WORDS` words) where
 
 * a contrast joins two clauses ("X, but Y", "X; yet Y", "X, whereas Y"):
-  X is conceded, Y is the writer's point;
+  X is conceded, Y is the writer's point. A "however" between commas is a
+  sentence adverb after the first words of its clause ("The cost, however,
+  is high"): that clause begins at the comma before those words, if any;
 * a concessive clause hangs on the main one ("Although X, Y", "Y, even if X",
-  "Y, unless X", "Despite X, Y"): the concession attacks the main clause;
+  "Y, unless X", "Despite X, Y"): the concession attacks the main clause.
+  Outside the conclusion's sentence an opening concession reads as "X, but
+  Y": X is an objection to the conclusion and Y the writer's reply to it;
 * a reason clause hangs on the clause before ("Y, because X", "Y since X",
-  "Y, for it X", "Because X, Y"): the reason supports it;
+  "Y, for it X", "Because X, Y"): the reason supports it. An opening "As"
+  is not split off: it is as often a role or a time ("As a central airport,
+  ...") as a reason;
 * a consequence follows ("X, so Y", "X, therefore Y", "X, which is why Y"):
   X supports Y;
 * examples follow ("X, including Y"): Y supports X.
@@ -27,14 +33,20 @@ Moves, by the words a unit opens with (in text order):
   "Granted", "Yes, ...", "Some argue", "Critics say", "One could object"...):
   an *objection* to the conclusion; plain units right after it support it;
 * **contrast** ("But", "However", "Yet", "Still", "Nevertheless", "On the
-  other hand"...): after an objection, the writer's *rebuttal* (an attack on
-  that objection); after the writer's own point, an objection that turns
-  against the conclusion;
+  other hand"...): after an objection (also a clause conceded in the sentence
+  just before: "Y, even if X. Yet Z."), the writer's *rebuttal* (an attack on
+  that objection). After a plain point of the writer's, a conceding opener
+  ("But", "Yet", "Still", "Nevertheless": PDTB's concession sense) reads as
+  "X, but Y" across the full stop: the point before is conceded (an
+  objection) and this unit rebuts it; any other contrast ("However", "On the
+  other hand") is an objection that turns against the conclusion;
 * **undercut** ("But that does not show...", "This does not mean..."): an
   attack on the inference of the unit before;
 * **example** ("For example", "For instance", "e.g."): supports the unit before;
 * **enumeration** ("First", "Second", "Moreover", "In addition", "Finally"...):
-  a main reason for the conclusion; the plain units after it support it;
+  a main reason for the conclusion; after an ordinal ("First", "Second",
+  "Finally"), which opens a block, the plain units support it; an additive
+  marker ("Also", "Moreover", "Besides") adds one point and opens no block;
 * **consequence** ("Therefore", "Thus", "That's why", "This results in",
   "This leads to"...): an intermediate
   conclusion: the unit before supports it, it supports the conclusion;
@@ -86,6 +98,11 @@ _CONTRAST = re.compile(
     r"even so|all the same|that said|in contrast|on the contrary|conversely)\b",
     re.IGNORECASE,
 )
+# the contrast openers that concede what came before (PDTB's concession sense): "X. But Y"
+_CONCESSIVE_OPENING = re.compile(
+    _LEAD + r"(?:but|yet|still|nevertheless|nonetheless|even so|all the same|that said)\b",
+    re.IGNORECASE,
+)
 _HOWEVER_INSIDE = re.compile(r"^[^,.;]{0,60},?\s+however\b", re.IGNORECASE)
 _UNDERCUT = re.compile(
     _LEAD + r"(?:but |yet |however,? |still,? )?(?:that|this|it|which|these|such)\s+"
@@ -105,6 +122,11 @@ _ENUMERATION = re.compile(
     r"fourth|finally|lastly|last but not least|moreover|furthermore|in addition|"
     r"additionally|besides|also|another|on top of that|what's more|not only|apart from that|"
     r"plus)\b",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(
+    _LEAD + r"(?:first|firstly|first of all|to begin with|second|secondly|third|thirdly|fourth|"
+    r"finally|lastly|last but not least)\b",
     re.IGNORECASE,
 )
 _CONSEQUENCE = re.compile(
@@ -130,9 +152,10 @@ _SPLIT = re.compile(
 )
 _INITIAL = re.compile(
     _LEAD + r"(?P<m>although|though|even though|even if|while|whereas|despite|in spite of|"
-    r"because|since|as|given that)\b[^,;]*[,;]",
+    r"because|since|given that)\b[^,;]*[,;]",
     re.IGNORECASE,
 )
+_PARENTHETICAL = re.compile(r"\s*,")
 CONTRAST_JOIN = frozenset({"but", "yet", "however", "whereas"})
 CONCESSIVE = frozenset(
     {"although", "though", "even though", "even if", "unless", "despite", "in spite of", "while"}
@@ -169,6 +192,7 @@ class Unit:
     part: int = -1  # the clause's index in its sentence (-1: the whole sentence)
     restated_in: list[int] = field(default_factory=list)  # paragraphs restating the conclusion
     opening: str = ""  # what its move is read from (a paragraph's first sentence), else its text
+    conceded_by: str = ""  # the connective of its sentence that concedes it ("but", "although")
 
     @property
     def attacks(self) -> bool:
@@ -183,6 +207,7 @@ class _Part:
     head: int | None = None  # the part it hangs on, in its sentence
     relation: str = ""  # "sup" or "att" to its head
     why: str = ""
+    conceded_by: str = ""  # the connective that concedes this part ("but", "although"...)
 
 
 def split_clauses(text: str) -> list[_Part]:
@@ -196,6 +221,17 @@ def split_clauses(text: str) -> list[_Part]:
         marker = (match.group("m") or match.group("n")).lower()
         at = match.start("m") if match.group("m") else match.start("n")
         if marker == "since" and lexicon._is_temporal_since(norm, match.end()):
+            continue
+        if (
+            marker == "however"
+            and norm[match.start()] == ","
+            and _PARENTHETICAL.match(norm, match.end())
+        ):
+            # "X, however, Y": a sentence adverb after the first constituent of its clause,
+            # so the clause begins at the comma before that constituent, if there is one
+            comma = norm.rfind(",", 0, match.start())
+            if comma >= 0:
+                cuts.append((comma + 1, marker))
             continue
         if initial and at < initial.end():
             continue
@@ -228,6 +264,8 @@ def split_clauses(text: str) -> list[_Part]:
         parts[0].head = 1
         parts[0].relation = "att" if marker in CONCESSIVE else "sup"
         parts[0].why = f"a {'concession' if parts[0].relation == 'att' else 'reason'} ({marker!r})"
+        if parts[0].relation == "att":
+            parts[0].conceded_by = marker
         nucleus = 1
         first = 2
     else:
@@ -239,6 +277,7 @@ def split_clauses(text: str) -> list[_Part]:
             # "X, but Y": what came before is conceded; Y is the point
             parts[nucleus].head, parts[nucleus].relation = i, "att"
             parts[nucleus].why = f"conceded before {marker!r}"
+            parts[nucleus].conceded_by = marker
             nucleus = i
         elif marker in CONCESSIVE:
             parts[i].head, parts[i].relation = nucleus, "att"
@@ -360,6 +399,7 @@ def _clause_units(paragraph: Paragraph, guess: Candidate) -> tuple[list[Unit], l
                 _cues_between(paragraph, start, end),
                 sentence=si,
                 part=pi if len(parts) > 1 else -1,
+                conceded_by=part.conceded_by,
             )
             if part.head is not None:
                 unit.parent = base + part.head
@@ -447,18 +487,21 @@ def _place(units: list[Unit], order: list[int]) -> None:
     conclusion = 0
     conceded_in: dict[int, int] = {}  # nucleus -> the part its sentence concedes before "but"
     for j, u in enumerate(units):
-        if u.parent is not None and u.why.startswith("conceded"):
+        if u.parent is not None and u.conceded_by:
             conceded_in.setdefault(u.parent, j)
     position = {unit: k for k, unit in enumerate(order)}
     previous: int | None = None  # the unit before, in text order
     objection: int | None = None  # the latest objection still open to a rebuttal
     reason: int | None = None  # the latest enumerated reason
+    clause_objection: int | None = None  # a clause conceded inside the sentence just before
     for i in order:
         unit = units[i]
         if i == conclusion:
             previous, objection, reason = i, None, None
             continue
         if unit.kind:  # a clause placed inside its sentence
+            # "Y, even if X": a contrast right after it may rebut X (plain units do not back X)
+            clause_objection = i if unit.kind == "objection" else None
             previous = i
             continue
         text = _opening(unit)
@@ -471,18 +514,34 @@ def _place(units: list[Unit], order: list[int]) -> None:
             # "X, but Y" outside the conclusion: X objects to the conclusion, Y rebuts X
             head = conceded[0]
             units[head].kind, units[head].parent = "objection", conclusion
-            units[head].why = "conceded before a 'but' in the same sentence: an objection"
+            marker = units[head].conceded_by
+            units[head].why = f"conceded ({marker!r}) in the same sentence: an objection"
             unit.kind, unit.parent = "rebuttal", head
-            unit.why = "the writer's reply after 'but' to what the sentence concedes"
+            unit.why = f"the writer's reply to what the sentence concedes ({marker!r})"
             objection = None
         elif cue := _CONCESSION.match(text):
             unit.kind, unit.parent = "objection", conclusion
             unit.why = f"opens with a concession or a reported opposing view ({_said(cue)})"
             objection = i
         elif cue := (_CONTRAST.match(text) or _HOWEVER_INSIDE.match(text)):
+            if objection is None:
+                objection = clause_objection
             if objection is not None:
                 unit.kind, unit.parent = "rebuttal", objection
                 unit.why = f"a contrast ({_said(cue)}) after an objection: the writer's rebuttal"
+                objection = None
+            elif (
+                _CONCESSIVE_OPENING.match(text)
+                and before is not None
+                and previous is not None
+                and previous != conclusion
+                and before.kind == "reason"
+            ):
+                # "X. But Y." as "X, but Y": X is conceded, Y is the writer's reply to it
+                before.kind = "objection"
+                before.why = f"conceded before {_said(cue)} in the next sentence: an objection"
+                unit.kind, unit.parent = "rebuttal", previous
+                unit.why = f"the writer's reply ({_said(cue)}) to what the sentence before concedes"
                 objection = None
             else:
                 unit.kind, unit.parent = "objection", conclusion
@@ -505,7 +564,9 @@ def _place(units: list[Unit], order: list[int]) -> None:
         elif cue := _ENUMERATION.match(text):
             unit.kind, unit.parent = "reason", conclusion
             unit.why = f"an enumerated reason ({_said(cue)}): a main reason"
-            reason, objection = i, None
+            # "First, ... Second, ..." open blocks of support; "Also", "Moreover" add one point
+            reason = i if _ORDINAL.match(text) else None
+            objection = None
         elif cue := _CONSEQUENCE.match(text):
             unit.kind, unit.parent = "reason", conclusion
             unit.why = f"a consequence drawn ({_said(cue)}): the unit before supports it"
@@ -525,7 +586,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
         else:
             unit.kind, unit.parent = "reason", conclusion
             unit.why = "no dialectic cue: a reason for the conclusion"
-        previous = i
+        previous, clause_objection = i, None
     _name_attacks(units)
 
 

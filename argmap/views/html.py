@@ -472,6 +472,7 @@ _TEMPLATE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src {scripts}; img-src data:">
 <title>{title}</title>
 <style>{style}</style>
+<noscript><style>main.map text {{ display: inline !important; }}</style></noscript>
 </head>
 <body>
 <header class="bar">
@@ -488,7 +489,7 @@ _TEMPLATE = """<!DOCTYPE html>
 </div>
 </div>
 </header>
-<main class="map" tabindex="0" aria-label="Argument map. Drag or arrow keys to pan, wheel or + and − to zoom, 0 to fit; Tab to a statement, Enter to see it, C to collapse or expand it">
+<main class="map sparse" tabindex="0" aria-label="Argument map. Drag or arrow keys to pan, wheel or + and − to zoom, 0 to fit; Tab to a statement, Enter to see it, C to collapse or expand it">
 {svg}
 </main>
 <aside class="panel">

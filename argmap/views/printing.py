@@ -21,16 +21,18 @@ from pathlib import Path
 from argmap.errors import RenderError
 
 _NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-_FLAGS = (
-    "--headless",
+#: how argmap runs Chromium, here and wherever a headless browser is driven (the explorer's
+#: tests and benchmark): no sandbox (CI runs as root), no GPU, nothing fetched or synced, no
+#: first-run pages. Playwright adds ``--headless`` itself.
+CHROMIUM_FLAGS = (
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--no-pdf-header-footer",
 )
+_PRINT_FLAGS = ("--headless", *CHROMIUM_FLAGS, "--no-pdf-header-footer")
 TIMEOUT = 180
 
 
@@ -57,7 +59,7 @@ def html_to_pdf(page: str) -> bytes | None:
         source.write_text(page, encoding="utf-8")
         command = [
             program,
-            *_FLAGS,
+            *_PRINT_FLAGS,
             f"--user-data-dir={Path(tmp) / 'profile'}",
             f"--print-to-pdf={target}",
             source.as_uri(),

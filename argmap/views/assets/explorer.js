@@ -82,6 +82,7 @@
   function draw() {
     const { w, h } = size();
     svg.setAttribute("viewBox", [view.cx - w / 2 / view.s, view.cy - h / 2 / view.s, w / view.s, h / view.s].join(" "));
+    cull(w, h);
     // 100% is the drawing's own size: one point of Graphviz's SVG is 4/3 of a CSS pixel
     zoomLevel.value = Math.round((view.s * 3) / 4 * 100) + "%";
     map.dataset.scale = view.s.toFixed(5);
@@ -124,6 +125,44 @@
 
   const toRoot = graph.transform.baseVal.consolidate();
   const graphMatrix = toRoot ? toRoot.matrix : svg.createSVGMatrix();
+
+  // --- level of detail: text is laid out only where it can be read -----------------------
+  // Laying out the text of 2,000 statements was most of what opening a big map cost, and at
+  // the scale that fits such a map in the window no letter of it can be read. So the page
+  // comes with the text of every group undrawn (main.map.sparse, see the stylesheet), and
+  // each view draws the text of the groups in or near the window once it is legible.
+  const LEGIBLE = 0.18; // pixels per point: an 11 pt line is then 2 px high
+  let boxes = null; // [group, x0, y0, x1, y1] in the SVG's units, measured when first needed
+  const near = new Set();
+
+  function measure() {
+    boxes = [];
+    for (const g of byId.values()) {
+      if (!g.getElementsByTagName("text").length) continue;
+      const b = g.getBBox(); // without its text: the shapes hold it
+      const p = new DOMPoint(b.x, b.y).matrixTransform(graphMatrix);
+      const q = new DOMPoint(b.x + b.width, b.y + b.height).matrixTransform(graphMatrix);
+      boxes.push([g, Math.min(p.x, q.x), Math.min(p.y, q.y), Math.max(p.x, q.x), Math.max(p.y, q.y)]);
+    }
+  }
+
+  function cull(w, h) {
+    if (!map.classList.contains("sparse")) return;
+    const wanted = new Set();
+    if (view.s >= LEGIBLE) {
+      if (!boxes) measure();
+      // the window and half a window more on each side, so that a pan shows text at once
+      const mx = w / view.s;
+      const my = h / view.s;
+      for (const [g, x0, y0, x1, y1] of boxes) {
+        // a hidden group measures nothing: draw its text, it costs nothing until it is shown
+        const unknown = x0 === x1 && y0 === y1;
+        if (unknown || (x1 >= view.cx - mx && x0 <= view.cx + mx && y1 >= view.cy - my && y0 <= view.cy + my)) wanted.add(g);
+      }
+    }
+    for (const g of near) if (!wanted.has(g)) { g.classList.remove("near"); near.delete(g); }
+    for (const g of wanted) if (!near.has(g)) { g.classList.add("near"); near.add(g); }
+  }
 
   function centre(g, keepScale) {
     const b = g.getBBox();
@@ -244,6 +283,7 @@
   let visible = reachable(roots, collapsed);
   function apply() {
     visible = reachable(roots, collapsed);
+    boxes = null; // what was hidden measured nothing: measure again when needed
     for (const [id, g] of byId) {
       if (nodes.has(id) || id in data.steps || down.has(id) || up.has(id)) g.classList.toggle("hidden", !visible.has(id));
     }
@@ -584,9 +624,10 @@
 
   // --- printing: the whole map, whatever the view ------------------------------------------
   window.addEventListener("beforeprint", () => {
+    map.classList.remove("sparse"); // every statement's text on paper
     svg.setAttribute("viewBox", [box.x, box.y, box.w, box.h].join(" "));
   });
-  window.addEventListener("afterprint", draw);
+  window.addEventListener("afterprint", () => { map.classList.add("sparse"); draw(); });
 
   // --- start: fitted, or on the node the address names ---------------------------------------
   function fromHash() {
@@ -620,5 +661,11 @@
     }, 1000);
   }
 
-  body.dataset.explorer = "ready";
+  // ready once the first view is on the screen: after the frame that paints it
+  function ready() {
+    performance.mark("argmap-ready");
+    body.dataset.explorer = "ready";
+  }
+  if (document.hidden) ready();
+  else requestAnimationFrame(() => setTimeout(ready, 0));
 })();
