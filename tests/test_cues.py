@@ -324,3 +324,40 @@ def test_the_plain_text_is_what_rich_prints_without_colour() -> None:
     with console.capture() as capture:
         console.print(cues_view(report, plain=True, width=80), soft_wrap=True)
     assert capture.get() == "".join(cues_plain(report, 80))
+
+
+def test_a_long_paragraph_wraps_as_textwrap_would() -> None:
+    """Paragraphs over ``LONG`` characters are wrapped word by word (textwrap's lists of
+    chunks would hold the text several times over); the lines are the same."""
+    import random
+    import textwrap
+
+    from argmap.views import wrapping
+
+    rng = random.Random(2)
+    words = ["a", "bb", "ccc", "dddd", "x" * 30, "y" * 60, "z" * 120, "e\ue000f", "-", "q-r"]
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 60)))
+        width = rng.choice([40, 50, 80, 100])
+        first = rng.choice(["", "  ", " ¶12 ", "x" * 45])
+        indent = rng.randrange(0, 12)
+        expected = textwrap.fill(
+            text,
+            width=width,
+            initial_indent=first,
+            subsequent_indent=" " * indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        assert "\n".join(wrapping.fill_lines(text, width, first, indent)) == expected.replace(
+            wrapping.KEEP, " "
+        )
+    long = " ".join(rng.choice(words) for _ in range(wrapping.LONG // 3))
+    assert wrapping.fill(long, 80, "¶1 ", 3) == textwrap.fill(
+        long,
+        width=80,
+        initial_indent="¶1 ",
+        subsequent_indent="   ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    ).replace(wrapping.KEEP, " ")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from argmap.analysis import lexicon
 from argmap.analysis.lexicon import Cue
 from argmap.teaching.cues import CueReport
-from argmap.views.wrapping import KEEP
+from argmap.views.wrapping import KEEP, LONG, fill_lines
 from argmap.views.wrapping import fill as _fill
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ GUESS_MARK = "◆"
 KEEP_MAX = 30
 #: How many runners-up the view names after the guess.
 ALTERNATIVES = 2
-#: How many paragraphs :func:`cues_plain` lays out at a time.
+#: How many lines (about as many paragraphs) :func:`cues_plain` lays out at a time.
 CHUNK_LINES = 2000
 
 
@@ -160,17 +160,22 @@ def cues_plain(report: CueReport, width: int = 100) -> Iterator[str]:
     guessed = None if report.guess is None else report.guess.paragraph
     gutter = _gutter(report, guessed)
     yield _plain_legend(width) + "\n\n"
-    paragraphs = report.paragraphs
-    for first in range(0, len(paragraphs), CHUNK_LINES):
-        lines = [
-            _fill(
-                _plain_marks(paragraph.text, paragraph.cues),
-                width,
-                _number(paragraph.n, guessed).rjust(gutter) + " ",
-                gutter + 1,
-            )
-            for paragraph in paragraphs[first : first + CHUNK_LINES]
-        ]
+    lines: list[str] = []
+    for paragraph in report.paragraphs:
+        marked = _plain_marks(paragraph.text, paragraph.cues)
+        number = _number(paragraph.n, guessed).rjust(gutter) + " "
+        if len(marked) <= LONG:
+            lines.append(_fill(marked, width, number, gutter + 1))
+        else:  # a paragraph that is a long line: its lines a chunk at a time
+            for line in fill_lines(marked, width, number, gutter + 1):
+                lines.append(line)
+                if len(lines) >= CHUNK_LINES:
+                    yield "\n".join(lines) + "\n"
+                    lines = []
+        if len(lines) >= CHUNK_LINES:
+            yield "\n".join(lines) + "\n"
+            lines = []
+    if lines:
         yield "\n".join(lines) + "\n"
     yield "\n" + "".join(text + "\n" for text, _ in _footer(report, width))
 

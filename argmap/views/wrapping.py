@@ -8,7 +8,9 @@ style.
 
 from __future__ import annotations
 
+import re
 import textwrap
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,11 +22,14 @@ KEEP = "\ue000"
 
 def fill(text: str, width: int, first: str = "", indent: int = 0) -> str:
     """``text`` wrapped to ``width`` (never breaking words or at hyphens), later lines indented."""
-    words = " ".join(text.split())
+    # " ".join(text.split()), without a list of every word of a long paragraph
+    words = _SPACES.sub(" ", text).strip() if len(text) > LONG else " ".join(text.split())
     if words and len(first) + len(words) <= max(width, 40):
         # what textwrap gives for a line that fits, without its per-call cost (a text may
         # have 100,000 one-word paragraphs)
         return (first + words).replace(KEEP, " ")
+    if len(words) > LONG:
+        return "\n".join(fill_lines(words, width, first, indent))
     return textwrap.fill(
         words,
         width=max(width, 40),
@@ -33,6 +38,34 @@ def fill(text: str, width: int, first: str = "", indent: int = 0) -> str:
         break_long_words=False,
         break_on_hyphens=False,
     ).replace(KEEP, " ")
+
+
+#: Texts longer than this are wrapped by :func:`fill_lines` (textwrap holds several copies of its
+#: text as lists of chunks: hundreds of megabytes for a paragraph that is a 10 MB line).
+LONG = 20_000
+_WORD = re.compile(r"\S+")
+_SPACES = re.compile(r"\s+")
+
+
+def fill_lines(text: str, width: int, first: str = "", indent: int = 0) -> Iterator[str]:
+    """The lines of :func:`fill`, one at a time, for a long text (a paragraph that is a 10 MB
+    line): word by word, as textwrap would wrap it, never the whole text in lists of chunks."""
+    words = _SPACES.sub(" ", text).strip()
+    width = max(width, 40)
+    later = " " * indent
+    line: list[str] = []
+    lead = first
+    size = len(lead)
+    for match in _WORD.finditer(words):
+        word = match.group()
+        if line and size + 1 + len(word) > width:
+            yield (lead + " ".join(line)).replace(KEEP, " ")
+            line, lead = [], later
+            size = len(lead)
+        size += len(word) + (1 if line else 0)
+        line.append(word)
+    if line:
+        yield (lead + " ".join(line)).replace(KEEP, " ")
 
 
 def hanging(prefix: str, text: str, width: int, *, prefix_style: str = "", style: str = "") -> Text:
