@@ -352,9 +352,13 @@ def test_a_long_paragraph_wraps_as_textwrap_would() -> None:
         assert "\n".join(wrapping.fill_lines(text, width, first, indent)) == expected.replace(
             wrapping.KEEP, " "
         )
-    long = " ".join(rng.choice(words) for _ in range(wrapping.LONG // 3))
+    # however the words are spaced, as textwrap wraps them spaced by one
+    long = "".join(
+        rng.choice(words) + rng.choice([" ", "  ", "\t", " \u00a0 "])
+        for _ in range(wrapping.LONG // 3)
+    )
     assert wrapping.fill(long, 80, "¶1 ", 3) == textwrap.fill(
-        long,
+        " ".join(long.split()),
         width=80,
         initial_indent="¶1 ",
         subsequent_indent="   ",

@@ -22,14 +22,13 @@ KEEP = "\ue000"
 
 def fill(text: str, width: int, first: str = "", indent: int = 0) -> str:
     """``text`` wrapped to ``width`` (never breaking words or at hyphens), later lines indented."""
-    # " ".join(text.split()), without a list of every word of a long paragraph
-    words = _SPACES.sub(" ", text).strip() if len(text) > LONG else " ".join(text.split())
+    if len(text) > LONG:
+        return "\n".join(fill_lines(text, width, first, indent))
+    words = " ".join(text.split())
     if words and len(first) + len(words) <= max(width, 40):
         # what textwrap gives for a line that fits, without its per-call cost (a text may
         # have 100,000 one-word paragraphs)
         return (first + words).replace(KEEP, " ")
-    if len(words) > LONG:
-        return "\n".join(fill_lines(words, width, first, indent))
     return textwrap.fill(
         words,
         width=max(width, 40),
@@ -44,19 +43,17 @@ def fill(text: str, width: int, first: str = "", indent: int = 0) -> str:
 #: text as lists of chunks: hundreds of megabytes for a paragraph that is a 10 MB line).
 LONG = 20_000
 _WORD = re.compile(r"\S+")
-_SPACES = re.compile(r"\s+")
 
 
 def fill_lines(text: str, width: int, first: str = "", indent: int = 0) -> Iterator[str]:
     """The lines of :func:`fill`, one at a time, for a long text (a paragraph that is a 10 MB
     line): word by word, as textwrap would wrap it, never the whole text in lists of chunks."""
-    words = _SPACES.sub(" ", text).strip()
     width = max(width, 40)
     later = " " * indent
     line: list[str] = []
     lead = first
     size = len(lead)
-    for match in _WORD.finditer(words):
+    for match in _WORD.finditer(text):  # the words, however they are spaced
         word = match.group()
         if line and size + 1 + len(word) > width:
             yield (lead + " ".join(line)).replace(KEEP, " ")
