@@ -232,8 +232,9 @@ def to_dot(argmap: ArgumentMap, **options: Any) -> str:
 def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **options: Any) -> bytes:
     """The map drawn as ``svg``, ``png``, ``pdf``, ``dot``, ``json`` (Graphviz's layout) or ``html``.
 
-    ``engine`` is ``auto`` (the system ``dot`` when on PATH, else the embedded
-    one), ``dot`` or ``wasm`` (SVG, JSON and HTML only). Options:
+    ``engine`` is ``auto`` (the embedded one for SVG, JSON and HTML, which it
+    lays out faster; the system ``dot`` for PNG and PDF), ``dot`` or ``wasm``
+    (SVG, JSON and HTML only). Options:
     ``width=30`` (characters per line), ``rankdir="TB"``, ``theme="default"``
     (or ``print``, ``colorblind``), ``legend=False``, ``evaluate=False``,
     ``gaps=True``, ``select=()``, ``ignore=()``, ``severity=None`` (the default
@@ -298,18 +299,36 @@ def render_split(
     engine: str = "auto",
     **options: Any,
 ) -> list[Path]:
-    """One picture per main reason, each titled with the conclusion on top, written beside
-    ``output`` as numbered files (:func:`split_names`); returns their paths. All are
-    rendered before any is written."""
+    """One picture per main reason, each titled with the conclusion on top; returns the paths
+    written. A PDF or HTML ``output`` is one file with a page per part; other formats are
+    numbered files beside ``output`` (:func:`split_names`), all rendered before any is
+    written."""
     from argmap.errors import UsageError
-    from argmap.io import check_output, write_output
-    from argmap.views.render import RenderOptions, check, format_for, render_parts
+    from argmap.io import check_not_input, check_output, write_output
+    from argmap.views.render import (
+        PAGED,
+        RenderOptions,
+        check,
+        format_for,
+        render_pages,
+        render_parts,
+    )
 
-    if str(output) == "-":
-        raise UsageError("--split writes one file per main reason: give -o DIR/NAME.EXT, not -")
     chosen = format_for(output, fmt)
     opts = RenderOptions(**{**options, "split": True})
     check(chosen, engine)
+    if chosen in PAGED:
+        if str(output) != "-":
+            check_output(output)
+            check_not_input(output, _inputs_of(argmap))
+        data = render_pages(argmap, opts.findings(argmap, chosen), chosen, engine, opts)
+        write_output(output, data)
+        return [Path(output)]
+    if str(output) == "-":
+        raise UsageError(
+            "--split writes one file per main reason: give -o DIR/NAME.EXT (or a .pdf or .html "
+            "file, whose pages are the parts), not -"
+        )
     pictures = render_parts(argmap, opts.findings(argmap, chosen), chosen, engine, opts)
     paths = split_names(output, len(pictures))
     for path in paths:
@@ -510,6 +529,7 @@ def exercise(
     detected_gaps: bool = False,
     pdf: bool = True,
     notify: Callable[[list[str]], None] | None = None,
+    engine: str = "auto",
 ) -> list[Path]:
     """Write a worksheet and its key into ``out_dir``; returns the files written.
 
@@ -518,8 +538,8 @@ def exercise(
     ``DIR/answer-key.yaml`` and ``DIR/answer-key.md``, and ``DIR/worksheet.pdf``
     when ``pdf`` and a Chromium (or, for the diagram alone, the system ``dot``)
     can print it. ``notify`` hears what was left out: a missing source text, a
-    PDF that could not be made. Only these files are replaced; nothing else in
-    ``out_dir`` is touched.
+    PDF that could not be made. ``engine`` lays out the diagram (as :func:`render`'s).
+    Only these files are replaced; nothing else in ``out_dir`` is touched.
     """
     from argmap.errors import OutputError
     from argmap.io import check_not_input, check_output, write_output
@@ -552,8 +572,7 @@ def exercise(
             "text out; hand it to students separately"
         )
     dot = worksheet_dot(ex)
-    # the boxes are HTML-like labels, which the embedded WebAssembly Graphviz cannot draw
-    engine = "dot" if system_dot() is not None else "auto"
+    # record labels: both engines draw the boxes the same way
     svg = layout(dot, "svg", engine).decode("utf-8")
     page = worksheet_html(
         ex, print_diagrams(ex, svg, lambda source: layout(source, "svg", engine).decode("utf-8"))

@@ -74,3 +74,19 @@ def test_readme_show_example_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
     )[0]
     result = CliRunner().invoke(app, ["show", "maps/school-uniforms.yaml", "--ids"])
     assert result.stdout.startswith(block)
+
+
+def _option_names(block: str) -> set[str]:
+    """The options a ``--help`` listing shows: ``  -o, --output OUT ...`` gives -o and --output."""
+    pairs = re.findall(r"^  (?:(-\w), )?(--[a-z-]+)", block, flags=re.MULTILINE)
+    return {name for pair in pairs for name in pair if name}
+
+
+def test_render_doc_lists_exactly_the_render_options() -> None:
+    """docs/render.md's ``argmap render --help`` block names every option render has, no more."""
+    text = (ROOT / "docs" / "render.md").read_text(encoding="utf-8")
+    block = text.split("$ argmap render --help\n", 1)[1].split("```", 1)[0]
+    command = typer.main.get_command(app).commands["render"]  # type: ignore[attr-defined]
+    expected = {opt for param in command.params for opt in param.opts if opt.startswith("-")}
+    expected |= {"-h", "--help"}
+    assert _option_names(block) == expected

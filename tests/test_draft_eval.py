@@ -151,7 +151,7 @@ def test_every_gold_graph_of_the_corpus_is_a_tree_over_its_text() -> None:
 
 #: The skeleton's figures on the whole corpus, pinned as floors: raise them when the drafting
 #: gets better, never lower them to make a change pass.
-PINNED = {"conclusion": 0.90, "ro": 0.76, "attachment": 0.67}
+PINNED = {"conclusion": 0.90, "ro": 0.81, "attachment": 0.72}
 
 
 @needs_corpus

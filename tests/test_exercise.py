@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from argmap.teaching.exercise import CATEGORIES, FILES, choose_blanks, make_exer
 from argmap.teaching.gap_kinds import STUDENT_KINDS
 from argmap.teaching.grade import roles
 from argmap.views.worksheet import worksheet_md
-from argmap.views.worksheet_svg import _KIND_LABEL, ruled_lines, worksheet_dot
+from argmap.views.worksheet_svg import _KIND_LABEL, ruled_lines
 
 
 def run(*args: str, pdf: bool = False) -> tuple[int, str, str]:
@@ -48,24 +49,42 @@ def without_source_text(worksheet_md: str) -> str:
     return head + (rest[rest.index("## The map") :] if rest else "")
 
 
+#: The kind words a worksheet box may show (see argmap.views.worksheet_svg).
+BOX_KINDS = set(_KIND_LABEL.values())
+STATUSES = ("given", "draft", "accepted", "contested", "unsupported", "implicit")
+#: A box's head as a reader sees it: its number (if any), its paragraph, its kind. An engine
+#: may write it as one text or as several: the test reads them joined.
+_HEAD = re.compile(
+    r"(?:(\[\d+\]|\(\d+\))\s+)?(¶[^\s,]+(?:,\s*[^\s,]+)*)\s+("
+    + "|".join(re.escape(k) for k in sorted(BOX_KINDS, key=len, reverse=True))
+    + r")"
+)
+ENGINES_HERE = ["wasm"] + (["dot"] if shutil.which("dot") else [])
+
+
+def _node_groups(svg: str) -> list[str]:
+    return re.findall(r'<g id="[^"]*" class="node"[^>]*>(.*?)</g>', svg, re.S)
+
+
 def svg_boxes(svg: str) -> list[list[str]]:
-    """The visible texts of each node of the SVG (Graphviz writes one <text> per run)."""
-    groups = re.findall(r'<g id="[^"]*" class="node"[^>]*>(.*?)</g>', svg, re.S)
-    texts = [
-        [html.unescape(t).strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", g)]
-        for g in groups
-    ]
-    return [[t for t in box if t] for box in texts]
+    """The visible texts of each node of the SVG, its head split into number, paragraph and
+    kind (``["[3]", "¶5", "Reason"]``), then the rest of its text as one string."""
+    boxes = []
+    for group in _node_groups(svg):
+        texts = [html.unescape(t).strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", group)]
+        joined = " ".join(" ".join(t.split()) for t in texts if t)
+        head = _HEAD.match(joined)
+        if head is None:
+            boxes.append([t for t in texts if t])
+            continue
+        rest = joined[head.end() :].strip()
+        boxes.append([part for part in head.groups() if part] + ([rest] if rest else []))
+    return boxes
 
 
 def svg_texts(svg: str) -> list[str]:
     """Every visible text of the SVG, legend included."""
     return [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
-
-
-#: The kind words a worksheet box may show (see argmap.views.worksheet_svg).
-BOX_KINDS = set(_KIND_LABEL.values())
-STATUSES = ("given", "draft", "accepted", "contested", "unsupported", "implicit")
 
 
 def assert_no_ids_or_statuses(svg: str, m: ArgumentMap) -> None:
@@ -324,16 +343,47 @@ def test_a_missing_source_text_is_said_on_stderr(tmp_path: Path) -> None:
     assert code == 0 and "source text" not in stderr
 
 
-def test_blank_boxes_are_sized_to_the_hidden_text(tmp_path: Path) -> None:
-    assert run(str(FLAGSHIP), "-o", str(tmp_path), "--share", "1")[0] == 0
+@pytest.mark.parametrize("engine", ENGINES_HERE)
+def test_blank_boxes_are_sized_to_the_hidden_text(tmp_path: Path, engine: str) -> None:
+    argmap.exercise(argmap.load(FLAGSHIP), tmp_path, seed=0, share=1, pdf=False, engine=engine)
     key = yaml.safe_load((tmp_path / "answer-key.yaml").read_text(encoding="utf-8"))
-    dot = worksheet_dot(make_exercise(argmap.load(FLAGSHIP), seed=0, share=1))
+    svg = (tmp_path / "worksheet.svg").read_text(encoding="utf-8")
+    boxes = list(zip(_node_groups(svg), svg_boxes(svg), strict=True))
     for blank in key["blanks"]:
-        node = re.search(rf"<B>\[{blank['blank']}\]</B>.*?</TABLE>>", dot)
-        assert node is not None
-        assert node.group(0).count('SIDES="B"') == ruled_lines(blank["text"])
+        # the box headed [N]: its head, then one rule above each line to write on
+        found = [group for group, box in boxes if box[:1] == [f"[{blank['blank']}]"]]
+        assert len(found) == 1, blank
+        assert found[0].count("<polyline") == ruled_lines(blank["text"]), blank
     lengths = sorted(key["blanks"], key=lambda b: len(b["text"]))
     assert ruled_lines(lengths[0]["text"]) < ruled_lines(lengths[-1]["text"])
+
+
+@pytest.mark.parametrize("engine", ENGINES_HERE)
+def test_the_worksheet_picture_shows_its_boxes_with_either_engine(
+    tmp_path: Path, engine: str
+) -> None:
+    """Regression: the embedded engine drew the HTML-like boxes as bare node names."""
+    m = argmap.load(FLAGSHIP)
+    argmap.exercise(m, tmp_path, seed=7, pdf=False, engine=engine)
+    key = yaml.safe_load((tmp_path / "answer-key.yaml").read_text(encoding="utf-8"))
+    svg = (tmp_path / "worksheet.svg").read_text(encoding="utf-8")
+    boxes = svg_boxes(svg)
+    numbers = sorted(box[0] for box in boxes if box and box[0].startswith("["))
+    assert numbers == sorted(f"[{b['blank']}]" for b in key["blanks"])
+    # every statement not blanked is a box with its paragraph, its kind and its text (compared
+    # without spaces: a line may break after a hyphen)
+    shown = {
+        "".join(box[-1].split())
+        for box in boxes
+        if box and box[0].startswith("¶") and len(box) == 3
+    }
+    hidden = {b["node"] for b in key["blanks"]}
+    connected = m.connected()[0]
+    for statement in m.statements.values():
+        if statement.id not in hidden and statement.id in connected:
+            assert "".join(statement.text.split()) in shown, statement.id
+    assert "How to read this map" in " ".join(svg_texts(svg))
+    assert_no_ids_or_statuses(svg, m)
 
 
 def test_difficulty_sets_how_many_blanks(tmp_path: Path) -> None:

@@ -346,3 +346,18 @@ def test_added_words_must_occur_in_the_text(tmp_path: Path) -> None:
     path.write_text(RECONSTRUCTED.replace("added: which means rain", "added: which means snow"))
     with pytest.raises(ArgmapError, match=r"r\.yaml:8:14: added: 'which means snow' does not"):
         argmap.load(path)
+
+
+def test_loaded_models_share_fields_sets_but_change_only_their_own(tmp_path: Path) -> None:
+    m = small(tmp_path)
+    b1, u1 = m.statements["B1"], m.statements["U1"]
+    # made from the same keys (id, text, origin): one fields-set for both
+    assert b1.model_fields_set == u1.model_fields_set == {"id", "text", "origin"}
+    assert b1.__pydantic_fields_set__ is u1.__pydantic_fields_set__
+    b1.note = "changed"
+    assert b1.model_fields_set == {"id", "text", "origin", "note"}
+    assert u1.model_fields_set == {"id", "text", "origin"}
+    copy = u1.model_copy(update={"title": "T"})
+    assert copy.model_fields_set == {"id", "text", "origin", "title"}
+    assert u1.model_fields_set == {"id", "text", "origin"}
+    assert u1.model_dump(exclude_unset=True) == {"id": "U1", "text": u1.text}

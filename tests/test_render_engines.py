@@ -141,9 +141,14 @@ def test_png_and_pdf_are_refused_before_the_embedded_engine_runs(
         layout(SMALL, fmt, "auto")
 
 
-def test_auto_prefers_the_system_dot(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_auto_takes_the_embedded_engine_for_what_it_writes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(engines, "system_dot", lambda: "/usr/bin/dot")
-    assert choose_engine("auto", "svg") == "dot"
+    assert choose_engine("auto", "svg") == "wasm"
+    assert choose_engine("auto", "json") == "wasm"
+    assert choose_engine("auto", "png") == "dot"
+    assert choose_engine("auto", "pdf") == "dot"
     assert choose_engine("wasm", "svg") == "wasm"
     monkeypatch.setattr(engines, "system_dot", lambda: None)
     assert choose_engine("auto", "svg") == "wasm"

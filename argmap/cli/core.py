@@ -590,7 +590,7 @@ def render(
         RenderEngine,
         typer.Option(
             "--engine",
-            help="dot: the system Graphviz (all formats); wasm: the embedded one (SVG, JSON, HTML; nothing to install); auto: dot when on PATH.",
+            help="dot: the system Graphviz (all formats); wasm: the embedded one (SVG, JSON, HTML; nothing to install); auto: wasm for what it writes (faster), dot for PNG/PDF.",
         ),
     ] = RenderEngine.AUTO,
     theme: Annotated[
@@ -640,7 +640,7 @@ def render(
         bool,
         typer.Option(
             "--split",
-            help="One picture per main reason, each titled, the conclusion on top: -o DIR/NAME.svg writes NAME-1.svg, NAME-2.svg...",
+            help="One picture per main reason, each titled, the conclusion on top: -o DIR/NAME.svg writes NAME-1.svg, NAME-2.svg... (also .png, .dot); a .pdf or .html OUT is one file with a page per part.",
         ),
     ] = False,
     severity: SeverityOpt = None,

@@ -308,31 +308,68 @@ _JSON_OPEN = re.compile(r'(?:[^"{\[]++|"(?:[^"\\]++|\\.)*+")*+[{\[]', re.DOTALL)
 
 
 class _JsonLocator(Locator):
-    """A locator that finds JSON keys on demand, by scanning the object's text."""
+    """A locator that finds JSON keys on demand, by scanning the object's text.
 
-    def __init__(self, file: str, text: str, starts: dict[int, int]) -> None:
+    ``opens`` are the offsets where the objects and arrays open, in text
+    order; ``starts`` maps each one's ``id`` to its index there. Their lines
+    and columns are counted in one pass when first asked for (a pass between
+    neighbours, never a table of every line: a 100,000-statement file has
+    3 million lines), and any other offset from the nearest opening before it.
+    """
+
+    def __init__(self, file: str, text: str, opens: list[int], starts: dict[int, int]) -> None:
         super().__init__(file)
         self._text = text
+        self._opens = opens
         self._starts = starts
-        self._newlines: list[int] | None = None
+        self._places: tuple[list[int], list[int]] | None = None
+
+    def _opening_places(self) -> tuple[list[int], list[int]]:
+        if self._places is None:
+            count, rfind = self._text.count, self._text.rfind
+            lines: list[int] = []
+            cols: list[int] = []
+            line = col = 1
+            previous = 0
+            for offset in self._opens:
+                breaks = count("\n", previous, offset)
+                if breaks:
+                    line += breaks
+                    col = offset - rfind("\n", previous, offset)
+                else:
+                    col += offset - previous
+                lines.append(line)
+                cols.append(col)
+                previous = offset
+            self._places = lines, cols
+        return self._places
+
+    def _place(self, index: int) -> Position:
+        lines, cols = self._opening_places()
+        return lines[index], cols[index]
 
     def _pos(self, offset: int) -> Position:
-        if self._newlines is None:
-            self._newlines = _offsets(self._text, "\n")
-        line = bisect.bisect_left(self._newlines, offset)
-        start = self._newlines[line - 1] + 1 if line else 0
-        return line + 1, offset - start + 1
+        index = bisect.bisect_right(self._opens, offset) - 1
+        if index < 0:
+            base, (line, col) = 0, (1, 1)
+        else:
+            base, (line, col) = self._opens[index], self._place(index)
+        breaks = self._text.count("\n", base, offset)
+        if not breaks:
+            return line, col + offset - base
+        return line + breaks, offset - self._text.rfind("\n", base, offset)
 
     def node(self, obj: object) -> Position | None:
-        offset = self._starts.get(id(obj))
-        return None if offset is None else self._pos(offset)
+        index = self._starts.get(id(obj))
+        return None if index is None else self._place(index)
 
     def key(self, obj: object, key: str) -> Position | None:
-        offset = self._starts.get(id(obj))
-        if offset is None or not isinstance(obj, dict):
+        index = self._starts.get(id(obj))
+        if index is None or not isinstance(obj, dict):
             return self.node(obj)
+        offset = self._opens[index]
         found = _find_key(self._text, offset, key)
-        return self._pos(found) if found is not None else self._pos(offset)
+        return self._pos(found) if found is not None else self._place(index)
 
     def value(self, obj: object, key: str | int) -> Position | None:
         if isinstance(obj, list) and isinstance(key, int) and 0 <= key < len(obj):
@@ -443,13 +480,23 @@ def load_json(text: str, file: str, **options: Any) -> Any:
     :data:`MAX_DEPTH` and ``\\uD800``-style escapes that make no character
     (lone surrogates, which no UTF-8 output can hold) are all refused here.
     """
+    data = _decode(text, file, options)
+    # only a text with that many brackets can nest that deep: the walk is skipped otherwise
+    if text.count("[") + text.count("{") > MAX_DEPTH and json_depth(data) > MAX_DEPTH:
+        raise too_deep(file, text)
+    _refuse_surrogates(data, text, file)
+    return data
+
+
+def _decode(text: str, file: str, options: dict[str, Any]) -> Any:
+    """``json.loads``, its failures located (all but depth and surrogates, checked after)."""
     import sys
 
     limit = sys.getrecursionlimit()
     # the C decoder recurses once a level: leave room for MAX_DEPTH levels wherever we are
     sys.setrecursionlimit(limit + MAX_DEPTH + 100)
     try:
-        data = json.loads(text, **options)
+        return json.loads(text, **options)
     except json.JSONDecodeError as exc:
         raise MapFileError(
             f"JSON syntax error: {exc.msg}", file=file, line=exc.lineno, col=exc.colno
@@ -462,12 +509,11 @@ def load_json(text: str, file: str, **options: Any) -> Any:
         raise MapFileError(f"JSON cannot be read: {exc}", file=file) from None
     finally:
         sys.setrecursionlimit(limit)
-    # only a text with that many brackets can nest that deep: the walk is skipped otherwise
-    if text.count("[") + text.count("{") > MAX_DEPTH and json_depth(data) > MAX_DEPTH:
-        raise too_deep(file, text)
+
+
+def _refuse_surrogates(data: Any, text: str, file: str) -> None:
     if _SURROGATE.search(text):
         _check_surrogates(data, text, file)
-    return data
 
 
 def _check_surrogates(data: Any, text: str, file: str) -> None:
@@ -517,37 +563,57 @@ def json_depth(data: Any) -> int:
 def parse_json(text: str, file: str) -> tuple[Any, Locator]:
     """Parse JSON ``text`` into plain data plus a :class:`Locator` for its objects."""
     try:
-        data = load_json(text, file, object_pairs_hook=_no_duplicates)
+        data = _decode(text, file, {"object_pairs_hook": _no_duplicates})
     except _DuplicateKey as exc:
         pos = _first_duplicate(text, exc.key)
-        loc = _JsonLocator(file, text, {})
+        loc = _JsonLocator(file, text, [], {})
         raise loc.error(
             f"duplicate key '{exc.key}'", loc._pos(pos) if pos is not None else None
         ) from None
-    containers = _containers(data)
+    # one walk finds the containers and how deep they nest (load_json's checks, in one pass)
+    containers, deepest = _containers(data)
+    if deepest > MAX_DEPTH:
+        raise too_deep(file, text)
+    _refuse_surrogates(data, text, file)
     offsets = _bracket_offsets(text)
     if len(offsets) != len(containers):
         # some text holds "{" or "[": skip strings properly. Past the last real bracket the
         # scan fails and restarts inside a string, so only the first matches count
         found = (m.end() - 1 for m in _JSON_OPEN.finditer(text))
         offsets = list(itertools.islice(found, len(containers)))
-    starts = dict(zip(map(id, containers), offsets, strict=True))
-    return data, _JsonLocator(file, text, starts)
+    starts = dict(zip(map(id, containers), range(len(containers)), strict=True))
+    return data, _JsonLocator(file, text, offsets, starts)
 
 
-def _containers(data: Any) -> list[Any]:
-    """Every object and array of parsed JSON, in the order their brackets open in the text."""
+def _containers(data: Any) -> tuple[list[Any], int]:
+    """Every object and array of parsed JSON, in the order their brackets open in the text,
+    and the deepest nesting among them (0 for a scalar)."""
     found: list[Any] = []
-    stack: list[Any] = [data]
+    append = found.append
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    pop, extend = stack.pop, stack.extend
     while stack:
-        obj = stack.pop()
-        if isinstance(obj, dict):
-            found.append(obj)
-            stack.extend(v for v in reversed(obj.values()) if isinstance(v, dict | list))
-        elif isinstance(obj, list):
-            found.append(obj)
-            stack.extend(v for v in reversed(obj) if isinstance(v, dict | list))
-    return found
+        obj, depth = pop()
+        kind = type(obj)
+        if kind is dict:
+            values: Any = obj.values()
+        elif kind is list:
+            values = obj
+        else:
+            continue
+        append(obj)
+        deepest = max(deepest, depth)
+        inner = [v for v in values if type(v) is dict or type(v) is list]
+        if inner:
+            inner.reverse()
+            extend(zip(inner, itertools.repeat(depth + 1)))
+    return found, deepest
+
+
+#: The text is scanned in pieces of this many characters: each piece's copy and split stay
+#: small where whole-text ones would add twice the file to the peak memory.
+_PIECE = 1 << 20
 
 
 def _bracket_offsets(text: str) -> list[int]:
@@ -556,13 +622,13 @@ def _bracket_offsets(text: str) -> list[int]:
     When there are exactly as many as the parsed data has objects and arrays,
     no string holds a bracket and these are the containers' openings, in order.
     """
-    return _offsets(text.replace("[", "{"), "{")
-
-
-def _offsets(text: str, char: str) -> list[int]:
-    """Offsets of every ``char`` in ``text``, by C loops only (split, accumulate) and no matches."""
-    pieces = text.split(char)
-    return list(map(operator.add, itertools.accumulate(map(len, pieces[:-1])), itertools.count()))
+    found: list[int] = []
+    for start in range(0, len(text), _PIECE):
+        pieces = text[start : start + _PIECE].replace("[", "{").split("{")
+        found.extend(
+            map(operator.add, itertools.accumulate(map(len, pieces[:-1])), itertools.count(start))
+        )
+    return found
 
 
 def _first_duplicate(text: str, key: str) -> int | None:

@@ -15,11 +15,11 @@ import difflib
 import functools
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from argmap.errors import MapFileError, MapFileErrors
 from argmap.formats._text import decode, read_bytes
@@ -39,6 +39,7 @@ from argmap.model import (
     Statement,
     StatementKind,
 )
+from argmap.model.nodes import share_fields_sets
 from argmap.model.schemes import find_scheme
 from argmap.safe_text import first_unsafe, json_safe
 
@@ -76,6 +77,10 @@ RELATION_KEYS = (
     "meta",
 )
 GAP_KEYS = tuple(f for f in AnnotatedGap.model_fields if f != "origin")
+_STATEMENT_FIELD_SET = frozenset(STATEMENT_FIELDS)
+_NODE_KEY_SET = frozenset(NODE_KEYS)
+#: Statements are validated by pydantic-core this many at a time (one call, not one a node).
+_BATCH = 2000
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -195,7 +200,7 @@ def text_warnings(argmap: ArgumentMap) -> list[str]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     """A node definition found by the walk, validated once every explicit id is known."""
 
@@ -205,7 +210,7 @@ class _Pending:
     position: Position | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Link:
     """An inference found by the walk, its premises still possibly unresolved refs."""
 
@@ -219,7 +224,18 @@ class _Link:
     position: Position | None
     from_relations: bool = False
     inference: Inference | None = None
-    ancestors: tuple[int, ...] = field(default=())
+    #: the id the inference will have, once its refs resolve
+    inference_id: str | None = None
+
+
+@functools.cache
+def _statement_list() -> TypeAdapter[list[Statement]]:
+    return TypeAdapter(list[Statement])
+
+
+@functools.cache
+def _inference_list() -> TypeAdapter[list[Inference]]:
+    return TypeAdapter(list[Inference])
 
 
 @functools.cache
@@ -357,8 +373,7 @@ class _Reader:
 
         ids = self.assign_ids()
         argmap = ArgumentMap(conclusion=ids[id(conclusion)])
-        for pending in self.pending:
-            argmap.statements[pending.sid or ""] = self.validate_statement(pending)
+        self.validate_statements(argmap)
         if "relations" in data:
             self.read_relations(data, argmap)
         self.resolve(argmap)
@@ -381,7 +396,7 @@ class _Reader:
             node = pending.data
             new: list[_Pending] = []
             children = [(key, key) for key in CHILD_KEYS if key in node]
-            if not node.keys() <= _key_set(NODE_KEYS):
+            if not node.keys() <= _NODE_KEY_SET:
                 # a misspelt child key ("resons") is reported, and read as the key it is
                 # closest to, so that what is under it is checked and can be referred to
                 for key in node:
@@ -494,18 +509,40 @@ class _Reader:
 
     # validation ----------------------------------------------------------------------------
 
-    def validate_statement(self, pending: _Pending) -> Statement:
+    def validate_statements(self, argmap: ArgumentMap) -> None:
+        """Every node definition as a :class:`Statement`, in map order.
+
+        pydantic-core validates them a batch at a time, in one call; a batch
+        with a mistake in it is validated again node by node, so that each
+        error is found, located and reported in order as before.
+        """
+        statements = argmap.statements
+        many = _statement_list()
+        for start in range(0, len(self.pending), _BATCH):
+            batch = self.pending[start : start + _BATCH]
+            rows = [self.statement_values(pending) for pending in batch]
+            if None not in rows:
+                try:
+                    checked = many.validate_python(rows)
+                except ValidationError:
+                    pass
+                else:
+                    share_fields_sets(checked)
+                    share_fields_sets(s.source for s in checked if s.source is not None)
+                    for pending, statement in zip(batch, checked, strict=True):
+                        statements[pending.sid or ""] = statement
+                    continue
+            for pending in batch:
+                statements[pending.sid or ""] = self.validate_statement(pending)
+
+    def statement_values(self, pending: _Pending) -> dict[str, Any] | None:
+        """What a node definition gives pydantic for its statement (``None``: no text)."""
         node = pending.data
-        values = {k: v for k, v in node.items() if k in STATEMENT_FIELDS}
+        if "text" not in node:
+            return None
+        fields = _STATEMENT_FIELD_SET
+        values = {k: v for k, v in node.items() if k in fields}
         values["id"] = pending.sid
-        if "text" not in values:
-            self.errors.append(
-                self.loc.error(
-                    "missing 'text': every statement needs its text (or use {ref: ID} to reuse one)",
-                    self.loc.node(node),
-                )
-            )
-            return self.placeholder(pending)
         if "kind" not in values:
             if values.get("implicit") is True:
                 values["kind"] = StatementKind.ASSUMPTION
@@ -513,6 +550,19 @@ class _Reader:
                 values["kind"] = pending.kind
         pos = pending.position
         values["origin"] = Origin(self.loc.file, pos[0], pos[1]) if pos else Origin(self.loc.file)
+        return values
+
+    def validate_statement(self, pending: _Pending) -> Statement:
+        node = pending.data
+        values = self.statement_values(pending)
+        if values is None:
+            self.errors.append(
+                self.loc.error(
+                    "missing 'text': every statement needs its text (or use {ref: ID} to reuse one)",
+                    self.loc.node(node),
+                )
+            )
+            return self.placeholder(pending)
         try:
             return Statement.model_validate(values)
         except ValidationError as exc:
@@ -553,6 +603,11 @@ class _Reader:
     # links ---------------------------------------------------------------------------------
 
     def resolve(self, argmap: ArgumentMap) -> None:
+        """Every link as an :class:`Inference`, its refs resolved, validated a batch at a time."""
+        statements = argmap.statements
+        made: dict[str, _Link] = {}  # inference id -> its link, in map order
+        rows: list[dict[str, Any]] = []
+        batch: list[_Link] = []
         counter = 0
         for link in self.links:
             premises: list[str] = []
@@ -561,8 +616,8 @@ class _Reader:
                     premises.append(pending.sid or "")
                     continue
                 assert ref is not None
-                if ref not in argmap.statements:
-                    close = difflib.get_close_matches(ref, list(argmap.statements), n=1, cutoff=0.6)
+                if ref not in statements:
+                    close = difflib.get_close_matches(ref, list(statements), n=1, cutoff=0.6)
                     hint = f"; did you mean '{close[0]}'?" if close else ""
                     self.errors.append(
                         self.loc.error(f"reference to unknown id '{ref}'{hint}", pos)
@@ -570,19 +625,17 @@ class _Reader:
                     continue
                 premises.append(ref)
             if len(premises) < len(link.premises) or (
-                isinstance(link.target, _Link) and link.target.inference is None
+                isinstance(link.target, _Link) and link.target.inference_id is None
             ):
                 continue  # an error above: leave the link (and what undercuts it) out
             if isinstance(link.target, _Pending):
                 target = link.target.sid or ""
             elif isinstance(link.target, _Link):
-                assert link.target.inference is not None
-                target = link.target.inference.id
+                assert link.target.inference_id is not None
+                target = link.target.inference_id
             else:
                 target = link.target
-                wanted = (
-                    argmap.inferences if link.kind is InferenceKind.UNDERCUT else argmap.statements
-                )
+                wanted = made if link.kind is InferenceKind.UNDERCUT else statements
                 if target not in wanted:
                     what = (
                         "an inference id"
@@ -605,28 +658,51 @@ class _Reader:
             inf_id = values.pop("id", None)
             if inf_id is None:
                 counter += 1
-                while f"_i{counter}" in argmap.inferences or f"_i{counter}" in argmap.statements:
+                while f"_i{counter}" in made or f"_i{counter}" in statements:
                     counter += 1
                 inf_id = f"_i{counter}"
-            elif inf_id in argmap.inferences or inf_id in argmap.statements:
+            elif inf_id in made or inf_id in statements:
                 raise self.loc.error(f"duplicate id '{inf_id}'", self.loc.node(link.fields))
-            pos = link.position
-            inference = Inference.model_validate(
-                {
-                    "id": inf_id,
-                    "premises": premises,
-                    "target": target,
-                    "kind": link.kind,
-                    "origin": Origin(self.loc.file, pos[0], pos[1])
-                    if pos
-                    else Origin(self.loc.file),
-                    **values,
-                }
+            values.update(
+                id=inf_id,
+                premises=premises,
+                target=target,
+                kind=link.kind,
+                origin=self.link_origin(link, statements),
             )
+            rows.append(values)
+            batch.append(link)
+            made[inf_id] = link
+            link.inference_id = inf_id
+            if len(rows) == _BATCH:
+                self.make_inferences(rows, batch, argmap)
+                rows, batch = [], []
+        self.make_inferences(rows, batch, argmap)
+
+    def make_inferences(
+        self, rows: list[dict[str, Any]], links: list[_Link], argmap: ArgumentMap
+    ) -> None:
+        """Validate a batch of inferences in one call and add them to the map."""
+        if not rows:
+            return
+        checked = _inference_list().validate_python(rows)
+        share_fields_sets(checked)
+        for link, inference in zip(links, checked, strict=True):
             link.inference = inference
-            argmap.inferences[inf_id] = inference
+            argmap.inferences[inference.id] = inference
             if inference.answers:
-                self.answered[inf_id] = link.fields
+                self.answered[inference.id] = link.fields
+
+    def link_origin(self, link: _Link, statements: dict[str, Statement]) -> Origin:
+        """Where a link was read: the place of the statement its entry defines, when it does."""
+        pos = link.position
+        pending = link.premises[0][0]
+        if pending is not None and pending.position is pos:
+            # the same place as that statement's: one Origin for both
+            origin = statements[pending.sid or ""].origin
+            if origin is not None:
+                return origin
+        return Origin(self.loc.file, pos[0], pos[1]) if pos else Origin(self.loc.file)
 
     def check_answers(self, argmap: ArgumentMap) -> None:
         """Each ``answers:`` entry names a question of the inference's scheme and a real answer."""

@@ -52,6 +52,16 @@ def _h(text: str) -> str:
     return escape(printable(text), quote=True)
 
 
+markup = _h
+
+
+def byline(argmap: ArgumentMap) -> str:
+    """The page's byline, as markup: the source's title, author and date (empty without)."""
+    source = argmap.source
+    line = " · ".join(p for p in (source.title, source.author, source.date) if p) if source else ""
+    return f'<p class="byline">{_h(line)}</p>' if line else ""
+
+
 def gap_family(gap: Gap) -> str:
     """A gap's family: annotated, or the family of the rule that found it."""
     if gap.origin == "annotated":
@@ -335,10 +345,6 @@ def page(
     data_edges = drawn_edges(argmap, gaps)
     paragraphs = argmap.paragraphs()
     title = argmap.title or "Argument map"
-    source = argmap.source
-    byline = (
-        " · ".join(p for p in (source.title, source.author, source.date) if p) if source else ""
-    )
     data = {
         "conclusion": argmap.conclusion,
         "order": list(argmap.statements),
@@ -354,7 +360,7 @@ def page(
     return _TEMPLATE.format(
         scripts="'unsafe-inline' 'self' file:" if live else "'unsafe-inline'",
         title=_h(title),
-        byline=f'<p class="byline">{_h(byline)}</p>' if byline else "",
+        byline=byline(argmap),
         svg=explorer_svg(svg, statements, data_edges),
         gap_count=len(gaps),
         gap_list=_gap_list(argmap, gaps),

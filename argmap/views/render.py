@@ -182,6 +182,33 @@ def render_parts(
     return [render_part(piece, found, fmt, engine, opts) for piece in opts.parts(argmap)]
 
 
+#: the formats whose split parts are the pages of one file (:mod:`argmap.views.pages`)
+PAGED = ("pdf", "html")
+
+
+def render_pages(
+    argmap: ArgumentMap,
+    found: Findings,
+    fmt: str,
+    engine: str = "auto",
+    options: RenderOptions | None = None,
+) -> bytes:
+    """The parts of the map (see :meth:`RenderOptions.parts`) as the pages of one PDF or
+    HTML file (``fmt`` in :data:`PAGED`), each titled."""
+    from argmap.views import pages
+
+    opts = options or RenderOptions()
+    pieces = opts.parts(argmap)
+    if fmt == "pdf":
+        pictures = [render_part(piece, found, "pdf", engine, opts) for piece in pieces]
+        titles = [piece.title or argmap.title or "Argument map" for piece in pieces]
+        return pages.pdf(pictures, titles, argmap.title)
+    if fmt != "html":
+        raise UsageError(f"{fmt} parts are separate files, not pages of one")
+    svgs = [render_part(piece, found, "svg", engine, opts).decode("utf-8") for piece in pieces]
+    return pages.html(argmap, pieces, svgs).encode("utf-8", errors="replace")
+
+
 def _found_in(found: Findings, part: ArgumentMap) -> Findings:
     """The findings about the statements and inferences a part keeps."""
     from argmap.analysis.findings import Findings

@@ -3,17 +3,21 @@
 Unlike the analyst's picture (:mod:`argmap.views.dot`), nothing here belongs
 to the key: no statement id (nodes are named ``n1``, ``n2``... in tree
 order, and Graphviz's ``<title>`` shows only those), no status, no gap, no
-tooltip. A blank is a box headed ``[N] ¶A`` over ruled lines, as many as
+tooltip. A blank is a box headed ``[N] ¶A kind`` over ruled lines, as many as
 the hidden text would take in handwriting (about :data:`CHARS_PER_LINE`
 characters a line), so the box shows its size but not a word of the text.
 Shown statements keep their kind, text and paragraph. In a find-the-gaps
-task every shown box is numbered ``(N)`` too. User text is escaped for
-Graphviz's HTML-like labels.
+task every shown box is numbered ``(N)`` too.
+
+The boxes are Graphviz *record* labels (fields split by rules), which every
+Graphviz draws, the embedded WebAssembly one included (it has no HTML-like
+labels), so both engines draw the same worksheet. User text goes through
+:func:`argmap.views.dot.dot_string`, and the record's own marks
+(``{ } | < >``) are escaped after it.
 """
 
 from __future__ import annotations
 
-import html
 import math
 import re
 import textwrap
@@ -22,13 +26,16 @@ from collections.abc import Callable
 from argmap.model import ArgumentMap, Inference, InferenceKind
 from argmap.teaching.exercise import Exercise
 from argmap.teaching.grade import roles
+from argmap.views.dot import dot_string
 from argmap.views.worksheet import ROLE_LABEL
 
 #: Handwriting is wider than print: characters per ruled line of a blank box.
 CHARS_PER_LINE = 30
-LINE_HEIGHT = 24
-BOX_WIDTH = 210
-_WRAP = 34
+#: every box is this wide (inches; 216 points): room to write in, and room for a line of
+#: :data:`_WRAP` characters in a font wider than the Helvetica metrics the embedded engine
+#: measures with (DejaVu Sans, where Arial is not installed)
+BOX_WIDTH = 3.0
+_WRAP = 32
 
 #: The kind word each box shows: the outline's role labels, shorter for an undercut.
 _KIND_LABEL = {**ROLE_LABEL, "undercut": "Undercut", "unconnected": "Statement"}
@@ -44,8 +51,13 @@ _FILL = {
 }
 
 
-def _e(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=True)
+def _r(text: str) -> str:
+    """User text inside a record field: escaped for DOT, then the record's marks escaped."""
+    inner = dot_string(text)[1:-1]
+    return _RECORD_MARKS.sub(r"\\\g<0>", inner)
+
+
+_RECORD_MARKS = re.compile(r"[{}|<>]")
 
 
 def ruled_lines(text: str) -> int:
@@ -57,51 +69,31 @@ def _anchor(at: str | None) -> str:
     return f"¶{at}" if at else "¶?"
 
 
+def _head(number: str, at: str | None, kind: str) -> str:
+    """The first field of a box: its number (if any), its paragraph and its kind."""
+    return "\\ \\ ".join(_r(part) for part in (number, _anchor(at), kind) if part) + "\\l"
+
+
 def _blank_label(number: int, at: str | None, kind: str, lines: int) -> str:
-    rows = [
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>[{number}]</B>  {_e(_anchor(at))}'
-        f'  <FONT POINT-SIZE="10" COLOR="#555555">{_e(kind)}</FONT></TD></TR>'
-    ]
-    rows += [
-        f'<TR><TD SIDES="B" BORDER="1" COLOR="#9a9a9a" WIDTH="{BOX_WIDTH}" '
-        f'HEIGHT="{LINE_HEIGHT}" FIXEDSIZE="TRUE"> </TD></TR>'
-        for _ in range(lines)
-    ]
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
-        + "".join(rows)
-        + "</TABLE>>"
-    )
+    """A blank box: the head, then ``lines`` empty fields, each ruled off from the next."""
+    return '"{' + _head(f"[{number}]", at, kind) + "| " * lines + '}"'
 
 
 def _shown_label(box: int | None, at: str | None, kind: str, text: str) -> str:
-    head = f"<B>({box})</B>  " if box is not None else ""
-    rows = [
-        f'<TR><TD ALIGN="LEFT">{head}{_e(_anchor(at))}'
-        f'  <FONT POINT-SIZE="10" COLOR="#555555">{_e(kind)}</FONT></TD></TR>'
-    ]
-    wrapped = '<BR ALIGN="LEFT"/>'.join(_e(line) for line in textwrap.wrap(text, _WRAP))
-    rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{wrapped}<BR ALIGN="LEFT"/></TD></TR>')
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
-        + "".join(rows)
-        + "</TABLE>>"
-    )
+    head = _head(f"({box})" if box is not None else "", at, kind)
+    wrapped = "".join(_r(line) + "\\l" for line in textwrap.wrap(text, _WRAP))
+    return '"{' + head + "|" + wrapped + '}"'
 
 
 def _legend() -> list[str]:
     rows = [
-        '<TR><TD ALIGN="LEFT"><B>How to read this map</B></TD></TR>',
-        '<TR><TD ALIGN="LEFT">green arrow: supports the box it points to</TD></TR>',
-        '<TR><TD ALIGN="LEFT">red arrow: attacks the box (or step) it points to</TD></TR>',
-        '<TR><TD ALIGN="LEFT">dot: premises that only work together</TD></TR>',
-        '<TR><TD ALIGN="LEFT">[N] ¶A: write the statement from paragraph A</TD></TR>',
+        "How to read this map",
+        "green arrow: supports the box it points to",
+        "red arrow: attacks the box (or step) it points to",
+        "dot: premises that only work together",
+        "[N] ¶A: write the statement from paragraph A",
     ]
-    label = (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
-        + "".join(rows)
-        + "</TABLE>>"
-    )
+    label = '"' + "".join(dot_string(row)[1:-1] + "\\l" for row in rows) + '"'
     return [f'  legend [shape=note, style=filled, fillcolor="#fafafa", label={label}];']
 
 
@@ -153,8 +145,8 @@ def worksheet_dot(ex: Exercise, only: set[str] | None = None) -> str:
     lines = [
         "digraph worksheet {",
         '  graph [rankdir=BT, nodesep=0.35, ranksep=0.45, fontname="Arial", pad=0.2];',
-        '  node [shape=box, style="rounded,filled", fontname="Arial", fontsize=12, '
-        'color="#555555", margin="0.08,0.06"];',
+        '  node [shape=Mrecord, style="filled", fontname="Arial", fontsize=12, '
+        f'color="#555555", margin="0.08,0.06", width={BOX_WIDTH}];',
         '  edge [color="#4d7a3a", penwidth=1.4, arrowsize=0.8];',
     ]
     for entry in argmap.tree():
@@ -169,12 +161,12 @@ def worksheet_dot(ex: Exercise, only: set[str] | None = None) -> str:
         blank = blanks.get(sid)
         if blank is not None:
             label = _blank_label(blank.number, blank.at, label_kind, ruled_lines(blank.text))
-            fill = "#ffffff"
+            fill = '"#ffffff"'
         else:
             box = boxes.get(sid) if ex.find_gaps else None
             label = _shown_label(box, statement.at, label_kind, statement.text)
-            fill = _FILL.get(kind, "#ffffff")
-        lines.append(f'  {names[sid]} [fillcolor="{fill}", label={label}];')
+            fill = f'"{_FILL.get(kind, "#ffffff")}"'
+        lines.append(f"  {names[sid]} [fillcolor={fill}, label={label}];")
     junctions: dict[str, str] = {}
     targets = {inf.target for inf in argmap.inferences.values()}
     drawn = [inf for inf in argmap.inferences.values() if all(p in names for p in inf.premises)]
