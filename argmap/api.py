@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from argmap.teaching.grade import Result as GradeResult
     from argmap.teaching.quiz import Quiz
     from argmap.teaching.rubric import Rubric
+    from argmap.views.render import RenderOptions
 
 
 def load(path: str | Path, fmt: str | None = None, *, conclusion: str | None = None) -> ArgumentMap:
@@ -133,11 +134,21 @@ def check_selector_names(selectors: Sequence[str], annotated: set[str]) -> None:
 
 @contextmanager
 def batch() -> Iterator[None]:
-    """No cyclic garbage collection inside: for a command that runs once, then exits."""
+    """No cyclic garbage collection inside: for a command that runs once, then exits.
+
+    What the batch made is frozen at the end (``gc.freeze``): the process is
+    about to exit, and the collection Python runs at exit would otherwise walk
+    every model of the maps once more (half a second for 100,000 statements).
+    """
+    import gc
+
     from argmap.analysis.gaps import no_cyclic_gc
 
     with no_cyclic_gc():
-        yield
+        try:
+            yield
+        finally:
+            gc.freeze()
 
 
 def gaps_batch(
@@ -240,8 +251,9 @@ def render(argmap: ArgumentMap, fmt: str = "svg", *, engine: str = "auto", **opt
     ``gaps=True``, ``select=()``, ``ignore=()``, ``severity=None`` (the default
     profile; or ``error``, ``warning``, ``info``), ``everything=False`` (every gap),
     ``layout="default"`` (or ``slide``), ``focus=None`` (a statement id),
-    ``depth=None`` (levels); ``split=True`` makes several pictures: see
-    :func:`render_split`.
+    ``depth=None`` (levels), ``full_layout=False`` (a map of more than 2,500
+    statements gets a quicker, capped layout unless this is set); ``split=True``
+    makes several pictures: see :func:`render_split`.
     """
     from argmap.views.render import RenderOptions, check
     from argmap.views.render import render as render_map
@@ -264,25 +276,40 @@ def render_file(
     fmt: str | None = None,
     *,
     engine: str = "auto",
+    notify: Callable[[list[str]], None] | None = None,
     **options: Any,
 ) -> str:
     """Render to ``output`` atomically (``-`` is stdout), the format from ``fmt`` or the name.
 
     Returns the format written; a failed render never touches the output
-    file. Options as for :func:`render`.
+    file. Options as for :func:`render`; ``notify`` hears that a large map got
+    the quicker layout.
     """
     from argmap.io import check_not_input, check_output, write_output
-    from argmap.views.render import format_for
+    from argmap.views.render import RenderOptions, format_for
 
     chosen = format_for(output, fmt)
     if options.get("split"):
-        render_split(argmap, output, chosen, engine=engine, **options)
+        render_split(argmap, output, chosen, engine=engine, notify=notify, **options)
         return chosen
+    _tell_layout(argmap, RenderOptions(**options), chosen, notify)
     if str(output) != "-":
         check_output(output)  # before any rendering
         check_not_input(output, _inputs_of(argmap))
     write_output(output, render(argmap, chosen, engine=engine, **options))
     return chosen
+
+
+def _tell_layout(
+    argmap: ArgumentMap,
+    opts: RenderOptions,
+    fmt: str,
+    notify: Callable[[list[str]], None] | None,
+) -> None:
+    """Say that a large map gets the quicker layout (nothing is laid out for DOT itself)."""
+    notice = opts.quick_layout_notice(argmap) if notify is not None and fmt != "dot" else None
+    if notify is not None and notice is not None:
+        notify([notice])
 
 
 def split_names(output: str | Path, count: int) -> list[Path]:
@@ -297,12 +324,13 @@ def render_split(
     fmt: str | None = None,
     *,
     engine: str = "auto",
+    notify: Callable[[list[str]], None] | None = None,
     **options: Any,
 ) -> list[Path]:
     """One picture per main reason, each titled with the conclusion on top; returns the paths
     written. A PDF or HTML ``output`` is one file with a page per part; other formats are
     numbered files beside ``output`` (:func:`split_names`), all rendered before any is
-    written."""
+    written. ``notify`` as for :func:`render_file`."""
     from argmap.errors import UsageError
     from argmap.io import check_not_input, check_output, write_output
     from argmap.views.render import (
@@ -317,6 +345,7 @@ def render_split(
     chosen = format_for(output, fmt)
     opts = RenderOptions(**{**options, "split": True})
     check(chosen, engine)
+    _tell_layout(argmap, opts, chosen, notify)
     if chosen in PAGED:
         if str(output) != "-":
             check_output(output)

@@ -1,7 +1,9 @@
 """Ratios against named references (issue 17), each pair timed in turns in one run.
 
-- loading and ``gaps`` on the 100,000-statement JSON map against ``json.load`` of the
-  same file (time and peak memory; both include the interpreter's start);
+- loading and ``gaps`` (load + gaps) on the 100,000-statement JSON map against
+  ``json.load`` of the same file (time and peak memory; both include the interpreter's
+  start), and loading the same map as YAML against PyYAML's C loader on that file (its
+  memory budget is 1 GB);
 - ``show`` against ``gaps`` on maps of every shape (a 50,000-reason fan, a 50,000-link
   chain, a bushy tree of 50,000);
 - ``render`` against the Argdown CLI (installed by ``make argdown-cli``) on the same
@@ -23,6 +25,10 @@ from bench.harness import ARGMAP, ROOT, Pair
 PY = sys.executable
 LOAD = "import sys, argmap; argmap.load(sys.argv[1])"
 JSON_LOAD = "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))"
+YAML_LOAD = (
+    "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8').read(), "
+    "Loader=yaml.CSafeLoader)"
+)
 #: lays out a DOT file with the embedded engine (its compiled module cached, as warm renders)
 WASM_LAYOUT = (
     "import sys; from argmap.views.engines import run_wasm; "
@@ -50,7 +56,8 @@ def _dot_file(path: Path) -> Path:
 
 def pairs() -> list[Pair]:
     OUT.mkdir(parents=True, exist_ok=True)
-    big = write(100_000)["json"]
+    files = write(100_000)
+    big = files["json"]
     shapes = {
         shape: write(50_000, ("json",), shape=shape)["json"] for shape in ("fan", "chain", "bushy")
     }
@@ -72,7 +79,16 @@ def pairs() -> list[Pair]:
             [PY, "-c", JSON_LOAD, str(big)],
             repeat=3,
             limit_ratio=5,
-            target="≤ 5x",
+            target="≤ 5x (load + gaps)",
+        ),
+        Pair(
+            "load 100,000 statements (YAML)",
+            [PY, "-c", LOAD, str(files["yaml"])],
+            "PyYAML C loader",
+            [PY, "-c", YAML_LOAD, str(files["yaml"])],
+            repeat=1,
+            limit_mb=1024,
+            target="≤ 1 GB (time reported)",
         ),
     ]
     for shape, path in shapes.items():
@@ -101,8 +117,22 @@ def pairs() -> list[Pair]:
                 env=WARM,
                 limit_ratio=limit,
                 target=f"≥ {1 / limit:.0f}x faster" if limit else "",
+                missing="not installed (make argdown-cli installs it)",
             )
         )
+    # what the quicker layout of a large map saves (docs/render.md, "Large maps")
+    large = write(10_000, ("json",))["json"]
+    out.append(
+        Pair(
+            "render 10,000 statements to SVG (quicker layout, the default)",
+            [ARGMAP, "render", str(large), "-o", str(OUT / "quick.svg")],
+            "argmap render --full-layout",
+            [ARGMAP, "render", str(large), "--full-layout", "-o", str(OUT / "full.svg")],
+            repeat=1,
+            warmup=0,
+            env=WARM,
+        )
+    )
     if shutil.which("dot"):
         for n in (2_000, 10_000):
             dot = _dot_file(write(n, ("yaml",))["yaml"])

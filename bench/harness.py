@@ -91,7 +91,11 @@ class Pair:
     limit_ratio: float | None = None
     #: argmap's peak memory over the reference's must be at most this
     limit_peak_ratio: float | None = None
+    #: argmap's peak memory must be at most this many MB (a budget, not a ratio)
+    limit_mb: float | None = None
     target: str = ""
+    #: why the pair is skipped when ``reference_argv`` is ``None`` (how to install it)
+    missing: str = "not installed"
 
 
 @dataclass
@@ -114,10 +118,12 @@ class PairResult:
     @property
     def verdict(self) -> str:
         p = self.pair
-        if p.limit_ratio is None and p.limit_peak_ratio is None:
+        if p.limit_ratio is None and p.limit_peak_ratio is None and p.limit_mb is None:
             return ""
-        ok = (p.limit_ratio is None or self.ratio <= p.limit_ratio) and (
-            p.limit_peak_ratio is None or self.peak_ratio <= p.limit_peak_ratio
+        ok = (
+            (p.limit_ratio is None or self.ratio <= p.limit_ratio)
+            and (p.limit_peak_ratio is None or self.peak_ratio <= p.limit_peak_ratio)
+            and (p.limit_mb is None or self.peak_mb <= p.limit_mb)
         )
         return "ok" if ok else "MISSED"
 
@@ -193,7 +199,8 @@ def pair_table(pairs: Sequence[tuple[Pair, PairResult | None]]) -> str:
     for pair, r in pairs:
         if r is None:
             lines.append(
-                f"| {pair.name} | {pair.reference}: not installed | | | | | {pair.target} | 0 | |"
+                f"| {pair.name} | {pair.reference}: skipped, {pair.missing} | | | | | {pair.target} "
+                "| 0 | |"
             )
             continue
         lines.append(

@@ -443,3 +443,12 @@ def test_any_bytes_read_or_fail_cleanly(data: bytes, tmp_path: Path) -> None:
     path.write_bytes(b'{"nodes": ' + data)
     with pytest.raises(argmap.ArgmapError):
         argmap.load(path)
+
+
+def test_an_id_with_a_line_break_keeps_the_error_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "nl.json"
+    document = {"nodes": [], "edges": [{"fromID": "1", "toID": None, "edgeID": "a\nb"}]}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(argmap.ArgmapError) as caught:
+        argmap.load(path, "aif")
+    assert "\n" not in str(caught.value) and "edge 'a\\nb'" in str(caught.value)

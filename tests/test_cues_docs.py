@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from conftest import ROOT
 from test_cues_corpus import PINNED_HITS
+from typer.testing import CliRunner
 
+from argmap.cli import app
 from argmap.teaching import grade
 from argmap.teaching.cues import WEIGHTS, signed
 
@@ -40,3 +45,38 @@ def test_the_grading_weights_and_thresholds_are_the_documented_ones() -> None:
 
 def test_the_documented_accuracy_is_the_pinned_one() -> None:
     assert f"**{PINNED_HITS}/89 = {PINNED_HITS / 89:.1%}**" in DOC
+
+
+def _markdown_blocks(section: str) -> list[str]:
+    return re.findall(r"```markdown\n(.*?)```", section, flags=re.DOTALL)
+
+
+def test_the_worksheet_and_key_excerpts_are_real_output(tmp_path: Path) -> None:
+    out = tmp_path / "worksheet"
+    result = CliRunner().invoke(
+        app,
+        [
+            "exercise",
+            str(ROOT / "maps" / "iran-in-latin-america.yaml"),
+            "-o",
+            str(out),
+            "--seed",
+            "1",
+            "--no-pdf",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    made = (out / "worksheet.md").read_text(encoding="utf-8") + (out / "answer-key.md").read_text(
+        encoding="utf-8"
+    )
+    section = DOC.split("### 2. Make the worksheet", 1)[1].split("### 3.", 1)[0]
+    blocks = _markdown_blocks(section)
+    assert len(blocks) == 2
+    lines = [
+        line for block in blocks for line in block.splitlines() if line.strip() and line != "[...]"
+    ]
+    assert len(lines) > 20
+    for line in lines:
+        if line.startswith("Made with "):
+            continue  # names the path the docs' reader used
+        assert line in made, line

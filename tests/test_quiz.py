@@ -293,3 +293,25 @@ def test_a_small_map_says_it_has_fewer_questions(tmp_path: Path) -> None:
         result.stderr
         == f"argmap: this map yields {count} different questions, not the 15 asked for\n"
     )
+
+
+def test_no_question_names_a_statement_id() -> None:
+    """Ids ("R1.2", "E9 -> R3") mean nothing to a student: gap messages that name other
+    statements have them replaced by the statement's opening words, in every text shown."""
+    import re
+
+    from argmap.analysis.findings import findings
+
+    checked = 0
+    for path in sorted(MAPS.glob("*.yaml")):
+        m = argmap.load(path)
+        ids = sorted((i for i in m.statements if i not in {"A", "I", "a"}), key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, ids)) + r")(?![\w]|\.\w)")
+        gaps = findings(m, everything=True).gaps
+        for seed in range(8):
+            for q in make_quiz(m, gaps, seed=seed, count=15).questions:
+                for text in (q.prompt, q.subject or "", q.explanation, *q.options, *q.wrong):
+                    found = pattern.search(text)
+                    assert found is None, (path.name, q.kind, found.group(1) if found else "", text)
+                    checked += 1
+    assert checked > 1000

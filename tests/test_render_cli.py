@@ -295,3 +295,41 @@ def test_binary_output_is_not_written_to_a_terminal(monkeypatch: pytest.MonkeyPa
         write_output("-", b"\x89PNG\r\n\x1a\n...")
     write_output("-", "<svg/>")  # text is fine
     assert raw.getvalue() == b"<svg/>"
+
+
+def test_a_large_map_gets_the_quicker_layout_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above LARGE_MAP statements the positioning pass is capped (nslimit), one line on stderr
+    names --full-layout, and --full-layout lays the map out fully (no cap, no line)."""
+    from argmap.views import dot
+
+    statements = len(argmap.load(FLAGSHIP).statements)
+    monkeypatch.setattr(dot, "LARGE_MAP", statements - 1)  # the flagship counts as large
+    runner = CliRunner()
+    quick = runner.invoke(app, ["render", str(FLAGSHIP), "-o", str(tmp_path / "q.svg")])
+    assert quick.exit_code == 0, quick.stderr
+    notes = [line for line in quick.stderr.splitlines() if "--full-layout" in line]
+    assert len(notes) == 1 and f"{statements:,} statements" in notes[0], quick.stderr
+    assert (tmp_path / "q.svg").read_bytes().lstrip().startswith(b"<?xml")
+    source = runner.invoke(app, ["render", str(FLAGSHIP), "-o", str(tmp_path / "q.dot")])
+    assert "nslimit=" in (tmp_path / "q.dot").read_text(encoding="utf-8")
+    assert "--full-layout" not in source.stderr  # writing DOT lays nothing out
+    full = runner.invoke(
+        app, ["render", str(FLAGSHIP), "--full-layout", "-o", str(tmp_path / "f.dot")]
+    )
+    assert full.exit_code == 0 and "--full-layout" not in full.stderr
+    assert "nslimit" not in (tmp_path / "f.dot").read_text(encoding="utf-8")
+    # a focused part under the size is laid out fully, and nothing is said
+    part = runner.invoke(
+        app, ["render", str(FLAGSHIP), "--focus", "R1", "-o", str(tmp_path / "p.svg")]
+    )
+    assert part.exit_code == 0 and "--full-layout" not in part.stderr
+
+
+def test_maps_under_the_large_size_are_laid_out_fully() -> None:
+    from argmap.views.dot import LARGE_MAP, quick_layout
+
+    assert not quick_layout(LARGE_MAP) and quick_layout(LARGE_MAP + 1)
+    assert not quick_layout(LARGE_MAP + 1, full_layout=True)
+    assert "nslimit" not in argmap.to_dot(argmap.load(FLAGSHIP))

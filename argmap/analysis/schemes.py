@@ -52,9 +52,7 @@ def gap_node(inference: Inference) -> str:
 
 def _rule(scheme: Scheme) -> Rule:
     def check(ctx: Context) -> Iterator[Finding]:
-        for inference in ctx.map.inferences.values():
-            if find_scheme(inference.scheme) is not scheme:
-                continue
+        for inference in ctx.by_scheme.get(scheme.code, ()):
             done = answered(inference, scheme)
             node = gap_node(inference)
             step = f"{' + '.join(inference.premises)} -> {inference.target}"

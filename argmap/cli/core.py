@@ -645,6 +645,13 @@ def render(
     ] = False,
     severity: SeverityOpt = None,
     everything: AllOpt = False,
+    full_layout: Annotated[
+        bool,
+        typer.Option(
+            "--full-layout",
+            help="Lay out a map of more than 2,500 statements fully too (slower: the time grows with the square of the size); without it such a map gets a quicker layout, and a note on stderr says so.",
+        ),
+    ] = False,
     from_fmt: FromOpt = None,
     conclusion: ConclusionOpt = None,
 ) -> None:
@@ -679,6 +686,8 @@ def render(
             split=split,
             severity=_level(severity),
             everything=everything,
+            full_layout=full_layout,
+            notify=_notify,
         )
 
 

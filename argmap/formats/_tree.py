@@ -12,6 +12,7 @@ when an error needs them.
 
 from __future__ import annotations
 
+import array
 import bisect
 import itertools
 import json
@@ -40,21 +41,46 @@ _YAML_COLLECTIONS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
 class Locator:
-    """Where the mappings, keys and values of parsed data stand in the text (1-based)."""
+    """Where the mappings, keys and values of parsed data stand in the text (1-based).
+
+    For YAML it keeps where each mapping and list starts, by its place in the
+    order the walk converted them, and not the composed tree (the tree of the
+    100,000-statement file is 630 MB, nodes and marks); the keys and values
+    inside a mapping are located, for an error, in the tree composed again.
+    """
 
     def __init__(self, file: str) -> None:
         self.file = file
-        # the composed YAML node of each mapping and list: marks are read only when asked for
-        self._yaml: dict[int, yaml.Node] = {}
+        #: each mapping's and list's index (by ``id``) in the order they were converted
+        self._index: dict[int, int] = {}
+        self._lines = array.array("l")
+        self._cols = array.array("l")
+        #: composes the text again: the YAML nodes of the mappings and lists, in that order
+        self._recompose: Callable[[], list[yaml.Node]] | None = None
+        self._nodes: list[yaml.Node] | None = None
+
+    def _record(self, obj: object, node: yaml.Node) -> None:
+        self._index[id(obj)] = len(self._lines)
+        mark = node.start_mark
+        self._lines.append(mark.line + 1)
+        self._cols.append(mark.column + 1)
+
+    def _yaml_node(self, obj: object) -> yaml.Node | None:
+        index = self._index.get(id(obj))
+        if index is None or self._recompose is None:
+            return None
+        if self._nodes is None:
+            self._nodes = self._recompose()
+        return self._nodes[index]
 
     def node(self, obj: object) -> Position | None:
         """Position of a mapping or list."""
-        node = self._yaml.get(id(obj))
-        return None if node is None else _mark(node)
+        index = self._index.get(id(obj))
+        return None if index is None else (self._lines[index], self._cols[index])
 
     def key(self, obj: object, key: str) -> Position | None:
         """Position of ``key`` in mapping ``obj`` (falls back to the mapping)."""
-        node = self._yaml.get(id(obj))
+        node = self._yaml_node(obj)
         if node is None:
             return self.node(obj)
         import yaml
@@ -67,7 +93,7 @@ class Locator:
 
     def value(self, obj: object, key: str | int) -> Position | None:
         """Position of the value at ``key`` (or list index) in ``obj``."""
-        node = self._yaml.get(id(obj))
+        node = self._yaml_node(obj)
         if node is None:
             return self.key(obj, key) if isinstance(key, str) else self.node(obj)
         import yaml
@@ -144,16 +170,30 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Locator]:
             return str(k)
         raise loc.error(f"a key must be a plain word, not {_kind(k)}", _mark(node))
 
-    data = walk_yaml(
-        root,
-        scalar=lambda node: _scalar(node, loc),
-        collections=_YAML_COLLECTIONS,
-        key=key,
-        duplicate=lambda k, node: loc.error(f"duplicate key '{k}'", _mark(node)),
-        refuse=refuse,
-        aliases=False,
-        nodes=loc._yaml,
-    )
+    def convert(
+        root: yaml.Node, containers: Callable[[Any, yaml.Node], None], release: bool
+    ) -> Any:
+        return walk_yaml(
+            root,
+            scalar=lambda node: _scalar(node, loc),
+            collections=_YAML_COLLECTIONS,
+            key=key,
+            duplicate=lambda k, node: loc.error(f"duplicate key '{k}'", _mark(node)),
+            refuse=refuse,
+            aliases=False,
+            containers=containers,
+            release=release,
+        )
+
+    def recompose() -> list[yaml.Node]:
+        nodes: list[yaml.Node] = []
+        again = yaml.compose(text, Loader=loader)
+        assert again is not None  # the text composed to a document the first time
+        convert(again, lambda obj, node: nodes.append(node), False)
+        return nodes
+
+    data = convert(root, loc._record, True)
+    loc._recompose = recompose
     return data, loc
 
 
@@ -167,7 +207,8 @@ def walk_yaml(
     refuse: Callable[[str, yaml.Node], Exception],
     aliases: bool,
     budget: int | None = None,
-    nodes: dict[int, yaml.Node] | None = None,
+    containers: Callable[[Any, yaml.Node], None] | None = None,
+    release: bool = False,
 ) -> Any:
     """A composed YAML tree as plain data (dicts with text keys, lists, scalars), no recursion.
 
@@ -180,8 +221,10 @@ def walk_yaml(
     repeated key; ``refuse(reason, node)`` builds the error for ``"tag"``,
     ``"alias"`` (a node met twice, when ``aliases`` is false) and
     ``"budget"`` (more than ``budget`` node visits: a mapping or list counts
-    twice). ``nodes``, when given, receives each mapping's and list's node
-    by the id of the converted object.
+    twice). ``containers``, when given, is called with each mapping and
+    list and its node, in the order they are converted (children first).
+    ``release`` (without aliases only) lets a node's children go once it is
+    converted, so that the composed tree shrinks as the data grows.
     """
     import yaml
 
@@ -235,8 +278,10 @@ def walk_yaml(
             obj = mapping
         else:
             obj = [take(id(item)) for item in node.value]
-        if nodes is not None:
-            nodes[id(obj)] = node
+        if containers is not None:
+            containers(obj, node)
+        if release and not aliases:
+            node.value = []
         out[id(node)] = obj
     return out[id(root)]
 
@@ -345,7 +390,7 @@ class _JsonLocator(Locator):
         return self._places
 
     def _place(self, index: int) -> Position:
-        lines, cols = self._opening_places()
+        lines, cols = self._places or self._opening_places()
         return lines[index], cols[index]
 
     def _pos(self, offset: int) -> Position:
@@ -361,7 +406,10 @@ class _JsonLocator(Locator):
 
     def node(self, obj: object) -> Position | None:
         index = self._starts.get(id(obj))
-        return None if index is None else self._place(index)
+        if index is None:
+            return None
+        lines, cols = self._places or self._opening_places()
+        return lines[index], cols[index]
 
     def key(self, obj: object, key: str) -> Position | None:
         index = self._starts.get(id(obj))
@@ -588,26 +636,27 @@ def parse_json(text: str, file: str) -> tuple[Any, Locator]:
 def _containers(data: Any) -> tuple[list[Any], int]:
     """Every object and array of parsed JSON, in the order their brackets open in the text,
     and the deepest nesting among them (0 for a scalar)."""
+    if type(data) is not dict and type(data) is not list:
+        return [], 0
     found: list[Any] = []
     append = found.append
     deepest = 0
     stack: list[tuple[Any, int]] = [(data, 1)]
-    pop, extend = stack.pop, stack.extend
+    pop, push = stack.pop, stack.append
     while stack:
         obj, depth = pop()
-        kind = type(obj)
-        if kind is dict:
-            values: Any = obj.values()
-        elif kind is list:
-            values = obj
-        else:
-            continue
         append(obj)
-        deepest = max(deepest, depth)
-        inner = [v for v in values if type(v) is dict or type(v) is list]
+        if depth > deepest:
+            deepest = depth
+        inner = [
+            v
+            for v in (obj.values() if type(obj) is dict else obj)
+            if type(v) is dict or type(v) is list
+        ]
         if inner:
-            inner.reverse()
-            extend(zip(inner, itertools.repeat(depth + 1)))
+            depth += 1
+            for value in reversed(inner):
+                push((value, depth))
     return found, deepest
 
 

@@ -108,8 +108,12 @@ class _Reader:
     # errors --------------------------------------------------------------------------------
 
     def fail(self, what: str, where: Path_ = (), key: str | None = None) -> MapFileError:
-        """An error at the JSON value reached by ``where`` (then ``key`` in it), located lazily."""
+        """An error at the JSON value reached by ``where`` (then ``key`` in it), located lazily.
+
+        The message is one line: a line break inside an id it quotes is shown as ``\\n``."""
         from argmap.formats._tree import parse_json
+
+        what = what.replace("\r", "\\r").replace("\n", "\\n")
 
         try:
             data, loc = parse_json(self.text, self.name)

@@ -421,10 +421,17 @@ class _Reader:
         default: StatementKind | None,
     ) -> list[_Pending]:
         """One entry of reasons/evidence/objections/undercuts: record its inference; return new nodes."""
-        entry = self.expect_mapping(items, index, items[index], "a reason, evidence or objection")
+        entry = items[index]
+        if not isinstance(entry, dict):
+            self.expect_mapping(items, index, entry, "a reason, evidence or objection")
         new: list[_Pending] = []
         premises: list[tuple[_Pending | None, str | None, Position | None]] = []
-        if "linked" in entry:
+        if "linked" not in entry and "ref" not in entry:
+            # the common case first: the entry defines the premise
+            pending = self.define(entry, default)
+            premises.append((pending, None, pending.position))
+            new.append(pending)
+        elif "linked" in entry:
             self.unknown_keys(entry, LINKED_KEYS, "a linked group")
             group = self.expect_list(entry, "linked", entry["linked"], "'linked'")
             if not group:
@@ -445,13 +452,9 @@ class _Reader:
                     pending = self.define(node, default)
                     premises.append((pending, None, pending.position))
                     new.append(pending)
-        elif "ref" in entry:
+        else:
             self.unknown_keys(entry, REF_KEYS, "a ref (only 'ref', 'inference' and 'undercuts')")
             premises.append((None, self.ref_id(entry), self.loc.node(entry)))
-        else:
-            pending = self.define(entry, default)
-            premises.append((pending, None, pending.position))
-            new.append(pending)
 
         kind = relation
         if isinstance(target, _Link):
@@ -469,14 +472,16 @@ class _Reader:
         return new
 
     def define(self, node: dict[str, Any], default: StatementKind | None) -> _Pending:
-        self.unknown_keys(node, NODE_KEYS, "a statement")
-        pending = _Pending(node, default, position=self.loc.node(node))
+        if not node.keys() <= _NODE_KEY_SET:
+            self.unknown_keys(node, NODE_KEYS, "a statement")
+        pending = _Pending(node, default, None, self.loc.node(node))
         if "id" in node:
             raw = node["id"]
-            if isinstance(raw, int) and not isinstance(raw, bool):
-                raw = str(raw)
-            if not isinstance(raw, str):
-                raise self.fail_value(node, "id", f"'id' must be text, not {_describe(raw)}")
+            if type(raw) is not str:
+                if isinstance(raw, int) and not isinstance(raw, bool):
+                    raw = str(raw)
+                if not isinstance(raw, str):
+                    raise self.fail_value(node, "id", f"'id' must be text, not {_describe(raw)}")
             if raw in self.explicit:
                 other = self.loc.node(self.explicit[raw].data)
                 where = f" (first defined at line {other[0]})" if other else ""
@@ -541,7 +546,10 @@ class _Reader:
         if "text" not in node:
             return None
         fields = _STATEMENT_FIELD_SET
-        values = {k: v for k, v in node.items() if k in fields}
+        if node.keys() <= fields:
+            values = dict(node)  # a leaf: nothing to leave out (a copy in C)
+        else:
+            values = {k: v for k, v in node.items() if k in fields}
         values["id"] = pending.sid
         if "kind" not in values:
             if values.get("implicit") is True:
@@ -619,6 +627,8 @@ class _Reader:
                 if ref not in statements:
                     close = difflib.get_close_matches(ref, list(statements), n=1, cutoff=0.6)
                     hint = f"; did you mean '{close[0]}'?" if close else ""
+                    if link.from_relations:
+                        pos = self.loc.value(link.container, "from")
                     self.errors.append(
                         self.loc.error(f"reference to unknown id '{ref}'{hint}", pos)
                     )
@@ -646,7 +656,7 @@ class _Reader:
                         link.container, "to", f"relation target '{target}' is not {what} of the map"
                     )
             values: dict[str, Any] = {}
-            if link.fields.keys() == {"id"} and isinstance(link.fields["id"], str):
+            if len(link.fields) == 1 and type(link.fields.get("id")) is str:
                 values = {"id": link.fields["id"]}  # the common case, as validation would give it
             elif link.fields:
                 try:
@@ -745,8 +755,9 @@ class _Reader:
                 if key not in rel:
                     raise self.loc.error(f"a relation needs '{key}'", self.loc.node(rel))
             sources = rel["from"] if isinstance(rel["from"], list) else [rel["from"]]
+            # no place yet: resolve finds it in the relation if an error needs it
             premises: list[tuple[_Pending | None, str | None, Position | None]] = [
-                (None, str(s), self.loc.value(rel, "from")) for s in sources
+                (None, str(s), None) for s in sources
             ]
             kind_name = rel.get("type", "support")
             try:

@@ -394,14 +394,36 @@ def _basis(argmap: ArgumentMap, connected: list[str], rng: random.Random) -> lis
     return out
 
 
-def gap_message(gap: Gap) -> str:
-    """A gap's message without the leading node id and analyst's kind name ("E16: overstated:
-    ..."), which mean nothing to a student."""
+def gap_message(gap: Gap, argmap: ArgumentMap | None = None) -> str:
+    """A gap's message in words a student can follow: without the leading node id and the
+    analyst's kind name ("E16: overstated: ..."), and, given the map, with every other
+    statement id it names ("supports R4", "(E9 -> R3)") replaced by that statement's
+    opening words and paragraph, since ids mean nothing to a student."""
     message = re.sub(rf"^{re.escape(gap.node)}:\s*", "", gap.message)
     for name in (gap.name, gap.name.replace("-", " ")):
         if message.lower().startswith(name + ":"):
             message = message[len(name) + 1 :].lstrip()
+    if argmap is not None:
+        message = _without_ids(message, argmap)
     return message[:1].upper() + message[1:]
+
+
+# ids that are also everyday words are left alone ("A 2017 report", "I")
+_WORD_IDS = frozenset({"A", "I", "a"})
+
+
+def _without_ids(message: str, argmap: ArgumentMap) -> str:
+    ids = sorted((i for i in argmap.statements if i not in _WORD_IDS), key=len, reverse=True)
+    if not ids:
+        return message
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, ids)) + r")(?![\w]|\.\w)")
+
+    def name(match: re.Match[str]) -> str:
+        statement = argmap.statements[match.group(1)]
+        at = f" (¶{statement.at})" if statement.at else ""
+        return f"“{short(statement.text, 40)}”{at}"
+
+    return pattern.sub(name, message)
 
 
 def _gap(argmap: ArgumentMap, gaps: Sequence[Gap], rng: random.Random) -> list[Question]:
@@ -426,9 +448,9 @@ def _gap(argmap: ArgumentMap, gaps: Sequence[Gap], rng: random.Random) -> list[Q
             if k not in has and k != "other"
         ]
         options, answer, why = _options(rng, f"{kind}: {STUDENT_KINDS[kind]}", wrong)
-        explanation = f"{kind}: {gap_message(first)} ({cite(statement)})"
+        explanation = f"{kind}: {gap_message(first, argmap)} ({cite(statement)})"
         if first.hint:
-            explanation += f" {first.hint}"
+            explanation += f" {_without_ids(first.hint, argmap)}"
         out.append(
             Question(
                 "gap",

@@ -61,6 +61,8 @@ class RenderOptions:
     severity: str | None = None
     #: flag every gap, the whole catalogue
     everything: bool = False
+    #: lay out a large map fully too (slow: see :func:`argmap.views.dot.quick_layout`)
+    full_layout: bool = False
 
     def dot_options(self) -> DotOptions:
         from argmap.views.dot import DotOptions
@@ -71,6 +73,21 @@ class RenderOptions:
             theme=self.theme,
             legend=self.legend,
             layout=self.layout,
+            full_layout=self.full_layout,
+        )
+
+    def quick_layout_notice(self, argmap: ArgumentMap) -> str | None:
+        """The one line that says a large map got the capped layout, or ``None``."""
+        from argmap.views.dot import LARGE_PIVOTS, quick_layout
+
+        if not quick_layout(len(argmap.statements), self.full_layout):
+            return None  # no part is larger than the whole
+        largest = max(len(piece.argmap.statements) for piece in self.parts(argmap))
+        if not quick_layout(largest, self.full_layout):
+            return None
+        return (
+            f"{largest:,} statements: a quicker layout (Graphviz's positioning capped at "
+            f"{LARGE_PIVOTS:,} steps, so edges run longer); --full-layout for the full one"
         )
 
     def parts(self, argmap: ArgumentMap) -> list[Part]:

@@ -20,7 +20,14 @@ from argmap.analysis import lexicon
 from argmap.analysis.base import Gap, node_anchors
 from argmap.analysis.index import MapIndex
 from argmap.analysis.walk import Walk, walk
-from argmap.model import ArgumentMap, InferenceKind, Severity, Statement, StatementKind
+from argmap.model import (
+    ArgumentMap,
+    Inference,
+    InferenceKind,
+    Severity,
+    Statement,
+    StatementKind,
+)
 
 #: A rule's check yields (node id, message) pairs; the message names the node.
 Finding = tuple[str, str]
@@ -189,6 +196,19 @@ class Context:
         self.anchors: dict[str, tuple[int, ...]] = {}
 
     # sides and roles ------------------------------------------------------------------------
+
+    @cached_property
+    def by_scheme(self) -> dict[str, list[Inference]]:
+        """The inferences of each catalogued scheme (by the scheme's code), in map order: one
+        pass for all the scheme rules, not one each."""
+        from argmap.model.schemes import find_scheme
+
+        out: dict[str, list[Inference]] = {}
+        for inference in self.map.inferences.values():
+            scheme = find_scheme(inference.scheme)
+            if scheme is not None:
+                out.setdefault(scheme.code, []).append(inference)
+        return out
 
     @cached_property
     def index(self) -> MapIndex:
