@@ -352,3 +352,16 @@ def test_deep_indentation_reads_without_recursion() -> None:
         "relations": {"support": depth},
     }
     assert argmap.depth() == depth
+
+
+@pytest.mark.parametrize("run", ["[", "<", "{", "@[", "<!--", "[<{", "x["])
+def test_a_run_of_punctuation_is_a_few_tokens_and_all_of_its_text(run: str) -> None:
+    """Plain text after plain text is one token (not a tuple per character of a long run),
+    and the statement keeps every character of it."""
+    from argmap.formats.argdown.lexer import _Lexer
+
+    body = run * 20_000
+    text = f"[A]: a statement {body}\n"
+    assert len(_Lexer(text).run()) < 10
+    (statement,) = argdown.read("runs.argdown", text=text).statements.values()
+    assert statement.text == f"a statement {body}"

@@ -255,3 +255,113 @@ def test_stance_wordings(sentence: str, feature: str) -> None:
 def test_i_think_of_is_no_stance() -> None:
     why = analyse("Games are demanding, when I think of the last tournament.").ranking[0].why
     assert not any(w.startswith("evaluative") for w in why)
+
+
+#: Paragraphs whose cues sit at their very edges, where a joined scan could run into the next.
+EDGES = [
+    "so",
+    "many people agree",
+    "It rained, so",
+    "much was lost",
+    "Prices rose in May",
+    "3 were sold",
+    "since",
+    "the war began",
+    "as a result",
+    "of the storm",
+    '"an open quotation',
+    'that closes here"',
+    "\u201copen",
+    "and closed\u201d",
+    "CNN",
+    "said so",
+    "It rose 5",
+    "% in a year",
+    "  so  ",
+    "even",
+    "though it is late",
+    "Sources",
+    "of funding, reportedly",
+]
+
+
+def test_scanning_paragraphs_together_finds_what_each_alone_gives() -> None:
+    import random
+
+    paragraphs = cues_module.paragraphs_of(PAPER.read_text(encoding="utf-8")) + EDGES
+    rng = random.Random(7)
+    for _ in range(20):
+        rng.shuffle(paragraphs)
+        assert lexicon.find_each(paragraphs) == [tuple(lexicon.find(p)) for p in paragraphs]
+    # a text that holds the separator is scanned on its own, with the same result
+    odd = ["a \x00 so", "therefore x"]
+    assert lexicon.find_each(odd) == [tuple(lexicon.find(p)) for p in odd]
+    assert lexicon.find_each([]) == []
+
+
+def test_many_short_paragraphs_are_all_shown_in_order(tmp_path: Path) -> None:
+    from argmap.views.cues_view import CHUNK_LINES
+
+    count = 2 * CHUNK_LINES + 7
+    path = tmp_path / "words.txt"
+    path.write_text("".join(f"word{i} therefore\n" for i in range(count)), encoding="utf-8")
+    result = CliRunner().invoke(app, ["cues", str(path)])
+    assert result.exit_code == 0
+    numbered = re.findall(r"^ *(?:◆ )?¶(\d+) word(\d+) \[therefore\|", result.stdout, re.MULTILINE)
+    assert [int(n) for n, _ in numbered] == list(range(1, count + 1))
+    assert all(int(n) == int(w) + 1 for n, w in numbered)
+    assert result.stdout.rstrip().endswith("a step on the way?")
+
+
+def test_the_plain_text_is_what_rich_prints_without_colour() -> None:
+    """``cues`` writes plain text itself when piped; at a NO_COLOR terminal rich prints it."""
+    from rich.console import Console
+
+    from argmap.views.cues_view import cues_plain, cues_view
+
+    report = analyse(PAPER.read_text(encoding="utf-8"))
+    console = Console(width=80, color_system=None, record=True, file=None, soft_wrap=True)
+    with console.capture() as capture:
+        console.print(cues_view(report, plain=True, width=80), soft_wrap=True)
+    assert capture.get() == "".join(cues_plain(report, 80))
+
+
+def test_a_long_paragraph_wraps_as_textwrap_would() -> None:
+    """Paragraphs over ``LONG`` characters are wrapped word by word (textwrap's lists of
+    chunks would hold the text several times over); the lines are the same."""
+    import random
+    import textwrap
+
+    from argmap.views import wrapping
+
+    rng = random.Random(2)
+    words = ["a", "bb", "ccc", "dddd", "x" * 30, "y" * 60, "z" * 120, "e\ue000f", "-", "q-r"]
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 60)))
+        width = rng.choice([40, 50, 80, 100])
+        first = rng.choice(["", "  ", " ¶12 ", "x" * 45])
+        indent = rng.randrange(0, 12)
+        expected = textwrap.fill(
+            text,
+            width=width,
+            initial_indent=first,
+            subsequent_indent=" " * indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        assert "\n".join(wrapping.fill_lines(text, width, first, indent)) == expected.replace(
+            wrapping.KEEP, " "
+        )
+    # however the words are spaced, as textwrap wraps them spaced by one
+    long = "".join(
+        rng.choice(words) + rng.choice([" ", "  ", "\t", " \u00a0 "])
+        for _ in range(wrapping.LONG // 3)
+    )
+    assert wrapping.fill(long, 80, "¶1 ", 3) == textwrap.fill(
+        " ".join(long.split()),
+        width=80,
+        initial_indent="¶1 ",
+        subsequent_indent="   ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    ).replace(wrapping.KEEP, " ")

@@ -494,6 +494,14 @@ def _running(pid: int) -> bool:
 @pytest.mark.exe
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
 def test_kill_9_during_a_dot_render_leaves_no_dot_running(tmp_path: Path) -> None:
+    """argmap killed while ``dot`` lays out a map: ``dot`` ends with it, not seconds later.
+
+    The map takes ``dot`` many seconds (about 8 s at 4,000 statements on the
+    development machine, more under load); the kill comes a second after it
+    started, when it has read all its input, so an orphaned ``dot`` would still
+    be laying out (or writing to the closed pipe, which ends it) long after the
+    three seconds allowed. Checked to fail with ``_die_with_parent`` removed.
+    """
     import shutil
     import signal
     import time
@@ -504,25 +512,30 @@ def test_kill_9_during_a_dot_render_leaves_no_dot_running(tmp_path: Path) -> Non
     from bench.generate import generate
 
     big = tmp_path / "big.yaml"
-    big.write_text(argmap.dumps(generate(4000), "yaml"))  # a layout of many seconds
+    big.write_text(argmap.dumps(generate(6000), "yaml"))  # a layout of many seconds
     proc = argmap_process(
         ["render", str(big), "-o", str(tmp_path / "big.svg"), "--engine", "dot"],
         stdout=subprocess.DEVNULL,
     )
     dots: list[int] = []
-    for _ in range(600):  # wait (up to a minute) for dot to start
+    for _ in range(1200):  # wait (up to two minutes) for dot to start
         dots = _children(proc.pid)
         if dots or proc.poll() is not None:
             break
         time.sleep(0.1)
     assert dots, "dot never started"
+    time.sleep(1)  # dot has its whole input and is laying it out
+    assert all(_running(d) for d in dots), "dot ended too soon for this test to mean anything"
     proc.send_signal(signal.SIGKILL)
     proc.communicate()
-    for _ in range(100):
+    for _ in range(30):
         if not any(_running(d) for d in dots):
             break
         time.sleep(0.1)
-    assert not any(_running(d) for d in dots), "dot outlived argmap"
+    alive = [d for d in dots if _running(d)]
+    for pid in alive:  # do not leave it behind when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not alive, "dot outlived argmap"
 
 
 def test_a_tampered_engine_cache_costs_at_most_one_crash(tmp_path: Path) -> None:

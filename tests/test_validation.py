@@ -124,6 +124,30 @@ def test_a_quote_not_in_its_paragraph_is_a_located_warning(tmp_path: Path) -> No
     assert len(_with_text(tmp_path, body, TEXT).notices) == 1
 
 
+def test_a_long_paragraph_is_made_plain_once_for_all_its_quotes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hundreds of statements quoting one long paragraph (``new --from`` a text that is one
+    line) cost one pass over it, not one per statement."""
+    from argmap.formats import native
+
+    calls: list[int] = []
+    real = native.plain
+
+    def counted(text: str) -> str:
+        calls.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(native, "plain", counted)
+    reasons = "".join(
+        f"    - {{id: R{i}, text: r., at: '2', quote: 'true purpose'}}\n" for i in range(200)
+    )
+    body = "conclusion:\n  id: C\n  text: A.\n  at: '1'\n  reasons:\n" + reasons
+    assert _with_text(tmp_path, body, TEXT).notices == []
+    # the quotes (each a few words) and the passage once: not the passage once per quote
+    assert sum(1 for n in calls if n > 40) == 1
+
+
 def test_quote_lookup_keeps_the_order_of_elided_parts() -> None:
     assert quote_found("First ... Third", "First paragraph. Third one.")
     assert not quote_found("Third ... First", "First paragraph. Third one.")

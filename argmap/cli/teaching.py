@@ -94,9 +94,14 @@ def cues(
 
         sys.stdout.write(json_text(report))
         return
-    from argmap.views.console import console
-    from argmap.views.cues_view import cues_view
+    from argmap.views.console import console, piped_width, write
+    from argmap.views.cues_view import cues_plain, cues_view
 
+    width = piped_width()
+    if width is not None:
+        for piece in cues_plain(report, width):
+            write(piece)
+        return
     out = console()
     plain = out.color_system is None
     # plain lines are filled to the width already: soft wrapping spares rich a second pass

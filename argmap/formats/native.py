@@ -149,7 +149,11 @@ def plain(text: str) -> str:
 
 def quote_found(quote: str, passage: str) -> bool:
     """Whether ``quote`` occurs in ``passage`` (an elision "..." may stand for any words)."""
-    text = plain(passage)
+    return _quote_in(quote, plain(passage))
+
+
+def _quote_in(quote: str, text: str) -> bool:
+    """:func:`quote_found` in a passage made :func:`plain` already."""
     start = 0
     for part in _ELLIPSIS.split(quote):
         piece = plain(part).strip(" \"'")
@@ -170,6 +174,8 @@ def text_warnings(argmap: ArgumentMap) -> list[str]:
         return []
     out: list[str] = []
     count = len(paragraphs)
+    # each passage made plain once: many statements quote one long paragraph
+    plain_passages: dict[tuple[int, ...], str] = {}
     for statement in argmap.statements.values():
         where = str(statement.origin) if statement.origin is not None else statement.id
         beyond = [n for n in statement.anchors if n > count]
@@ -180,9 +186,12 @@ def text_warnings(argmap: ArgumentMap) -> list[str]:
             )
         if not statement.quote:
             continue
-        cited = [paragraphs[n - 1] for n in statement.anchors if n <= count]
-        passage = "\n".join(cited) if cited else "\n".join(paragraphs)
-        if not quote_found(statement.quote, passage):
+        cited = tuple(n for n in statement.anchors if n <= count)
+        passage = plain_passages.get(cited)
+        if passage is None:
+            chosen = [paragraphs[n - 1] for n in cited] if cited else paragraphs
+            passage = plain_passages[cited] = plain("\n".join(chosen))
+        if not _quote_in(statement.quote, passage):
             place = f"¶{statement.at}" if cited else "the source text"
             out.append(
                 f"warning: {where}: the quote of {statement.id} does not occur in {place}: "

@@ -194,7 +194,17 @@ class Candidate:
     start: int  # offsets into the paragraph's text
     end: int
     score: float
-    why: tuple[str, ...]
+    #: the features that fired, each with how many times it counts
+    features: tuple[tuple[str, int], ...]
+
+    @property
+    def why(self) -> tuple[str, ...]:
+        """The features that fired with their weighted scores (``"normative +2.0"``), in
+        :data:`WEIGHTS` order; made when asked for (most candidates never are)."""
+        return tuple(
+            f"{name} {signed(WEIGHTS[name] * times)}"
+            for name, times in _sorted_features(list(self.features))
+        )
 
 
 @dataclass
@@ -246,9 +256,11 @@ def paragraphs_of(text: str) -> list[str]:
 
 def analyse(text: str) -> CueReport:
     """Number the paragraphs, mark the cues, split and rank the sentences."""
+    bodies = paragraphs_of(text)
+    found = lexicon.find_each(bodies)
     paragraphs = [
-        Paragraph(n, body, tuple(lexicon.find(body)), tuple(split_sentences(body)))
-        for n, body in enumerate(paragraphs_of(text), start=1)
+        Paragraph(n, body, cues, tuple(split_sentences(body)))
+        for n, (body, cues) in enumerate(zip(bodies, found, strict=True), start=1)
     ]
     report = CueReport(paragraphs)
     report.ranking = rank(paragraphs)
@@ -265,8 +277,9 @@ def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
     first_n, last_n = body[0].n, body[-1].n
     first_sentence = (first_n, 0)
     last_sentence = (last_n, len(body[-1].sentences) - 1)
-    candidates: list[tuple[float, int, Candidate]] = []
-    order = 0
+    candidates: list[Candidate] = []
+    shared: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
+    scores: dict[float, float] = {}
     for paragraph in body:
         # cues and sentences are both in text order: one pass over each, not one per pair
         first_cue = 0
@@ -292,28 +305,25 @@ def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
                 fired.append(("paragraph-opening", 1))
             if len(body) > 1 and index == len(paragraph.sentences) - 1:
                 fired.append(("paragraph-closing", 1))
+            # most sentences share their few features (and so their score): one object each
+            features = tuple(fired)
+            features = shared.setdefault(features, features)
             score = sum(WEIGHTS[name] * times for name, times in fired)
-            why = tuple(
-                f"{name} {signed(WEIGHTS[name] * times)}" for name, times in _sorted_features(fired)
-            )
+            score = scores.setdefault(score, score)
             candidates.append(
-                (
-                    -score,
-                    order,
-                    Candidate(
-                        paragraph.n,
-                        index,
-                        sentence.text,
-                        sentence.start,
-                        sentence.end,
-                        score,
-                        why,
-                    ),
+                Candidate(
+                    paragraph.n,
+                    index,
+                    sentence.text,
+                    sentence.start,
+                    sentence.end,
+                    score,
+                    features,
                 )
             )
-            order += 1
-    candidates.sort(key=lambda item: (item[0], item[1]))
-    return [c for _, _, c in candidates]
+    # a stable sort: ties keep text order, the earlier sentence first
+    candidates.sort(key=lambda c: -c.score)
+    return candidates
 
 
 @functools.lru_cache(maxsize=256)

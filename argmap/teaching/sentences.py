@@ -42,6 +42,7 @@ OPENERS = frozenset(
 _TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*")
 _START = re.compile(r"\s+([\"'“‘«(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"([\w.'’´-]+)$")
+_WORD = re.compile(r"[\w']+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,6 @@ def _ends_sentence(text: str, mark: int, end: int) -> bool:
         return False  # an initial: "J. Smith"
     if "." in word:
         # a dotted acronym ("u.s", "a.m"): a sentence ends only before a common opener
-        next_word = re.match(r"[\w']+", text[after.start(2) :])
+        next_word = _WORD.match(text, after.start(2))
         return bool(next_word and next_word.group().lower() in OPENERS)
     return True

@@ -16,6 +16,8 @@ written, so a skeleton always loads.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import PurePath
 
 from argmap.teaching import moves
@@ -98,28 +100,22 @@ def blank_template(*, title: str | None, text_path: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _yaml_safe(char: str) -> bool:
-    """Whether YAML takes ``char`` as is: printable, and not one of its line breaks."""
-    code = ord(char)
-    return (
-        0x20 <= code <= 0x7E
-        or 0xA0 <= code <= 0xD7FF
-        or 0xE000 <= code <= 0xFFFD
-        or code >= 0x10000
-    ) and char not in "\u2028\u2029"
+#: What YAML does not take as is: anything unprintable, and its line breaks U+2028/U+2029
+#: (one regular expression, not a Python test per character: a skeleton may be megabytes).
+_YAML_UNSAFE = re.compile(
+    r"[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
+)
 
 
 def _q(value: str) -> str:
     """A YAML double-quoted scalar: JSON's escapes, plus ``\\uXXXX`` for what YAML refuses."""
-    import json
-
     quoted = json.dumps(value, ensure_ascii=False)
-    return "".join(c if c in "\t" or _yaml_safe(c) else f"\\u{ord(c):04x}" for c in quoted)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _comment(text: str) -> str:
     """Text safe inside a YAML comment: anything unprintable becomes ``?``."""
-    return "".join(c if _yaml_safe(c) else "?" for c in text)
+    return _YAML_UNSAFE.sub("?", text)
 
 
 def quote_of(sentence: str, limit: int = QUOTE_CHARS) -> str:

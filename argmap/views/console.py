@@ -41,6 +41,15 @@ def console(*, stderr: bool = False) -> Console:
     )
 
 
+def piped_width() -> int | None:
+    """The width plain output is wrapped to when stdout is not a terminal (``COLUMNS``, else 100);
+    ``None`` at a terminal. A view may then write plain text itself, without rich (as
+    :func:`console` would lay it out: no colour, the same width)."""
+    if sys.stdout.isatty():
+        return None
+    return int(os.environ.get("COLUMNS", "100") or 100)
+
+
 def say(line: str, *, err: bool = False) -> None:
     """Print one line of the CLI's own (``wrote FILE``, ``argmap: NOTICE``), user text made safe."""
     print(printable(line), file=sys.stderr if err else sys.stdout)

@@ -415,6 +415,9 @@ def _middle_without(char: str, excluded: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+#: Token kinds that are plain text to the parser, wherever they are (joined when adjacent).
+_PLAIN = frozenset({FREESTYLE, UCC})
+
 _RE_MIDDLE_OTHER = re.compile(f"(?P<freestyle>{_RE_FREESTYLE.pattern})")
 _MIDDLE_KINDS = {name: kind for name, kind, _ in _MIDDLE_RULES}
 
@@ -553,7 +556,15 @@ class _Lexer:
                             fast = False
                         elif kind == NEWLINE:
                             fast = False
-                        append((kind, pos, end))
+                        last = tokens[-1]
+                        if kind in _PLAIN and last[0] in _PLAIN and last[2] == pos:
+                            # plain text after plain text is one token: the parser joins
+                            # them all the same, and a run of "[" or "<!--" would otherwise
+                            # cost a token (a tuple) per character
+                            append_to = FREESTYLE if kind != last[0] else kind
+                            tokens[-1] = (append_to, last[1], end)
+                        else:
+                            append((kind, pos, end))
                     pos = end
                     continue
             self.pos = pos
