@@ -296,3 +296,18 @@ def test_a_contrast_right_after_a_clause_conceded_in_its_sentence_rebuts_that_cl
     # must not fire for a plain sentence: it is the writer's next reason, not the concession's
     got = placed(f"{claim} {conceded} Children need quiet places to learn.")
     assert got["Children need quiet places to learn."] == ("reason", claim)
+
+
+def test_a_heading_or_one_word_paragraph_is_not_drafted() -> None:
+    text = (
+        "Introduction\n\n"
+        f"{CLAIM}\n\n"
+        "Reasons\n\n"
+        "Books are expensive for many families, so many children have none at home.\n\n"
+        "Yes.\n"
+    )
+    got = placed(text)
+    assert "Introduction" not in got and "Reasons" not in got and "Yes." not in got
+    assert got["Books are expensive for many families, so many children have none at home."][0]
+    # a paragraph of three words is a statement
+    assert "Libraries build communities." in placed(f"{CLAIM}\n\nLibraries build communities.\n")

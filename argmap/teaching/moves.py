@@ -458,6 +458,8 @@ def _paragraph_units(
             continue
         paragraph = report.paragraphs[n - 1]
         chosen = best[n]
+        if _words(paragraph.text) < MIN_WORDS:
+            continue  # a heading or a one-word line ("Introduction", "Yes."): no claim to draft
         start, end, index, text = chosen.start, chosen.end, chosen.index, chosen.text
         # evidence: the sentence the evidence cues are in, so text and cues agree
         chosen_is_evidence = _is_evidence(_cues_between(paragraph, chosen.start, chosen.end))
