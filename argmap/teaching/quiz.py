@@ -152,9 +152,9 @@ def cite(statement: Statement) -> str:
     return f"¶{statement.at}: {words}" if statement.at else words
 
 
-def _named(statement: Statement) -> str:
+def _named(statement: Statement, limit: int = 70) -> str:
     at = f" (¶{statement.at})" if statement.at else ""
-    return f"“{short(statement.text)}”{at}"
+    return f"“{short(statement.text, limit)}”{at}"
 
 
 def _function(argmap: ArgumentMap, sid: str, role: dict[str, str]) -> str:
@@ -418,12 +418,7 @@ def _without_ids(message: str, argmap: ArgumentMap) -> str:
         return message
     pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, ids)) + r")(?![\w]|\.\w)")
 
-    def name(match: re.Match[str]) -> str:
-        statement = argmap.statements[match.group(1)]
-        at = f" (¶{statement.at})" if statement.at else ""
-        return f"“{short(statement.text, 40)}”{at}"
-
-    return pattern.sub(name, message)
+    return pattern.sub(lambda m: _named(argmap.statements[m.group(1)], 40), message)
 
 
 def _gap(argmap: ArgumentMap, gaps: Sequence[Gap], rng: random.Random) -> list[Question]:
