@@ -311,3 +311,28 @@ def test_a_heading_or_one_word_paragraph_is_not_drafted() -> None:
     assert got["Books are expensive for many families, so many children have none at home."][0]
     # a paragraph of three words is a statement
     assert "Libraries build communities." in placed(f"{CLAIM}\n\nLibraries build communities.\n")
+
+
+def test_a_therefore_inside_the_first_clause_draws_on_the_unit_before() -> None:
+    got = placed(
+        f"{CLAIM} Children read less every year. Schools hence lack readers. "
+        "Families have thus far paid for books. Many pupils have no books and hence read less."
+    )
+    assert got["Schools hence lack readers."] == ("reason", CLAIM)
+    assert got["Children read less every year."] == ("reason", "Schools hence lack readers.")
+    # "thus far" (so far) and "X and hence Y" (a consequence inside its sentence) draw on nothing
+    assert got["Families have thus far paid for books."] == ("reason", CLAIM)
+    assert got["Many pupils have no books and hence read less."] == ("reason", CLAIM)
+
+
+def test_a_yet_after_a_consequence_the_writer_drew_objects_instead_of_conceding_it() -> None:
+    drawn = "Thus the old building is too small."
+    got = placed(
+        f"More children visit the library. {drawn} Yet a new building costs a lot of money. {CLAIM}"
+    )
+    assert got[drawn] == ("reason", CLAIM)
+    assert got["Yet a new building costs a lot of money."] == ("objection", CLAIM)
+    # the same "Yet" after a plain point concedes that point and answers it
+    got = placed(f"The old building is too small. Yet it is in the town centre. {CLAIM}")
+    assert got["The old building is too small."][0] == "objection"
+    assert got["Yet it is in the town centre."] == ("rebuttal", "The old building is too small.")

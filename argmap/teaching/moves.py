@@ -48,8 +48,11 @@ Moves, by the words a unit opens with (in text order):
   "Finally"), which opens a block, the plain units support it; an additive
   marker ("Also", "Moreover", "Besides") adds one point and opens no block;
 * **consequence** ("Therefore", "Thus", "That's why", "This results in",
-  "This leads to"...): an intermediate
-  conclusion: the unit before supports it, it supports the conclusion;
+  "This leads to"..., also "therefore", "thus", "hence" inside the first
+  clause: "Fear of punishment hence does not deter"; not "thus far", nor
+  "X and hence Y"): an intermediate conclusion: the unit before supports it,
+  it supports the conclusion. The writer has drawn it, so it is their own
+  point: a "But"/"Yet" after it does not concede it but objects;
 * **evidence** (numbers, dates, studies, quotations, named or unnamed
   sources): evidence for the nearest claim before it, with a ``basis`` guess;
 * a **restatement** of the conclusion (most of its content words again, in
@@ -103,7 +106,7 @@ _CONCESSIVE_OPENING = re.compile(
     _LEAD + r"(?:but|yet|still|nevertheless|nonetheless|even so|all the same|that said)\b",
     re.IGNORECASE,
 )
-_HOWEVER_INSIDE = re.compile(r"^[^,.;]{0,60},?\s+however\b", re.IGNORECASE)
+_HOWEVER_INSIDE = re.compile(r"^[^,.;]{0,60},?\s+(?P<m>however)\b", re.IGNORECASE)
 _UNDERCUT = re.compile(
     _LEAD + r"(?:but |yet |however,? |still,? )?(?:that|this|it|which|these|such)\s+"
     r"(?:(?:alone|in itself|by itself|itself)\s+)?"
@@ -133,6 +136,13 @@ _CONSEQUENCE = re.compile(
     _LEAD + r"(?:therefore|thus|hence|so\b|consequently|accordingly|as a result|"
     r"that's why|that is why|this is why|this means|for this reason|for these reasons|"
     r"(?:this|that|which) (?:results in|leads to|causes|would result in|would lead to))",
+    re.IGNORECASE,
+)
+# "Fear of punishment hence does not deter", "It would therefore be wise": drawn inside the
+# first clause (not "X and hence Y", a consequence inside the sentence)
+_CONSEQUENCE_INSIDE = re.compile(
+    _LEAD + r"(?:(?!\b(?:and|or|but)\b)[^,;:.!?]){1,80}?"
+    r"\b(?P<m>therefore|thus(?!\s+far\b)|hence)\b",
     re.IGNORECASE,
 )
 # "Because X, Y" and "Since X, Y" are left out: their main clause may well be the point
@@ -488,6 +498,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
     """Give every unit still unplaced (``kind == ""``) its move, in text order."""
     conclusion = 0
     conceded_in: dict[int, int] = {}  # nucleus -> the part its sentence concedes before "but"
+    drawn: set[int] = set()  # sentences the writer draws as a consequence ("Thus X"): their own
     for j, u in enumerate(units):
         if u.parent is not None and u.conceded_by:
             conceded_in.setdefault(u.parent, j)
@@ -538,6 +549,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
                 and previous is not None
                 and previous != conclusion
                 and before.kind == "reason"
+                and previous not in drawn
             ):
                 # "X. But Y." as "X, but Y": X is conceded, Y is the writer's reply to it
                 before.kind = "objection"
@@ -569,9 +581,10 @@ def _place(units: list[Unit], order: list[int]) -> None:
             # "First, ... Second, ..." open blocks of support; "Also", "Moreover" add one point
             reason = i if _ORDINAL.match(text) else None
             objection = None
-        elif cue := _CONSEQUENCE.match(text):
+        elif cue := (_CONSEQUENCE.match(text) or _CONSEQUENCE_INSIDE.match(text)):
             unit.kind, unit.parent = "reason", conclusion
             unit.why = f"a consequence drawn ({_said(cue)}): the unit before supports it"
+            drawn.add(i)
             if before is not None and previous != conclusion and before.parent == conclusion:
                 before.parent = i
                 before.why += "; it supports the consequence drawn after it"
@@ -593,8 +606,9 @@ def _place(units: list[Unit], order: list[int]) -> None:
 
 
 def _said(match: re.Match[str]) -> str:
-    """The cue words a pattern matched, as the comment quotes them."""
-    return repr(" ".join(match.group().strip(" \"'“‘(").split()))
+    """The cue words a pattern matched, as the comment quotes them (its marker, if named)."""
+    words = match.group("m") if "m" in match.re.groupindex else match.group()
+    return repr(" ".join(words.strip(" \"'“‘(").split()))
 
 
 def _claim_before(units: list[Unit], order: list[int], position: int) -> int:
