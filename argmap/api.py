@@ -11,17 +11,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-# the editor api's plain types (light: dataclasses only), for front ends to build and read
-from argmap.formats._outline import Occurrence as Occurrence
-from argmap.formats._outline import Outline as Outline
-from argmap.formats._outline import OutlineNode as OutlineNode
-from argmap.formats._outline import Span as Span
-
 if TYPE_CHECKING:
+    # the editor api's plain types, for front ends to build and read (see __getattr__)
     from argmap.analysis.base import Gap
     from argmap.analysis.evaluate import Evaluation
     from argmap.analysis.gaps import CatalogueEntry, FileGaps, GapReport
     from argmap.errors import ArgmapError, LocatedError
+    from argmap.formats._outline import Occurrence as Occurrence
+    from argmap.formats._outline import Outline as Outline
+    from argmap.formats._outline import OutlineNode as OutlineNode
+    from argmap.formats._outline import Span as Span
     from argmap.model import ArgumentMap
     from argmap.model.schemes import Scheme
     from argmap.teaching.classreport import ClassReport
@@ -30,6 +29,20 @@ if TYPE_CHECKING:
     from argmap.teaching.quiz import Quiz
     from argmap.teaching.rubric import Rubric
     from argmap.views.render import RenderOptions
+
+
+#: the editor api's plain types, imported when first asked for: ``argmap --version`` and
+#: ``argmap render`` need none of them (their module and the format registry it imports cost
+#: 15-25 ms at start-up)
+_EDITOR_TYPES = ("Occurrence", "Outline", "OutlineNode", "Span")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EDITOR_TYPES:
+        from argmap.formats import _outline
+
+        return getattr(_outline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load(path: str | Path, fmt: str | None = None, *, conclusion: str | None = None) -> ArgumentMap:
@@ -268,6 +281,18 @@ def focus(argmap: ArgumentMap, statement: str) -> ArgumentMap:
     from argmap.model.parts import focus as focus_part
 
     return focus_part(argmap, statement).argmap
+
+
+def prepare_render(output: str | Path, fmt: str | None = None, *, engine: str = "auto") -> None:
+    """Start, in the background, loading what a render to ``output`` will need.
+
+    For a front end that is about to read a map and render it: the embedded
+    Graphviz loads while the map is read (a thread; nothing when the system
+    ``dot`` will draw it). Never fails; :func:`render_file` reports bad names.
+    """
+    from argmap.views.render import prepare
+
+    prepare(output, fmt, engine)
 
 
 def render_file(

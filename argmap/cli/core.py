@@ -4,8 +4,6 @@ Nothing else lives here. Heavy modules are imported inside the commands so
 that ``argmap --help`` and ``argmap --version`` stay fast.
 """
 
-from __future__ import annotations
-
 import functools
 import sys
 from collections.abc import Callable, Iterator
@@ -207,6 +205,16 @@ def _usage(param_hint: str | None = None) -> Iterator[None]:
         yield
     except UsageError as exc:
         raise typer.BadParameter(str(exc), param_hint=param_hint) from None
+
+
+FocusOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--focus",
+        metavar="ID",
+        help="Only this statement and everything under it, with it on top.",
+    ),
+]
 
 
 EvaluateOpt = Annotated[
@@ -547,16 +555,6 @@ class RenderLayout(StrEnum):
     SLIDE = "slide"
 
 
-FocusOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--focus",
-        metavar="ID",
-        help="Only this statement and everything under it, with it on top.",
-    ),
-]
-
-
 class RankDir(StrEnum):
     """Where the conclusion goes: top (TB), bottom (BT), left (LR) or right (RL)."""
 
@@ -662,8 +660,10 @@ def render(
     on the node and their messages in its tooltip. An existing OUT is
     replaced atomically.
     """
+    from argmap.api import prepare_render
     from argmap.api import render_file as _render_file
 
+    prepare_render(output, fmt.value if fmt is not None else None, engine=engine.value)
     argmap = _load(map_file, from_fmt, conclusion)
     chosen, left_out = _selection(select, ignore, argmap)
     with _usage():  # an unknown --focus, --split to stdout

@@ -4,8 +4,6 @@ Registered on the app of :mod:`argmap.cli.core`; like the rest of the CLI they
 parse options, call the library API and hand results to a view.
 """
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path

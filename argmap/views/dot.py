@@ -65,6 +65,10 @@ _SPACE = re.compile(r"\s+")
 
 def clean(text: str) -> str:
     """User text on one line: control characters dropped, whitespace runs made one space."""
+    if text.isprintable():
+        # the common case, in one scan: no control, bidi or non-character code point (all
+        # unprintable), and no whitespace but the plain space (every other is unprintable)
+        return " ".join(text.split())
     return printable(_SPACE.sub(" ", _CONTROL.sub("", text)).strip())
 
 

@@ -147,6 +147,21 @@ def format_for(output: str | Path, fmt: str | None = None) -> str:
     return EXTENSIONS[suffix]
 
 
+def prepare(output: str | Path, fmt: str | None = None, engine: str = "auto") -> None:
+    """Start loading the embedded Graphviz when a render to ``output`` will use it.
+
+    Never fails: a bad name, format or engine is reported by the render itself.
+    """
+    from argmap.views.engines import choose_engine, load_soon
+
+    try:
+        layout = RENDER_FORMATS[format_for(output, fmt)].layout
+        if layout is not None and choose_engine(engine, layout) == "wasm":
+            load_soon()
+    except (FormatError, RenderError):
+        pass
+
+
 def check(fmt: str, engine: str = "auto") -> RenderFormat:
     """The format, once ``engine`` is known to make it: PNG/PDF without Graphviz and unknown
     engines are refused here, before any work."""

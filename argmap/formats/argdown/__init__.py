@@ -31,7 +31,20 @@ argmap's graph, and :func:`read`) and :mod:`.writer` (:func:`dumps`).
 Names with a leading underscore are private to this package.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from argmap.formats.argdown.convert import read
-from argmap.formats.argdown.writer import MAX_NESTING, dumps
+
+if TYPE_CHECKING:
+    from argmap.formats.argdown.writer import MAX_NESTING, dumps
 
 __all__ = ["MAX_NESTING", "dumps", "read"]
+
+
+def __getattr__(name: str) -> Any:
+    # the writer is imported when first used: reading (render, gaps) needs none of it
+    if name in ("MAX_NESTING", "dumps"):
+        from argmap.formats.argdown import writer
+
+        return getattr(writer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
