@@ -121,6 +121,11 @@ def _escape(text: str, *, rule: bool = False, tags: frozenset[str] = frozenset()
     return "".join(out)
 
 
+def _names_an_argument(block: str) -> bool:
+    """Whether a written block starts with an argument (a structure after it would be its)."""
+    return block.startswith("<") and not block.startswith("<!--")
+
+
 def _tag_token(tag: str) -> str:
     return f"#{tag}" if _RE_SIMPLE_TAG.fullmatch(tag) else f"#({tag})"
 
@@ -228,11 +233,17 @@ _SYNTAX_META = ("links", "texts")
 
 def _tags_kept_in_text(argmap: ArgumentMap) -> bool:
     """Whether every tag of the map is a hashtag in its text (or in its argument's description)."""
-    # (an argument without a description is written as a reference, its tags after it: a
-    # reference's text is no description, in either mode)
+    # (a statement or argument never given a text is written as a reference, its tags after
+    # it. A reference's text is no argument's description, in either mode; the hashtags after
+    # a statement's reference are its member's text, unless the file took tags out of texts)
+    front = argmap.meta.get("frontmatter")
+    model = front.get("model") if isinstance(front, dict) else None
+    removed = isinstance(model, dict) and model.get("removeTagsFromText") is True
     for statement in argmap.statements.values():
-        if _is_argument_node(statement) and statement.text == statement.title:
-            continue
+        if statement.title is not None and statement.text == statement.title:
+            if _is_argument_node(statement) or not (removed and statement.tags):
+                continue
+            return False
         if statement.tags and not set(statement.tags) <= _class_tags(statement):
             return False
     for inf in argmap.inferences.values():
@@ -780,10 +791,13 @@ class _Writer:
         referenced = any(
             u.kind is InferenceKind.UNDERCUT for step in steps for u in m.attacks(step)
         )
+        anonymous = False
         if not (isinstance(info, dict) and info.get("anonymous") and head == f"<{title}>"):
             self.blocks.append(head)
         elif referenced:
             self.blocks.append(head)  # an undercut names it: the title is needed after all
+        else:
+            anonymous = True
         lines: list[str] = []
         number = 0
         for k, step in enumerate(steps):
@@ -805,7 +819,13 @@ class _Writer:
             for undercut in m.attacks(step):
                 if undercut.id in self.tier2_set:
                     self.pending.append(("pcs", undercut.id))
-        self.blocks.append("\n".join(lines))
+        at = len(self.blocks)
+        if anonymous:
+            # Argdown gives a structure to the argument of the block just before it: an
+            # untitled one goes after a block that is no argument's (or first of all)
+            while at > 0 and _names_an_argument(self.blocks[at - 1]):
+                at -= 1
+        self.blocks.insert(at, "\n".join(lines))
 
     def inference_line(self, inf: Inference) -> str:
         """``----``, or ``-- Scheme {data} --`` when the inference has a scheme or fields."""
