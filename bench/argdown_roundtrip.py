@@ -20,6 +20,7 @@ whose name starts with ``_`` is left out: Argdown's CLI skips it as a partial.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -41,6 +42,7 @@ from argdown_reference import (  # noqa: E402
 )
 
 import argmap  # noqa: E402
+from argmap.formats.argdown.include import resolve  # noqa: E402
 
 FOLDER = Path(os.environ.get("ARGMAP_ARGDOWN_REAL", ROOT.parent / "argdown-real" / "files"))
 
@@ -64,6 +66,23 @@ def _part(
 ) -> Callable[[dict[str, Any]], Any]:
     """``view``'s ``key`` of an export."""
     return lambda data: view(data)[key]
+
+
+def _data(export: dict[str, Any]) -> list[str]:
+    """The inline data of every statement and argument (as Argdown merges it), blind to titles.
+
+    argmap's own keys (``argmap``, and ``text`` for a text Argdown cannot hold) are left out,
+    and so is ``uses``: premise numbers, of the structure as each file writes it.
+    """
+    found = []
+    for kind in ("statements", "arguments"):
+        for element in export.get(kind, {}).values():
+            data = element.get("data")
+            if isinstance(data, dict):
+                data = {k: v for k, v in data.items() if k not in ("argmap", "text", "uses")}
+            if data:
+                found.append(f"{kind}: {json.dumps(data, sort_keys=True)}")
+    return sorted(found)
 
 
 def _load(path: Path) -> tuple[Any, str]:
@@ -102,9 +121,14 @@ def measure(cli: Path, folder: Path) -> dict[str, Any]:
     both = sorted(maps)
     checks: dict[str, Callable[[str], str]] = {}
 
+    def reading(name: str) -> dict[str, Any]:
+        """argmap's Argdown model of the file, its @includes resolved (as the reader does)."""
+        path = folder / name
+        return argmap_reading(resolve(path.read_text(encoding="utf-8"), str(path)).text)
+
     def model_counts(name: str) -> str:
         theirs = counts(exported[name])
-        ours = argmap_reading((folder / name).read_text(encoding="utf-8"))
+        ours = reading(name)
         by_type: dict[str, int] = {}
         for (kind, *_), n in ours["relations"]:
             by_type[kind] = by_type.get(kind, 0) + n
@@ -125,7 +149,7 @@ def measure(cli: Path, folder: Path) -> dict[str, Any]:
 
         def by_construct(name: str, construct: str = construct) -> str:
             theirs = reference_reading(exported[name])[construct]
-            ours = argmap_reading((folder / name).read_text(encoding="utf-8"))[construct]
+            ours = reading(name)[construct]
             return "" if theirs == ours else first_difference(theirs, ours)
 
         checks[f"reading: {construct}"] = by_construct
@@ -146,6 +170,7 @@ def measure(cli: Path, folder: Path) -> dict[str, Any]:
         checks[f"round trip: {key}"] = trip(_part(counts, key))
     for key in round_trip_view({}):
         checks[f"round trip: {key}"] = trip(_part(round_trip_view, key))
+    checks["round trip: data"] = trip(_data)
 
     figures: dict[str, tuple[int, int]] = {}
     accepted = sum(1 for p in files if p.name in exported)

@@ -177,6 +177,22 @@ CASES: dict[str, str] = {
         "(1) [P1]: first premise\n(2) [P2]: second premise\n-- Modus Ponens --\n"
         "(3) [Conclusion]: the conclusion\n"
     ),
+    # Argdown's colour plugin: a tag's priority, a colour for a title, a colour index in data
+    "colours by priority, title and index": (
+        "===\ncolor:\n    colorScheme: colorbrewer-set3\n    tagColors:\n"
+        '        tag-1: {color: "#169b89", priority: 2}\n        tag-2: {color: 3, priority: 1}\n'
+        "    statementColors:\n        t: 2\n===\n\n"
+        "[c]: c. #tag-2 #tag-1\n  + [t]: titled. #tag-2\n  + [d]: data. {color: 4}\n"
+    ),
+    "colour data ignored": (
+        '===\ncolor:\n    ignoreColorData: true\n===\n\n[c]: c. #x {color: "#123456"}\n'
+        "  + [e]: e. {color: 1}\n"
+    ),
+    # Argdown's data written back as Argdown's data, also under names argmap uses itself
+    "argdown's own data": (
+        "[S]: s. {isInMap: false, source: book, certainty: 0.8}\n  + <T> {links: [https://a.b/c]}\n"
+        "  - [U]: u. {texts: [x], argdown: 2, color: 3}\n"
+    ),
     # the hashtags after a reference are the member's text (Argdown's default mode) ...
     "hashtags after a reference": "[Slogan] #atheism #nietzsche\n",
     # ... and no text where the file takes tags out of texts
@@ -375,6 +391,36 @@ def test_an_untitled_structure_is_not_written_after_an_argument() -> None:
     assert structure == 0 or not blocks[structure - 1].startswith("<")
 
 
+def test_colours_follow_argdowns_colour_plugin() -> None:
+    from argmap.formats.argdown.tables import COLOR_SCHEMES
+    from argmap.model.presentation import statement_colour
+
+    set3 = COLOR_SCHEMES["colorbrewer-set3"]
+    for m in case("colours by priority, title and index")[:2]:
+        colours = {sid: statement_colour(m, s) for sid, s in m.statements.items()}
+        # c: tag-1 has the higher priority; t: its title's colour; d: scheme colour 4
+        assert colours == {"c": "#169b89", "t": set3[2], "d": set3[4]}
+    first, again, written = case("colour data ignored")
+    for m in (first, again):
+        # the data's colours are ignored: c by its tag, e with Argdown's default (none of its own)
+        assert statement_colour(m, m.statements["c"]) == m.meta["tag_colors"]["x"]
+        assert statement_colour(m, m.statements["e"]) is None
+    assert "statement_colors" not in written  # worked out again from the front matter
+    # Argdown's data stays Argdown's data, where Argdown's colour plugin reads it
+    assert '[e]: e. {"color": 1}' in written
+
+
+def test_argdowns_own_data_is_written_back_as_argdowns_data() -> None:
+    first, again, written = case("argdown's own data")
+    assert '[S]: s. {"source": "book", "isInMap": false, "certainty": 0.8}' in written
+    assert '<T> {"links": ["https://a.b/c"]}' in written
+    assert '[U]: u. {"color": 3, "texts": ["x"], "argdown": 2}' in written
+    for m in (first, again):
+        assert m.statements["S"].source is not None and m.statements["S"].source.name == "book"
+        assert m.statements["<T>"].meta["argdown_data"] == {"links": ["https://a.b/c"]}
+        assert "links" not in m.statements["<T>"].meta  # (argmap's links are a text's links)
+
+
 def test_hashtags_after_a_reference_are_written_in_the_mode_of_the_file() -> None:
     first = parse(CASES["hashtags after a reference"])
     written = argdown.dumps(first)
@@ -448,10 +494,11 @@ def test_explode_arguments_splits_an_argument_into_its_steps_as_argdown_does() -
 
 
 def test_uses_in_a_conclusions_data_chooses_the_premises() -> None:
-    first, again, _ = case("uses in the conclusion")
+    first, again, written = case("uses in the conclusion")
     for m in (first, again):
         (step,) = m.inferences.values()
         assert (step.premises, step.target) == (["A", "C"], "M")
+    assert '[M]: m. {"uses": [1, 2]}' in written  # the premises' numbers as written
 
 
 def _files(tmp_path: Path, files: dict[str, str]) -> Path:

@@ -405,3 +405,24 @@ def test_so_and_thus_far_do_not_make_the_sentence_before_a_premise() -> None:
     for after in ("So many people agree.", "They have thus far paid nothing."):
         why = {c.text: c.why for c in analyse(f"Fines should be higher. {after}").ranking}
         assert not any(w.startswith("premise-of-next") for w in why["Fines should be higher."])
+
+
+def test_a_sentence_the_next_one_answers_with_but_is_conceded_not_the_thesis() -> None:
+    conceded = "The state ought not to restrict medicines for moral reasons."
+    thesis = "Since the pill is so strong, selling it without advice would be unwise."
+    text = f"{conceded} But without a prescription no one gives advice. {thesis}"
+    why = {c.text: c.why for c in analyse(text).ranking}
+    assert "answered-next -1.5" in why[conceded]
+    assert _guess(text) == thesis
+    # "However" turns as often to the other side: no answer read into it
+    text = f"{conceded} However, without a prescription no one gives advice."
+    why = {c.text: c.why for c in analyse(text).ranking}
+    assert not any(w.startswith("answered-next") for w in why[conceded])
+
+
+def test_a_yet_answers_the_concessive_clause_of_the_sentence_before_not_its_claim() -> None:
+    claim = "Insurers should not pay for such cures unless their benefit is proven."
+    text = f"{claim} Yet this proof is lacking in most cases."
+    why = {c.text: c.why for c in analyse(text).ranking}
+    assert not any(w.startswith("answered-next") for w in why[claim])
+    assert _guess(text) == claim

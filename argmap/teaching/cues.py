@@ -59,6 +59,11 @@ Wording:
 * ``premise-of-next`` -1.0: the next sentence draws a conclusion from it
   ("X. Thus Y.", "X. Y hence Z."; "therefore", "that's why"..., not the
   looser "so" or "ultimately"): X is given as the reason for what follows;
+* ``answered-next`` -1.5: the next sentence opens by answering it ("But",
+  "Yet", "Still", "Nevertheless"...; not "However", which as often turns
+  to the other side): "X. But Y." concedes X, the writer's view is Y's. Not
+  when X holds a concessive clause ("unless", "although", "even if"...),
+  which is what the answer answers;
 * ``concession-opening`` -2.0: it opens by granting the other side
   ("Admittedly", "Of course", "Granted", "Some may argue", "Critics say",
   "Even if"...): a sentence that is mostly a concession is not the thesis;
@@ -104,6 +109,7 @@ WEIGHTS: dict[str, float] = {
     "return-to-thesis": 1.5,
     "premise-opening": -2.0,
     "premise-of-next": -1.0,
+    "answered-next": -1.5,
     "concession-opening": -2.0,
     "anaphoric-opening": -0.5,
     "question": -3.0,
@@ -198,6 +204,14 @@ _DRAWING = frozenset(
         "that is why",
         "this is why",
     }
+)
+# "X. But Y.": the writer replies to X (the conceding openers of PDTB's concession sense)...
+_ANSWERING = re.compile(
+    r"^[\"'“‘(]*(?:but|yet|still|nevertheless|nonetheless|even so|that said)\b", re.IGNORECASE
+)
+# ...unless X ends on a clause it concedes itself ("X unless Z. Yet Y."): Y answers Z, not X
+_CONCEDING_CLAUSE = re.compile(
+    r"\b(?:unless|although|though|even if|even though|whereas)\b", re.IGNORECASE
 )
 _THUS_FAR = re.compile(r"\s+far\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|written by|author:|\u00a9|copyright)\s", re.IGNORECASE)
@@ -325,9 +339,12 @@ def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
     for k, (paragraph, index, sentence, low, high) in enumerate(flat):
         fired = _features(sentence, list(paragraph.cues[low:high]))
         if k + 1 < len(flat):
-            after, _, _, next_low, next_high = flat[k + 1]
+            after, _, following, next_low, next_high = flat[k + 1]
             if _draws_on(after, after.cues[next_low:next_high]):
                 fired.append(("premise-of-next", 1))
+            # (no apostrophe in these words: the raw text will do, not normalised)
+            if _ANSWERING.match(following.text) and not _CONCEDING_CLAUSE.search(sentence.text):
+                fired.append(("answered-next", 1))
             names = {name for name, _ in fired}
             if "conclusion-indicator" in names and not names & {"normative", "evaluative"}:
                 fired.append(("intermediate-step", 1))

@@ -20,12 +20,15 @@ the evidence cues are in). A sentence is split (each part at least
   Outside the conclusion's sentence an opening concession reads as "X, but
   Y": X is an objection to the conclusion and Y the writer's reply to it;
 * a reason clause hangs on the clause before ("Y, because X", "Y since X",
-  "Y, for it X", "Because X, Y"): the reason supports it. An opening "As"
+  "Y, for it X", "Because X, Y", "Y, as the X..." where a subject follows
+  the "as", "Y, otherwise X"): the reason supports it. An opening "As"
   is not split off: it is as often a role or a time ("As a central airport,
   ...") as a reason;
 * a consequence follows ("X, so Y", "X, therefore Y", "X, which is why Y"):
   X supports Y;
-* examples follow ("X, including Y"): Y supports X.
+* examples follow ("X, including Y"): Y supports X;
+* a rhetorical question is joined on ("X, and who would doubt it?", "X -
+  and how could it be otherwise?"): it backs X.
 
 Moves, by the words a unit opens with (in text order):
 
@@ -55,6 +58,8 @@ Moves, by the words a unit opens with (in text order):
   point: a "But"/"Yet" after it does not concede it but objects;
 * **evidence** (numbers, dates, studies, quotations, named or unnamed
   sources): evidence for the nearest claim before it, with a ``basis`` guess;
+  opened by an enumeration marker ("Plus, ...", "Moreover, ..."), it adds a
+  point to the main line: evidence for the conclusion;
 * a **restatement** of the conclusion (most of its content words again, in
   another paragraph) is the conclusion itself, not a reason for it;
 * anything else is a reason for the conclusion (or, in a run of enumerated
@@ -156,7 +161,9 @@ _SPLIT = re.compile(
     r"unless|because(?!\s+of\b)|since|for(?=\s+(?:it|they|this|that|these|those|there|the|a|an|we|he|she|"
     r"you|one|many|most|no|in|without)\b)|so(?!\s+(?:that|many|much|far|long|called)\b)|"
     r"therefore|thus|hence|which is why|which means|and therefore|and so|and thus|"
-    r"as(?=\s+(?:it|they|this|there|we|he|she|you)\b)|including)\b"
+    # ", as the population ages", ", as, due to...": a reason clause (not "as long as", "as such")
+    r"as(?=\s+(?:it|they|this|there|we|he|she|you|the|many|most|no|not|everyone|people)\b|,)|"
+    r"including|otherwise|and (?:how|who|what|why|where))\b"
     r"|\s+(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas)\b",
     re.IGNORECASE,
 )
@@ -170,7 +177,7 @@ CONTRAST_JOIN = frozenset({"but", "yet", "however", "whereas"})
 CONCESSIVE = frozenset(
     {"although", "though", "even though", "even if", "unless", "despite", "in spite of", "while"}
 )
-REASON = frozenset({"because", "since", "for", "as", "given that"})
+REASON = frozenset({"because", "since", "for", "as", "given that", "otherwise"})
 EXAMPLE_JOIN = frozenset({"including"})
 CONSEQUENCE = frozenset(
     {"so", "therefore", "thus", "hence", "which is why", "which means", "and therefore", "and so"}
@@ -232,6 +239,10 @@ def split_clauses(text: str) -> list[_Part]:
         at = match.start("m") if match.group("m") else match.start("n")
         if marker == "since" and lexicon._is_temporal_since(norm, match.end()):
             continue
+        if marker.startswith("and ") and marker not in CONSEQUENCE:
+            if not norm.rstrip("\"'”’) ").endswith("?"):
+                continue  # "X, and who would doubt it?" only: "X, and what they do" is no reason
+            marker = "and ?"
         if (
             marker == "however"
             and norm[match.start()] == ","
@@ -295,6 +306,9 @@ def split_clauses(text: str) -> list[_Part]:
         elif marker in REASON:
             parts[i].head, parts[i].relation = i - 1, "sup"
             parts[i].why = f"a reason ({marker!r}) for the clause before"
+        elif marker == "and ?":
+            parts[i].head, parts[i].relation = i - 1, "sup"
+            parts[i].why = "a rhetorical question joined with 'and': it backs the clause before"
         elif marker in EXAMPLE_JOIN:
             parts[i].head, parts[i].relation = i - 1, "sup"
             parts[i].why = f"examples ({marker!r}) for the clause before"
@@ -566,7 +580,8 @@ def _place(units: list[Unit], order: list[int]) -> None:
             unit.basis = "example"
             unit.why = f"an example ({_said(cue)}) for the unit before"
         elif _is_evidence(unit.cues):
-            target = _claim_before(units, order, position[i])
+            added = _ENUMERATION.match(text)  # "Plus, 3 in 10...": a new point, not a detail
+            target = conclusion if added else _claim_before(units, order, position[i])
             unit.kind, unit.parent = "evidence", target
             unit.basis = basis_of(unit.text, unit.cues)
             words = [
@@ -575,6 +590,11 @@ def _place(units: list[Unit], order: list[int]) -> None:
                 if c.kind in (lexicon.EVIDENCE, lexicon.UNNAMED_SOURCE)
             ]
             unit.why = f"evidence cues ({', '.join(words[:3])}) for the claim before it"
+            if added:
+                unit.why = (
+                    f"evidence cues ({', '.join(words[:3])}) added ({_said(added)}) "
+                    "to the main line: for the conclusion"
+                )
         elif cue := _ENUMERATION.match(text):
             unit.kind, unit.parent = "reason", conclusion
             unit.why = f"an enumerated reason ({_said(cue)}): a main reason"

@@ -12,7 +12,9 @@ import yaml
 from argmap.formats.argdown.convert import (
     _RE_CONTROL,
     CONCLUSION,
+    DATA_APART,
     INFERENCE_DATA,
+    OWN_META,
     STANDS_FOR,
     STATEMENT_DATA,
     _valid_id,
@@ -119,6 +121,26 @@ def _escape(text: str, *, rule: bool = False, tags: frozenset[str] = frozenset()
             out.append(c)
         i += 1
     return "".join(out)
+
+
+#: data keys the reader gives a meaning of its own (a statement's, an inference line's; a
+#: conclusion's ``uses`` numbers the premises as they were written): a ``meta`` entry of that
+#: name is written under ``"meta"``, every other one as Argdown's data
+_STATEMENT_KEYS = frozenset((*STATEMENT_DATA, "meta", "text", "tags", "argmap", "uses"))
+_INFERENCE_KEYS = frozenset((*INFERENCE_DATA, "meta", "uses", "argmap"))
+
+
+def _put_meta(data: dict[str, Any], meta: dict[str, Any], reserved: frozenset[str]) -> None:
+    """``meta`` into the inline data: as Argdown's own keys (``{isInMap: false}`` stays so, and
+    Argdown still reads it), under ``"meta"`` where the key means something else to argmap."""
+    nested: dict[str, Any] = {}
+    for key, value in meta.items():
+        if key in reserved or key in data:
+            nested[key] = value
+        else:
+            data[key] = value
+    if nested:
+        data["meta"] = nested
 
 
 def _names_an_argument(block: str) -> bool:
@@ -292,6 +314,7 @@ class _Writer:
         self.tier2: list[str] = []
         self.tier2_set: set[str] = set()
         self.undercut_lines: dict[str, list[str]] = {}  # inference -> premises of '<_' lines
+        self.uses: tuple[str, list[int]] | None = None  # a conclusion being written, its step's
         self.argument_attacks: dict[str, list[str]] = {}  # argument name -> its attackers
         self.single_step: set[str] = set()  # inferences that are a whole Argdown argument
         self.chain_of: dict[str, list[str]] = {}  # step -> every step of its argument, in order
@@ -324,9 +347,7 @@ class _Writer:
             value = getattr(inf, key)
             if value is not None and value is not False:
                 out[key] = value.value if hasattr(value, "value") else value
-        meta = {k: v for k, v in inf.meta.items() if k != "argdown"}
-        if meta:
-            out["meta"] = meta
+        _put_meta(out, {k: v for k, v in inf.meta.items() if k != "argdown"}, _INFERENCE_KEYS)
         return out
 
     def plan(self) -> None:
@@ -645,14 +666,21 @@ class _Writer:
             )
             if statement.implicit and statement.kind.value == "assumption":
                 values.pop("kind", None)
+            if list(values.get("source") or ()) == ["name"]:
+                values["source"] = values["source"]["name"]  # as Argdown files say it: a name
             for key in STATEMENT_DATA:
                 if key in values:
                     data[key] = values[key]
             meta = {k: v for k, v in statement.meta.items() if k not in _SYNTAX_META}
             if sid in self.as_argument:
                 meta.pop("argdown", None)
-            if meta:
-                data["meta"] = meta
+            apart = meta.pop(DATA_APART, None)
+            if "uses" in meta and self.uses is not None and self.uses[0] == sid:
+                meta.pop("uses")
+                data["uses"] = self.uses[1]
+            _put_meta(data, meta, _STATEMENT_KEYS)
+            if isinstance(apart, dict):
+                data.update({k: v for k, v in apart.items() if k in OWN_META})
         writable = all(_writable_tag(t) for t in statement.tags)
         tags_here = statement.tags if writable else []
         body, after = self.inline(shown, tags_here, links, _class_tags(statement))
@@ -800,10 +828,12 @@ class _Writer:
             anonymous = True
         lines: list[str] = []
         number = 0
+        numbered: dict[str, int] = {}  # each statement's number in the structure as written
         for k, step in enumerate(steps):
             inf = m.inferences[step]
             for premise in inf.premises if k == 0 else inf.premises[1:]:
                 number += 1
+                numbered.setdefault(premise, number)
                 lines.append(f"({number}) {self.mention(premise)}")
                 self.pending.append(("tree", premise))
             lines.append(self.inference_line(inf))
@@ -812,7 +842,12 @@ class _Writer:
                 self.pending.append(("tree", premise))
             number += 1
             if inf.kind is InferenceKind.SUPPORT:
+                # a conclusion's data may say which premises its step uses: by their numbers
+                # in the structure as written
+                self.uses = (inf.target, [numbered[p] for p in inf.premises if p in numbered])
                 lines.append(f"({number}) {self.mention(inf.target)}")
+                self.uses = None
+                numbered.setdefault(inf.target, number)
                 self.pending.append(("tree", inf.target))
             else:
                 lines.append(f"({number}) {self.stand_in(inf, title)}")
@@ -919,7 +954,7 @@ class _Writer:
         if named:
             own["inferences"] = named
         # (tag colours are in the front matter's color.tagColors, as Argdown reads them)
-        derived: tuple[str, ...] = ("argdown", "frontmatter", "sections", "tag_colors")
+        derived = ("argdown", "frontmatter", "sections", "tag_colors", "statement_colors")
         meta = {k: v for k, v in m.meta.items() if k not in derived}
         if meta:
             own["meta"] = meta
