@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MAP := maps/iran-in-latin-america.yaml
 
-.PHONY: demo test lint typecheck bench skeleton-eval golden fuzz install clean argdown-cli
+.PHONY: demo test lint typecheck bench skeleton-eval golden fuzz install clean argdown-cli argdown-real
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,13 @@ $(ARGDOWN_STAMP):
 	@touch $(ARGDOWN_STAMP)
 
 argdown-cli: $(ARGDOWN_STAMP)
+
+# Argdown -> argmap -> Argdown on real files from outside the corpus (issue 18): a folder of
+# .argdown files (ARGMAP_ARGDOWN_REAL, else ../argdown-real/files; never in the repository)
+# read by the Argdown CLI and by argmap; prints the agreement figures and the failing files.
+# Says why and does nothing without the CLI or the folder.
+argdown-real: $(STAMP)
+	$(BIN)/python bench/argdown_roundtrip.py
 
 golden: $(STAMP)
 	ARGMAP_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q -m "not browser" tests -k golden

@@ -241,3 +241,36 @@ def round_trip_view(data: dict[str, Any]) -> dict[str, Any]:
             author_titles(reading["statements"]) + author_titles(reading["arguments"])
         ),
     }
+
+
+def cli_views(cases: dict[str, str], folder: Path) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Argdown's JSON of each case and of argmap's rewriting of it (``None`` without the CLI).
+
+    The files are ``case0.argdown``, ``case1.argdown`` ... in the order of ``cases``, under
+    ``folder``; one CLI run reads the originals, one the rewritings.
+    """
+    from argmap.formats import argdown
+
+    cli = argdown_cli()
+    if cli is None:
+        return None
+    for part in ("cases", "written"):
+        (folder / part).mkdir(parents=True, exist_ok=True)
+    for n, text in enumerate(cases.values()):
+        (folder / "cases" / f"case{n}.argdown").write_text(text, encoding="utf-8")
+        rewritten = argdown.dumps(argdown.read("test.argdown", text=text))
+        (folder / "written" / f"case{n}.argdown").write_text(rewritten, encoding="utf-8")
+    return (
+        export_json(cli, folder / "cases", folder / "cases-json"),
+        export_json(cli, folder / "written", folder / "written-json"),
+    )
+
+
+def assert_read_alike(views: tuple[dict[str, Any], dict[str, Any]], file: str) -> None:
+    """Argdown reads the rewriting of ``file`` as the original: counts, texts, tags, headings."""
+    original, written = views
+    assert file in original, "Argdown rejects the case itself"
+    assert file in written, "Argdown rejects argmap's output"
+    assert counts(written[file]) == counts(original[file])
+    before, after = round_trip_view(original[file]), round_trip_view(written[file])
+    assert {k: v for k, v in after.items() if v != before[k]} == {}

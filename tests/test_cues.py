@@ -365,3 +365,64 @@ def test_a_long_paragraph_wraps_as_textwrap_would() -> None:
         break_long_words=False,
         break_on_hyphens=False,
     ).replace(wrapping.KEEP, " ")
+
+
+def test_a_factual_thus_in_mid_text_is_a_step_and_the_sentence_before_it_a_premise() -> None:
+    text = (
+        "More people live longer. Thus pension costs are increasing. "
+        "Raising the retirement age a little is fair."
+    )
+    why = {c.text: c.why for c in analyse(text).ranking}
+    assert "intermediate-step -1.5" in why["Thus pension costs are increasing."]
+    assert "premise-of-next -1.0" in why["More people live longer."]
+    assert _guess(text) == "Raising the retirement age a little is fair."
+    # "hence" inside the sentence draws on the one before it as well
+    text = "Crime is higher where executions are. Fear hence does not deter. The state ought to prevent murder."
+    assert (
+        "premise-of-next -1.0"
+        in {c.text: c.why for c in analyse(text).ranking}["Crime is higher where executions are."]
+    )
+    assert _guess(text) == "The state ought to prevent murder."
+
+
+def test_a_thus_that_states_a_norm_or_ends_the_text_is_no_mere_step() -> None:
+    # a recommendation drawn with "that's why" in mid-text is still the thesis
+    text = "Dog dirt is a danger. That's why fines must be higher. Children slip on it."
+    why = {c.text: c.why for c in analyse(text).ranking}
+    assert not any(
+        w.startswith("intermediate-step") for w in why["That's why fines must be higher."]
+    )
+    assert _guess(text) == "That's why fines must be higher."
+    # the last sentence of the text: no step, however factual
+    text = "Prices rise every year. Rents are thus getting out of reach."
+    why = {c.text: c.why for c in analyse(text).ranking}
+    assert not any(
+        w.startswith("intermediate-step") for w in why["Rents are thus getting out of reach."]
+    )
+
+
+def test_so_and_thus_far_do_not_make_the_sentence_before_a_premise() -> None:
+    for after in ("So many people agree.", "They have thus far paid nothing."):
+        why = {c.text: c.why for c in analyse(f"Fines should be higher. {after}").ranking}
+        assert not any(w.startswith("premise-of-next") for w in why["Fines should be higher."])
+
+
+def test_a_sentence_the_next_one_answers_with_but_is_conceded_not_the_thesis() -> None:
+    conceded = "The state ought not to restrict medicines for moral reasons."
+    thesis = "Since the pill is so strong, selling it without advice would be unwise."
+    text = f"{conceded} But without a prescription no one gives advice. {thesis}"
+    why = {c.text: c.why for c in analyse(text).ranking}
+    assert "answered-next -1.5" in why[conceded]
+    assert _guess(text) == thesis
+    # "However" turns as often to the other side: no answer read into it
+    text = f"{conceded} However, without a prescription no one gives advice."
+    why = {c.text: c.why for c in analyse(text).ranking}
+    assert not any(w.startswith("answered-next") for w in why[conceded])
+
+
+def test_a_yet_answers_the_concessive_clause_of_the_sentence_before_not_its_claim() -> None:
+    claim = "Insurers should not pay for such cures unless their benefit is proven."
+    text = f"{claim} Yet this proof is lacking in most cases."
+    why = {c.text: c.why for c in analyse(text).ranking}
+    assert not any(w.startswith("answered-next") for w in why[claim])
+    assert _guess(text) == claim

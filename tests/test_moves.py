@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from argmap.teaching.cues import analyse
 from argmap.teaching.moves import Unit, draft, restates, split_clauses
 
@@ -14,6 +16,11 @@ def placed(text: str) -> dict[str, tuple[str, str]]:
 
 def _parent(units: list[Unit], unit: Unit) -> str:
     return "" if unit.parent is None else units[unit.parent].text
+
+
+def parts(sentence: str) -> list[tuple[str, int | None, str]]:
+    """The sentence's clauses: each one's text, the clause it hangs on and how."""
+    return [(sentence[p.start : p.end], p.head, p.relation) for p in split_clauses(sentence)]
 
 
 CLAIM = "Our town should build a new library."
@@ -137,9 +144,6 @@ def test_a_restated_thesis_is_the_conclusion_not_a_reason_for_it() -> None:
 
 
 def test_clauses_split_at_argumentative_connectives_only() -> None:
-    def parts(sentence: str) -> list[tuple[str, int | None, str]]:
-        return [(sentence[p.start : p.end], p.head, p.relation) for p in split_clauses(sentence)]
-
     assert parts("Fees should go, because studying is a right.") == [
         ("Fees should go,", None, ""),
         ("because studying is a right.", 0, "sup"),
@@ -164,6 +168,10 @@ def test_clauses_split_at_argumentative_connectives_only() -> None:
     # a correction ("not X, but rather Y") and a preposition ("because of") are no clause
     assert len(split_clauses("Luxury is not what people need, but rather a flat at all.")) == 1
     assert len(split_clauses("They are not any sicker because of their age.")) == 1
+    # "as long as", "as" before a role, and an "and what" that asks nothing open no reason
+    assert len(split_clauses("The fields could be used, as long as a compromise is found.")) == 1
+    assert len(split_clauses("Many people see the field, as living space, as a good idea.")) == 1
+    assert len(split_clauses("Parents know their children, and what they do after school.")) == 1
 
 
 def test_a_sentence_holding_a_concession_and_a_reply_gives_two_units() -> None:
@@ -311,3 +319,60 @@ def test_a_heading_or_one_word_paragraph_is_not_drafted() -> None:
     assert got["Books are expensive for many families, so many children have none at home."][0]
     # a paragraph of three words is a statement
     assert "Libraries build communities." in placed(f"{CLAIM}\n\nLibraries build communities.\n")
+
+
+def test_a_therefore_inside_the_first_clause_draws_on_the_unit_before() -> None:
+    got = placed(
+        f"{CLAIM} Children read less every year. Schools hence lack readers. "
+        "Families have thus far paid for books. Many pupils have no books and hence read less."
+    )
+    assert got["Schools hence lack readers."] == ("reason", CLAIM)
+    assert got["Children read less every year."] == ("reason", "Schools hence lack readers.")
+    # "thus far" (so far) and "X and hence Y" (a consequence inside its sentence) draw on nothing
+    assert got["Families have thus far paid for books."] == ("reason", CLAIM)
+    assert got["Many pupils have no books and hence read less."] == ("reason", CLAIM)
+
+
+def test_a_yet_after_a_consequence_the_writer_drew_objects_instead_of_conceding_it() -> None:
+    drawn = "Thus the old building is too small."
+    got = placed(
+        f"More children visit the library. {drawn} Yet a new building costs a lot of money. {CLAIM}"
+    )
+    assert got[drawn] == ("reason", CLAIM)
+    assert got["Yet a new building costs a lot of money."] == ("objection", CLAIM)
+    # the same "Yet" after a plain point concedes that point and answers it
+    got = placed(f"The old building is too small. Yet it is in the town centre. {CLAIM}")
+    assert got["The old building is too small."][0] == "objection"
+    assert got["Yet it is in the town centre."] == ("rebuttal", "The old building is too small.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut"),
+    [
+        ("Retirement at 63 is unsustainable, as the population is getting older.", "as the"),
+        ("Buying the data is unnecessary, as, after new rules, banks urge people to act.", "as,"),
+        ("Sunday should stay a family day, otherwise people will spend it shopping.", "otherwise"),
+        # a rhetorical question joined with "and" backs the clause before
+        ("The state wants me to spend money, and how can I do that on a Sunday?", "and how"),
+        ("Many doctors offer such treatments anyway - and who would doubt them?", "and who"),
+    ],
+)
+def test_a_reason_clause_after_as_otherwise_or_a_joined_question(sentence: str, cut: str) -> None:
+    at = sentence.index(" " + cut) + 1
+    assert parts(sentence) == [(sentence[:at].rstrip(), None, ""), (sentence[at:], 0, "sup")]
+
+
+def test_evidence_opened_by_an_additive_marker_adds_a_point_for_the_conclusion() -> None:
+    got = placed(
+        f"{CLAIM} Books are expensive for many families. "
+        "Plus 40% of the children in town have no library card."
+    )
+    assert got["Plus 40% of the children in town have no library card."] == ("evidence", CLAIM)
+    # without the marker, the figure backs the claim before it
+    got = placed(
+        f"{CLAIM} Books are expensive for many families. A book costs 20 euros in the town's shops."
+    )
+    assert got["A book costs 20 euros in the town's shops."] == (
+        "evidence",
+        "Books are expensive for many families.",
+    )

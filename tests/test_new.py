@@ -163,3 +163,14 @@ def test_any_text_gives_a_skeleton_that_loads(paragraphs: list[str]) -> None:
         # the conclusion is the guessed sentence, or its main clause, verbatim: every
         # character survives the YAML
         assert m.statements["C"].text in guess.text
+
+
+def test_a_clause_cut_at_a_dash_does_not_keep_the_dash_in_its_text() -> None:
+    text = (
+        "Clinics should offer these treatments. "
+        "Many doctors offer such treatments anyway - and who would doubt them?"
+    )
+    drafted = native.read("draft.yaml", text=skeleton(text, text_path=None))
+    texts = {s.text for s in drafted.statements.values()}
+    assert "Many doctors offer such treatments anyway" in texts
+    assert "and who would doubt them?" in texts

@@ -69,7 +69,14 @@ def colour(value: Any) -> str | None:
 
 
 def statement_colour(argmap: ArgumentMap, statement: Statement) -> str | None:
-    """The colour the map gives a statement: its own ``meta.color``, else its first coloured tag."""
+    """The colour the map gives a statement: its own ``meta.color``, else its first coloured tag.
+
+    A map read from Argdown names, in ``meta.statement_colors``, the statements
+    Argdown colours otherwise (by title, by a tag's priority, a colour index).
+    """
+    chosen = argmap.meta.get("statement_colors")
+    if isinstance(chosen, dict) and statement.id in chosen:
+        return colour(chosen[statement.id])
     if "color" in statement.meta:  # its own colour, as Argdown's data.color (or none)
         return colour(statement.meta["color"])
     colours = argmap.meta.get("tag_colors")

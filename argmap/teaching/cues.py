@@ -33,6 +33,10 @@ Wording:
   (conclusion indicators that announce the text's own conclusion);
 * ``conclusion-indicator`` +2.5: any other conclusion indicator of the
   lexicon ("therefore", "hence", "that's why"...);
+* ``intermediate-step`` -1.5: a conclusion indicator in a sentence that
+  is not the last of the text and states neither a norm nor a verdict
+  (neither ``normative`` nor ``evaluative``): "Thus costs are increasing."
+  draws a step on the way; the thesis is a position, or the text's last word;
 * ``normative`` +2.0: a deontic modal ("should", "ought", "must", "shall") or
   "is (not) to be <done>": main claims of argumentative texts are mostly
   about what to do;
@@ -52,6 +56,14 @@ Wording:
   reason or an example to something said elsewhere ("For", "Besides",
   "Moreover", "Also", "Plus", "For example"...). "Because X, Y" and
   "Since X, Y" do not count: their main clause may be the claim;
+* ``premise-of-next`` -1.0: the next sentence draws a conclusion from it
+  ("X. Thus Y.", "X. Y hence Z."; "therefore", "that's why"..., not the
+  looser "so" or "ultimately"): X is given as the reason for what follows;
+* ``answered-next`` -1.5: the next sentence opens by answering it ("But",
+  "Yet", "Still", "Nevertheless"...; not "However", which as often turns
+  to the other side): "X. But Y." concedes X, the writer's view is Y's. Not
+  when X holds a concessive clause ("unless", "although", "even if"...),
+  which is what the answer answers;
 * ``concession-opening`` -2.0: it opens by granting the other side
   ("Admittedly", "Of course", "Granted", "Some may argue", "Critics say",
   "Even if"...): a sentence that is mostly a concession is not the thesis;
@@ -89,12 +101,15 @@ WEIGHTS: dict[str, float] = {
     "paragraph-closing": 0.25,
     "summary-indicator": 4.0,
     "conclusion-indicator": 2.5,
+    "intermediate-step": -1.5,
     "normative": 2.0,
     "evaluative": 1.0,
     "claim-with-reason": 0.5,
     "reason-first": 2.0,
     "return-to-thesis": 1.5,
     "premise-opening": -2.0,
+    "premise-of-next": -1.0,
+    "answered-next": -1.5,
     "concession-opening": -2.0,
     "anaphoric-opening": -0.5,
     "question": -3.0,
@@ -171,6 +186,34 @@ _REASON_FIRST = re.compile(
     r"^[\"'“‘(]*(?:since|because|given that)\b(?!\s+\d)[^,;]*,", re.IGNORECASE
 )
 _ANAPHORIC_OPENING = re.compile(r"^[\"'“‘(]*(?:this|these|such|they)\b", re.IGNORECASE)
+# The indicators that draw a conclusion from the sentence before ("X. Thus Y."): not "so"
+# (also "so that", "so much") nor "ultimately" (also "in the end"), nor the summary ones.
+_DRAWING = frozenset(
+    {
+        "therefore",
+        "thus",
+        "hence",
+        "consequently",
+        "accordingly",
+        "as a result",
+        "for this reason",
+        "for these reasons",
+        "it follows that",
+        "it follows",
+        "that's why",
+        "that is why",
+        "this is why",
+    }
+)
+# "X. But Y.": the writer replies to X (the conceding openers of PDTB's concession sense)...
+_ANSWERING = re.compile(
+    r"^[\"'“‘(]*(?:but|yet|still|nevertheless|nonetheless|even so|that said)\b", re.IGNORECASE
+)
+# ...unless X ends on a clause it concedes itself ("X unless Z. Yet Y."): Y answers Z, not X
+_CONCEDING_CLAUSE = re.compile(
+    r"\b(?:unless|although|though|even if|even though|whereas)\b", re.IGNORECASE
+)
+_THUS_FAR = re.compile(r"\s+far\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|written by|author:|\u00a9|copyright)\s", re.IGNORECASE)
 
 
@@ -280,8 +323,10 @@ def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
     candidates: list[Candidate] = []
     shared: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
     scores: dict[float, float] = {}
+    # every sentence with the slice of its paragraph's cues, in text order; cues and sentences
+    # are both in text order: one pass over each, not one per pair
+    flat: list[tuple[Paragraph, int, Sentence, int, int]] = []
     for paragraph in body:
-        # cues and sentences are both in text order: one pass over each, not one per pair
         first_cue = 0
         all_cues = paragraph.cues
         for index, sentence in enumerate(paragraph.sentences):
@@ -290,37 +335,48 @@ def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
             last_cue = first_cue
             while last_cue < len(all_cues) and all_cues[last_cue].start < sentence.end:
                 last_cue += 1
-            cues = list(all_cues[first_cue:last_cue])
-            fired = _features(sentence, cues)
-            if (paragraph.n, index) == first_sentence:
-                fired.append(("first-sentence", 1))
-            if (paragraph.n, index) == last_sentence:
-                fired.append(("last-sentence", 1))
-            if paragraph.n == first_n:
-                fired.append(("first-paragraph", 1))
-            if paragraph.n == last_n:
-                fired.append(("last-paragraph", 1))
-            # in a text of one paragraph, these would only repeat first- and last-sentence
-            if len(body) > 1 and index == 0:
-                fired.append(("paragraph-opening", 1))
-            if len(body) > 1 and index == len(paragraph.sentences) - 1:
-                fired.append(("paragraph-closing", 1))
-            # most sentences share their few features (and so their score): one object each
-            features = tuple(fired)
-            features = shared.setdefault(features, features)
-            score = sum(WEIGHTS[name] * times for name, times in fired)
-            score = scores.setdefault(score, score)
-            candidates.append(
-                Candidate(
-                    paragraph.n,
-                    index,
-                    sentence.text,
-                    sentence.start,
-                    sentence.end,
-                    score,
-                    features,
-                )
+            flat.append((paragraph, index, sentence, first_cue, last_cue))
+    for k, (paragraph, index, sentence, low, high) in enumerate(flat):
+        fired = _features(sentence, list(paragraph.cues[low:high]))
+        if k + 1 < len(flat):
+            after, _, following, next_low, next_high = flat[k + 1]
+            if _draws_on(after, after.cues[next_low:next_high]):
+                fired.append(("premise-of-next", 1))
+            # (no apostrophe in these words: the raw text will do, not normalised)
+            if _ANSWERING.match(following.text) and not _CONCEDING_CLAUSE.search(sentence.text):
+                fired.append(("answered-next", 1))
+            names = {name for name, _ in fired}
+            if "conclusion-indicator" in names and not names & {"normative", "evaluative"}:
+                fired.append(("intermediate-step", 1))
+        if (paragraph.n, index) == first_sentence:
+            fired.append(("first-sentence", 1))
+        if (paragraph.n, index) == last_sentence:
+            fired.append(("last-sentence", 1))
+        if paragraph.n == first_n:
+            fired.append(("first-paragraph", 1))
+        if paragraph.n == last_n:
+            fired.append(("last-paragraph", 1))
+        # in a text of one paragraph, these would only repeat first- and last-sentence
+        if len(body) > 1 and index == 0:
+            fired.append(("paragraph-opening", 1))
+        if len(body) > 1 and index == len(paragraph.sentences) - 1:
+            fired.append(("paragraph-closing", 1))
+        # most sentences share their few features (and so their score): one object each
+        features = tuple(fired)
+        features = shared.setdefault(features, features)
+        score = sum(WEIGHTS[name] * times for name, times in fired)
+        score = scores.setdefault(score, score)
+        candidates.append(
+            Candidate(
+                paragraph.n,
+                index,
+                sentence.text,
+                sentence.start,
+                sentence.end,
+                score,
+                features,
             )
+        )
     # a stable sort: ties keep text order, the earlier sentence first
     candidates.sort(key=lambda c: -c.score)
     return candidates
@@ -338,6 +394,16 @@ _ORDER = {name: i for i, name in enumerate(WEIGHTS)}
 
 def _sorted_features(fired: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return sorted(fired, key=lambda f: _ORDER[f[0]])
+
+
+def _draws_on(paragraph: Paragraph, cues: tuple[Cue, ...]) -> bool:
+    """Whether a sentence with these cues draws a conclusion from the one before it."""
+    return any(
+        c.kind == lexicon.CONCLUSION_INDICATOR
+        and " ".join(c.text.lower().split()) in _DRAWING
+        and not _THUS_FAR.match(paragraph.text, c.end)  # "thus far": so far, not a conclusion
+        for c in cues
+    )
 
 
 def _is_byline(paragraph: Paragraph) -> bool:

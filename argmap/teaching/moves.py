@@ -20,12 +20,15 @@ the evidence cues are in). A sentence is split (each part at least
   Outside the conclusion's sentence an opening concession reads as "X, but
   Y": X is an objection to the conclusion and Y the writer's reply to it;
 * a reason clause hangs on the clause before ("Y, because X", "Y since X",
-  "Y, for it X", "Because X, Y"): the reason supports it. An opening "As"
+  "Y, for it X", "Because X, Y", "Y, as the X..." where a subject follows
+  the "as", "Y, otherwise X"): the reason supports it. An opening "As"
   is not split off: it is as often a role or a time ("As a central airport,
   ...") as a reason;
 * a consequence follows ("X, so Y", "X, therefore Y", "X, which is why Y"):
   X supports Y;
-* examples follow ("X, including Y"): Y supports X.
+* examples follow ("X, including Y"): Y supports X;
+* a rhetorical question is joined on ("X, and who would doubt it?", "X -
+  and how could it be otherwise?"): it backs X.
 
 Moves, by the words a unit opens with (in text order):
 
@@ -48,10 +51,15 @@ Moves, by the words a unit opens with (in text order):
   "Finally"), which opens a block, the plain units support it; an additive
   marker ("Also", "Moreover", "Besides") adds one point and opens no block;
 * **consequence** ("Therefore", "Thus", "That's why", "This results in",
-  "This leads to"...): an intermediate
-  conclusion: the unit before supports it, it supports the conclusion;
+  "This leads to"..., also "therefore", "thus", "hence" inside the first
+  clause: "Fear of punishment hence does not deter"; not "thus far", nor
+  "X and hence Y"): an intermediate conclusion: the unit before supports it,
+  it supports the conclusion. The writer has drawn it, so it is their own
+  point: a "But"/"Yet" after it does not concede it but objects;
 * **evidence** (numbers, dates, studies, quotations, named or unnamed
   sources): evidence for the nearest claim before it, with a ``basis`` guess;
+  opened by an enumeration marker ("Plus, ...", "Moreover, ..."), it adds a
+  point to the main line: evidence for the conclusion;
 * a **restatement** of the conclusion (most of its content words again, in
   another paragraph) is the conclusion itself, not a reason for it;
 * anything else is a reason for the conclusion (or, in a run of enumerated
@@ -103,7 +111,7 @@ _CONCESSIVE_OPENING = re.compile(
     _LEAD + r"(?:but|yet|still|nevertheless|nonetheless|even so|all the same|that said)\b",
     re.IGNORECASE,
 )
-_HOWEVER_INSIDE = re.compile(r"^[^,.;]{0,60},?\s+however\b", re.IGNORECASE)
+_HOWEVER_INSIDE = re.compile(r"^[^,.;]{0,60},?\s+(?P<m>however)\b", re.IGNORECASE)
 _UNDERCUT = re.compile(
     _LEAD + r"(?:but |yet |however,? |still,? )?(?:that|this|it|which|these|such)\s+"
     r"(?:(?:alone|in itself|by itself|itself)\s+)?"
@@ -135,6 +143,13 @@ _CONSEQUENCE = re.compile(
     r"(?:this|that|which) (?:results in|leads to|causes|would result in|would lead to))",
     re.IGNORECASE,
 )
+# "Fear of punishment hence does not deter", "It would therefore be wise": drawn inside the
+# first clause (not "X and hence Y", a consequence inside the sentence)
+_CONSEQUENCE_INSIDE = re.compile(
+    _LEAD + r"(?:(?!\b(?:and|or|but)\b)[^,;:.!?]){1,80}?"
+    r"\b(?P<m>therefore|thus(?!\s+far\b)|hence)\b",
+    re.IGNORECASE,
+)
 # "Because X, Y" and "Since X, Y" are left out: their main clause may well be the point
 _PREMISE = re.compile(
     _LEAD + r"(?:for\b(?! example| instance| the (?:first|last|past))|after all)", re.I
@@ -146,7 +161,9 @@ _SPLIT = re.compile(
     r"unless|because(?!\s+of\b)|since|for(?=\s+(?:it|they|this|that|these|those|there|the|a|an|we|he|she|"
     r"you|one|many|most|no|in|without)\b)|so(?!\s+(?:that|many|much|far|long|called)\b)|"
     r"therefore|thus|hence|which is why|which means|and therefore|and so|and thus|"
-    r"as(?=\s+(?:it|they|this|there|we|he|she|you)\b)|including)\b"
+    # ", as the population ages", ", as, due to...": a reason clause (not "as long as", "as such")
+    r"as(?=\s+(?:it|they|this|there|we|he|she|you|the|many|most|no|not|everyone|people)\b|,)|"
+    r"including|otherwise|and (?:how|who|what|why|where))\b"
     r"|\s+(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas)\b",
     re.IGNORECASE,
 )
@@ -160,7 +177,7 @@ CONTRAST_JOIN = frozenset({"but", "yet", "however", "whereas"})
 CONCESSIVE = frozenset(
     {"although", "though", "even though", "even if", "unless", "despite", "in spite of", "while"}
 )
-REASON = frozenset({"because", "since", "for", "as", "given that"})
+REASON = frozenset({"because", "since", "for", "as", "given that", "otherwise"})
 EXAMPLE_JOIN = frozenset({"including"})
 CONSEQUENCE = frozenset(
     {"so", "therefore", "thus", "hence", "which is why", "which means", "and therefore", "and so"}
@@ -222,6 +239,10 @@ def split_clauses(text: str) -> list[_Part]:
         at = match.start("m") if match.group("m") else match.start("n")
         if marker == "since" and lexicon._is_temporal_since(norm, match.end()):
             continue
+        if marker.startswith("and ") and marker not in CONSEQUENCE:
+            if not norm.rstrip("\"'”’) ").endswith("?"):
+                continue  # "X, and who would doubt it?" only: "X, and what they do" is no reason
+            marker = "and ?"
         if (
             marker == "however"
             and norm[match.start()] == ","
@@ -285,6 +306,9 @@ def split_clauses(text: str) -> list[_Part]:
         elif marker in REASON:
             parts[i].head, parts[i].relation = i - 1, "sup"
             parts[i].why = f"a reason ({marker!r}) for the clause before"
+        elif marker == "and ?":
+            parts[i].head, parts[i].relation = i - 1, "sup"
+            parts[i].why = "a rhetorical question joined with 'and': it backs the clause before"
         elif marker in EXAMPLE_JOIN:
             parts[i].head, parts[i].relation = i - 1, "sup"
             parts[i].why = f"examples ({marker!r}) for the clause before"
@@ -488,6 +512,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
     """Give every unit still unplaced (``kind == ""``) its move, in text order."""
     conclusion = 0
     conceded_in: dict[int, int] = {}  # nucleus -> the part its sentence concedes before "but"
+    drawn: set[int] = set()  # sentences the writer draws as a consequence ("Thus X"): their own
     for j, u in enumerate(units):
         if u.parent is not None and u.conceded_by:
             conceded_in.setdefault(u.parent, j)
@@ -538,6 +563,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
                 and previous is not None
                 and previous != conclusion
                 and before.kind == "reason"
+                and previous not in drawn
             ):
                 # "X. But Y." as "X, but Y": X is conceded, Y is the writer's reply to it
                 before.kind = "objection"
@@ -554,7 +580,8 @@ def _place(units: list[Unit], order: list[int]) -> None:
             unit.basis = "example"
             unit.why = f"an example ({_said(cue)}) for the unit before"
         elif _is_evidence(unit.cues):
-            target = _claim_before(units, order, position[i])
+            added = _ENUMERATION.match(text)  # "Plus, 3 in 10...": a new point, not a detail
+            target = conclusion if added else _claim_before(units, order, position[i])
             unit.kind, unit.parent = "evidence", target
             unit.basis = basis_of(unit.text, unit.cues)
             words = [
@@ -563,15 +590,21 @@ def _place(units: list[Unit], order: list[int]) -> None:
                 if c.kind in (lexicon.EVIDENCE, lexicon.UNNAMED_SOURCE)
             ]
             unit.why = f"evidence cues ({', '.join(words[:3])}) for the claim before it"
+            if added:
+                unit.why = (
+                    f"evidence cues ({', '.join(words[:3])}) added ({_said(added)}) "
+                    "to the main line: for the conclusion"
+                )
         elif cue := _ENUMERATION.match(text):
             unit.kind, unit.parent = "reason", conclusion
             unit.why = f"an enumerated reason ({_said(cue)}): a main reason"
             # "First, ... Second, ..." open blocks of support; "Also", "Moreover" add one point
             reason = i if _ORDINAL.match(text) else None
             objection = None
-        elif cue := _CONSEQUENCE.match(text):
+        elif cue := (_CONSEQUENCE.match(text) or _CONSEQUENCE_INSIDE.match(text)):
             unit.kind, unit.parent = "reason", conclusion
             unit.why = f"a consequence drawn ({_said(cue)}): the unit before supports it"
+            drawn.add(i)
             if before is not None and previous != conclusion and before.parent == conclusion:
                 before.parent = i
                 before.why += "; it supports the consequence drawn after it"
@@ -593,8 +626,9 @@ def _place(units: list[Unit], order: list[int]) -> None:
 
 
 def _said(match: re.Match[str]) -> str:
-    """The cue words a pattern matched, as the comment quotes them."""
-    return repr(" ".join(match.group().strip(" \"'“‘(").split()))
+    """The cue words a pattern matched, as the comment quotes them (its marker, if named)."""
+    words = match.group("m") if "m" in match.re.groupindex else match.group()
+    return repr(" ".join(words.strip(" \"'“‘(").split()))
 
 
 def _claim_before(units: list[Unit], order: list[int], position: int) -> int:

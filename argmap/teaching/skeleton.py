@@ -199,7 +199,7 @@ class _Writer:
         at = str(unit.paragraph)
         if unit.restated_in:
             at = ", ".join(str(n) for n in sorted([unit.paragraph, *unit.restated_in]))
-        text = unit.text.strip().rstrip(",;:").rstrip() or unit.text
+        text = unit.text.strip().rstrip(",;:-–—").rstrip() or unit.text
         fields: list[tuple[str, str]] = [
             ("id", self.ids[i]),
             ("text", text),

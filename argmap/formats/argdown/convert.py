@@ -41,7 +41,7 @@ from argmap.model import (
     SourceInfo,
     Statement,
 )
-from argmap.model.presentation import colour
+from argmap.model.presentation import colour, statement_colour
 
 # --- Argdown's model -> argmap's graph ---------------------------------------------------------
 
@@ -63,6 +63,10 @@ STATEMENT_DATA = (
 )
 #: Inference fields that the data of an inference line can set.
 INFERENCE_DATA = ("scheme", "strength", "label", "example", "relation")
+#: the statement meta keys argmap fills from Argdown's syntax (texts, links, the argument mark)
+OWN_META = ("argdown", "links", "texts")
+#: where a statement keeps the data keys of those names (``meta.argdown_data``)
+DATA_APART = "argdown_data"
 #: Marks a PCS conclusion the writer made up to carry an attack or an undercut.
 STANDS_FOR = "inference"
 #: Marks the main conclusion when it has no title the front matter could name it by.
@@ -248,6 +252,10 @@ class _Converter:
                     values["text"] = value  # a text Argdown's syntax cannot hold (line breaks)
                 elif key == "tags" and isinstance(value, list):
                     values["tags"] += [t for t in value if isinstance(t, str) and t not in tags]
+                elif key in OWN_META:
+                    # a data key named as a key argmap keeps the syntax in (Argdown's docs give
+                    # arguments {links: [...]}): kept apart, written back as it was
+                    meta.setdefault(DATA_APART, {})[key] = value
                 elif key != "argmap":
                     meta[key] = value
             if values.get("implicit") is True and "kind" not in values:
@@ -515,6 +523,54 @@ class _Converter:
             relation=relation_field,
         )
 
+    def node_colours(self, settings: Any, tag_colours: dict[str, str]) -> dict[str, str | None]:
+        """The colours Argdown gives nodes where a statement's own colour and tags do not tell.
+
+        Argdown's colour plugin colours an element by its data's ``color`` (unless
+        ``ignoreColorData``), else by the colour settings' ``statementColors`` or
+        ``argumentColors`` for its title, else by its tag of highest ``priority``
+        (``tagColors: {tag: {color, priority}}``; the first tag on a tie). A
+        ``color`` in the data can be an index into the colour scheme. The map
+        keeps only the colours that its default rule (the statement's own colour,
+        else its first coloured tag) would not give.
+        """
+        settings = settings if isinstance(settings, dict) else {}
+        scheme = _colour_scheme(settings)
+        given = settings.get("tagColors")
+        priority = {
+            tag: entry.get("priority") or 0
+            for tag, entry in (given.items() if isinstance(given, dict) else [])
+            if isinstance(entry, dict) and isinstance(entry.get("priority"), int | float)
+        }
+        by_tag = settings.get("colorizeByTag", True) is not False
+        found: dict[str, str | None] = {}
+        elements: list[tuple[_Class | _Argument, str]] = [
+            (ec, "statementColors") for ec in self.model.statements.values()
+        ]
+        elements += [(arg, "argumentColors") for arg in self.model.arguments.values()]
+        for element, named in elements:
+            sid = self.node_ids.get(id(element))
+            if sid is None or sid not in self.map.statements:
+                continue
+            data = element.data if isinstance(element.data, dict) else {}
+            titled = settings.get(named)
+            if "color" in data and not settings.get("ignoreColorData"):
+                chosen = _scheme_colour(scheme, data["color"])
+            elif isinstance(titled, dict) and titled.get(element.title) is not None:
+                chosen = _scheme_colour(scheme, titled[element.title])
+            elif by_tag and element.tags:
+                best = element.tags[0]
+                for tag in element.tags[1:]:
+                    if priority.get(tag, 0) > priority.get(best, 0):
+                        best = tag
+                chosen = tag_colours.get(best)
+            else:
+                continue  # Argdown's default colour: no colour of its own in the map
+            statement = self.map.statements[sid]
+            if chosen != statement_colour(self.map, statement):
+                found[sid] = chosen
+        return found
+
     # the map's header ----------------------------------------------------------------------
 
     def header(self) -> None:
@@ -528,6 +584,10 @@ class _Converter:
         colours = _tag_colours(self.model, front.get("color"))
         if colours:
             meta["tag_colors"] = colours
+        self.map.meta = meta  # (the colours below are those its tag colours do not give)
+        own_colours = self.node_colours(front.get("color"), colours)
+        if own_colours:
+            meta["statement_colors"] = own_colours
         title = front.get("title")
         if isinstance(title, str) and title.strip():
             self.map.title = " ".join(title.split())
@@ -663,17 +723,22 @@ def _scheme_colour(scheme: tuple[str, ...] | list[Any], entry: Any) -> str | Non
     return colour(entry)
 
 
+def _colour_scheme(settings: dict[str, Any]) -> tuple[str, ...] | list[Any]:
+    """The colour settings' ``colorScheme``: a scheme's name, a list of colours, else the default."""
+    chosen = settings.get("colorScheme")
+    if isinstance(chosen, str):
+        return COLOR_SCHEMES.get(chosen, COLOR_SCHEMES["default"])
+    if isinstance(chosen, list):
+        return chosen
+    return COLOR_SCHEMES["default"]
+
+
 def _tag_colours(model: _Model, settings: Any) -> dict[str, str]:
     """Each tag's colour as Argdown's colour plugin gives it (front matter ``color:``)."""
     settings = settings if isinstance(settings, dict) else {}
     if settings.get("colorizeByTag", True) is False:
         return {}
-    chosen = settings.get("colorScheme")
-    scheme: tuple[str, ...] | list[Any] = COLOR_SCHEMES["default"]
-    if isinstance(chosen, str):
-        scheme = COLOR_SCHEMES.get(chosen, scheme)
-    elif isinstance(chosen, list):
-        scheme = chosen
+    scheme = _colour_scheme(settings)
     given = settings.get("tagColors")
     given = given if isinstance(given, dict) else {}
     found: dict[str, str] = {}

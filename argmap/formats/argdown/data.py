@@ -94,6 +94,9 @@ def _yaml_key(value: Any) -> str:
     raise ValueError("a key of a data block must be a plain word or number")
 
 
+#: ``json.loads(text, object_pairs_hook=_json_pairs)`` without making a decoder each time
+_JSON = json.JSONDecoder(object_pairs_hook=_json_pairs)
+
 _FLOW_INDICATORS = "[]{},"
 
 
@@ -163,6 +166,17 @@ def _load_yaml(source: str) -> Any:
     collection is read as js-yaml, Argdown's YAML library, reads it (see
     :func:`_js_flow`).
     """
+    stripped = source.strip()
+    if stripped[:1] in ("{", "["):
+        # Inline data is usually JSON-like; json is fast and agrees with YAML on it (and
+        # with js-yaml: the blanks _js_flow would add are outside strings, where JSON
+        # ignores them), so the character scan of _js_flow is left for the rest
+        try:
+            return _JSON.decode(stripped)
+        except _DuplicateKey as exc:
+            raise ValueError(f"duplicate key {exc.key!r} in the data", None) from None
+        except ValueError:
+            pass
     lenient, inserted = _js_flow(source)
     if inserted:
         try:
@@ -184,15 +198,6 @@ def _load_yaml(source: str) -> Any:
 
 
 def _load_yaml_strict(source: str) -> Any:
-    stripped = source.strip()
-    if stripped[:1] in ("{", "["):
-        # Inline data is usually JSON-like; json is fast and agrees with YAML on it
-        try:
-            return json.loads(stripped, object_pairs_hook=_json_pairs)
-        except _DuplicateKey as exc:
-            raise ValueError(f"duplicate key {exc.key!r} in the data", None) from None
-        except ValueError:
-            pass
     root = yaml.compose(source, Loader=_Loader)
     if root is None:
         return None

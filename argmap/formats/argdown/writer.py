@@ -12,7 +12,9 @@ import yaml
 from argmap.formats.argdown.convert import (
     _RE_CONTROL,
     CONCLUSION,
+    DATA_APART,
     INFERENCE_DATA,
+    OWN_META,
     STANDS_FOR,
     STATEMENT_DATA,
     _valid_id,
@@ -119,6 +121,31 @@ def _escape(text: str, *, rule: bool = False, tags: frozenset[str] = frozenset()
             out.append(c)
         i += 1
     return "".join(out)
+
+
+#: data keys the reader gives a meaning of its own (a statement's, an inference line's; a
+#: conclusion's ``uses`` numbers the premises as they were written): a ``meta`` entry of that
+#: name is written under ``"meta"``, every other one as Argdown's data
+_STATEMENT_KEYS = frozenset((*STATEMENT_DATA, "meta", "text", "tags", "argmap", "uses"))
+_INFERENCE_KEYS = frozenset((*INFERENCE_DATA, "meta", "uses", "argmap"))
+
+
+def _put_meta(data: dict[str, Any], meta: dict[str, Any], reserved: frozenset[str]) -> None:
+    """``meta`` into the inline data: as Argdown's own keys (``{isInMap: false}`` stays so, and
+    Argdown still reads it), under ``"meta"`` where the key means something else to argmap."""
+    nested: dict[str, Any] = {}
+    for key, value in meta.items():
+        if key in reserved or key in data:
+            nested[key] = value
+        else:
+            data[key] = value
+    if nested:
+        data["meta"] = nested
+
+
+def _names_an_argument(block: str) -> bool:
+    """Whether a written block starts with an argument (a structure after it would be its)."""
+    return block.startswith("<") and not block.startswith("<!--")
 
 
 def _tag_token(tag: str) -> str:
@@ -228,11 +255,17 @@ _SYNTAX_META = ("links", "texts")
 
 def _tags_kept_in_text(argmap: ArgumentMap) -> bool:
     """Whether every tag of the map is a hashtag in its text (or in its argument's description)."""
-    # (an argument without a description is written as a reference, its tags after it: a
-    # reference's text is no description, in either mode)
+    # (a statement or argument never given a text is written as a reference, its tags after
+    # it. A reference's text is no argument's description, in either mode; the hashtags after
+    # a statement's reference are its member's text, unless the file took tags out of texts)
+    front = argmap.meta.get("frontmatter")
+    model = front.get("model") if isinstance(front, dict) else None
+    removed = isinstance(model, dict) and model.get("removeTagsFromText") is True
     for statement in argmap.statements.values():
-        if _is_argument_node(statement) and statement.text == statement.title:
-            continue
+        if statement.title is not None and statement.text == statement.title:
+            if _is_argument_node(statement) or not (removed and statement.tags):
+                continue
+            return False
         if statement.tags and not set(statement.tags) <= _class_tags(statement):
             return False
     for inf in argmap.inferences.values():
@@ -281,6 +314,7 @@ class _Writer:
         self.tier2: list[str] = []
         self.tier2_set: set[str] = set()
         self.undercut_lines: dict[str, list[str]] = {}  # inference -> premises of '<_' lines
+        self.uses: tuple[str, list[int]] | None = None  # a conclusion being written, its step's
         self.argument_attacks: dict[str, list[str]] = {}  # argument name -> its attackers
         self.single_step: set[str] = set()  # inferences that are a whole Argdown argument
         self.chain_of: dict[str, list[str]] = {}  # step -> every step of its argument, in order
@@ -313,9 +347,7 @@ class _Writer:
             value = getattr(inf, key)
             if value is not None and value is not False:
                 out[key] = value.value if hasattr(value, "value") else value
-        meta = {k: v for k, v in inf.meta.items() if k != "argdown"}
-        if meta:
-            out["meta"] = meta
+        _put_meta(out, {k: v for k, v in inf.meta.items() if k != "argdown"}, _INFERENCE_KEYS)
         return out
 
     def plan(self) -> None:
@@ -634,14 +666,21 @@ class _Writer:
             )
             if statement.implicit and statement.kind.value == "assumption":
                 values.pop("kind", None)
+            if list(values.get("source") or ()) == ["name"]:
+                values["source"] = values["source"]["name"]  # as Argdown files say it: a name
             for key in STATEMENT_DATA:
                 if key in values:
                     data[key] = values[key]
             meta = {k: v for k, v in statement.meta.items() if k not in _SYNTAX_META}
             if sid in self.as_argument:
                 meta.pop("argdown", None)
-            if meta:
-                data["meta"] = meta
+            apart = meta.pop(DATA_APART, None)
+            if "uses" in meta and self.uses is not None and self.uses[0] == sid:
+                meta.pop("uses")
+                data["uses"] = self.uses[1]
+            _put_meta(data, meta, _STATEMENT_KEYS)
+            if isinstance(apart, dict):
+                data.update({k: v for k, v in apart.items() if k in OWN_META})
         writable = all(_writable_tag(t) for t in statement.tags)
         tags_here = statement.tags if writable else []
         body, after = self.inline(shown, tags_here, links, _class_tags(statement))
@@ -780,16 +819,21 @@ class _Writer:
         referenced = any(
             u.kind is InferenceKind.UNDERCUT for step in steps for u in m.attacks(step)
         )
+        anonymous = False
         if not (isinstance(info, dict) and info.get("anonymous") and head == f"<{title}>"):
             self.blocks.append(head)
         elif referenced:
             self.blocks.append(head)  # an undercut names it: the title is needed after all
+        else:
+            anonymous = True
         lines: list[str] = []
         number = 0
+        numbered: dict[str, int] = {}  # each statement's number in the structure as written
         for k, step in enumerate(steps):
             inf = m.inferences[step]
             for premise in inf.premises if k == 0 else inf.premises[1:]:
                 number += 1
+                numbered.setdefault(premise, number)
                 lines.append(f"({number}) {self.mention(premise)}")
                 self.pending.append(("tree", premise))
             lines.append(self.inference_line(inf))
@@ -798,14 +842,25 @@ class _Writer:
                 self.pending.append(("tree", premise))
             number += 1
             if inf.kind is InferenceKind.SUPPORT:
+                # a conclusion's data may say which premises its step uses: by their numbers
+                # in the structure as written
+                self.uses = (inf.target, [numbered[p] for p in inf.premises if p in numbered])
                 lines.append(f"({number}) {self.mention(inf.target)}")
+                self.uses = None
+                numbered.setdefault(inf.target, number)
                 self.pending.append(("tree", inf.target))
             else:
                 lines.append(f"({number}) {self.stand_in(inf, title)}")
             for undercut in m.attacks(step):
                 if undercut.id in self.tier2_set:
                     self.pending.append(("pcs", undercut.id))
-        self.blocks.append("\n".join(lines))
+        at = len(self.blocks)
+        if anonymous:
+            # Argdown gives a structure to the argument of the block just before it: an
+            # untitled one goes after a block that is no argument's (or first of all)
+            while at > 0 and _names_an_argument(self.blocks[at - 1]):
+                at -= 1
+        self.blocks.insert(at, "\n".join(lines))
 
     def inference_line(self, inf: Inference) -> str:
         """``----``, or ``-- Scheme {data} --`` when the inference has a scheme or fields."""
@@ -899,7 +954,7 @@ class _Writer:
         if named:
             own["inferences"] = named
         # (tag colours are in the front matter's color.tagColors, as Argdown reads them)
-        derived: tuple[str, ...] = ("argdown", "frontmatter", "sections", "tag_colors")
+        derived = ("argdown", "frontmatter", "sections", "tag_colors", "statement_colors")
         meta = {k: v for k, v in m.meta.items() if k not in derived}
         if meta:
             own["meta"] = meta
