@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.analysis import lexicon
-from argmap.analysis.rules.base import FAST_KINDS, scan
+from argmap.analysis.rules.base import FAST_KINDS, RULE_KINDS, scan, scan_all
 
 KINDS = (*FAST_KINDS, lexicon.UNNAMED_SOURCE, lexicon.EVIDENCE)
 
@@ -66,3 +66,32 @@ def test_scan_agrees_with_the_lexicon_on_any_text(text: str) -> None:
     found = scan(text, KINDS)
     for kind in KINDS:
         assert found[kind] == lexicon.has(text, kind, quiet=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(PIECES, max_size=10).map("".join), max_size=8))
+def test_scanning_all_texts_at_once_agrees_with_scanning_each(texts: list[str]) -> None:
+    # scan_all reads every text in one pass over them all, one a line: no cue may run
+    # across the line between two texts, and each text keeps its own cues
+    for kinds in (RULE_KINDS, KINDS):
+        expected = [scan(text, kinds) for text in texts]
+        found = scan_all(texts, kinds)
+        assert [row or {kind: [] for kind in kinds} for row in found] == expected
+        # None for exactly the texts with no cue word heading a run in them
+        assert [row is None for row in found] == [not _has_cue(text, kinds) for text in texts]
+
+
+def _has_cue(text: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a cue word of ``kinds`` heads a run of the text (its row may still find nothing:
+    the lexicon turns "may" down in "May 2017")."""
+    from argmap.analysis.rules.base import _table, heads
+
+    return bool(_table(kinds).keys() & heads(text))
+
+
+def test_scanning_all_texts_at_once_agrees_on_real_texts() -> None:
+    every = texts()
+    for kinds in (RULE_KINDS, KINDS):
+        found = scan_all(every, kinds)
+        for text, row in zip(every, found, strict=True):
+            assert (row or {kind: [] for kind in kinds}) == scan(text, kinds), text

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
@@ -27,6 +26,7 @@ from argmap.model.presentation import (
     node_title,
     sections,
 )
+from argmap.views.plain_table import PlainTable
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
@@ -507,15 +507,15 @@ def _summary(argmap: ArgumentMap) -> Text:
 
 
 def gap_table(
-    argmap: ArgumentMap | None,
-    gaps: Sequence[Gap],
-    *,
-    title: str | None = None,
-    in_order: bool = False,
-) -> Table:
+    argmap: ArgumentMap | None, gaps: Sequence[Gap], *, in_order: bool = False
+) -> PlainTable:
     """The gap table: grouped by node in the tree's reading order (as `argmap gaps` has it),
     worst first within a node. ``in_order``: the gaps are in that order already (as
-    :func:`argmap.api.find_gaps` returns them), so the map is not walked again to sort them."""
+    :func:`argmap.api.find_gaps` returns them), so the map is not walked again to sort them.
+    Plain output draws it without rich's cell-by-cell layout (:mod:`argmap.views.plain_table`):
+    a map can have 100,000 gaps."""
+    from argmap.model import format_anchor
+
     ordered: Sequence[Gap] = gaps
     if not in_order:
         order: dict[str, int] = {}
@@ -532,25 +532,14 @@ def gap_table(
                 g.code,
             ),
         )
-    table = Table(
-        title=title, show_lines=False, expand=False, title_justify="left", header_style="bold"
+    styles = {s: ("", style, "", "", "") for s, style in SEVERITY_STYLES.items()}
+    rows = [
+        (g.code, g.severity.value, g.node, format_anchor(list(g.at)) if g.at else "", g.message)
+        for g in ordered
+    ]
+    return PlainTable(
+        ("code", "severity", "node", "¶", "message"), rows, [styles[g.severity] for g in ordered]
     )
-    table.add_column("code", no_wrap=True)
-    table.add_column("severity", no_wrap=True)
-    table.add_column("node", no_wrap=True)
-    table.add_column("¶", no_wrap=True)
-    table.add_column("message", overflow="fold")
-    for gap in ordered:
-        from argmap.model import format_anchor
-
-        table.add_row(
-            Text(gap.code),
-            Text(gap.severity.value, style=SEVERITY_STYLES[gap.severity]),
-            Text(gap.node),
-            Text(format_anchor(list(gap.at)) if gap.at else ""),
-            Text(gap.message),
-        )
-    return table
 
 
 def evaluation_view(
