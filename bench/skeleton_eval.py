@@ -101,7 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=PARTS, action="append")
     parser.add_argument("--errors", action="store_true", help="dev texts, unit by unit")
     parser.add_argument(
-        "--ablate", action="append", default=[], metavar="FEATURE",
+        "--ablate",
+        action="append",
+        default=[],
+        metavar="FEATURE",
         help="switch off a conclusion-guess feature (repeatable)",
     )
     parser.add_argument("--ablation", action="store_true", help="dev: each feature's effect")
