@@ -167,6 +167,29 @@ def _tags_in(text: str) -> set[str]:
     return {m.group(1) or m.group(2) for m in _RE_TAG_AT.finditer(text)}
 
 
+def _reference_text(text: str, tags: list[str]) -> bool:
+    """Whether ``text`` is only hashtags of ``tags``: a reference's text (``[A] #tag``).
+
+    Such a text of a class (``meta.texts``) is written after a reference again:
+    Argdown's model has the same member text either way, and argmap's reader
+    takes no reference's text for the statement's own.
+    """
+    found = _tags_in(text)
+    return (
+        bool(found)
+        and _RE_TAG_AT.sub("", text).strip() == ""
+        and found <= {t for t in tags if _writable_tag(t)}
+    )
+
+
+def _split_texts(texts: Any, own: str, tags: list[str]) -> tuple[list[str], list[str]]:
+    """A class's other texts (``meta.texts`` but ``own``): those written as definitions, and
+    those written as references with their hashtags."""
+    others = [t for t in texts if isinstance(t, str) and t.strip() and t != own]
+    refs = [t for t in others if _reference_text(t, tags)]
+    return [t for t in others if t not in refs], refs
+
+
 def _with_links(text: str, links: list[tuple[int, int, str]], tags: frozenset[str]) -> str:
     """``text`` escaped, its links written as Argdown links ``[text](url)``."""
     out: list[str] = []
@@ -272,9 +295,14 @@ def _tags_kept_in_text(argmap: ArgumentMap) -> bool:
         info = inf.meta.get("argdown")
         if isinstance(info, dict) and info.get("tags"):
             description = info.get("description")
-            if not isinstance(description, str) or not description.strip():
+            texts = info.get("texts")
+            said = [t for t in texts if isinstance(t, str)] if isinstance(texts, list) else []
+            if isinstance(description, str):
+                said.append(description)
+            if not any(t.strip() for t in said):
                 continue
-            if not {t for t in info["tags"] if isinstance(t, str)} <= _tags_in(description):
+            in_texts = set().union(*(_tags_in(t) for t in said))
+            if not {t for t in info["tags"] if isinstance(t, str)} <= in_texts:
                 return False
     return True
 
@@ -332,6 +360,7 @@ class _Writer:
         self.untitled: set[str] = set()  # statements Argdown gave its own title: none written
         self.referenced: set[str] = set()  # ... unless they are referenced after all
         self.more_texts: list[tuple[str, str]] = []  # the other texts of a class, written last
+        self.more_refs: list[str] = []  # references with the hashtags a class's other texts are
         self.group = 0  # the section group being written (0: before the first heading)
         self.statement_group: dict[str, int] = {}
         self.argument_group: dict[str, int] = {}
@@ -739,15 +768,20 @@ class _Writer:
             self.referenced.add(sid)
             return self.reference(sid)
         self.defined.add(sid)
-        texts = self.map.statements[sid].meta.get("texts")
+        statement = self.map.statements[sid]
+        texts = statement.meta.get("texts")
         if isinstance(texts, list):
             # every text of its class: the first here, the others in blocks of their own,
-            # the statement's own text last (the reader takes the last one)
-            others = [t for t in texts if isinstance(t, str) and t.strip()]
-            text = self.map.statements[sid].text
-            others = [t for t in others if t != text] + [text]
-            if len(others) > 1:
-                self.more_texts.extend((sid, t) for t in others[1:])
+            # the statement's own text last (the reader takes the last one); a text that is
+            # only hashtags after a reference of it (``[A] #tag``) as such a reference again
+            others, refs = _split_texts(texts, statement.text, statement.tags)
+            if refs and self.tags_in_text:
+                self.more_refs.extend(f"{self.reference(sid)} {t}" for t in refs)
+                self.referenced.add(sid)
+            else:
+                others += refs
+            if others:
+                self.more_texts.extend((sid, t) for t in [*others[1:], statement.text])
                 self.referenced.add(sid)
                 return self.definition(sid, others[0])
         return self.definition(sid)
@@ -808,13 +842,21 @@ class _Writer:
         if isinstance(info, dict):
             description = info.get("description")
             tags = [t for t in info.get("tags", []) if isinstance(t, str) and _writable_tag(t)]
+            texts = info.get("texts")
+            refs: list[str] = []  # texts that are only hashtags after a reference: so again
+            if self.tags_in_text and isinstance(texts, list):
+                own = description if isinstance(description, str) else ""
+                refs = _split_texts(texts, own, tags)[1]
+                self.more_refs.extend(f"<{title}> {t}" for t in refs)
+            in_refs = set().union(*(_tags_in(t) for t in refs))
+            tags = [t for t in tags if t not in in_refs]
             if isinstance(description, str) and description.strip():
-                texts = info.get("texts")
                 others = [description]
                 if isinstance(texts, list):
                     # every description of the argument, this one last (the reader keeps it)
                     others = [t for t in texts if isinstance(t, str) and t.strip()]
-                    others = [t for t in others if t != description] + [description]
+                    others = [t for t in others if t != description and t not in refs]
+                    others.append(description)
                 head += ": " + self.description(others[0], texts, info.get("links"), tags)
                 self.more_blocks.extend(
                     f"<{title}>: " + self.description(t, texts, info.get("links"), [])
@@ -1062,6 +1104,7 @@ class _Writer:
         for sid, text in self.more_texts:
             self.blocks.append(self.definition(sid, text, first=False))
         self.blocks.extend(self.more_blocks)
+        self.blocks.extend(self.more_refs)
         front = self.front_matter()
         parts = ([front] if front else []) + self.blocks
         text = "\n\n".join(parts) + "\n"
