@@ -164,12 +164,17 @@ _SPLIT = re.compile(
     # ", as the population ages", ", as, due to...": a reason clause (not "as long as", "as such")
     r"as(?=\s+(?:it|they|this|there|we|he|she|you|the|many|most|no|not|everyone|people)\b|,)|"
     r"including|otherwise|and (?:how|who|what|why|where))\b"
-    r"|\s+(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas)\b",
+    r"|\s+(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas)\b"
+    r"|;\s+(?P<semi>)(?=\w)",  # "X; Y" with no connective: Y spells out X
     re.IGNORECASE,
 )
+# "Although X, Y"; also "And since X, Y", "Since, however, X, Y" (a sentence adverb between
+# commas does not end the clause) and "Despite X, which Z, Y" (nor does a relative clause)
 _INITIAL = re.compile(
-    _LEAD + r"(?P<m>although|though|even though|even if|while|whereas|despite|in spite of|"
-    r"because|since|given that)\b[^,;]*[,;]",
+    _LEAD + r"(?:and\s+)?(?P<m>although|though|even though|even if|while|whereas|despite|"
+    r"in spite of|because|since|given that)\b"
+    r"(?:,\s*(?:however|therefore|of course|indeed|in fact|though|moreover)\s*,)?"
+    r"[^,;]*(?:,\s*(?:which|who|whose|where)\b[^,;]*)?[,;]",
     re.IGNORECASE,
 )
 _PARENTHETICAL = re.compile(r"\s*,")
@@ -235,6 +240,9 @@ def split_clauses(text: str) -> list[_Part]:
     if initial and _words(norm[initial.end() :]) >= MIN_WORDS:
         cuts.append((initial.end(), "^" + initial.group("m").lower()))
     for match in _SPLIT.finditer(norm):
+        if match.group("semi") is not None:
+            cuts.append((match.start("semi"), ";"))
+            continue
         marker = (match.group("m") or match.group("n")).lower()
         at = match.start("m") if match.group("m") else match.start("n")
         if marker == "since" and lexicon._is_temporal_since(norm, match.end()):
@@ -306,6 +314,9 @@ def split_clauses(text: str) -> list[_Part]:
         elif marker in REASON:
             parts[i].head, parts[i].relation = i - 1, "sup"
             parts[i].why = f"a reason ({marker!r}) for the clause before"
+        elif marker == ";":
+            parts[i].head, parts[i].relation = i - 1, "sup"
+            parts[i].why = "after a semicolon with no connective: it spells out the clause before"
         elif marker == "and ?":
             parts[i].head, parts[i].relation = i - 1, "sup"
             parts[i].why = "a rhetorical question joined with 'and': it backs the clause before"
