@@ -163,6 +163,8 @@ _SPLIT = re.compile(
     r"therefore|thus|hence|which is why|which means|and therefore|and so|and thus|"
     # ", as the population ages", ", as, due to...": a reason clause (not "as long as", "as such")
     r"as(?=\s+(?:it|they|this|there|we|he|she|you|the|many|most|no|not|everyone|people)\b|,)|"
+    # ", as shops are open...": a subject and its verb follow the "as" (no preposition, article)
+    r"as(?=\s+[a-z]+\s+(?:is|are|was|were|have|has|had|can|cannot|will|would|do|does|did)\b)|"
     r"including|otherwise|and (?:how|who|what|why|where))\b"
     r"|\s+(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas)\b"
     r"|;\s+(?P<semi>)(?=\w)",  # "X; Y" with no connective: Y spells out X
