@@ -157,7 +157,7 @@ _PREMISE = re.compile(
 
 # split points inside a sentence: the marker opens the second part
 _SPLIT = re.compile(
-    r"(?:[,;:]|\s[–—-])\s+(?P<m>but(?!\s+(?:rather|also|instead|only)\b)|yet|however|whereas|although|though|even though|even if|"
+    r"(?:[,;:]|\s[–—-])\s+(?P<m>but(?!\s+(?:rather|instead|only)\b)|yet|however|whereas|although|though|even though|even if|"
     r"unless|because(?!\s+of\b)|since|for(?=\s+(?:it|they|this|that|these|those|there|the|a|an|we|he|she|"
     r"you|one|many|most|no|in|without)\b)|so(?!\s+(?:that|many|much|far|long|called)\b)|"
     r"therefore|thus|hence|which is why|which means|and therefore|and so|and thus|"
@@ -172,6 +172,8 @@ _SPLIT = re.compile(
 )
 # "Although X, Y"; also "And since X, Y", "Since, however, X, Y" (a sentence adverb between
 # commas does not end the clause) and "Despite X, which Z, Y" (nor does a relative clause)
+_ALSO = re.compile(r"\s+also\b", re.IGNORECASE)
+_NOT_ONLY = re.compile(r"\bnot (?:only|just|merely|simply)\b", re.IGNORECASE)
 _INITIAL = re.compile(
     _LEAD + r"(?:and\s+)?(?P<m>although|though|even though|even if|while|whereas|despite|"
     r"in spite of|because|since|given that)\b"
@@ -249,6 +251,8 @@ def split_clauses(text: str) -> list[_Part]:
         at = match.start("m") if match.group("m") else match.start("n")
         if marker == "since" and lexicon._is_temporal_since(norm, match.end()):
             continue
+        if marker == "but" and _ALSO.match(norm, match.end()) and _NOT_ONLY.search(norm, 0, at):
+            continue  # "not only X, but also Y": one point and its addition, no contrast
         if marker.startswith("and ") and marker not in CONSEQUENCE:
             if not norm.rstrip("\"'”’) ").endswith("?"):
                 continue  # "X, and who would doubt it?" only: "X, and what they do" is no reason
