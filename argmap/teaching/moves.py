@@ -166,12 +166,17 @@ _SPLIT = re.compile(
     # ", as shops are open...": a subject and its verb follow the "as" (no preposition, article)
     r"as(?=\s+[a-z]+\s+(?:is|are|was|were|have|has|had|can|cannot|will|would|do|does|did)\b)|"
     r"including|otherwise|and (?:how|who|what|why|where))\b"
-    r"|\s+(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas)\b"
+    r"|\s+(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas|"
+    r"but(?!\s+(?:rather|instead|only|also|not|for|as|in|on|at|by|with|from|to|of|a few|few|"
+    r"one|once)\b))\b"
     r"|;\s+(?P<semi>)(?=\w)",  # "X; Y" with no connective: Y spells out X
     re.IGNORECASE,
 )
 # "Although X, Y"; also "And since X, Y", "Since, however, X, Y" (a sentence adverb between
 # commas does not end the clause) and "Despite X, which Z, Y" (nor does a relative clause)
+_NOT_A_CLAUSE_BUT = re.compile(
+    r"\b(?:all|nothing|anything|none|name|last|everything|everyone|anyone)\s+$", re.IGNORECASE
+)
 _ALSO = re.compile(r"\s+also\b", re.IGNORECASE)
 _NOT_ONLY = re.compile(r"\bnot (?:only|just|merely|simply)\b", re.IGNORECASE)
 _INITIAL = re.compile(
@@ -251,6 +256,8 @@ def split_clauses(text: str) -> list[_Part]:
         at = match.start("m") if match.group("m") else match.start("n")
         if marker == "since" and lexicon._is_temporal_since(norm, match.end()):
             continue
+        if match.group("n") and marker == "but" and _NOT_A_CLAUSE_BUT.search(norm, 0, at):
+            continue  # "all but", "nothing but", "to name but a few": "but" as "except"
         if marker == "but" and _ALSO.match(norm, match.end()) and _NOT_ONLY.search(norm, 0, at):
             continue  # "not only X, but also Y": one point and its addition, no contrast
         if marker.startswith("and ") and marker not in CONSEQUENCE:
