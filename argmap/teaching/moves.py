@@ -175,7 +175,9 @@ _SPLIT = re.compile(
 # "Although X, Y"; also "And since X, Y", "Since, however, X, Y" (a sentence adverb between
 # commas does not end the clause) and "Despite X, which Z, Y" (nor does a relative clause)
 _NOT_A_CLAUSE_BUT = re.compile(
-    r"\b(?:all|nothing|anything|none|name|last|everything|everyone|anyone)\s+$", re.IGNORECASE
+    r"\b(?:all|nothing|anything|none|name|last|everything|everyone|anyone)\s+$"
+    r"|\bnot\s+(?:[\w'’-]+\s+){0,3}$",  # "not X but Y": a correction, not a contrast
+    re.IGNORECASE,
 )
 _ALSO = re.compile(r"\s+also\b", re.IGNORECASE)
 _NOT_ONLY = re.compile(r"\bnot (?:only|just|merely|simply)\b", re.IGNORECASE)
@@ -257,7 +259,7 @@ def split_clauses(text: str) -> list[_Part]:
         if marker == "since" and lexicon._is_temporal_since(norm, match.end()):
             continue
         if match.group("n") and marker == "but" and _NOT_A_CLAUSE_BUT.search(norm, 0, at):
-            continue  # "all but", "nothing but", "to name but a few": "but" as "except"
+            continue  # "all but", "to name but a few": "but" as "except"; "not X but Y"
         if marker == "but" and _ALSO.match(norm, match.end()) and _NOT_ONLY.search(norm, 0, at):
             continue  # "not only X, but also Y": one point and its addition, no contrast
         if marker.startswith("and ") and marker not in CONSEQUENCE:
