@@ -10,11 +10,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.segment import Segment
+from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
-from rich.tree import Tree
 
 from argmap.analysis.base import SEVERITY_ORDER, Gap
 from argmap.model import ArgumentMap, Inference, InferenceKind, Severity, Statement, StatementKind
@@ -27,6 +25,7 @@ from argmap.model.presentation import (
     sections,
 )
 from argmap.views.plain_table import PlainTable
+from argmap.views.plain_tree import Indented, PlainTree
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
@@ -158,10 +157,10 @@ def show(
     return Group(*parts)
 
 
-def _sections(argmap: ArgumentMap, outline: Sequence[Section], options: ShowOptions) -> Tree:
+def _sections(argmap: ArgumentMap, outline: Sequence[Section], options: ShowOptions) -> PlainTree:
     """The file's headings (Argdown's sections) and the statements defined under each."""
-    top = Tree(Text("Sections (the file's headings):", style="bold"), guide_style="dim")
-    stack: list[tuple[Tree, Section]] = [(top, s) for s in reversed(outline)]
+    top = PlainTree(Text("Sections (the file's headings):", style="bold"))
+    stack: list[tuple[PlainTree, Section]] = [(top, s) for s in reversed(outline)]
     while stack:
         parent, section = stack.pop()
         head = Text("§ ", style="bold")
@@ -208,18 +207,18 @@ def _tree(
     by_node: dict[str, list[Gap]],
     options: ShowOptions,
     start: str | None = None,
-) -> tuple[Tree, set[str]]:
-    """The rich tree from ``start`` (the conclusion), and the ids the children cap hid."""
+) -> tuple[PlainTree, set[str]]:
+    """The tree from ``start`` (the conclusion), and the ids the children cap hid."""
     top = start or argmap.conclusion
     # side_pro[x] is true when statement x argues for the top of the tree
     side_pro: dict[str, bool] = {top: True}
-    nodes: dict[str, Tree] = {}
-    groups: dict[str, Tree] = {}
-    root: Tree | None = None
+    nodes: dict[str, PlainTree] = {}
+    groups: dict[str, PlainTree] = {}
+    root: PlainTree | None = None
     cap = options.max_children
-    # per shown node (by id of its rich Tree): children added, children left out
+    # per shown node (by id of its tree node): children added, children left out
     added: dict[int, int] = {}
-    left_out: dict[int, tuple[Tree, int]] = {}
+    left_out: dict[int, tuple[PlainTree, int]] = {}
     capped: set[str] = set()
     for entry in argmap.tree(max_depth=options.depth, root=top):
         statement = argmap.statements[entry.node]
@@ -227,7 +226,7 @@ def _tree(
         if via is None:
             role = "conclusion" if top == argmap.conclusion else statement.kind.value
             label = _label(argmap, statement, role, by_node, options, entry.repeat)
-            root = Tree(_with_notes(label, statement, options), guide_style="dim")
+            root = PlainTree(_with_notes(label, statement, options))
             nodes[entry.node] = root
             continue
         parent = _parent(argmap, via, nodes, groups)
@@ -308,8 +307,8 @@ def _target_side(argmap: ArgumentMap, via: Inference, side_pro: dict[str, bool])
 
 
 def _parent(
-    argmap: ArgumentMap, via: Inference, nodes: dict[str, Tree], groups: dict[str, Tree]
-) -> Tree | None:
+    argmap: ArgumentMap, via: Inference, nodes: dict[str, PlainTree], groups: dict[str, PlainTree]
+) -> PlainTree | None:
     if via.kind is InferenceKind.UNDERCUT:
         return groups.get(via.target)
     return nodes.get(via.target)
@@ -403,27 +402,7 @@ def _with_notes(label: Text, statement: Statement, options: ShowOptions) -> Rend
         notes.append(line)
     if not notes:
         return label
-    return Group(label, _Indented(Group(*notes), NOTE_INDENT))
-
-
-class _Indented:
-    """A renderable set in by ``indent`` columns as a block (wrapped lines keep the indent).
-
-    Unlike rich's Padding it adds no trailing spaces, so piped output stays clean.
-    """
-
-    def __init__(self, renderable: RenderableType, indent: int) -> None:
-        self.renderable = renderable
-        self.indent = indent
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(1, options.max_width - self.indent)
-        lines = console.render_lines(self.renderable, options.update_width(width), pad=False)
-        margin = Segment(" " * self.indent)
-        for line in lines:
-            yield margin
-            yield from line
-            yield Segment.line()
+    return Group(label, Indented(Group(*notes), NOTE_INDENT))
 
 
 def _append_gaps(text: Text, gaps: Sequence[Gap]) -> None:
