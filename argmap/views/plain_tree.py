@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from rich.cells import get_character_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from rich.tree import Tree
 
 #: rich's guides (``Tree.TREE_GUIDES[0]``): below a last child, beside, a child, the last child
@@ -41,15 +41,20 @@ _TRAILING = re.compile(r"\s+$")
 _GUIDE_POST = Style(bold=False, underline2=False)
 
 
-@lru_cache(maxsize=65536)
-def _one_cell(char: str) -> bool:
-    """True when rich measures ``char`` one cell wide and nothing joins it to its neighbours."""
-    return char not in "\u200d\ufe0f" and get_character_cell_size(char) == 1
+#: characters found one cell wide so far (see :func:`simple`)
+_ONE_CELL: set[str] = set()
 
 
 def simple(text: str) -> bool:
-    """Every character of ``text`` one cell wide (then a cell is a character)."""
-    return all(map(_one_cell, text))
+    """Every character of ``text`` one cell wide as rich measures it, and none that joins its
+    neighbours (then a cell is a character)."""
+    if _ONE_CELL.issuperset(text):
+        return True
+    for char in set(text) - _ONE_CELL:
+        if char in "\u200d\ufe0f" or get_character_cell_size(char) != 1:
+            return False
+        _ONE_CELL.add(char)
+    return True
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -88,6 +93,55 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+class TextBuilder:
+    """A :class:`rich.text.Text` put together piece by piece, as ``Text(first, style)`` and then
+    ``append(piece, style)`` build it, and made only when rich draws it (in colour, or a label
+    :class:`PlainTree` cannot draw itself): building 50,000 Texts (rich cleans every piece of
+    every one of them) was a good part of ``show`` on a 50,000-statement map. A renderable:
+    rich draws it as that Text."""
+
+    __slots__ = ("head", "pieces", "style")
+
+    def __init__(self, text: str = "", style: str | Style = "") -> None:
+        self.head = text
+        self.style = style
+        self.pieces: list[tuple[str, str | Style]] = []
+
+    def append(self, text: str, style: str | Style = "") -> None:
+        """Add ``text`` in ``style`` (a span of its own, as ``Text.append`` makes it)."""
+        if text:
+            self.pieces.append((text, style))
+
+    @property
+    def plain(self) -> str:
+        """The text without its styles (before rich cleans it of control characters)."""
+        return self.head + "".join(piece for piece, _ in self.pieces)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text())
+
+    def text(self) -> Text:
+        """The Text ``Text.append`` would have made."""
+        plain = self.plain
+        spans: list[Span] = []
+        at = len(self.head)
+        for piece, style in self.pieces:
+            if style:
+                spans.append(Span(at, at + len(piece), style))
+            at += len(piece)
+        text = Text(plain, style=self.style, spans=spans)
+        if len(text.plain) == len(plain):
+            return text
+        # rich took control characters out of a piece: the spans after it move
+        text = Text(self.head, style=self.style)
+        for piece, style in self.pieces:
+            text.append(piece, style)
+        return text
+
+
 class PlainTree:
     """A node of the tree: its label and its children (as :class:`rich.tree.Tree` has them,
     every guide drawn in ``guide_style``)."""
@@ -121,43 +175,55 @@ class PlainTree:
             yield self.rich_tree()  # other guide characters: rich's own
             return
         if console.color_system is None:
-            for line in self.plain_lines(console, options):
-                yield Segment(line)
+            for plain in self._plain(console, options):
+                yield Segment(plain or "")
                 yield Segment.line()
             return
-        styled = {text: Segment(text, guide + _GUIDE_POST) for text in (SPACE, CONTINUE, FORK, END)}
-        for prefix, lines in self._walk(console, options):
-            for first, line in enumerate(lines):
-                for text in prefix if first == 0 else _below(prefix):
-                    yield styled[text]
+        styled = {g: Segment(g, guide + _GUIDE_POST) for g in (SPACE, CONTINUE, FORK, END)}
+        for prefix, node, width in self._nodes(options):
+            for n, line in enumerate(_rich_lines(console, options, node.label, width)):
+                for g in _below(prefix) if n else prefix:
+                    yield styled[g]
                 yield from line
                 yield Segment.line()
 
-    def plain_lines(self, console: Console, options: ConsoleOptions) -> Iterator[str]:
-        """The tree's lines as rich draws them with no colour (trailing spaces kept)."""
-        for prefix, lines in self._plain(console, options):
-            head = "".join(prefix)
-            below = "".join(_below(prefix))
-            for n, line in enumerate(lines):
-                yield (below if n else head) + line
+    def plain_lines(self, console: Console, options: ConsoleOptions) -> list[str] | None:
+        """The tree's lines as rich draws them with no colour (trailing spaces kept), each no
+        wider than ``options.max_width``; ``None`` when rich must draw the tree."""
+        if options.ascii_only or options.legacy_windows or console.color_system is not None:
+            return None
+        guide = console.get_style(self.guide_style)
+        if guide.bold or guide.underline2:
+            return None
+        lines: list[str] = []
+        for line in self._plain(console, options, whole=True):
+            if line is None:
+                return None
+            lines.append(line)
+        return lines
 
     def _plain(
-        self, console: Console, options: ConsoleOptions
-    ) -> Iterator[tuple[list[str], list[str]]]:
+        self, console: Console, options: ConsoleOptions, *, whole: bool = False
+    ) -> Iterator[str | None]:
+        """The plain lines; with ``whole``, ``None`` for a node too deep to leave its label a
+        column (rich's print crops what rich draws there)."""
         for prefix, node, width in self._nodes(options):
+            if whole and width < 1:
+                yield None
+                return
             lines = _plain_label(node.label, width)
             if lines is None:
                 lines = [
                     "".join(segment.text for segment in line)
                     for line in _rich_lines(console, options, node.label, width)
                 ]
-            yield prefix, lines
-
-    def _walk(
-        self, console: Console, options: ConsoleOptions
-    ) -> Iterator[tuple[list[str], list[list[Segment]]]]:
-        for prefix, node, width in self._nodes(options):
-            yield prefix, _rich_lines(console, options, node.label, width)
+            head = "".join(prefix)
+            if len(lines) == 1:
+                yield head + lines[0]
+                continue
+            below = "".join(_below(prefix))
+            for n, line in enumerate(lines):
+                yield (below if n else head) + line
 
     def _nodes(self, options: ConsoleOptions) -> Iterator[tuple[list[str], PlainTree, int]]:
         """Each node in drawing order, with the guides of its first line and its label's width."""
@@ -195,17 +261,17 @@ def _rich_lines(
 
 def _plain_label(label: RenderableType, width: int) -> list[str] | None:
     """The label's plain lines drawn here, or ``None`` when rich must lay it out."""
-    if isinstance(label, Text):
-        plain = label.plain
-        if (
-            width < 1
-            or label.justify is not None
+    if isinstance(label, TextBuilder | Text):
+        if isinstance(label, Text) and (
+            label.justify is not None
             or label.overflow is not None
             or label.no_wrap
             or label.end != "\n"
-            or "\n" in plain
-            or not simple(plain)
         ):
+            return None
+        plain = label.plain
+        # a newline, a control character rich would take out or show as nothing: rich lays it out
+        if width < 1 or not simple(plain):
             return None
         return wrap(plain, width)
     if isinstance(label, Group):

@@ -25,7 +25,7 @@ from argmap.model.presentation import (
     sections,
 )
 from argmap.views.plain_table import PlainTable
-from argmap.views.plain_tree import Indented, PlainTree
+from argmap.views.plain_tree import Indented, PlainTree, TextBuilder
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
@@ -182,13 +182,34 @@ def _sections(argmap: ArgumentMap, outline: Sequence[Section], options: ShowOpti
     return top
 
 
+def _reached(argmap: ArgumentMap, top: str) -> set[str]:
+    """The statements ``argmap.tree(root=top)`` reaches at any depth, found without its entries:
+    the premises of the inferences on each statement reached, and of the undercuts of those."""
+    reached = {top}
+    stack = [top]
+    done: set[str] = set()
+    while stack:
+        steps = list(argmap.incoming(stack.pop()))
+        while steps:
+            step = steps.pop()
+            if step.id in done:
+                continue
+            done.add(step.id)
+            for premise in step.premises:
+                if premise not in reached:
+                    reached.add(premise)
+                    stack.append(premise)
+            steps.extend(argmap.attacks(step.id))
+    return reached
+
+
 def _unconnected_roots(argmap: ArgumentMap) -> list[str]:
     """Tops of the parts of the map the conclusion's tree does not reach, in map order.
 
     Each part starts at a statement that supports or attacks nothing when
     there is one (else, in a cycle, at its first statement in the file).
     """
-    reached = {entry.node for entry in argmap.tree()}
+    reached = _reached(argmap, argmap.conclusion)
     if len(reached) == len(argmap.statements):
         return []
     rest = [s for s in argmap.statements if s not in reached]
@@ -198,7 +219,7 @@ def _unconnected_roots(argmap: ArgumentMap) -> list[str]:
             if sid in reached or (prefer_tops and argmap.outgoing(sid)):
                 continue
             roots.append(sid)
-            reached.update(entry.node for entry in argmap.tree(root=sid))
+            reached |= _reached(argmap, sid)
     return roots
 
 
@@ -257,7 +278,7 @@ def _tree(
             group = groups.get(via.id)
             if group is None:
                 kind = "linked reason" if via.kind is InferenceKind.SUPPORT else f"linked {role}"
-                header = Text(f"{GLYPHS['linked']} {kind} ", style=STYLES["linked"])
+                header = TextBuilder(f"{GLYPHS['linked']} {kind} ", style=STYLES["linked"])
                 header.append("(premises that work only together)", style="dim")
                 _append_gaps(header, by_node.get(via.id, []))
                 _append_inference(header, via, options)
@@ -265,7 +286,7 @@ def _tree(
                 groups[via.id] = group
             parent = group
         if entry.repeat:
-            text = Text(f"{GLYPHS['repeat']} ", style=STYLES["repeat"])
+            text = TextBuilder(f"{GLYPHS['repeat']} ", style=STYLES["repeat"])
             text.append(f"{role}: ", style=STYLES.get(role, ""))
             text.append(f"see {entry.node} above: ", style="dim")
             text.append(_short(statement.text, 60), style="dim")
@@ -314,7 +335,7 @@ def _parent(
     return nodes.get(via.target)
 
 
-def _append_text(text: Text, statement: Statement) -> None:
+def _append_text(text: TextBuilder, statement: Statement) -> None:
     """The statement's text; the analyst's own words italic, an added clause also in brackets."""
     analyst = statement.implicit or statement.reconstructed
     body = " ".join(statement.text.split())
@@ -345,11 +366,11 @@ def _label(
     options: ShowOptions,
     repeat: bool,
     steps: Sequence[str] = (),
-) -> Text:
+) -> TextBuilder:
     style = STYLES.get(role, "")
     if role == "reason" and statement.is_assumption:
         role = "assumption"
-    text = Text(f"{GLYPHS.get(role, '●')} ", style=style)
+    text = TextBuilder(f"{GLYPHS.get(role, '●')} ", style=style)
     name = role.upper() if role == "conclusion" else role
     if statement.implicit:
         name = f"implicit {name}" if role != "assumption" else "implicit assumption"
@@ -387,7 +408,7 @@ def _label(
     return text
 
 
-def _with_notes(label: Text, statement: Statement, options: ShowOptions) -> RenderableType:
+def _with_notes(label: TextBuilder, statement: Statement, options: ShowOptions) -> RenderableType:
     """The node line, and under it, indented as a block, its quote (``--quotes``) and ``--why``."""
     notes: list[RenderableType] = []
     if options.quotes and statement.quote:
@@ -405,7 +426,7 @@ def _with_notes(label: Text, statement: Statement, options: ShowOptions) -> Rend
     return Group(label, Indented(Group(*notes), NOTE_INDENT))
 
 
-def _append_gaps(text: Text, gaps: Sequence[Gap]) -> None:
+def _append_gaps(text: TextBuilder, gaps: Sequence[Gap]) -> None:
     """The gap marker of the worst severity, in its colour, and the codes beside it."""
     if not gaps:
         return
@@ -415,7 +436,7 @@ def _append_gaps(text: Text, gaps: Sequence[Gap]) -> None:
     text.append(f"  {SEVERITY_MARKS[worst]} {codes}", style=SEVERITY_STYLES[worst])
 
 
-def _append_inference(text: Text, via: Inference, options: ShowOptions) -> None:
+def _append_inference(text: TextBuilder, via: Inference, options: ShowOptions) -> None:
     bits = []
     title = argument_title(via)
     if title:
