@@ -282,8 +282,9 @@ def _plain_label(label: RenderableType, width: int) -> list[str] | None:
                 return None
             lines.extend(drawn)
         return lines
-    if isinstance(label, Indented):
-        drawn = _plain_label(label.renderable, max(1, width - label.indent))
+    if isinstance(label, Indented) and width > label.indent:
+        # (narrower, rich sets the block in by more than the line has, and crops it)
+        drawn = _plain_label(label.renderable, width - label.indent)
         return None if drawn is None else [" " * label.indent + line for line in drawn]
     return None
 
