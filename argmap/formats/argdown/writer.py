@@ -523,13 +523,21 @@ class _Writer:
         # contradictions (and, in strict mode, contraries) come in pairs (a >< b is read as
         # two attacks): one line per pair
         number = 0
+        written: set[tuple[str, str, str]] = set()
         for (a, b, symbol), ids in contradictory.items():
             back = contradictory.get((b, a, symbol), [])
             itself = a == b  # a statement contradicting itself: one line (Argdown keeps one)
             while ids:
                 iid = ids.pop()
-                if itself or (back and a != b):
+                if (min(a, b), max(a, b), symbol) in written:
+                    # the same pair again: Argdown keeps a relation once, so a second line
+                    # would be lost; the pair's two attacks go into premise-conclusion structures
+                    self.tier2.append(iid)
+                    if a != b and back:
+                        self.tier2.append(back.pop())
+                elif itself or (back and a != b):
                     itself = False
+                    written.add((min(a, b), max(a, b), symbol))
                     # one line per pair (a statement contradicting itself is one attack);
                     # under the argument when one side is one: '><' takes a statement after it
                     if a != b:
@@ -538,12 +546,16 @@ class _Writer:
                     self.pair_symbol[number] = symbol
                     arg_a = _is_argument_node(m.statements[a])
                     arg_b = _is_argument_node(m.statements[b])
-                    if not arg_b or arg_a == arg_b:
-                        self.pairs.setdefault(a, []).append((b, number))
-                    if not arg_a or arg_a == arg_b:
-                        self.pairs.setdefault(b, []).append((a, number))
                     if arg_a and arg_b:
+                        # b is written as a statement, so the line goes under a: '<a>' then
+                        # '>< [b]' (under b it would put the argument a after '><')
+                        self.pairs.setdefault(a, []).append((b, number))
                         self.pair_statements.add(b)
+                    else:
+                        if not arg_b:
+                            self.pairs.setdefault(a, []).append((b, number))
+                        if not arg_a:
+                            self.pairs.setdefault(b, []).append((a, number))
                 else:
                     if symbol != "><":
                         self.strict_failed = True  # a lone contrary: no line says it
