@@ -292,7 +292,7 @@ def show(
     """
     from argmap.api import gap_report
     from argmap.views import gaps_report
-    from argmap.views.console import console
+    from argmap.views.console import console, print_parts
     from argmap.views.terminal import ShowOptions
     from argmap.views.terminal import show as show_view
 
@@ -339,7 +339,7 @@ def show(
 
         options = with_evaluation(options, run_evaluation(argmap), why=why)
     # find_gaps gives the table's order for the whole map, not always for a part of it
-    console().print(show_view(argmap, gaps, options, in_order=focus is None))
+    print_parts(console(), show_view(argmap, gaps, options, in_order=focus is None))
 
 
 # --- schema -----------------------------------------------------------------------------------

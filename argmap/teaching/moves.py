@@ -11,17 +11,24 @@ paragraph (its most conclusion-like sentence, or for evidence the sentence
 the evidence cues are in). A sentence is split (each part at least
 :data:`MIN_WORDS` words) where
 
-* a contrast joins two clauses ("X, but Y", "X; yet Y", "X, whereas Y"):
+* a contrast joins two clauses ("X, but Y", "X; yet Y", "X, whereas Y",
+  also "X but Y" with no comma, and "X, but also Y" when no "not only" came
+  before; not "all but", "to name but a few", "not X but Y"):
   X is conceded, Y is the writer's point. A "however" between commas is a
   sentence adverb after the first words of its clause ("The cost, however,
   is high"): that clause begins at the comma before those words, if any;
+* a bare semicolon ("X; Y", no connective): Y spells out X, so supports it;
 * a concessive clause hangs on the main one ("Although X, Y", "Y, even if X",
   "Y, unless X", "Despite X, Y"): the concession attacks the main clause.
+  An opening clause ("Although X, Y", "Since X, Y", also "And since X, Y")
+  runs past a sentence adverb between commas ("Since, however, X, Y") and a
+  relative clause on its last noun ("Despite X, which Z, Y").
   Outside the conclusion's sentence an opening concession reads as "X, but
   Y": X is an objection to the conclusion and Y the writer's reply to it;
 * a reason clause hangs on the clause before ("Y, because X", "Y since X",
   "Y, for it X", "Because X, Y", "Y, as the X..." where a subject follows
-  the "as", "Y, otherwise X"): the reason supports it. An opening "As"
+  the "as", or any word and then a verb, "Y, as shops are open...";
+  "Y, otherwise X"): the reason supports it. An opening "As"
   is not split off: it is as often a role or a time ("As a central airport,
   ...") as a reason;
 * a consequence follows ("X, so Y", "X, therefore Y", "X, which is why Y"):
