@@ -11,15 +11,15 @@ from argmap.formats.argdown.convert import (
     STATEMENT_DATA,
     _valid_id,
 )
-from argmap.formats.argdown.lexer import _RE_SPECIAL, _TAG_CHARS
+from argmap.formats.argdown.lexer import _RE_SPECIAL, _TAG_CLASS
 from argmap.formats.argdown.tables import SHORTCODES
 from argmap.model import ArgumentMap, Inference, Statement
 from argmap.safe_text import first_unsafe, json_safe
 
 _RE_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
 _RE_MENTION_AT = re.compile(r"@\[[^\]\n\r\u2028\u2029]+\]|@<[^>\n\r\u2028\u2029]+>")
-_RE_SIMPLE_TAG = re.compile(f"[{_TAG_CHARS}]+")
-_RE_TAG_AT = re.compile(rf"#(?:\(([^)]+)\)|([{_TAG_CHARS}]+))")
+_RE_SIMPLE_TAG = re.compile(f"{_TAG_CLASS}+")
+_RE_TAG_AT = re.compile(rf"#(?:\(([^)]+)\)|({_TAG_CLASS}+))")
 _RE_SHORTCODE = re.compile("|".join(re.escape(code) for code in SHORTCODES))
 #: inference ids made up by argmap (native maps: ``_i3``) or by the Argdown reader (``i2``, ``r5``)
 _RE_MADE_UP_ID = re.compile(r"_.*|[ir][0-9]+(?: \([0-9]+\))?", re.DOTALL)
