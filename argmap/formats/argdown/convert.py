@@ -93,14 +93,26 @@ def _texts(members: list[Any], offset: int) -> tuple[str, int, dict[str, Any]]:
             text = member.text.strip()
             chosen = member
     meta: dict[str, Any] = {}
-    if chosen is None:
-        return text, offset, meta
-    distinct: list[Any] = []  # the members with different texts, the last of each kept
+    # the members with different texts, the last of each kept; a reference's text (the
+    # hashtags after it, ``[A] #tag``) is one of them, as in Argdown's model, though never
+    # the chosen one
+    distinct: list[Any] = []
     for member in reversed(members):
         body = member.text.strip()
-        if not member.reference and body and all(body != m.text.strip() for m in distinct):
+        if (
+            body
+            and (member is chosen or body != text)
+            and all(body != m.text.strip() for m in distinct)
+        ):
             distinct.append(member)
     distinct.reverse()
+    if chosen is not None:  # the chosen text last, as the writer writes it
+        distinct.remove(chosen)
+        distinct.append(chosen)
+    if chosen is None:
+        if len(distinct) > 1:  # references only, with different hashtags
+            meta["texts"] = [m.text.strip() for m in distinct]
+        return text, offset, meta
     found: list[dict[str, Any]] = []
     for n, member in enumerate(distinct):
         body = member.text.strip()
@@ -390,6 +402,7 @@ class _Converter:
                 description, _, described = _texts(arg.members, 0)
                 if description:
                     info["description"] = description
+                if description or "texts" in described:
                     info.update(described)  # its links, and every description when several
                 if arg.tags:
                     info["tags"] = list(arg.tags)
