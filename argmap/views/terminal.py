@@ -117,6 +117,8 @@ def show(
 
     ``in_order``: ``gaps`` are in :func:`argmap.api.find_gaps`'s order (the table's own).
     """
+    if not argmap.statements:
+        return _empty(argmap, options)
     by_node: dict[str, list[Gap]] = {}
     if options.gaps:
         for gap in gaps:
@@ -154,6 +156,19 @@ def show(
                 )
             )
         parts.extend(Text(line, style="dim") for line in options.left_out)
+    return Group(*parts)
+
+
+def _empty(argmap: ArgumentMap, options: ShowOptions) -> RenderableType:
+    """A map with no statement (an Argdown file of headings only): says so, and its headings."""
+    parts: list[RenderableType] = [
+        Text("An empty map: no statement or argument to show.", style="bold"),
+        Text(""),
+    ]
+    outline = sections(argmap)
+    if outline:
+        parts += [_sections(argmap, outline, options), Text("")]
+    parts.append(_summary(argmap))
     return Group(*parts)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.errors import MapFileError
+from argmap.errors import EmptyMapError, MapFileError
 from argmap.formats._graph import choose_conclusion
 from argmap.formats._text import decode, read_bytes
 from argmap.formats._tree import describe as _kind
@@ -796,23 +796,19 @@ def read(
         except MapFileError:
             argmap.source_text = None  # the map still loads; views say the text is missing
     if not argmap.statements:
-        # valid Argdown (Argdown maps it to an empty map), but nothing argmap can show
+        # valid Argdown (Argdown draws an empty map): the commands that can show or write an
+        # empty map take it from the error (its headings, front matter and title kept)
+        argmap.conclusion = ""
+        file, line, col = name, 1, 1
+        what = "the Argdown file has no statements and no arguments: an empty map"
         if model.heading_offsets:
             file, line, col = source.locate(model.heading_offsets[0])
             count = len(model.heading_offsets)
-            raise MapFileError(
+            what = (
                 f"the Argdown file has only headings ({count}) and no statement or argument "
-                "under them: there is nothing to map",
-                file=file,
-                line=line,
-                col=col,
+                "under them: an empty map"
             )
-        raise MapFileError(
-            "the Argdown file has no statements and no arguments",
-            file=name,
-            line=1,
-            col=1,
-        )
+        raise EmptyMapError(what, file=file, line=line, col=col, empty=argmap)
     if conclusion is not None or not argmap.conclusion:
         choose_conclusion(argmap, conclusion)
     return argmap
