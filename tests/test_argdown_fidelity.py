@@ -208,6 +208,11 @@ CASES: dict[str, str] = {
         "<c>\n\n(1) [Z]\n----\n(2) [Q]: q.\n\n<c> #c1\n\n<c> #c2 #c3\n\n"
         "<d>: D desc.\n\n(1) [Z]\n----\n(2) [R]: r.\n\n<d> #d1\n\n<d> #(d 2)\n"
     ),
+    # Argdown's palette colours a file's first 7 tags; the 8th, named first in the rewriting
+    # (the conclusion's tree comes first), must not get a colour there
+    "tags past the palette": (
+        "[P1]: p1 #t1 #t2 #t3 #t4 #t5 #t6 #t7.\n  + [P2]: p2.\n\n[C]: c #t8.\n  - [P1]\n"
+    ),
 }
 
 
@@ -463,6 +468,14 @@ def test_tags_on_several_references_stay_on_their_references() -> None:
     assert "<c> #c2 #c3\n" in written and "<d> #(d 2)\n" in written
     assert "removeTagsFromText" not in written and "]: #" not in written and ">: #" not in written
     assert argdown.dumps(again) == written
+
+
+def test_a_tag_argdown_leaves_uncoloured_is_written_uncoloured() -> None:
+    first, again, written = case("tags past the palette")
+    assert sorted(first.meta["tag_colors"]) == [f"t{n}" for n in range(1, 8)]
+    assert written.index("[C]: c #t8.") < written.index("#t1")  # t8 is named first now
+    assert "    t8: null\n" in written  # so it is said to have no colour
+    assert again.meta["tag_colors"] == first.meta["tag_colors"]
 
 
 def _plain(renderable: object) -> str:

@@ -133,6 +133,23 @@ def _tag_token(tag: str) -> str:
     return f"#{tag}" if _RE_SIMPLE_TAG.fullmatch(tag) else f"#({tag})"
 
 
+def _map_tags(argmap: ArgumentMap) -> list[str]:
+    """Every writable tag of the map: of its statements, its reconstructed arguments (in their
+    inferences' ``meta.argdown``) and its headings (``meta.sections``), in that order."""
+    found: list[Any] = []
+    for statement in argmap.statements.values():
+        found.extend(statement.tags)
+    for inf in argmap.inferences.values():
+        info = inf.meta.get("argdown")
+        if isinstance(info, dict) and isinstance(info.get("tags"), list):
+            found.extend(info["tags"])
+    sections = argmap.meta.get("sections")
+    for section in sections if isinstance(sections, list) else []:
+        if isinstance(section, dict) and isinstance(section.get("tags"), list):
+            found.extend(section["tags"])
+    return [t for t in dict.fromkeys(found) if isinstance(t, str) and _writable_tag(t)]
+
+
 def _writable_tag(tag: str) -> bool:
     return (
         bool(tag)

@@ -33,6 +33,7 @@ from argmap.formats.argdown.pieces import (
     _escape,
     _is_argument_node,
     _json,
+    _map_tags,
     _names_an_argument,
     _put_meta,
     _safe_argument_title,
@@ -720,6 +721,10 @@ class _Writer:
             for tag, value in colours.items():
                 if isinstance(tag, str) and presentation.colour(value) and tag not in given:
                     given[tag] = value
+            for tag in _map_tags(m):
+                # a tag Argdown left without a colour (its palette colours the first 7 tags)
+                # gets none again: first named earlier in the written file, it would get one
+                given.setdefault(tag, None)
             settings["tagColors"] = given
             front["color"] = settings
         if m.title:
