@@ -18,7 +18,7 @@ import itertools
 import json
 import operator
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -362,18 +362,21 @@ class _JsonLocator(Locator):
     3 million lines), and any other offset from the nearest opening before it.
     """
 
-    def __init__(self, file: str, text: str, opens: list[int], starts: dict[int, int]) -> None:
+    def __init__(
+        self, file: str, text: str, opens: Sequence[int], starts: dict[int, int]
+    ) -> None:
         super().__init__(file)
         self._text = text
         self._opens = opens
         self._starts = starts
-        self._places: tuple[list[int], list[int]] | None = None
+        self._places: tuple[Sequence[int], Sequence[int]] | None = None
 
-    def _opening_places(self) -> tuple[list[int], list[int]]:
+    def _opening_places(self) -> tuple[Sequence[int], Sequence[int]]:
         if self._places is None:
             count, rfind = self._text.count, self._text.rfind
-            lines: list[int] = []
-            cols: list[int] = []
+            # machine integers, not int objects: 8 bytes a place where a list takes 36
+            lines = array.array("q")
+            cols = array.array("q")
             line = col = 1
             previous = 0
             for offset in self._opens:
@@ -628,7 +631,7 @@ def parse_json(text: str, file: str) -> tuple[Any, Locator]:
         # some text holds "{" or "[": skip strings properly. Past the last real bracket the
         # scan fails and restarts inside a string, so only the first matches count
         found = (m.end() - 1 for m in _JSON_OPEN.finditer(text))
-        offsets = list(itertools.islice(found, len(containers)))
+        offsets = array.array("q", itertools.islice(found, len(containers)))
     starts = dict(zip(map(id, containers), range(len(containers)), strict=True))
     return data, _JsonLocator(file, text, offsets, starts)
 
@@ -665,13 +668,13 @@ def _containers(data: Any) -> tuple[list[Any], int]:
 _PIECE = 1 << 20
 
 
-def _bracket_offsets(text: str) -> list[int]:
+def _bracket_offsets(text: str) -> array.array[int]:
     """Offsets of every "{" and "[" in ``text``, strings included (C loops only, no matches).
 
     When there are exactly as many as the parsed data has objects and arrays,
     no string holds a bracket and these are the containers' openings, in order.
     """
-    found: list[int] = []
+    found = array.array("q")  # 8 bytes an offset where a list of ints takes 36
     for start in range(0, len(text), _PIECE):
         pieces = text[start : start + _PIECE].replace("[", "{").split("{")
         found.extend(
