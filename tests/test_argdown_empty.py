@@ -145,3 +145,18 @@ def test_the_language_server_says_so_as_information_at_the_first_heading() -> No
     assert NOTICE in said.message
     (error,) = Document.analyse("[A]: a {b: [1,}\n", "bad.argdown").diagnostics()
     assert error.severity == "error"
+
+
+def test_the_conformance_reading_of_an_empty_map_keeps_its_tag_colours(tmp_path: Path) -> None:
+    # (the reading the conformance suite and bench/argdown_roundtrip.py compare with Argdown's)
+    from argdown_reference import argmap_reading, reference_reading
+
+    ours = argmap_reading(HEADINGS)["colours"]
+    assert ours["tags"] == {"tag": "#d95f02"}  # Argdown's default scheme, its first tag
+    cli = argdown_cli()
+    if cli is None:
+        return
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.argdown").write_text(HEADINGS, encoding="utf-8")
+    theirs = export_json(cli, tmp_path / "in", tmp_path / "json")["notes.argdown"]
+    assert reference_reading(theirs)["colours"] == ours

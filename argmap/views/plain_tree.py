@@ -37,6 +37,7 @@ SPACE, CONTINUE, FORK, END = Tree.TREE_GUIDES[0]
 #: rich's word: the word and the spaces after it (``rich._wrap.re_word``)
 _WORD = re.compile(r"\s*\S+\s*")
 _TRAILING = re.compile(r"\s+$")
+_OTHER_SPACE = re.compile(r"[^\S ]")
 #: what rich joins to each guide's style (the Tree's ``remove_guide_styles``)
 _GUIDE_POST = Style(bold=False, underline2=False)
 
@@ -62,6 +63,45 @@ def wrap(text: str, width: int) -> list[str]:
     with the default justify and overflow (fold): the same lines, trailing spaces and all."""
     if len(text) <= width:
         return [text]
+    breaks = _short_words(text, width)
+    if breaks is None:
+        breaks = _breaks(text, width)
+    lines = []
+    for begin, end in zip([0, *breaks], [*breaks, len(text)], strict=True):
+        line = text[begin:end]
+        if len(line) > width:  # Text.rstrip_end, then Text.truncate
+            trailing = _TRAILING.search(line)
+            if trailing is not None:
+                line = line[: len(line) - min(len(trailing.group(0)), len(line) - width)]
+            line = line[:width]
+        lines.append(line)
+    return lines
+
+
+def _short_words(text: str, width: int) -> list[int] | None:
+    """Where rich breaks ``text`` when its only spaces are " " and no word (the first with the
+    spaces before it) is longer than ``width``: a word goes on the line when it ends within
+    ``width`` of the line's start. ``None`` for any other text."""
+    if _OTHER_SPACE.search(text) is not None:
+        return None
+    words = text.lstrip(" ").split(" ")
+    if max(map(len, words)) + len(text) - len(text.lstrip(" ")) > width:
+        return None
+    end = len(text.rstrip(" "))
+    breaks: list[int] = []
+    begin = 0
+    while end - begin > width:
+        limit = begin + width
+        if text[limit] == " ":  # the word before fits: the next one starts the next line
+            begin = limit + len(text[limit:]) - len(text[limit:].lstrip(" "))
+        else:  # the word across the limit starts the next line
+            begin = text.rfind(" ", begin, limit) + 1
+        breaks.append(begin)
+    return breaks
+
+
+def _breaks(text: str, width: int) -> list[int]:
+    """Where rich breaks ``text`` (``rich._wrap.divide_line`` for one-cell characters)."""
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(text):
@@ -81,16 +121,7 @@ def wrap(text: str, width: int) -> list[str]:
         elif offset and start:
             breaks.append(start)
             offset = len(word)
-    lines = []
-    for begin, end in zip([0, *breaks], [*breaks, len(text)], strict=True):
-        line = text[begin:end]
-        if len(line) > width:  # Text.rstrip_end, then Text.truncate
-            trailing = _TRAILING.search(line)
-            if trailing is not None:
-                line = line[: len(line) - min(len(trailing.group(0)), len(line) - width)]
-            line = line[:width]
-        lines.append(line)
-    return lines
+    return breaks
 
 
 class TextBuilder:
