@@ -52,6 +52,21 @@ def load(path: str | Path, fmt: str | None = None, *, conclusion: str | None = N
     return read_map(path, fmt, conclusion=conclusion)
 
 
+def load_or_empty(
+    path: str | Path, fmt: str | None = None, *, conclusion: str | None = None
+) -> ArgumentMap:
+    """:func:`load`, but a valid file with nothing to map (an Argdown file of headings only,
+    :class:`~argmap.errors.EmptyMapError`) gives its empty map, the error as a notice."""
+    from argmap.errors import EmptyMapError
+
+    try:
+        return load(path, fmt, conclusion=conclusion)
+    except EmptyMapError as exc:
+        empty: ArgumentMap = exc.empty
+        empty.notices.append(str(exc))
+        return empty
+
+
 def dumps(argmap: ArgumentMap, fmt: str = "yaml") -> str:
     """The map as text in a writable format (``yaml``, ``json``, ...)."""
     from argmap.formats import dumps_map
@@ -188,7 +203,7 @@ def gaps_batch(
 
     for path in paths:
         try:
-            argmap = load(path, fmt, conclusion=conclusion)
+            argmap = load_or_empty(path, fmt, conclusion=conclusion)
             if notify is not None:
                 notify(argmap.notices)
             report = gap_report(
@@ -465,7 +480,13 @@ def convert(
     from argmap.io import check_not_input
 
     check_not_input(target, [source])
-    argmap = load(source, from_fmt, conclusion=conclusion)
+    argmap = load_or_empty(source, from_fmt, conclusion=conclusion)
+    if not argmap.statements and chosen.name != "argdown":
+        raise FormatError(
+            f"{source}: an empty map (no statement or argument, only headings): a "
+            f"{chosen.name} file cannot hold it (its maps have a main conclusion); "
+            "only Argdown can"
+        )
     if notify is not None:
         notify(argmap.notices)
     check_not_input(target, _inputs_of(argmap))

@@ -8,6 +8,8 @@ bug and is allowed to show a traceback.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ArgmapError(Exception):
     """Base class of every error argmap reports to a user."""
@@ -61,6 +63,21 @@ class InternalError(ArgmapError):
 
 class MapFileError(LocatedError):
     """A map file (any format) cannot be read: syntax, schema or graph problem."""
+
+
+class EmptyMapError(MapFileError):
+    """A valid file with nothing to map: an Argdown file of headings only (Argdown draws an
+    empty map).
+
+    ``empty`` is the map read, with no statements and an empty ``conclusion``, its headings
+    and front matter in ``meta``. The commands that can show or write such a map (``show``,
+    ``stats``, ``gaps``, ``render``, ``convert`` to Argdown) take it and say so on stderr;
+    every other command reports the file as an error, as any map with nothing to map.
+    """
+
+    def __init__(self, what: str, *, file: str, line: int, col: int, empty: Any) -> None:
+        super().__init__(what, file=file, line=line, col=col)
+        self.empty = empty
 
 
 class MapFileErrors(MapFileError):

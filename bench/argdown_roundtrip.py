@@ -42,6 +42,7 @@ from argdown_reference import (  # noqa: E402
 )
 
 import argmap  # noqa: E402
+from argmap.errors import EmptyMapError  # noqa: E402
 from argmap.formats.argdown.include import resolve  # noqa: E402
 
 FOLDER = Path(os.environ.get("ARGMAP_ARGDOWN_REAL", ROOT.parent / "argdown-real" / "files"))
@@ -88,6 +89,8 @@ def _data(export: dict[str, Any]) -> list[str]:
 def _load(path: Path) -> tuple[Any, str]:
     """argmap's map of ``path`` and its first error ('' when it reads)."""
     found, errors = argmap.api.load_text(path.read_text(encoding="utf-8"), path, "argdown")
+    if found is None and errors and isinstance(errors[0], EmptyMapError):
+        return errors[0].empty, ""  # valid Argdown with nothing to map: an empty map, headings kept
     return found, (str(errors[0]) if errors else "") if found is None else ""
 
 

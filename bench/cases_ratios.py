@@ -99,8 +99,8 @@ def pairs() -> list[Pair]:
                 "argmap gaps on it",
                 [ARGMAP, "gaps", str(path)],
                 repeat=3,
-                limit_ratio=2 if shape == "fan" else None,
-                target="≤ 2x" if shape == "fan" else "",
+                limit_ratio=2,
+                target="≤ 2x",
             )
         )
     targets = {2_000: 0.2, 10_000: 1 / 3}

@@ -124,9 +124,13 @@ def argmap_reading(text: str) -> dict[str, Any]:
     from argmap.model.presentation import statement_colour
 
     model, _ = _parse(text)
+    from argmap.errors import EmptyMapError
+
     try:
         found = read("reading.argdown", text=text)
-    except Exception:  # a file with no statements is no map: its colours are none
+    except EmptyMapError as exc:  # headings only: an empty map, its tags' colours still kept
+        found = exc.empty
+    except Exception:  # a file argmap rejects: its colours are none
         found = None
     colours: dict[str, Any] = {"tags": {}, "statements": {}}
     if found is not None:

@@ -365,3 +365,20 @@ def test_a_run_of_punctuation_is_a_few_tokens_and_all_of_its_text(run: str) -> N
     assert len(_Lexer(text).run()) < 10
     (statement,) = argdown.read("runs.argdown", text=text).statements.values()
     assert statement.text == f"a statement {body}"
+
+
+def test_the_hashtag_class_is_argdowns_set_of_characters() -> None:
+    """The negated class the lexer compiles takes exactly the characters Argdown lists."""
+    import re
+
+    from argmap.formats.argdown.lexer import _TAG_CHARS, _TAG_CLASS
+
+    listed = re.compile(f"[{_TAG_CHARS}]")
+    negated = re.compile(_TAG_CLASS)
+    differ = [
+        hex(code)
+        for code in [*range(0x10000), 0x10000, 0x1F600, 0x10FFFF]
+        if bool(listed.fullmatch(chr(code))) != bool(negated.fullmatch(chr(code)))
+    ]
+    assert differ == []
+    assert negated.fullmatch("_") and negated.fullmatch("é") and not negated.fullmatch(" ")

@@ -199,6 +199,15 @@ CASES: dict[str, str] = {
     "hashtags after a reference, tags out of texts": (
         "===\nmodel:\n  removeTagsFromText: true\n===\n\n[One] #pro\n\n[Two]: two. #pro #con\n"
     ),
+    # different hashtags after different references of one element: each reference is a
+    # member of its own, its hashtags its text (statements, argument nodes, reconstructed
+    # arguments with and without a description; a class only ever referenced)
+    "tags on several references": (
+        "[A]: The first claim.\n\n[A] #tag-1\n\n[A] #tag-2\n\n[Z] #z1\n\n[Z] #z2\n  - [A]\n\n"
+        "<b>: An argument.\n  + [A]\n\n<b> #tag-3\n\n<b> #tag-4\n\n"
+        "<c>\n\n(1) [Z]\n----\n(2) [Q]: q.\n\n<c> #c1\n\n<c> #c2 #c3\n\n"
+        "<d>: D desc.\n\n(1) [Z]\n----\n(2) [R]: r.\n\n<d> #d1\n\n<d> #(d 2)\n"
+    ),
 }
 
 
@@ -431,6 +440,31 @@ def test_hashtags_after_a_reference_are_written_in_the_mode_of_the_file() -> Non
     assert "removeTagsFromText: true" in other and "[One] #pro" in other
 
 
+def test_tags_on_several_references_stay_on_their_references() -> None:
+    first, again, written = case("tags on several references")
+    for m in (first, again):
+        a, z = m.statements["A"], m.statements["Z"]
+        assert (a.text, a.tags) == ("The first claim.", ["tag-1", "tag-2"])
+        assert a.meta["texts"] == ["#tag-1", "#tag-2", "The first claim."]  # the text used last
+        assert (z.text, z.tags, z.meta["texts"]) == ("Z", ["z1", "z2"], ["#z1", "#z2"])
+        b = m.statements["<b>"]
+        assert (b.text, b.tags) == ("An argument.", ["tag-3", "tag-4"])
+        steps = {
+            i.meta["argdown"]["argument"]: i.meta["argdown"]
+            for i in m.inferences.values()
+            if "argdown" in i.meta
+        }
+        assert steps["c"]["texts"] == ["#c1", "#c2 #c3"] and "description" not in steps["c"]
+        assert steps["d"]["texts"] == ["#d1", "#(d 2)", "D desc."]
+        assert steps["d"]["description"] == "D desc."
+    # each reference written again with its own hashtags, none of them as a definition
+    for line in ("[A] #tag-1", "[A] #tag-2", "[Z] #z1", "[Z] #z2", "<b> #tag-3", "<b> #tag-4"):
+        assert f"\n\n{line}\n" in written
+    assert "<c> #c2 #c3\n" in written and "<d> #(d 2)\n" in written
+    assert "removeTagsFromText" not in written and "]: #" not in written and ">: #" not in written
+    assert argdown.dumps(again) == written
+
+
 def _plain(renderable: object) -> str:
     from rich.console import Console
 
@@ -603,3 +637,27 @@ def test_a_text_that_says_at_include_includes_nothing_when_written() -> None:
         ["@include(w"],
     )
     assert back.title == "Title @include(t.argdown)"
+
+
+def test_data_named_as_a_field_that_argmap_cannot_use_is_written_as_argdowns_data() -> None:
+    """``{strength: 0.8}``, ``{kind: premise}``: kept in meta on reading (Argdown accepts the
+    file) and written back as the same data, not nested under ``"meta"``, so Argdown reads
+    the data it read."""
+    text = (
+        "<A>\n\n(1) [P]: p. {kind: premise}\n(2) [Q]: q. {kind: evidence}\n"
+        "-- Modus Ponens {strength: 0.8} --\n(3) [C]: c.\n"
+    )
+    first, again, written = round_trip(text)
+    for m in (first, again):
+        assert m.statements["P"].meta == {"kind": "premise"}
+        assert m.statements["Q"].kind.value == "evidence" and "kind" not in m.statements["Q"].meta
+        (step,) = m.inferences.values()
+        assert (step.strength, step.meta["strength"], step.scheme) == (None, 0.8, "Modus Ponens")
+    assert '[P]: p. {"kind": "premise"}' in written
+    assert '-- Modus Ponens {"strength": 0.8} --' in written
+    assert '"meta"' not in written
+    # a meta key of a field's name whose value the field can take stays apart, under "meta"
+    first.statements["P"].meta = {"kind": "evidence"}
+    kept = argdown.dumps(first)
+    assert '{"meta": {"kind": "evidence"}}' in kept
+    assert parse(kept).statements["P"].meta == {"kind": "evidence"}

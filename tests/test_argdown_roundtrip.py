@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, MAPS, needs_corpus
 from graph_equal import assert_same_graph, signatures
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from argmap import load
@@ -271,7 +271,57 @@ def graphs(draw: st.DrawFn) -> ArgumentMap:
     return argmap
 
 
+def _two_arguments_contradicting() -> ArgumentMap:
+    """Two argument nodes that contradict each other: '><' must be followed by a statement."""
+    argmap = ArgumentMap(conclusion="C")
+    for sid in ("C", "a]b"):
+        argmap.statements[sid] = Statement(
+            id=sid, text=f"text of {sid}", meta={"argdown": "argument"}
+        )
+    for iid, (source, target) in (("_i0", ("a]b", "C")), ("_j0", ("C", "a]b"))):
+        argmap.inferences[iid] = Inference(
+            id=iid,
+            premises=[source],
+            target=target,
+            kind=InferenceKind.ATTACK,
+            relation="contradictory",
+        )
+    argmap.check()
+    return argmap
+
+
+def test_contradiction_between_two_arguments_is_written_under_the_argument() -> None:
+    back, text = round_trip(_two_arguments_contradicting())
+    assert "  >< [C]" in text
+    assert sorted(i.relation or "" for i in back.inferences.values()) == [
+        "contradictory",
+        "contradictory",
+    ]
+
+
 @settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
 @given(graphs())
+@example(_two_arguments_contradicting())
 def test_any_graph_survives(argmap: ArgumentMap) -> None:
     round_trip(argmap)
+
+
+def test_a_contradiction_drawn_twice_keeps_both_pairs() -> None:
+    """Argdown keeps a relation once: the second '><' of the same pair would be lost."""
+    argmap = ArgumentMap(conclusion="C")
+    for sid in ("C", "D"):
+        argmap.statements[sid] = Statement(id=sid, text=f"text of {sid}")
+    for k in range(2):
+        for source, target in (("C", "D"), ("D", "C")):
+            iid = f"_{source}{k}"
+            argmap.inferences[iid] = Inference(
+                id=iid,
+                premises=[source],
+                target=target,
+                kind=InferenceKind.ATTACK,
+                relation="contradictory",
+            )
+    argmap.check()
+    back, text = round_trip(argmap)
+    assert text.count("><") == 1
+    assert len(back.inferences) == 4

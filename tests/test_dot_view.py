@@ -358,3 +358,27 @@ def test_linked_premises_share_one_box_unless_a_premise_is_shared(flagship: Argu
     ]
     assert boxes == expected and boxes  # R5 + A2 on the flagship; R1 + A1 and R2 + A1 share A1
     assert "mclimit=4 remincross=true" in dot
+
+
+def _fan(n: int) -> ArgumentMap:
+    fan = ArgumentMap(conclusion="c")
+    fan.statements["c"] = Statement(id="c", text="The conclusion.")
+    for k in range(1, n):
+        fan.statements[f"r{k}"] = Statement(id=f"r{k}", text=f"Reason number {k}.")
+        fan.inferences[f"i{k}"] = Inference(
+            id=f"i{k}", premises=[f"r{k}"], target="c", kind=InferenceKind.SUPPORT
+        )
+    return fan
+
+
+def test_a_large_map_draws_its_boxes_one_width() -> None:
+    """Above GROUPING_LIMIT statements every box gets a full line's width (a quicker layout)."""
+    from argmap.views.dot import GROUPING_LIMIT, uniform_width
+
+    def node_defaults(n: int) -> str:
+        dot = argmap.to_dot(_fan(n))
+        return next(line for line in dot.splitlines() if line.strip().startswith("node ["))
+
+    assert " width=" not in node_defaults(GROUPING_LIMIT)
+    assert f" width={uniform_width(30, 11):.2f}" in node_defaults(GROUPING_LIMIT + 1)
+    assert 2.5 < uniform_width(30, 11) < 3.0

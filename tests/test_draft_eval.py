@@ -160,3 +160,18 @@ def test_the_skeletons_scores_on_the_corpus_are_pinned() -> None:
     row = draft_eval.evaluate(draft_eval.corpus(MICROTEXTS), draft_eval.skeleton_draft).row()
     for column, floor in PINNED.items():
         assert round(row[column], 2) >= floor, (column, row)
+
+
+def test_ablating_a_feature_switches_it_off_for_the_block_only() -> None:
+    from argmap.teaching import cues
+
+    text = "Cities grow every year. Prices rise with them."
+    assert cues.analyse(text).guess is not None
+    before = cues.WEIGHTS["first-sentence"]
+    assert cues.analyse(text).ranking[0].text == "Cities grow every year."
+    with draft_eval.ablated(["first-sentence"]):
+        assert cues.WEIGHTS["first-sentence"] == 0.0
+        assert cues.analyse(text).ranking[0].text == "Prices rise with them."
+    assert cues.WEIGHTS["first-sentence"] == before
+    with pytest.raises(ValueError, match="no conclusion feature"), draft_eval.ablated(["nope"]):
+        pass

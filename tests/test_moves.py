@@ -376,3 +376,73 @@ def test_evidence_opened_by_an_additive_marker_adds_a_point_for_the_conclusion()
         "evidence",
         "Books are expensive for many families.",
     )
+
+
+def test_a_bare_semicolon_splits_and_the_second_clause_spells_out_the_first() -> None:
+    sentence = "The library must stay open late; students need a quiet place after school."
+    assert parts(sentence) == [
+        ("The library must stay open late;", None, ""),
+        ("students need a quiet place after school.", 0, "sup"),
+    ]
+    # a semicolon before a connective is that connective's cut
+    assert parts("The library is small; yet it serves the whole town.") == [
+        ("The library is small;", 1, "att"),
+        ("yet it serves the whole town.", None, ""),
+    ]
+    # too short a part: no cut
+    assert len(split_clauses("Books matter; truly.")) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause"),
+    [
+        # "And since X, Y": the reason clause opens the sentence all the same
+        (
+            "And since reading is a right, the town should pay for it.",
+            "And since reading is a right,",
+        ),
+        # a sentence adverb between commas does not end the opening clause
+        ("Since, however, the old building is too small, a new one is needed.", None),
+        # nor does a relative clause on its last noun
+        ("Despite the high costs, which worry many, the library should be built.", None),
+    ],
+)
+def test_an_opening_clause_reaches_past_and_a_sentence_adverb_or_a_relative_clause(
+    sentence: str, clause: str | None
+) -> None:
+    got = parts(sentence)
+    assert len(got) == 2
+    comma = sentence.rindex(",") + 1
+    assert got[0][0] == (clause or sentence[:comma])
+    assert got[0][1:] == (1, "sup" if "ince" in sentence[:12] else "att")
+    assert got[1] == (sentence[comma:].strip(), None, "")
+    # a comma before anything else still ends it: "Despite X, Y, Z" cuts after X
+    assert parts("Despite the costs, the town, sadly, waits.")[0][0] == "Despite the costs,"
+
+
+def test_as_opens_a_reason_when_a_subject_and_its_verb_follow() -> None:
+    assert parts("Shops need not open on Sunday, as shops are open till late on weekdays.") == [
+        ("Shops need not open on Sunday,", None, ""),
+        ("as shops are open till late on weekdays.", 0, "sup"),
+    ]
+    # "as well as", "as a rule", an "as" before a noun phrase: no reason
+    assert len(split_clauses("Children read books, as well as adults do every day.")) == 1
+    assert len(split_clauses("The town pays for books, as a rule of every budget.")) == 1
+
+
+def test_but_with_no_comma_joins_two_clauses_and_but_also_contrasts_without_not_only() -> None:
+    sentence = "Some fear the noise of children but the library needs exactly that life."
+    assert parts(sentence) == [
+        ("Some fear the noise of children", 1, "att"),
+        ("but the library needs exactly that life.", None, ""),
+    ]
+    sentence = "It may be less quiet than at home, but also the town has no better place."
+    assert [p[1:] for p in parts(sentence)] == [(1, "att"), (None, "")]
+    # "but" as "except", "not only ... but also", "not X but Y": no clause boundary
+    for whole in (
+        "Libraries offer many services to name but a few of them.",
+        "Nobody reads anything there all but the oldest people in town.",
+        "The library serves not only children, but also their grandparents.",
+        "The library serves not children but the whole family at once.",
+    ):
+        assert len(split_clauses(whole)) == 1, whole

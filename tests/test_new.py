@@ -174,3 +174,17 @@ def test_a_clause_cut_at_a_dash_does_not_keep_the_dash_in_its_text() -> None:
     texts = {s.text for s in drafted.statements.values()}
     assert "Many doctors offer such treatments anyway" in texts
     assert "and who would doubt them?" in texts
+
+
+def test_what_yaml_refuses_is_escaped_and_nothing_else() -> None:
+    from argmap.teaching.skeleton import _YAML_UNSAFE
+
+    def printable(c: int) -> bool:  # YAML 1.1's printable set, less its two line breaks
+        return (
+            0x20 <= c <= 0x7E or 0xA0 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or c >= 0x10000
+        ) and c not in (0x2028, 0x2029)
+
+    edges = {0, 0x1F, 0x20, 0x7E, 0x7F, 0x9F, 0xA0, 0xD7FF, 0xD800, 0xDFFF, 0xE000}
+    edges |= {0x2027, 0x2028, 0x2029, 0x202A, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x10FFFF}
+    for c in sorted(edges | set(range(0x100))):
+        assert bool(_YAML_UNSAFE.fullmatch(chr(c))) is not printable(c), hex(c)

@@ -45,7 +45,9 @@ def walk(argmap: ArgumentMap, index: MapIndex | None = None) -> Walk:
     side = [False] * len(ids)
     reached = [False] * len(ids)
     visited: list[int] = []
-    stack: list[tuple[int, bool]] = [(index.number[argmap.conclusion], True)]
+    stack: list[tuple[int, bool]] = []
+    if argmap.conclusion in argmap.statements:  # (an empty map has none)
+        stack.append((index.number[argmap.conclusion], True))
     while stack:
         element, pro = stack.pop()
         if position[element] >= 0:

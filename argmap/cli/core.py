@@ -229,10 +229,14 @@ WhyOpt = Annotated[
 ]
 
 
-def _load(path: Path, fmt: str | None, conclusion: str | None = None) -> Any:
-    from argmap.api import load
+def _load(
+    path: Path, fmt: str | None, conclusion: str | None = None, *, empty_ok: bool = False
+) -> Any:
+    """The map, its reader's notices on stderr; ``empty_ok``: a valid file with nothing to
+    map (an Argdown file of headings only) is its empty map, not an error."""
+    from argmap.api import load, load_or_empty
 
-    argmap = load(path, fmt, conclusion=conclusion)
+    argmap = (load_or_empty if empty_ok else load)(path, fmt, conclusion=conclusion)
     _notify(argmap.notices)
     return argmap
 
@@ -292,11 +296,11 @@ def show(
     """
     from argmap.api import gap_report
     from argmap.views import gaps_report
-    from argmap.views.console import console
+    from argmap.views.console import console, print_parts
     from argmap.views.terminal import ShowOptions
     from argmap.views.terminal import show as show_view
 
-    argmap = _load(map_file, fmt, conclusion)
+    argmap = _load(map_file, fmt, conclusion, empty_ok=True)
     gaps: list[Any] = []
     notes: list[str] = []
     if not no_gaps:
@@ -339,7 +343,7 @@ def show(
 
         options = with_evaluation(options, run_evaluation(argmap), why=why)
     # find_gaps gives the table's order for the whole map, not always for a part of it
-    console().print(show_view(argmap, gaps, options, in_order=focus is None))
+    print_parts(console(), show_view(argmap, gaps, options, in_order=focus is None))
 
 
 # --- schema -----------------------------------------------------------------------------------
@@ -666,7 +670,7 @@ def render(
     # one render, then exit: without cyclic collection the map, read with the collector
     # off, is not walked again by each pass after it (50-70 ms of the 2,000-statement render)
     with api.batch():
-        argmap = _load(map_file, from_fmt, conclusion)
+        argmap = _load(map_file, from_fmt, conclusion, empty_ok=True)
         chosen, left_out = _selection(select, ignore, argmap)
         with _usage():  # an unknown --focus, --split to stdout
             api.render_file(
@@ -825,7 +829,7 @@ def stats(
     from argmap.views.jsondata import json_text
     from argmap.views.stats_view import stats_text
 
-    counts = map_stats(_load(map_file, from_fmt, conclusion))
+    counts = map_stats(_load(map_file, from_fmt, conclusion, empty_ok=True))
     if output_format is StatsFormat.JSON:
         sys.stdout.write(json_text(counts))
         return

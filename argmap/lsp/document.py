@@ -98,7 +98,11 @@ class Document:
     def error_diagnostic(self, error: LocatedError) -> Diagnostic:
         match = _SUGGESTION.search(error.what)
         suggestion = match.group(1) if match else None
-        return Diagnostic(self.error_span(error), "error", error.what, None, suggestion)
+        from argmap.errors import EmptyMapError
+
+        # a file of headings only is valid Argdown (an empty map): said, not an error
+        severity: Severity = "information" if isinstance(error, EmptyMapError) else "error"
+        return Diagnostic(self.error_span(error), severity, error.what, None, suggestion)
 
     def error_span(self, error: LocatedError) -> api.Span:
         """The text an error is about: the name it quotes, else the token at its place."""

@@ -194,7 +194,7 @@ class ArgumentMap:
         """Statements and inferences connected (downwards) to the main conclusion."""
         statements: set[str] = set()
         inferences: set[str] = set()
-        stack: list[str] = [self.conclusion]
+        stack: list[str] = [self.conclusion] if self.conclusion in self.statements else []
         while stack:
             element = stack.pop()
             if element in self.statements:
@@ -220,7 +220,10 @@ class ArgumentMap:
         (a part of the map not connected to the conclusion).
         """
         expanded: set[str] = set()
-        stack: list[TreeEntry] = [TreeEntry(node=root or self.conclusion, depth=0)]
+        start = root or self.conclusion
+        if start not in self.statements:
+            return  # an empty map (an Argdown file of headings only) has no tree
+        stack: list[TreeEntry] = [TreeEntry(node=start, depth=0)]
         while stack:
             entry = stack.pop()
             if max_depth is not None and entry.depth > max_depth:

@@ -33,10 +33,6 @@ Wording:
   (conclusion indicators that announce the text's own conclusion);
 * ``conclusion-indicator`` +2.5: any other conclusion indicator of the
   lexicon ("therefore", "hence", "that's why"...);
-* ``intermediate-step`` -1.5: a conclusion indicator in a sentence that
-  is not the last of the text and states neither a norm nor a verdict
-  (neither ``normative`` nor ``evaluative``): "Thus costs are increasing."
-  draws a step on the way; the thesis is a position, or the text's last word;
 * ``normative`` +2.0: a deontic modal ("should", "ought", "must", "shall") or
   "is (not) to be <done>": main claims of argumentative texts are mostly
   about what to do;
@@ -56,14 +52,6 @@ Wording:
   reason or an example to something said elsewhere ("For", "Besides",
   "Moreover", "Also", "Plus", "For example"...). "Because X, Y" and
   "Since X, Y" do not count: their main clause may be the claim;
-* ``premise-of-next`` -1.0: the next sentence draws a conclusion from it
-  ("X. Thus Y.", "X. Y hence Z."; "therefore", "that's why"..., not the
-  looser "so" or "ultimately"): X is given as the reason for what follows;
-* ``answered-next`` -1.5: the next sentence opens by answering it ("But",
-  "Yet", "Still", "Nevertheless"...; not "However", which as often turns
-  to the other side): "X. But Y." concedes X, the writer's view is Y's. Not
-  when X holds a concessive clause ("unless", "although", "even if"...),
-  which is what the answer answers;
 * ``concession-opening`` -2.0: it opens by granting the other side
   ("Admittedly", "Of course", "Granted", "Some may argue", "Critics say",
   "Even if"...): a sentence that is mostly a concession is not the thesis;
@@ -101,15 +89,12 @@ WEIGHTS: dict[str, float] = {
     "paragraph-closing": 0.25,
     "summary-indicator": 4.0,
     "conclusion-indicator": 2.5,
-    "intermediate-step": -1.5,
     "normative": 2.0,
     "evaluative": 1.0,
     "claim-with-reason": 0.5,
     "reason-first": 2.0,
     "return-to-thesis": 1.5,
     "premise-opening": -2.0,
-    "premise-of-next": -1.0,
-    "answered-next": -1.5,
     "concession-opening": -2.0,
     "anaphoric-opening": -0.5,
     "question": -3.0,
@@ -186,34 +171,6 @@ _REASON_FIRST = re.compile(
     r"^[\"'“‘(]*(?:since|because|given that)\b(?!\s+\d)[^,;]*,", re.IGNORECASE
 )
 _ANAPHORIC_OPENING = re.compile(r"^[\"'“‘(]*(?:this|these|such|they)\b", re.IGNORECASE)
-# The indicators that draw a conclusion from the sentence before ("X. Thus Y."): not "so"
-# (also "so that", "so much") nor "ultimately" (also "in the end"), nor the summary ones.
-_DRAWING = frozenset(
-    {
-        "therefore",
-        "thus",
-        "hence",
-        "consequently",
-        "accordingly",
-        "as a result",
-        "for this reason",
-        "for these reasons",
-        "it follows that",
-        "it follows",
-        "that's why",
-        "that is why",
-        "this is why",
-    }
-)
-# "X. But Y.": the writer replies to X (the conceding openers of PDTB's concession sense)...
-_ANSWERING = re.compile(
-    r"^[\"'“‘(]*(?:but|yet|still|nevertheless|nonetheless|even so|that said)\b", re.IGNORECASE
-)
-# ...unless X ends on a clause it concedes itself ("X unless Z. Yet Y."): Y answers Z, not X
-_CONCEDING_CLAUSE = re.compile(
-    r"\b(?:unless|although|though|even if|even though|whereas)\b", re.IGNORECASE
-)
-_THUS_FAR = re.compile(r"\s+far\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|written by|author:|\u00a9|copyright)\s", re.IGNORECASE)
 
 
@@ -336,18 +293,8 @@ def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
             while last_cue < len(all_cues) and all_cues[last_cue].start < sentence.end:
                 last_cue += 1
             flat.append((paragraph, index, sentence, first_cue, last_cue))
-    for k, (paragraph, index, sentence, low, high) in enumerate(flat):
+    for paragraph, index, sentence, low, high in flat:
         fired = _features(sentence, list(paragraph.cues[low:high]))
-        if k + 1 < len(flat):
-            after, _, following, next_low, next_high = flat[k + 1]
-            if _draws_on(after, after.cues[next_low:next_high]):
-                fired.append(("premise-of-next", 1))
-            # (no apostrophe in these words: the raw text will do, not normalised)
-            if _ANSWERING.match(following.text) and not _CONCEDING_CLAUSE.search(sentence.text):
-                fired.append(("answered-next", 1))
-            names = {name for name, _ in fired}
-            if "conclusion-indicator" in names and not names & {"normative", "evaluative"}:
-                fired.append(("intermediate-step", 1))
         if (paragraph.n, index) == first_sentence:
             fired.append(("first-sentence", 1))
         if (paragraph.n, index) == last_sentence:
@@ -394,16 +341,6 @@ _ORDER = {name: i for i, name in enumerate(WEIGHTS)}
 
 def _sorted_features(fired: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return sorted(fired, key=lambda f: _ORDER[f[0]])
-
-
-def _draws_on(paragraph: Paragraph, cues: tuple[Cue, ...]) -> bool:
-    """Whether a sentence with these cues draws a conclusion from the one before it."""
-    return any(
-        c.kind == lexicon.CONCLUSION_INDICATOR
-        and " ".join(c.text.lower().split()) in _DRAWING
-        and not _THUS_FAR.match(paragraph.text, c.end)  # "thus far": so far, not a conclusion
-        for c in cues
-    )
 
 
 def _is_byline(paragraph: Paragraph) -> bool:

@@ -35,10 +35,11 @@ text in its paragraph. Nothing here prints.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,6 +100,8 @@ class Scores:
     found: int = 0
     units: int = 0
     attached: int = 0
+    #: the names of the texts whose conclusion was found
+    found_in: list[str] = field(default_factory=list)
 
     def macro_f1(self, level: str) -> float:
         return macro_f1(self.gold[level], self.pred[level])
@@ -232,7 +235,9 @@ def score(gold: Gold, draft: Draft, into: Scores) -> None:
     into.texts += 1
     claim = gold.unit_tokens[gold.root]
     if draft.root is not None and claim:
-        into.found += len(claim & covers[draft.root]) / len(claim) >= CONCLUSION_COVERAGE
+        if len(claim & covers[draft.root]) / len(claim) >= CONCLUSION_COVERAGE:
+            into.found += 1
+            into.found_in.append(gold.name)
     for i in range(n):
         m = mapped[i]
         into.gold["cc"].append(str(gold.parents[i] is None))
@@ -414,6 +419,24 @@ def baseline_drafts() -> dict[str, Callable[[str], Draft]]:
             _sentence_draft(text, guessed(text), lambda body: bool(_CUE_RULE.search(body)))
         ),
     }
+
+
+@contextlib.contextmanager
+def ablated(features: Iterable[str]) -> Iterator[None]:
+    """Within the block, the conclusion guess runs without these features (weight 0)."""
+    from argmap.teaching import cues
+
+    names = list(features)
+    unknown = [name for name in names if name not in cues.WEIGHTS]
+    if unknown:
+        raise ValueError(f"no conclusion feature {', '.join(unknown)}")
+    saved = {name: cues.WEIGHTS[name] for name in names}
+    try:
+        for name in names:
+            cues.WEIGHTS[name] = 0.0
+        yield
+    finally:
+        cues.WEIGHTS.update(saved)
 
 
 def evaluate(pairs: Iterable[tuple[Path, Path]], system: Callable[[str], Draft]) -> Scores:

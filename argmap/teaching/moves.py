@@ -11,17 +11,24 @@ paragraph (its most conclusion-like sentence, or for evidence the sentence
 the evidence cues are in). A sentence is split (each part at least
 :data:`MIN_WORDS` words) where
 
-* a contrast joins two clauses ("X, but Y", "X; yet Y", "X, whereas Y"):
+* a contrast joins two clauses ("X, but Y", "X; yet Y", "X, whereas Y",
+  also "X but Y" with no comma, and "X, but also Y" when no "not only" came
+  before; not "all but", "to name but a few", "not X but Y"):
   X is conceded, Y is the writer's point. A "however" between commas is a
   sentence adverb after the first words of its clause ("The cost, however,
   is high"): that clause begins at the comma before those words, if any;
+* a bare semicolon ("X; Y", no connective): Y spells out X, so supports it;
 * a concessive clause hangs on the main one ("Although X, Y", "Y, even if X",
   "Y, unless X", "Despite X, Y"): the concession attacks the main clause.
+  An opening clause ("Although X, Y", "Since X, Y", also "And since X, Y")
+  runs past a sentence adverb between commas ("Since, however, X, Y") and a
+  relative clause on its last noun ("Despite X, which Z, Y").
   Outside the conclusion's sentence an opening concession reads as "X, but
   Y": X is an objection to the conclusion and Y the writer's reply to it;
 * a reason clause hangs on the clause before ("Y, because X", "Y since X",
   "Y, for it X", "Because X, Y", "Y, as the X..." where a subject follows
-  the "as", "Y, otherwise X"): the reason supports it. An opening "As"
+  the "as", or any word and then a verb, "Y, as shops are open...";
+  "Y, otherwise X"): the reason supports it. An opening "As"
   is not split off: it is as often a role or a time ("As a central airport,
   ...") as a reason;
 * a consequence follows ("X, so Y", "X, therefore Y", "X, which is why Y"):
@@ -157,19 +164,35 @@ _PREMISE = re.compile(
 
 # split points inside a sentence: the marker opens the second part
 _SPLIT = re.compile(
-    r"(?:[,;:]|\s[–—-])\s+(?P<m>but(?!\s+(?:rather|also|instead|only)\b)|yet|however|whereas|although|though|even though|even if|"
+    r"(?:[,;:]|\s[–—-])\s+(?P<m>but(?!\s+(?:rather|instead|only)\b)|yet|however|whereas|although|though|even though|even if|"
     r"unless|because(?!\s+of\b)|since|for(?=\s+(?:it|they|this|that|these|those|there|the|a|an|we|he|she|"
     r"you|one|many|most|no|in|without)\b)|so(?!\s+(?:that|many|much|far|long|called)\b)|"
     r"therefore|thus|hence|which is why|which means|and therefore|and so|and thus|"
     # ", as the population ages", ", as, due to...": a reason clause (not "as long as", "as such")
     r"as(?=\s+(?:it|they|this|there|we|he|she|you|the|many|most|no|not|everyone|people)\b|,)|"
+    # ", as shops are open...": a subject and its verb follow the "as" (no preposition, article)
+    r"as(?=\s+[a-z]+\s+(?:is|are|was|were|have|has|had|can|cannot|will|would|do|does|did)\b)|"
     r"including|otherwise|and (?:how|who|what|why|where))\b"
-    r"|\s+(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas)\b",
+    r"|\s+(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas|"
+    r"but(?!\s+(?:rather|instead|only|also|not|for|as|in|on|at|by|with|from|to|of|a few|few|"
+    r"one|once)\b))\b"
+    r"|;\s+(?P<semi>)(?=\w)",  # "X; Y" with no connective: Y spells out X
     re.IGNORECASE,
 )
+# "Although X, Y"; also "And since X, Y", "Since, however, X, Y" (a sentence adverb between
+# commas does not end the clause) and "Despite X, which Z, Y" (nor does a relative clause)
+_NOT_A_CLAUSE_BUT = re.compile(
+    r"\b(?:all|nothing|anything|none|name|last|everything|everyone|anyone)\s+$"
+    r"|\bnot\s+(?:[\w'’-]+\s+){0,3}$",  # "not X but Y": a correction, not a contrast
+    re.IGNORECASE,
+)
+_ALSO = re.compile(r"\s+also\b", re.IGNORECASE)
+_NOT_ONLY = re.compile(r"\bnot (?:only|just|merely|simply)\b", re.IGNORECASE)
 _INITIAL = re.compile(
-    _LEAD + r"(?P<m>although|though|even though|even if|while|whereas|despite|in spite of|"
-    r"because|since|given that)\b[^,;]*[,;]",
+    _LEAD + r"(?:and\s+)?(?P<m>although|though|even though|even if|while|whereas|despite|"
+    r"in spite of|because|since|given that)\b"
+    r"(?:,\s*(?:however|therefore|of course|indeed|in fact|though|moreover)\s*,)?"
+    r"[^,;]*(?:,\s*(?:which|who|whose|where)\b[^,;]*)?[,;]",
     re.IGNORECASE,
 )
 _PARENTHETICAL = re.compile(r"\s*,")
@@ -235,10 +258,17 @@ def split_clauses(text: str) -> list[_Part]:
     if initial and _words(norm[initial.end() :]) >= MIN_WORDS:
         cuts.append((initial.end(), "^" + initial.group("m").lower()))
     for match in _SPLIT.finditer(norm):
+        if match.group("semi") is not None:
+            cuts.append((match.start("semi"), ";"))
+            continue
         marker = (match.group("m") or match.group("n")).lower()
         at = match.start("m") if match.group("m") else match.start("n")
         if marker == "since" and lexicon._is_temporal_since(norm, match.end()):
             continue
+        if match.group("n") and marker == "but" and _NOT_A_CLAUSE_BUT.search(norm, 0, at):
+            continue  # "all but", "to name but a few": "but" as "except"; "not X but Y"
+        if marker == "but" and _ALSO.match(norm, match.end()) and _NOT_ONLY.search(norm, 0, at):
+            continue  # "not only X, but also Y": one point and its addition, no contrast
         if marker.startswith("and ") and marker not in CONSEQUENCE:
             if not norm.rstrip("\"'”’) ").endswith("?"):
                 continue  # "X, and who would doubt it?" only: "X, and what they do" is no reason
@@ -306,6 +336,9 @@ def split_clauses(text: str) -> list[_Part]:
         elif marker in REASON:
             parts[i].head, parts[i].relation = i - 1, "sup"
             parts[i].why = f"a reason ({marker!r}) for the clause before"
+        elif marker == ";":
+            parts[i].head, parts[i].relation = i - 1, "sup"
+            parts[i].why = "after a semicolon with no connective: it spells out the clause before"
         elif marker == "and ?":
             parts[i].head, parts[i].relation = i - 1, "sup"
             parts[i].why = "a rhetorical question joined with 'and': it backs the clause before"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 from argmap.safe_text import printable
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, RenderableType
     from rich.segment import Segment
 
 
@@ -39,6 +39,27 @@ def console(*, stderr: bool = False) -> Console:
         soft_wrap=False,
         legacy_windows=False,
     )
+
+
+def print_parts(out: Console, renderable: RenderableType) -> None:
+    """``out.print(renderable)``, the same text, where the parts of a Group that draw their own
+    plain lines (a ``plain_lines(console, options)`` method: ``show``'s tree and gap table)
+    write them straight to the console's file when it has no colour: rich's print would pass
+    every line through its segment pipeline again (issue 17, ``show`` on 50,000 statements).
+    Each such line is no wider than the console, so rich's crop changes none of them."""
+    from rich.console import Group
+
+    parts = renderable.renderables if isinstance(renderable, Group) else [renderable]
+    options = out.options.update(justify=None, overflow=None, height=None, no_wrap=None)
+    for part in parts:
+        draw = getattr(part, "plain_lines", None)
+        lines = draw(out, options) if draw is not None and out.color_system is None else None
+        if lines is None:
+            out.print(part)
+            continue
+        for start in range(0, len(lines), 4096):
+            out.file.write(printable("\n".join(lines[start : start + 4096]) + "\n"))
+        out.file.flush()
 
 
 def piped_width() -> int | None:

@@ -10,11 +10,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.segment import Segment
+from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
-from rich.tree import Tree
 
 from argmap.analysis.base import SEVERITY_ORDER, Gap
 from argmap.model import ArgumentMap, Inference, InferenceKind, Severity, Statement, StatementKind
@@ -27,6 +25,7 @@ from argmap.model.presentation import (
     sections,
 )
 from argmap.views.plain_table import PlainTable
+from argmap.views.plain_tree import Indented, PlainTree, TextBuilder
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
@@ -118,6 +117,8 @@ def show(
 
     ``in_order``: ``gaps`` are in :func:`argmap.api.find_gaps`'s order (the table's own).
     """
+    if not argmap.statements:
+        return _empty(argmap, options)
     by_node: dict[str, list[Gap]] = {}
     if options.gaps:
         for gap in gaps:
@@ -158,10 +159,23 @@ def show(
     return Group(*parts)
 
 
-def _sections(argmap: ArgumentMap, outline: Sequence[Section], options: ShowOptions) -> Tree:
+def _empty(argmap: ArgumentMap, options: ShowOptions) -> RenderableType:
+    """A map with no statement (an Argdown file of headings only): says so, and its headings."""
+    parts: list[RenderableType] = [
+        Text("An empty map: no statement or argument to show.", style="bold"),
+        Text(""),
+    ]
+    outline = sections(argmap)
+    if outline:
+        parts += [_sections(argmap, outline, options), Text("")]
+    parts.append(_summary(argmap))
+    return Group(*parts)
+
+
+def _sections(argmap: ArgumentMap, outline: Sequence[Section], options: ShowOptions) -> PlainTree:
     """The file's headings (Argdown's sections) and the statements defined under each."""
-    top = Tree(Text("Sections (the file's headings):", style="bold"), guide_style="dim")
-    stack: list[tuple[Tree, Section]] = [(top, s) for s in reversed(outline)]
+    top = PlainTree(Text("Sections (the file's headings):", style="bold"))
+    stack: list[tuple[PlainTree, Section]] = [(top, s) for s in reversed(outline)]
     while stack:
         parent, section = stack.pop()
         head = Text("§ ", style="bold")
@@ -183,13 +197,34 @@ def _sections(argmap: ArgumentMap, outline: Sequence[Section], options: ShowOpti
     return top
 
 
+def _reached(argmap: ArgumentMap, top: str) -> set[str]:
+    """The statements ``argmap.tree(root=top)`` reaches at any depth, found without its entries:
+    the premises of the inferences on each statement reached, and of the undercuts of those."""
+    reached = {top}
+    stack = [top]
+    done: set[str] = set()
+    while stack:
+        steps = list(argmap.incoming(stack.pop()))
+        while steps:
+            step = steps.pop()
+            if step.id in done:
+                continue
+            done.add(step.id)
+            for premise in step.premises:
+                if premise not in reached:
+                    reached.add(premise)
+                    stack.append(premise)
+            steps.extend(argmap.attacks(step.id))
+    return reached
+
+
 def _unconnected_roots(argmap: ArgumentMap) -> list[str]:
     """Tops of the parts of the map the conclusion's tree does not reach, in map order.
 
     Each part starts at a statement that supports or attacks nothing when
     there is one (else, in a cycle, at its first statement in the file).
     """
-    reached = {entry.node for entry in argmap.tree()}
+    reached = _reached(argmap, argmap.conclusion)
     if len(reached) == len(argmap.statements):
         return []
     rest = [s for s in argmap.statements if s not in reached]
@@ -199,7 +234,7 @@ def _unconnected_roots(argmap: ArgumentMap) -> list[str]:
             if sid in reached or (prefer_tops and argmap.outgoing(sid)):
                 continue
             roots.append(sid)
-            reached.update(entry.node for entry in argmap.tree(root=sid))
+            reached |= _reached(argmap, sid)
     return roots
 
 
@@ -208,18 +243,18 @@ def _tree(
     by_node: dict[str, list[Gap]],
     options: ShowOptions,
     start: str | None = None,
-) -> tuple[Tree, set[str]]:
-    """The rich tree from ``start`` (the conclusion), and the ids the children cap hid."""
+) -> tuple[PlainTree, set[str]]:
+    """The tree from ``start`` (the conclusion), and the ids the children cap hid."""
     top = start or argmap.conclusion
     # side_pro[x] is true when statement x argues for the top of the tree
     side_pro: dict[str, bool] = {top: True}
-    nodes: dict[str, Tree] = {}
-    groups: dict[str, Tree] = {}
-    root: Tree | None = None
+    nodes: dict[str, PlainTree] = {}
+    groups: dict[str, PlainTree] = {}
+    root: PlainTree | None = None
     cap = options.max_children
-    # per shown node (by id of its rich Tree): children added, children left out
+    # per shown node (by id of its tree node): children added, children left out
     added: dict[int, int] = {}
-    left_out: dict[int, tuple[Tree, int]] = {}
+    left_out: dict[int, tuple[PlainTree, int]] = {}
     capped: set[str] = set()
     for entry in argmap.tree(max_depth=options.depth, root=top):
         statement = argmap.statements[entry.node]
@@ -227,7 +262,7 @@ def _tree(
         if via is None:
             role = "conclusion" if top == argmap.conclusion else statement.kind.value
             label = _label(argmap, statement, role, by_node, options, entry.repeat)
-            root = Tree(_with_notes(label, statement, options), guide_style="dim")
+            root = PlainTree(_with_notes(label, statement, options))
             nodes[entry.node] = root
             continue
         parent = _parent(argmap, via, nodes, groups)
@@ -258,7 +293,7 @@ def _tree(
             group = groups.get(via.id)
             if group is None:
                 kind = "linked reason" if via.kind is InferenceKind.SUPPORT else f"linked {role}"
-                header = Text(f"{GLYPHS['linked']} {kind} ", style=STYLES["linked"])
+                header = TextBuilder(f"{GLYPHS['linked']} {kind} ", style=STYLES["linked"])
                 header.append("(premises that work only together)", style="dim")
                 _append_gaps(header, by_node.get(via.id, []))
                 _append_inference(header, via, options)
@@ -266,7 +301,7 @@ def _tree(
                 groups[via.id] = group
             parent = group
         if entry.repeat:
-            text = Text(f"{GLYPHS['repeat']} ", style=STYLES["repeat"])
+            text = TextBuilder(f"{GLYPHS['repeat']} ", style=STYLES["repeat"])
             text.append(f"{role}: ", style=STYLES.get(role, ""))
             text.append(f"see {entry.node} above: ", style="dim")
             text.append(_short(statement.text, 60), style="dim")
@@ -308,14 +343,14 @@ def _target_side(argmap: ArgumentMap, via: Inference, side_pro: dict[str, bool])
 
 
 def _parent(
-    argmap: ArgumentMap, via: Inference, nodes: dict[str, Tree], groups: dict[str, Tree]
-) -> Tree | None:
+    argmap: ArgumentMap, via: Inference, nodes: dict[str, PlainTree], groups: dict[str, PlainTree]
+) -> PlainTree | None:
     if via.kind is InferenceKind.UNDERCUT:
         return groups.get(via.target)
     return nodes.get(via.target)
 
 
-def _append_text(text: Text, statement: Statement) -> None:
+def _append_text(text: TextBuilder, statement: Statement) -> None:
     """The statement's text; the analyst's own words italic, an added clause also in brackets."""
     analyst = statement.implicit or statement.reconstructed
     body = " ".join(statement.text.split())
@@ -346,11 +381,11 @@ def _label(
     options: ShowOptions,
     repeat: bool,
     steps: Sequence[str] = (),
-) -> Text:
+) -> TextBuilder:
     style = STYLES.get(role, "")
     if role == "reason" and statement.is_assumption:
         role = "assumption"
-    text = Text(f"{GLYPHS.get(role, '●')} ", style=style)
+    text = TextBuilder(f"{GLYPHS.get(role, '●')} ", style=style)
     name = role.upper() if role == "conclusion" else role
     if statement.implicit:
         name = f"implicit {name}" if role != "assumption" else "implicit assumption"
@@ -388,7 +423,7 @@ def _label(
     return text
 
 
-def _with_notes(label: Text, statement: Statement, options: ShowOptions) -> RenderableType:
+def _with_notes(label: TextBuilder, statement: Statement, options: ShowOptions) -> RenderableType:
     """The node line, and under it, indented as a block, its quote (``--quotes``) and ``--why``."""
     notes: list[RenderableType] = []
     if options.quotes and statement.quote:
@@ -403,30 +438,10 @@ def _with_notes(label: Text, statement: Statement, options: ShowOptions) -> Rend
         notes.append(line)
     if not notes:
         return label
-    return Group(label, _Indented(Group(*notes), NOTE_INDENT))
+    return Group(label, Indented(Group(*notes), NOTE_INDENT))
 
 
-class _Indented:
-    """A renderable set in by ``indent`` columns as a block (wrapped lines keep the indent).
-
-    Unlike rich's Padding it adds no trailing spaces, so piped output stays clean.
-    """
-
-    def __init__(self, renderable: RenderableType, indent: int) -> None:
-        self.renderable = renderable
-        self.indent = indent
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(1, options.max_width - self.indent)
-        lines = console.render_lines(self.renderable, options.update_width(width), pad=False)
-        margin = Segment(" " * self.indent)
-        for line in lines:
-            yield margin
-            yield from line
-            yield Segment.line()
-
-
-def _append_gaps(text: Text, gaps: Sequence[Gap]) -> None:
+def _append_gaps(text: TextBuilder, gaps: Sequence[Gap]) -> None:
     """The gap marker of the worst severity, in its colour, and the codes beside it."""
     if not gaps:
         return
@@ -436,7 +451,7 @@ def _append_gaps(text: Text, gaps: Sequence[Gap]) -> None:
     text.append(f"  {SEVERITY_MARKS[worst]} {codes}", style=SEVERITY_STYLES[worst])
 
 
-def _append_inference(text: Text, via: Inference, options: ShowOptions) -> None:
+def _append_inference(text: TextBuilder, via: Inference, options: ShowOptions) -> None:
     bits = []
     title = argument_title(via)
     if title:

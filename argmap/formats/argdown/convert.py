@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from argmap.errors import MapFileError
+from argmap.errors import EmptyMapError, MapFileError
 from argmap.formats._graph import choose_conclusion
 from argmap.formats._text import decode, read_bytes
 from argmap.formats._tree import describe as _kind
@@ -93,14 +93,26 @@ def _texts(members: list[Any], offset: int) -> tuple[str, int, dict[str, Any]]:
             text = member.text.strip()
             chosen = member
     meta: dict[str, Any] = {}
-    if chosen is None:
-        return text, offset, meta
-    distinct: list[Any] = []  # the members with different texts, the last of each kept
+    # the members with different texts, the last of each kept; a reference's text (the
+    # hashtags after it, ``[A] #tag``) is one of them, as in Argdown's model, though never
+    # the chosen one
+    distinct: list[Any] = []
     for member in reversed(members):
         body = member.text.strip()
-        if not member.reference and body and all(body != m.text.strip() for m in distinct):
+        if (
+            body
+            and (member is chosen or body != text)
+            and all(body != m.text.strip() for m in distinct)
+        ):
             distinct.append(member)
     distinct.reverse()
+    if chosen is not None:  # the chosen text last, as the writer writes it
+        distinct.remove(chosen)
+        distinct.append(chosen)
+    if chosen is None:
+        if len(distinct) > 1:  # references only, with different hashtags
+            meta["texts"] = [m.text.strip() for m in distinct]
+        return text, offset, meta
     found: list[dict[str, Any]] = []
     for n, member in enumerate(distinct):
         body = member.text.strip()
@@ -390,6 +402,7 @@ class _Converter:
                 description, _, described = _texts(arg.members, 0)
                 if description:
                     info["description"] = description
+                if description or "texts" in described:
                     info.update(described)  # its links, and every description when several
                 if arg.tags:
                     info["tags"] = list(arg.tags)
@@ -783,23 +796,19 @@ def read(
         except MapFileError:
             argmap.source_text = None  # the map still loads; views say the text is missing
     if not argmap.statements:
-        # valid Argdown (Argdown maps it to an empty map), but nothing argmap can show
+        # valid Argdown (Argdown draws an empty map): the commands that can show or write an
+        # empty map take it from the error (its headings, front matter and title kept)
+        argmap.conclusion = ""
+        file, line, col = name, 1, 1
+        what = "the Argdown file has no statements and no arguments: an empty map"
         if model.heading_offsets:
             file, line, col = source.locate(model.heading_offsets[0])
             count = len(model.heading_offsets)
-            raise MapFileError(
+            what = (
                 f"the Argdown file has only headings ({count}) and no statement or argument "
-                "under them: there is nothing to map",
-                file=file,
-                line=line,
-                col=col,
+                "under them: an empty map"
             )
-        raise MapFileError(
-            "the Argdown file has no statements and no arguments",
-            file=name,
-            line=1,
-            col=1,
-        )
+        raise EmptyMapError(what, file=file, line=line, col=col, empty=argmap)
     if conclusion is not None or not argmap.conclusion:
         choose_conclusion(argmap, conclusion)
     return argmap

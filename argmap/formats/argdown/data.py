@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from argmap.formats._tree import MAX_INT_DIGITS, TOO_MANY_DIGITS, walk_yaml
 
+if TYPE_CHECKING:
+    import yaml  # imported when a data block is not JSON: most Argdown files never pay for it
+
 # --- YAML data --------------------------------------------------------------------------------
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: A cap on the YAML nodes one data block may expand to (aliases can multiply them).
 MAX_DATA_NODES = 200_000
 
@@ -179,6 +179,8 @@ def _load_yaml(source: str) -> Any:
             pass
     lenient, inserted = _js_flow(source)
     if inserted:
+        import yaml
+
         try:
             return _load_yaml_strict(lenient)
         except yaml.MarkedYAMLError as exc:
@@ -198,7 +200,10 @@ def _load_yaml(source: str) -> Any:
 
 
 def _load_yaml_strict(source: str) -> Any:
-    root = yaml.compose(source, Loader=_Loader)
+    import yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    root = yaml.compose(source, Loader=loader)
     if root is None:
         return None
 

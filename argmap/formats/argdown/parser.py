@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Generator
+from types import ModuleType
 from typing import Any
-
-import yaml
 
 from argmap.formats.argdown.data import _load_yaml
 from argmap.formats.argdown.lexer import (
     _DESCRIBE,
     _DOT,
-    _TAG_CHARS,
+    _TAG_CLASS,
     _WS,
     AB_END,
     AB_START,
@@ -90,13 +89,22 @@ _RELATION_KINDS = frozenset(
         OUT_UNDERCUT,
     }
 )
+
+
+def _yaml() -> ModuleType:
+    """PyYAML, imported when a data block turns out to be bad (JSON-like data never needs it)."""
+    import yaml
+
+    return yaml
+
+
 _END_OF = {AB_START: AB_END, UB_START: UB_END, AI_START: AI_END, UI_START: UI_END}
 _RE_TITLE_DEF = re.compile(rf"\[({_DOT}+)\]:")
 _RE_TITLE_REF = re.compile(rf"\[({_DOT}+)\]")
 _RE_ARG_TITLE_DEF = re.compile(rf"<({_DOT}+)>:")
 _RE_ARG_TITLE_REF = re.compile(rf"<({_DOT}+)>")
 _RE_LINK_PARTS = re.compile(rf"\[({_DOT}+)\]\(({_DOT}+)\)")
-_RE_TAG_NAME = re.compile(rf"#(?:\(([^)]+)\)|([{_TAG_CHARS}]+))")
+_RE_TAG_NAME = re.compile(rf"#(?:\(([^)]+)\)|({_TAG_CLASS}+))")
 _RE_BLOCK_DATA = re.compile(r"\{[ \t]*(?:\n\r|\n)")
 _RE_BLOCK_DATA_END = re.compile(rf"\}}[{_WS}]*\Z")
 _RE_FRONT_START = re.compile(rf"\A[{_WS}]*={{3,}}")
@@ -156,12 +164,12 @@ class _Parser:
     def load(self, source: str, base: int, what: str) -> Any:
         try:
             return _load_yaml(source)
-        except yaml.MarkedYAMLError as exc:
+        except _yaml().MarkedYAMLError as exc:  # (evaluated only when the data is bad)
             mark = exc.problem_mark or exc.context_mark
             where = base + mark.index if mark is not None else base
             problem = exc.problem or exc.context or "invalid YAML"
             raise _SyntaxError(where, f"YAML error in {what}: {problem}") from None
-        except yaml.YAMLError as exc:
+        except _yaml().YAMLError as exc:
             raise _SyntaxError(base, f"YAML error in {what}: {exc}") from None
         except ValueError as exc:
             message, index = exc.args if len(exc.args) == 2 else (str(exc), None)

@@ -17,11 +17,33 @@ from argmap.formats.argdown.convert import (
     OWN_META,
     STANDS_FOR,
     STATEMENT_DATA,
-    _valid_id,
 )
-from argmap.formats.argdown.lexer import _RE_SPECIAL, _TAG_CHARS
 from argmap.formats.argdown.model import CONTRADICTORY, CONTRARY, ENTAILS, UNDERCUT
-from argmap.formats.argdown.tables import SHORTCODES
+from argmap.formats.argdown.pieces import (
+    _INFERENCE_KEYS,
+    _RE_MADE_UP_ID,
+    _RE_PLAIN_START,
+    _RE_SENTINEL,
+    _RE_STRING_LITERAL,
+    _RE_UNTITLED,
+    _STATEMENT_KEYS,
+    _SYNTAX_META,
+    _argument_name,
+    _class_tags,
+    _escape,
+    _is_argument_node,
+    _json,
+    _names_an_argument,
+    _put_meta,
+    _safe_argument_title,
+    _safe_statement_title,
+    _split_texts,
+    _tag_token,
+    _tags_in,
+    _tags_kept_in_text,
+    _with_links,
+    _writable_tag,
+)
 from argmap.model import (
     ArgumentMap,
     Inference,
@@ -29,268 +51,12 @@ from argmap.model import (
     Statement,
     presentation,
 )
-from argmap.safe_text import first_unsafe, json_safe, printable, replace_unsafe
+from argmap.safe_text import first_unsafe, printable, replace_unsafe
 
 # --- writing ----------------------------------------------------------------------------------
 
 #: The writer nests relation lines at most this deep, then continues in a new block.
 MAX_NESTING = 40
-_RE_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
-_RE_MENTION_AT = re.compile(r"@\[[^\]\n\r\u2028\u2029]+\]|@<[^>\n\r\u2028\u2029]+>")
-_RE_SIMPLE_TAG = re.compile(f"[{_TAG_CHARS}]+")
-_RE_TAG_AT = re.compile(rf"#(?:\(([^)]+)\)|([{_TAG_CHARS}]+))")
-_RE_SHORTCODE = re.compile("|".join(re.escape(code) for code in SHORTCODES))
-#: inference ids made up by argmap (native maps: ``_i3``) or by the Argdown reader (``i2``, ``r5``)
-_RE_MADE_UP_ID = re.compile(r"_.*|[ir][0-9]+(?: \([0-9]+\))?", re.DOTALL)
-#: how an untitled statement's text may start (else it could read as a list, a number...)
-_RE_PLAIN_START = re.compile(r"(?![0-9]+\.)[^\W_]")
-_RE_SENTINEL = re.compile("\x00([^\x00]*)\x00")
-#: Argdown's automatic titles of untitled statements: the writer leaves them out
-_RE_UNTITLED = re.compile(r"Untitled [0-9]+(?: \([0-9]+\))?")
-_ALWAYS_ESCAPED = set("\\#*_[<{")
-_RE_NEEDS_ESCAPE = re.compile(r"[\\#*_\[<{@]|//|===|[ \t][ \t]")
-_RE_RULE_NEEDS_ESCAPE = re.compile(r"[\\#*_\[<{@,\-]|//|===|[ \t][ \t]")
-
-
-def _escape(text: str, *, rule: bool = False, tags: frozenset[str] = frozenset()) -> str:
-    """``text`` so that Argdown's lexer reads it back as the same plain text.
-
-    Characters that would start markup are escaped with a backslash; mentions
-    (``@[Title]``) and unknown shortcodes (``.xyz.``, ``:xyz:``) stay as they
-    are, since Argdown keeps them in the text as written, while one of
-    Argdown's own shortcodes (``.~.``) is escaped, or it would become its
-    symbol. A hashtag naming one of ``tags`` stays a hashtag: the statement's
-    tag, kept in its text as Argdown's default does.
-    Runs of blanks keep their width: a token that starts at a blank loses it
-    (Argdown skips blanks between tokens), so every blank after the first is
-    escaped. In an inference line (``rule``), commas and hyphens are escaped
-    too: they separate rules and end the line.
-    """
-    if (_RE_RULE_NEEDS_ESCAPE if rule else _RE_NEEDS_ESCAPE).search(text) is None and (
-        _RE_SHORTCODE.search(text) is None
-    ):
-        return text  # most texts: nothing to escape
-    out: list[str] = []
-    i = 0
-    size = len(text)
-    triple_equals = "===" in text
-    while i < size:
-        c = text[i]
-        if c in ".:":
-            # ".xyz." and ":xyz:" are Argdown's shortcodes, read verbatim: escapes inside
-            # would stay in the text, and nothing inside needs one
-            special = _RE_SPECIAL.match(text, i)
-            if special is not None and (
-                special.group().strip() in SHORTCODES or "@include(" in special.group()
-            ):
-                out.append("\\" + c)  # written as it stands, not as the symbol
-                i += 1
-                continue
-            if special is not None:
-                out.append(special.group())
-                i = special.end()
-                continue
-            out.append(c)
-        elif c == "#" and tags:
-            tag = _RE_TAG_AT.match(text, i)
-            if tag is not None and (tag.group(1) or tag.group(2)) in tags:
-                out.append(tag.group())
-                i = tag.end()
-                continue
-            out.append("\\#")
-        elif c == "@":
-            mention = _RE_MENTION_AT.match(text, i)
-            if mention is not None and not rule:
-                out.append(mention.group())
-                i = mention.end()
-                continue
-            out.append("\\@")
-        elif c in _ALWAYS_ESCAPED or (c == "=" and triple_equals):
-            out.append("\\" + c)
-        elif c == "/" and text[i + 1 : i + 2] == "/":
-            out.append("\\/")
-        elif c == "(" and text.endswith("@include", 0, i):
-            out.append("\\(")  # Argdown's tool would include a file here, escape or not
-        elif rule and c in ",-":
-            out.append("\\" + c)
-        elif c in " \t" and i > 0 and text[i - 1] in " \t":
-            out.append("\\" + c)
-        elif c == "\t" and out and out[-1].startswith("\\"):
-            out.append("\\\t")  # an escape takes the spaces after it, not a tab
-        else:
-            out.append(c)
-        i += 1
-    return "".join(out)
-
-
-#: data keys the reader gives a meaning of its own (a statement's, an inference line's; a
-#: conclusion's ``uses`` numbers the premises as they were written): a ``meta`` entry of that
-#: name is written under ``"meta"``, every other one as Argdown's data
-_STATEMENT_KEYS = frozenset((*STATEMENT_DATA, "meta", "text", "tags", "argmap", "uses"))
-_INFERENCE_KEYS = frozenset((*INFERENCE_DATA, "meta", "uses", "argmap"))
-
-
-def _put_meta(data: dict[str, Any], meta: dict[str, Any], reserved: frozenset[str]) -> None:
-    """``meta`` into the inline data: as Argdown's own keys (``{isInMap: false}`` stays so, and
-    Argdown still reads it), under ``"meta"`` where the key means something else to argmap."""
-    nested: dict[str, Any] = {}
-    for key, value in meta.items():
-        if key in reserved or key in data:
-            nested[key] = value
-        else:
-            data[key] = value
-    if nested:
-        data["meta"] = nested
-
-
-def _names_an_argument(block: str) -> bool:
-    """Whether a written block starts with an argument (a structure after it would be its)."""
-    return block.startswith("<") and not block.startswith("<!--")
-
-
-def _tag_token(tag: str) -> str:
-    return f"#{tag}" if _RE_SIMPLE_TAG.fullmatch(tag) else f"#({tag})"
-
-
-def _writable_tag(tag: str) -> bool:
-    return (
-        bool(tag)
-        and ")" not in tag
-        and tag == tag.strip()
-        and "\n" not in tag
-        and "@include(" not in tag
-    )
-
-
-def _tags_in(text: str) -> set[str]:
-    """The tags written as hashtags in ``text``."""
-    return {m.group(1) or m.group(2) for m in _RE_TAG_AT.finditer(text)}
-
-
-def _with_links(text: str, links: list[tuple[int, int, str]], tags: frozenset[str]) -> str:
-    """``text`` escaped, its links written as Argdown links ``[text](url)``."""
-    out: list[str] = []
-    at = 0
-    for start, end, url in links:
-        words = text[start:end]
-        if (
-            "]" in words
-            or ")" in url
-            or "@include(" in words + url
-            or any(c in words + url for c in "\n\r\u2028\u2029")
-            or words != words.strip()
-            or url != url.strip()
-        ):
-            continue  # Argdown's link cannot hold it: its text stays, as text
-        before = text[at:start]
-        out.append(_after_link(before, tags) if out else _escape(before, tags=tags))
-        out.append(f"[{words}]({url})")
-        at = end
-    out.append(_after_link(text[at:], tags) if out else _escape(text[at:], tags=tags))
-    return "".join(out)
-
-
-def _after_link(text: str, tags: frozenset[str]) -> str:
-    # a link token takes one blank after it and gives back a space (a tab is lost): a tab
-    # right after a link is escaped
-    escaped = _escape(text, tags=tags)
-    return "\\" + escaped if text[:1] == "\t" else escaped
-
-
-def _json(value: Any) -> str:
-    """Inline data as JSON (valid YAML flow), safe inside Argdown's ``{...}`` token."""
-
-    def fix(match: re.Match[str]) -> str:
-        # a "}" followed by a blank would end the data token early; these escapes keep the
-        # string's value and the token whole
-        return (
-            match.group()
-            .replace("@include(", "@include\\u0028")  # no file included from a data block
-            .replace("}", "\\u007d")
-            .replace("\u2028", "\\u2028")
-            .replace("\u2029", "\\u2029")
-        )
-
-    return _RE_STRING_LITERAL.sub(fix, json_safe(json.dumps(value, ensure_ascii=False)))
-
-
-def _safe_statement_title(title: str) -> bool:
-    return (
-        bool(title)
-        and "@include(" not in title  # Argdown's tool would include a file
-        and _valid_id(title)
-        and "]" not in title
-        and first_unsafe(title) is None
-        and not title.startswith("-")
-        and "\u2028" not in title
-        and "\u2029" not in title
-    )
-
-
-def _safe_argument_title(title: str) -> bool:
-    return (
-        bool(title)
-        and "@include(" not in title  # Argdown's tool would include a file
-        and _valid_id(title)
-        and ">" not in title
-        and first_unsafe(title) is None
-        # at the start of a line "<_", "<+" and "<-" are relations, "<!--" a comment
-        and title[0] not in "-_+"
-        and not title.startswith("!--")
-        and "\u2028" not in title
-        and "\u2029" not in title
-    )
-
-
-def _argument_name(inf: Inference) -> str | None:
-    """The Argdown argument an inference was read from (``meta.argdown.argument``)."""
-    info = inf.meta.get("argdown")
-    name = info.get("argument") if isinstance(info, dict) else None
-    return name if isinstance(name, str) else None
-
-
-#: statement meta the syntax itself says (links, the texts of a class): not written as data
-_SYNTAX_META = ("links", "texts")
-
-
-def _tags_kept_in_text(argmap: ArgumentMap) -> bool:
-    """Whether every tag of the map is a hashtag in its text (or in its argument's description)."""
-    # (a statement or argument never given a text is written as a reference, its tags after
-    # it. A reference's text is no argument's description, in either mode; the hashtags after
-    # a statement's reference are its member's text, unless the file took tags out of texts)
-    front = argmap.meta.get("frontmatter")
-    model = front.get("model") if isinstance(front, dict) else None
-    removed = isinstance(model, dict) and model.get("removeTagsFromText") is True
-    for statement in argmap.statements.values():
-        if statement.title is not None and statement.text == statement.title:
-            if _is_argument_node(statement) or not (removed and statement.tags):
-                continue
-            return False
-        if statement.tags and not set(statement.tags) <= _class_tags(statement):
-            return False
-    for inf in argmap.inferences.values():
-        info = inf.meta.get("argdown")
-        if isinstance(info, dict) and info.get("tags"):
-            description = info.get("description")
-            if not isinstance(description, str) or not description.strip():
-                continue
-            if not {t for t in info["tags"] if isinstance(t, str)} <= _tags_in(description):
-                return False
-    return True
-
-
-def _class_tags(statement: Statement) -> set[str]:
-    """The tags written as hashtags in any text of the statement (``meta.texts`` too)."""
-    texts = statement.meta.get("texts")
-    found = _tags_in(statement.text)
-    for text in texts if isinstance(texts, list) else []:
-        if isinstance(text, str):
-            found |= _tags_in(text)
-    return found
-
-
-def _is_argument_node(statement: Statement) -> bool:
-    return statement.meta.get("argdown") == "argument"
 
 
 class _Writer:
@@ -332,6 +98,7 @@ class _Writer:
         self.untitled: set[str] = set()  # statements Argdown gave its own title: none written
         self.referenced: set[str] = set()  # ... unless they are referenced after all
         self.more_texts: list[tuple[str, str]] = []  # the other texts of a class, written last
+        self.more_refs: list[str] = []  # references with the hashtags a class's other texts are
         self.group = 0  # the section group being written (0: before the first heading)
         self.statement_group: dict[str, int] = {}
         self.argument_group: dict[str, int] = {}
@@ -347,7 +114,8 @@ class _Writer:
             value = getattr(inf, key)
             if value is not None and value is not False:
                 out[key] = value.value if hasattr(value, "value") else value
-        _put_meta(out, {k: v for k, v in inf.meta.items() if k != "argdown"}, _INFERENCE_KEYS)
+        meta = {k: v for k, v in inf.meta.items() if k != "argdown"}
+        _put_meta(out, meta, _INFERENCE_KEYS, Inference)
         return out
 
     def plan(self) -> None:
@@ -523,13 +291,21 @@ class _Writer:
         # contradictions (and, in strict mode, contraries) come in pairs (a >< b is read as
         # two attacks): one line per pair
         number = 0
+        written: set[tuple[str, str, str]] = set()
         for (a, b, symbol), ids in contradictory.items():
             back = contradictory.get((b, a, symbol), [])
             itself = a == b  # a statement contradicting itself: one line (Argdown keeps one)
             while ids:
                 iid = ids.pop()
-                if itself or (back and a != b):
+                if (min(a, b), max(a, b), symbol) in written:
+                    # the same pair again: Argdown keeps a relation once, so a second line
+                    # would be lost; the pair's two attacks go into premise-conclusion structures
+                    self.tier2.append(iid)
+                    if a != b and back:
+                        self.tier2.append(back.pop())
+                elif itself or (back and a != b):
                     itself = False
+                    written.add((min(a, b), max(a, b), symbol))
                     # one line per pair (a statement contradicting itself is one attack);
                     # under the argument when one side is one: '><' takes a statement after it
                     if a != b:
@@ -538,12 +314,16 @@ class _Writer:
                     self.pair_symbol[number] = symbol
                     arg_a = _is_argument_node(m.statements[a])
                     arg_b = _is_argument_node(m.statements[b])
-                    if not arg_b or arg_a == arg_b:
-                        self.pairs.setdefault(a, []).append((b, number))
-                    if not arg_a or arg_a == arg_b:
-                        self.pairs.setdefault(b, []).append((a, number))
                     if arg_a and arg_b:
+                        # b is written as a statement, so the line goes under a: '<a>' then
+                        # '>< [b]' (under b it would put the argument a after '><')
+                        self.pairs.setdefault(a, []).append((b, number))
                         self.pair_statements.add(b)
+                    else:
+                        if not arg_b:
+                            self.pairs.setdefault(a, []).append((b, number))
+                        if not arg_a:
+                            self.pairs.setdefault(b, []).append((a, number))
                 else:
                     if symbol != "><":
                         self.strict_failed = True  # a lone contrary: no line says it
@@ -678,7 +458,7 @@ class _Writer:
             if "uses" in meta and self.uses is not None and self.uses[0] == sid:
                 meta.pop("uses")
                 data["uses"] = self.uses[1]
-            _put_meta(data, meta, _STATEMENT_KEYS)
+            _put_meta(data, meta, _STATEMENT_KEYS, Statement)
             if isinstance(apart, dict):
                 data.update({k: v for k, v in apart.items() if k in OWN_META})
         writable = all(_writable_tag(t) for t in statement.tags)
@@ -727,15 +507,20 @@ class _Writer:
             self.referenced.add(sid)
             return self.reference(sid)
         self.defined.add(sid)
-        texts = self.map.statements[sid].meta.get("texts")
+        statement = self.map.statements[sid]
+        texts = statement.meta.get("texts")
         if isinstance(texts, list):
             # every text of its class: the first here, the others in blocks of their own,
-            # the statement's own text last (the reader takes the last one)
-            others = [t for t in texts if isinstance(t, str) and t.strip()]
-            text = self.map.statements[sid].text
-            others = [t for t in others if t != text] + [text]
-            if len(others) > 1:
-                self.more_texts.extend((sid, t) for t in others[1:])
+            # the statement's own text last (the reader takes the last one); a text that is
+            # only hashtags after a reference of it (``[A] #tag``) as such a reference again
+            others, refs = _split_texts(texts, statement.text, statement.tags)
+            if refs and self.tags_in_text:
+                self.more_refs.extend(f"{self.reference(sid)} {t}" for t in refs)
+                self.referenced.add(sid)
+            else:
+                others += refs
+            if others:
+                self.more_texts.extend((sid, t) for t in [*others[1:], statement.text])
                 self.referenced.add(sid)
                 return self.definition(sid, others[0])
         return self.definition(sid)
@@ -796,13 +581,21 @@ class _Writer:
         if isinstance(info, dict):
             description = info.get("description")
             tags = [t for t in info.get("tags", []) if isinstance(t, str) and _writable_tag(t)]
+            texts = info.get("texts")
+            refs: list[str] = []  # texts that are only hashtags after a reference: so again
+            if self.tags_in_text and isinstance(texts, list):
+                own = description if isinstance(description, str) else ""
+                refs = _split_texts(texts, own, tags)[1]
+                self.more_refs.extend(f"<{title}> {t}" for t in refs)
+            in_refs = set().union(*(_tags_in(t) for t in refs))
+            tags = [t for t in tags if t not in in_refs]
             if isinstance(description, str) and description.strip():
-                texts = info.get("texts")
                 others = [description]
                 if isinstance(texts, list):
                     # every description of the argument, this one last (the reader keeps it)
                     others = [t for t in texts if isinstance(t, str) and t.strip()]
-                    others = [t for t in others if t != description] + [description]
+                    others = [t for t in others if t != description and t not in refs]
+                    others.append(description)
                 head += ": " + self.description(others[0], texts, info.get("links"), tags)
                 self.more_blocks.extend(
                     f"<{title}>: " + self.description(t, texts, info.get("links"), [])
@@ -1050,6 +843,7 @@ class _Writer:
         for sid, text in self.more_texts:
             self.blocks.append(self.definition(sid, text, first=False))
         self.blocks.extend(self.more_blocks)
+        self.blocks.extend(self.more_refs)
         front = self.front_matter()
         parts = ([front] if front else []) + self.blocks
         text = "\n\n".join(parts) + "\n"
