@@ -650,3 +650,27 @@ def test_a_text_that_says_at_include_includes_nothing_when_written() -> None:
         ["@include(w"],
     )
     assert back.title == "Title @include(t.argdown)"
+
+
+def test_data_named_as_a_field_that_argmap_cannot_use_is_written_as_argdowns_data() -> None:
+    """``{strength: 0.8}``, ``{kind: premise}``: kept in meta on reading (Argdown accepts the
+    file) and written back as the same data, not nested under ``"meta"``, so Argdown reads
+    the data it read."""
+    text = (
+        "<A>\n\n(1) [P]: p. {kind: premise}\n(2) [Q]: q. {kind: evidence}\n"
+        "-- Modus Ponens {strength: 0.8} --\n(3) [C]: c.\n"
+    )
+    first, again, written = round_trip(text)
+    for m in (first, again):
+        assert m.statements["P"].meta == {"kind": "premise"}
+        assert m.statements["Q"].kind.value == "evidence" and "kind" not in m.statements["Q"].meta
+        (step,) = m.inferences.values()
+        assert (step.strength, step.meta["strength"], step.scheme) == (None, 0.8, "Modus Ponens")
+    assert '[P]: p. {"kind": "premise"}' in written
+    assert '-- Modus Ponens {"strength": 0.8} --' in written
+    assert '"meta"' not in written
+    # a meta key of a field's name whose value the field can take stays apart, under "meta"
+    first.statements["P"].meta = {"kind": "evidence"}
+    kept = argdown.dumps(first)
+    assert '{"meta": {"kind": "evidence"}}' in kept
+    assert parse(kept).statements["P"].meta == {"kind": "evidence"}

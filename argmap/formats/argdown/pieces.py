@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Annotated, Any
 
 from argmap.formats.argdown.convert import (
     INFERENCE_DATA,
@@ -111,17 +111,44 @@ _STATEMENT_KEYS = frozenset((*STATEMENT_DATA, "meta", "text", "tags", "argmap", 
 _INFERENCE_KEYS = frozenset((*INFERENCE_DATA, "meta", "uses", "argmap"))
 
 
-def _put_meta(data: dict[str, Any], meta: dict[str, Any], reserved: frozenset[str]) -> None:
+def _put_meta(
+    data: dict[str, Any],
+    meta: dict[str, Any],
+    reserved: frozenset[str],
+    node: type[Statement] | type[Inference] | None = None,
+) -> None:
     """``meta`` into the inline data: as Argdown's own keys (``{isInMap: false}`` stays so, and
-    Argdown still reads it), under ``"meta"`` where the key means something else to argmap."""
+    Argdown still reads it), under ``"meta"`` where the key means something else to argmap.
+
+    A key named as a field of ``node`` with a value the field cannot take
+    (``{strength: 0.8}``, ``{kind: premise}``: the reader kept it in meta, as
+    Argdown data argmap cannot use) is Argdown's own data again: reading it
+    puts it back in meta, and Argdown reads the data it read.
+    """
     nested: dict[str, Any] = {}
     for key, value in meta.items():
-        if key in reserved or key in data:
+        if key in data or (key in reserved and not _rejected(node, key, value)):
             nested[key] = value
         else:
             data[key] = value
     if nested:
         data["meta"] = nested
+
+
+def _rejected(node: type[Statement] | type[Inference] | None, key: str, value: Any) -> bool:
+    """Whether the data field ``key`` of ``node`` cannot take ``value``."""
+    fields = STATEMENT_DATA if node is Statement else INFERENCE_DATA if node is Inference else ()
+    if node is None or key not in fields:
+        return False
+    from pydantic import TypeAdapter, ValidationError
+
+    field = node.model_fields[key]
+    spec: Any = Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
+    try:
+        TypeAdapter(spec).validate_python(value)
+    except ValidationError:
+        return True
+    return False
 
 
 def _names_an_argument(block: str) -> bool:

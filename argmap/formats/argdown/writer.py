@@ -115,7 +115,8 @@ class _Writer:
             value = getattr(inf, key)
             if value is not None and value is not False:
                 out[key] = value.value if hasattr(value, "value") else value
-        _put_meta(out, {k: v for k, v in inf.meta.items() if k != "argdown"}, _INFERENCE_KEYS)
+        meta = {k: v for k, v in inf.meta.items() if k != "argdown"}
+        _put_meta(out, meta, _INFERENCE_KEYS, Inference)
         return out
 
     def plan(self) -> None:
@@ -458,7 +459,7 @@ class _Writer:
             if "uses" in meta and self.uses is not None and self.uses[0] == sid:
                 meta.pop("uses")
                 data["uses"] = self.uses[1]
-            _put_meta(data, meta, _STATEMENT_KEYS)
+            _put_meta(data, meta, _STATEMENT_KEYS, Statement)
             if isinstance(apart, dict):
                 data.update({k: v for k, v in apart.items() if k in OWN_META})
         writable = all(_writable_tag(t) for t in statement.tags)
