@@ -365,3 +365,30 @@ def test_a_long_paragraph_wraps_as_textwrap_would() -> None:
         break_long_words=False,
         break_on_hyphens=False,
     ).replace(wrapping.KEEP, " ")
+
+
+def test_ranking_is_a_sequence_made_on_demand() -> None:
+    """The ranking holds no candidate objects; indexing, slicing, iteration and each
+    paragraph's best agree with one another (best first, ties in text order)."""
+    text = (
+        "Cities grow. Therefore we should build more homes.\n"
+        "Rents rise every year. Wages fall every single year. Costs climb every single year. "
+        "Prices rise too.\n"
+        "In conclusion, we must build homes now.\n"
+    )
+    ranking = analyse(text).ranking
+    listed = list(ranking)
+    assert len(ranking) == len(listed) == 7
+    assert [c.text for c in ranking[1:3]] == [c.text for c in listed[1:3]]
+    assert ranking[0] == listed[0] and ranking[-1] == listed[-1]
+    scores = [c.score for c in listed]
+    assert scores == sorted(scores, reverse=True)
+    assert ranking.paragraphs() == [1, 2, 3]
+    for n in (1, 2, 3):
+        assert ranking.best_in(n) == next(c for c in listed if c.paragraph == n)
+    # the two inner sentences of paragraph 2 tie (no feature fires): text order
+    tied = [c for c in listed if c.text.endswith("every single year.")]
+    assert tied[0].score == tied[1].score
+    assert [c.index for c in tied] == [1, 2]
+    with pytest.raises(KeyError):
+        ranking.best_in(4)

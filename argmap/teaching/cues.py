@@ -72,8 +72,11 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from argmap.analysis import lexicon
 from argmap.analysis.lexicon import Cue
@@ -212,7 +215,7 @@ class CueReport:
     """Everything ``argmap cues`` shows: paragraphs with cues, the ranking, the guess."""
 
     paragraphs: list[Paragraph]
-    ranking: list[Candidate] = field(default_factory=list)
+    ranking: Ranking = field(default_factory=lambda: Ranking([]))
 
     @property
     def guess(self) -> Candidate | None:
@@ -267,33 +270,97 @@ def analyse(text: str) -> CueReport:
     return report
 
 
-def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
+class Ranking(Sequence[Candidate]):
+    """Every sentence of a text as a :class:`Candidate`, best first (ties: earlier first).
+
+    A candidate is made when asked for: the ranking keeps, per sentence, where it
+    is and the (shared) features that fired, so a text of 100,000 one-line
+    paragraphs holds four small arrays, not 100,000 objects.
+    """
+
+    __slots__ = (
+        "_body",
+        "_numbers",
+        "_first",
+        "_paragraph",
+        "_sentence",
+        "_features",
+        "_scores",
+        "_order",
+    )
+
+    def __init__(self, body: list[Paragraph]) -> None:
+        self._body = body
+        self._numbers = array("l", (p.n for p in body))  # each paragraph's number, ascending
+        self._first = array("l")  # each paragraph's first sentence (text order)
+        self._paragraph = array("l")  # per sentence in text order: its paragraph's place in body
+        self._sentence = array("l")  # and its place in that paragraph
+        self._features: list[tuple[tuple[str, int], ...]] = []
+        self._scores: dict[tuple[tuple[str, int], ...], float] = {}  # of each features tuple
+        self._order = array("l")  # sentences (text order) best first
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, i: int) -> Candidate: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Candidate]: ...
+
+    def __getitem__(self, i: int | slice) -> Candidate | list[Candidate]:
+        if isinstance(i, slice):
+            return [self._candidate(k) for k in self._order[i]]
+        return self._candidate(self._order[i])
+
+    def __iter__(self) -> Iterator[Candidate]:
+        return (self._candidate(k) for k in self._order)
+
+    def paragraphs(self) -> list[int]:
+        """The numbers of the paragraphs that have a candidate, in text order."""
+        return list(self._numbers)
+
+    def best_in(self, n: int) -> Candidate:
+        """The best candidate of paragraph ``n`` (the first of its sentences in the ranking)."""
+        place = bisect_left(self._numbers, n)
+        if place == len(self._numbers) or self._numbers[place] != n:
+            raise KeyError(n)
+        low = self._first[place]
+        high = self._first[place + 1] if place + 1 < len(self._first) else len(self._features)
+        best = max(range(low, high), key=lambda k: (self._scores[self._features[k]], -k))
+        return self._candidate(best)
+
+    def _candidate(self, k: int) -> Candidate:
+        paragraph = self._body[self._paragraph[k]]
+        index = self._sentence[k]
+        sentence = paragraph.sentences[index]
+        features = self._features[k]
+        return Candidate(
+            paragraph.n,
+            index,
+            sentence.text,
+            sentence.start,
+            sentence.end,
+            self._scores[features],
+            features,
+        )
+
+
+def rank(paragraphs: list[Paragraph]) -> Ranking:
     """Every sentence as a :class:`Candidate`, best first (ties: earlier first)."""
     body = [p for p in paragraphs if p.sentences]
     while len(body) > 1 and _is_byline(body[-1]):
         body.pop()
+    ranking = Ranking(body)
     if not body:
-        return []
+        return ranking
     first_n, last_n = body[0].n, body[-1].n
     first_sentence = (first_n, 0)
     last_sentence = (last_n, len(body[-1].sentences) - 1)
-    candidates: list[Candidate] = []
     shared: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
-    scores: dict[float, float] = {}
-    # every sentence with the slice of its paragraph's cues, in text order; cues and sentences
-    # are both in text order: one pass over each, not one per pair
-    flat: list[tuple[Paragraph, int, Sentence, int, int]] = []
-    for paragraph in body:
-        first_cue = 0
-        all_cues = paragraph.cues
-        for index, sentence in enumerate(paragraph.sentences):
-            while first_cue < len(all_cues) and all_cues[first_cue].start < sentence.start:
-                first_cue += 1
-            last_cue = first_cue
-            while last_cue < len(all_cues) and all_cues[last_cue].start < sentence.end:
-                last_cue += 1
-            flat.append((paragraph, index, sentence, first_cue, last_cue))
-    for paragraph, index, sentence, low, high in flat:
+    # sentences by score, each list in text order: a stable sort with no object per sentence
+    by_score: dict[float, array[int]] = {}
+    for place, paragraph, index, sentence, low, high in _sentences_with_cues(body):
         fired = _features(sentence, list(paragraph.cues[low:high]))
         if (paragraph.n, index) == first_sentence:
             fired.append(("first-sentence", 1))
@@ -311,22 +378,42 @@ def rank(paragraphs: list[Paragraph]) -> list[Candidate]:
         # most sentences share their few features (and so their score): one object each
         features = tuple(fired)
         features = shared.setdefault(features, features)
-        score = sum(WEIGHTS[name] * times for name, times in fired)
-        score = scores.setdefault(score, score)
-        candidates.append(
-            Candidate(
-                paragraph.n,
-                index,
-                sentence.text,
-                sentence.start,
-                sentence.end,
-                score,
-                features,
-            )
-        )
-    # a stable sort: ties keep text order, the earlier sentence first
-    candidates.sort(key=lambda c: -c.score)
-    return candidates
+        score = ranking._scores.get(features)
+        if score is None:
+            score = ranking._scores[features] = sum(WEIGHTS[name] * n for name, n in fired)
+        if score not in by_score:
+            by_score[score] = array("l")
+        by_score[score].append(len(ranking._features))
+        if index == 0:
+            ranking._first.append(len(ranking._features))
+        ranking._paragraph.append(place)
+        ranking._sentence.append(index)
+        ranking._features.append(features)
+    # best first; ties keep text order, the earlier sentence first
+    for score in sorted(by_score, reverse=True):
+        ranking._order.extend(by_score.pop(score))
+    return ranking
+
+
+def _sentences_with_cues(
+    body: list[Paragraph],
+) -> Iterator[tuple[int, Paragraph, int, Sentence, int, int]]:
+    """Every sentence with its paragraph's place in ``body`` and the slice of the paragraph's
+    cues (``low``, ``high``), in text order.
+
+    Cues and sentences are both in text order: one pass over each, not one per pair; made
+    one at a time, so a text of 100,000 one-line paragraphs holds no list of them all.
+    """
+    for place, paragraph in enumerate(body):
+        first_cue = 0
+        all_cues = paragraph.cues
+        for index, sentence in enumerate(paragraph.sentences):
+            while first_cue < len(all_cues) and all_cues[first_cue].start < sentence.start:
+                first_cue += 1
+            last_cue = first_cue
+            while last_cue < len(all_cues) and all_cues[last_cue].start < sentence.end:
+                last_cue += 1
+            yield place, paragraph, index, sentence, first_cue, last_cue
 
 
 @functools.lru_cache(maxsize=256)

@@ -424,7 +424,7 @@ def draft(report: CueReport) -> list[Unit]:
     guess = report.guess
     if guess is None:
         return []
-    body = sorted({c.paragraph for c in report.ranking})
+    body = report.ranking.paragraphs()
     if len(body) == 1:
         units, order = _clause_units(report.paragraphs[body[0] - 1], guess)
     else:
@@ -492,9 +492,6 @@ def _paragraph_units(
     report: CueReport, guess: Candidate, body: list[int]
 ) -> tuple[list[Unit], list[int]]:
     """A text of several paragraphs: one unit per paragraph; and the text order."""
-    best: dict[int, Candidate] = {}
-    for cand in report.ranking:  # best first: the first seen of each paragraph is its best
-        best.setdefault(cand.paragraph, cand)
     paragraph = report.paragraphs[guess.paragraph - 1]
     root = Unit(
         guess.paragraph,
@@ -514,9 +511,9 @@ def _paragraph_units(
             order.append(0)
             continue
         paragraph = report.paragraphs[n - 1]
-        chosen = best[n]
         if _words(paragraph.text) < MIN_WORDS:
             continue  # a heading or a one-word line ("Introduction", "Yes."): no claim to draft
+        chosen = report.ranking.best_in(n)
         start, end, index, text = chosen.start, chosen.end, chosen.index, chosen.text
         # evidence: the sentence the evidence cues are in, so text and cues agree
         chosen_is_evidence = _is_evidence(_cues_between(paragraph, chosen.start, chosen.end))
