@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import array
 import bisect
+import functools
 import itertools
 import json
 import operator
@@ -77,6 +78,10 @@ class Locator:
         """Position of a mapping or list."""
         index = self._index.get(id(obj))
         return None if index is None else (self._lines[index], self._cols[index])
+
+    def nodes(self, objs: Sequence[object]) -> list[Position | None]:
+        """:meth:`node` of each of ``objs``."""
+        return list(map(self.node, objs))
 
     def key(self, obj: object, key: str) -> Position | None:
         """Position of ``key`` in mapping ``obj`` (falls back to the mapping)."""
@@ -424,6 +429,17 @@ class _JsonLocator(Locator):
             return None
         lines, cols = self._places or self._opening_places()
         return lines[index], cols[index]
+
+    def nodes(self, objs: Sequence[object]) -> list[Position | None]:
+        # the lookups of :meth:`node` as C loops over all of them, when each is a container
+        keys = list(map(id, objs))
+        ids = self._ids
+        at = list(map(functools.partial(bisect.bisect_left, ids), keys))
+        if at and (max(at) >= len(ids) or list(map(ids.__getitem__, at)) != keys):
+            return super().nodes(objs)
+        index = list(map(self._order.__getitem__, at))
+        lines, cols = self._places or self._opening_places()
+        return list(zip(map(lines.__getitem__, index), map(cols.__getitem__, index), strict=True))
 
     def key(self, obj: object, key: str) -> Position | None:
         index = self._container(obj)
