@@ -75,7 +75,10 @@ def test_json_places_are_where_the_brackets_open(
 ) -> None:
     text = "\n " + json.dumps(data, indent=indent, ensure_ascii=ascii)
     parsed, loc = parse_json(text, "f.json")
-    assert [loc.node(obj) for obj in _containers(parsed)] == _json_openings(text)
+    containers = _containers(parsed)
+    # all at once (as the reader asks, in any order) before one by one
+    assert loc.nodes(containers[::-1]) == _json_openings(text)[::-1]
+    assert [loc.node(obj) for obj in containers] == _json_openings(text)
 
 
 def _walk_beside(obj: Any, node: yaml.Node, loc: Locator) -> None:
