@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import array
 import bisect
-import functools
 import itertools
 import json
 import operator
@@ -371,13 +370,21 @@ class _JsonLocator(Locator):
         super().__init__(file)
         self._text = text
         self._opens = opens
-        # each container's index among the openings, found by its id: the ids sorted, in
-        # machine integers (5 MB for 300,000 containers, where a dict of them takes 30 MB)
-        ids = list(map(id, containers))
-        order = sorted(range(len(ids)), key=ids.__getitem__)
-        self._ids = array.array("Q", map(ids.__getitem__, order))
-        self._order = array.array("q", order)
+        self._containers = containers
+        #: each container's index among the openings by its id, made when one is looked up
+        self._ids: array.array[int] | None = None
+        self._order: array.array[int] | None = None
         self._places: tuple[Sequence[int], Sequence[int]] | None = None
+
+    def _lookup(self) -> tuple[array.array[int], array.array[int]]:
+        """The containers' ids sorted, and the index of each among the openings, in machine
+        integers (5 MB for 300,000 containers, where a dict of them takes 30 MB)."""
+        if self._ids is None or self._order is None:
+            ids = list(map(id, self._containers))
+            order = sorted(range(len(ids)), key=ids.__getitem__)
+            self._ids = array.array("Q", map(ids.__getitem__, order))
+            self._order = array.array("q", order)
+        return self._ids, self._order
 
     def _opening_places(self) -> tuple[Sequence[int], Sequence[int]]:
         if self._places is None:
@@ -418,9 +425,10 @@ class _JsonLocator(Locator):
     def _container(self, obj: object) -> int | None:
         """The index of a container among the openings (``None`` for anything else)."""
         key = id(obj)
-        at = bisect.bisect_left(self._ids, key)
-        if at < len(self._ids) and self._ids[at] == key:
-            return self._order[at]
+        ids, order = self._lookup()
+        at = bisect.bisect_left(ids, key)
+        if at < len(ids) and ids[at] == key:
+            return order[at]
         return None
 
     def node(self, obj: object) -> Position | None:
@@ -431,28 +439,26 @@ class _JsonLocator(Locator):
         return lines[index], cols[index]
 
     def nodes(self, objs: Sequence[object]) -> list[Position | None]:
-        # the lookups of :meth:`node` as C loops over all of them, when each is a container
-        keys = list(map(id, objs))
-        ids = self._ids
-        at = list(map(functools.partial(bisect.bisect_left, ids), keys))
-        if at and (max(at) >= len(ids) or list(map(ids.__getitem__, at)) != keys):
-            return super().nodes(objs)
-        index = list(map(self._order.__getitem__, at))
-        if self._places is None:
-            return self._places_of(index)
-        lines, cols = self._places
-        return list(zip(map(lines.__getitem__, index), map(cols.__getitem__, index), strict=True))
+        if self._places is None and self._ids is None:
+            # before any lookup (as the reader asks, once, for all its node definitions): one
+            # pass over the containers finds them, in text order, with no index of all ids
+            wanted = {id(obj): at for at, obj in enumerate(objs)}
+            hits = list(map(wanted.get, map(id, self._containers), itertools.repeat(-1)))
+            found = list(map((-1).__ne__, hits))
+            index = list(itertools.compress(range(len(hits)), found))
+            if len(wanted) == len(objs) == len(index):
+                return self._places_of(index, list(itertools.compress(hits, found)))
+        return list(map(self.node, objs))
 
-    def _places_of(self, index: list[int]) -> list[Position | None]:
-        """The places of some openings, counted in one pass over them in text order (the map's
-        node definitions are a third of its openings: the rest are counted only if asked for)."""
-        offsets = list(map(self._opens.__getitem__, index))
-        out: list[Position | None] = [None] * len(offsets)
+    def _places_of(self, index: list[int], into: list[int]) -> list[Position | None]:
+        """The places of the openings ``index`` (in text order), each put at its place in
+        ``into``, counted in one pass over them (the map's node definitions are a third of
+        its openings: the rest are counted only if asked for)."""
+        out: list[Position | None] = [None] * len(index)
         count, rfind = self._text.count, self._text.rfind
         line = col = 1
         previous = 0
-        for at in sorted(range(len(offsets)), key=offsets.__getitem__):
-            offset = offsets[at]
+        for at, offset in zip(into, map(self._opens.__getitem__, index), strict=True):
             breaks = count("\n", previous, offset)
             if breaks:
                 line += breaks
