@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.errors import MapFileError
 from argmap.formats._tree import Locator, parse_json, parse_yaml
 
 KEYS = st.sampled_from(["a", "id", "text", "k{", "x[y]", 'q"', "é"])
@@ -73,7 +75,10 @@ def test_json_places_are_where_the_brackets_open(
 ) -> None:
     text = "\n " + json.dumps(data, indent=indent, ensure_ascii=ascii)
     parsed, loc = parse_json(text, "f.json")
-    assert [loc.node(obj) for obj in _containers(parsed)] == _json_openings(text)
+    containers = _containers(parsed)
+    # all at once (as the reader asks, in any order) before one by one
+    assert loc.nodes(containers[::-1]) == _json_openings(text)[::-1]
+    assert [loc.node(obj) for obj in containers] == _json_openings(text)
 
 
 def _walk_beside(obj: Any, node: yaml.Node, loc: Locator) -> None:
@@ -111,3 +116,31 @@ def test_yaml_places_are_the_composers_marks(data: dict[str, Any], flow: bool) -
     root = yaml.compose(text)
     assert root is not None
     _walk_beside(parsed, root, loc)
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ('{"a": 1, "a": 2}', "f.json:1:10: duplicate key 'a'"),
+        ('{"a": "x:y", "b": {"c": 1, "c": 2}}', "f.json:1:28: duplicate key 'c'"),
+        ('{"a": "\\u003a", "a": 1}', "f.json:1:17: duplicate key 'a'"),
+        ('{"a:b": 1, "a:b": 2}', "f.json:1:12: duplicate key 'a:b'"),
+        ('{"a": {"x": "1:2"}, "a": 3}', "f.json:1:21: duplicate key 'a'"),
+        ('{"t": "::", "t": "::"}', "f.json:1:13: duplicate key 't'"),
+        ('{"a": 1, "a": [}', "f.json:1:16: JSON syntax error: Expecting value"),
+    ],
+)
+def test_json_duplicate_keys_found_beside_colons_in_strings(text: str, error: str) -> None:
+    # keys are checked by counting colons: colons in strings and \u003a escapes must not hide
+    # a repeated key, and a text that does not decode gives the error it always gave
+    with pytest.raises(MapFileError) as caught:
+        parse_json(text, "f.json")
+    assert str(caught.value) == error
+
+
+@pytest.mark.parametrize(
+    "text", ['{"a": "\\u003a", "b": 1}', '{"a": "q:", "b": [1, "z:z", {"d": ":"}]}']
+)
+def test_json_colons_in_strings_are_no_duplicate_keys(text: str) -> None:
+    parsed, _ = parse_json(text, "f.json")
+    assert parsed == json.loads(text)

@@ -78,6 +78,10 @@ class Locator:
         index = self._index.get(id(obj))
         return None if index is None else (self._lines[index], self._cols[index])
 
+    def nodes(self, objs: Sequence[object]) -> list[Position | None]:
+        """:meth:`node` of each of ``objs``."""
+        return list(map(self.node, objs))
+
     def key(self, obj: object, key: str) -> Position | None:
         """Position of ``key`` in mapping ``obj`` (falls back to the mapping)."""
         node = self._yaml_node(obj)
@@ -366,13 +370,21 @@ class _JsonLocator(Locator):
         super().__init__(file)
         self._text = text
         self._opens = opens
-        # each container's index among the openings, found by its id: the ids sorted, in
-        # machine integers (5 MB for 300,000 containers, where a dict of them takes 30 MB)
-        ids = list(map(id, containers))
-        order = sorted(range(len(ids)), key=ids.__getitem__)
-        self._ids = array.array("Q", map(ids.__getitem__, order))
-        self._order = array.array("q", order)
+        self._containers = containers
+        #: each container's index among the openings by its id, made when one is looked up
+        self._ids: array.array[int] | None = None
+        self._order: array.array[int] | None = None
         self._places: tuple[Sequence[int], Sequence[int]] | None = None
+
+    def _lookup(self) -> tuple[array.array[int], array.array[int]]:
+        """The containers' ids sorted, and the index of each among the openings, in machine
+        integers (5 MB for 300,000 containers, where a dict of them takes 30 MB)."""
+        if self._ids is None or self._order is None:
+            ids = list(map(id, self._containers))
+            order = sorted(range(len(ids)), key=ids.__getitem__)
+            self._ids = array.array("Q", map(ids.__getitem__, order))
+            self._order = array.array("q", order)
+        return self._ids, self._order
 
     def _opening_places(self) -> tuple[Sequence[int], Sequence[int]]:
         if self._places is None:
@@ -413,9 +425,10 @@ class _JsonLocator(Locator):
     def _container(self, obj: object) -> int | None:
         """The index of a container among the openings (``None`` for anything else)."""
         key = id(obj)
-        at = bisect.bisect_left(self._ids, key)
-        if at < len(self._ids) and self._ids[at] == key:
-            return self._order[at]
+        ids, order = self._lookup()
+        at = bisect.bisect_left(ids, key)
+        if at < len(ids) and ids[at] == key:
+            return order[at]
         return None
 
     def node(self, obj: object) -> Position | None:
@@ -424,6 +437,37 @@ class _JsonLocator(Locator):
             return None
         lines, cols = self._places or self._opening_places()
         return lines[index], cols[index]
+
+    def nodes(self, objs: Sequence[object]) -> list[Position | None]:
+        if self._places is None and self._ids is None:
+            # before any lookup (as the reader asks, once, for all its node definitions): one
+            # pass over the containers finds them, in text order, with no index of all ids
+            wanted = {id(obj): at for at, obj in enumerate(objs)}
+            hits = list(map(wanted.get, map(id, self._containers), itertools.repeat(-1)))
+            found = list(map((-1).__ne__, hits))
+            index = list(itertools.compress(range(len(hits)), found))
+            if len(wanted) == len(objs) == len(index):
+                return self._places_of(index, list(itertools.compress(hits, found)))
+        return list(map(self.node, objs))
+
+    def _places_of(self, index: list[int], into: list[int]) -> list[Position | None]:
+        """The places of the openings ``index`` (in text order), each put at its place in
+        ``into``, counted in one pass over them (the map's node definitions are a third of
+        its openings: the rest are counted only if asked for)."""
+        out: list[Position | None] = [None] * len(index)
+        count, rfind = self._text.count, self._text.rfind
+        line = col = 1
+        previous = 0
+        for at, offset in zip(into, map(self._opens.__getitem__, index), strict=True):
+            breaks = count("\n", previous, offset)
+            if breaks:
+                line += breaks
+                col = offset - rfind("\n", previous, offset)
+            else:
+                col += offset - previous
+            out[at] = line, col
+            previous = offset
+        return out
 
     def key(self, obj: object, key: str) -> Position | None:
         index = self._container(obj)
@@ -623,17 +667,31 @@ def json_depth(data: Any) -> int:
 
 
 def parse_json(text: str, file: str) -> tuple[Any, Locator]:
-    """Parse JSON ``text`` into plain data plus a :class:`Locator` for its objects."""
-    try:
-        data = _decode(text, file, {"object_pairs_hook": _no_duplicates})
-    except _DuplicateKey as exc:
-        pos = _first_duplicate(text, exc.key)
-        loc = _JsonLocator(file, text, [], [])
-        raise loc.error(
-            f"duplicate key '{exc.key}'", loc._pos(pos) if pos is not None else None
-        ) from None
-    # one walk finds the containers and how deep they nest (load_json's checks, in one pass)
-    containers, deepest = _containers(data)
+    """Parse JSON ``text`` into plain data plus a :class:`Locator` for its objects.
+
+    The C decoder builds the objects itself (no hook called 240,000 times on a
+    large map); that no key was given twice is proved afterwards by counting
+    colons (:func:`_no_duplicate_keys`). Whenever that cannot be proved, or the
+    text does not decode, it is decoded again as before, with a hook that
+    finds the repeated key, so that every error is the one it always was.
+    """
+    parsed = _fast_decode(text)
+    if parsed is not None:
+        data = parsed[0]
+        # one walk finds the containers, how deep they nest and how many keys they hold
+        containers, deepest, keys = _containers(data)
+        if not _no_duplicate_keys(text, containers, keys):
+            parsed = None
+    if parsed is None:
+        try:
+            data = _decode(text, file, {"object_pairs_hook": _no_duplicates})
+        except _DuplicateKey as exc:
+            pos = _first_duplicate(text, exc.key)
+            loc = _JsonLocator(file, text, [], [])
+            raise loc.error(
+                f"duplicate key '{exc.key}'", loc._pos(pos) if pos is not None else None
+            ) from None
+        containers, deepest, keys = _containers(data)
     if deepest > MAX_DEPTH:
         raise too_deep(file, text)
     _refuse_surrogates(data, text, file)
@@ -646,14 +704,61 @@ def parse_json(text: str, file: str) -> tuple[Any, Locator]:
     return data, _JsonLocator(file, text, offsets, containers)
 
 
-def _containers(data: Any) -> tuple[list[Any], int]:
+def _fast_decode(text: str) -> tuple[Any] | None:
+    """``json.loads`` of ``text`` in a 1-tuple, duplicate keys unchecked; ``None`` if it fails
+    in any way (the caller decodes again, with the hook, for the error it gave before)."""
+    import sys
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(limit + MAX_DEPTH + 100)
+    try:
+        return (json.loads(text),)
+    except (ValueError, RecursionError):
+        return None
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+_COLON_ESCAPE = re.compile(r"\\u003[aA]")
+
+
+def _no_duplicate_keys(text: str, containers: list[Any], keys: int) -> bool:
+    """Whether no object of the text gives a key twice (``False``: it may, or it cannot be told).
+
+    Outside strings every colon of JSON text separates a key from its value,
+    so the text's colons are the pairs it writes plus the colons inside its
+    strings. Decoding drops a repeated key's first pair and whatever was in
+    its value: the data's keys plus the colons of its strings then fall short
+    of the text's colons. A ``\\u003a`` escape puts a colon in a string that
+    the text does not have, so the count proves nothing then.
+    """
+    colons = text.count(":")
+    if colons == keys:
+        return True  # no string holds a colon, and every pair of the text was kept
+    if colons < keys or _COLON_ESCAPE.search(text):
+        return False
+    inside = 0
+    for obj in containers:
+        if type(obj) is dict:
+            for key, value in obj.items():
+                inside += key.count(":")
+                if type(value) is str:
+                    inside += value.count(":")
+        else:
+            for value in obj:
+                if type(value) is str:
+                    inside += value.count(":")
+    return colons == keys + inside
+
+
+def _containers(data: Any) -> tuple[list[Any], int, int]:
     """Every object and array of parsed JSON, in the order their brackets open in the text,
-    and the deepest nesting among them (0 for a scalar)."""
+    the deepest nesting among them (0 for a scalar) and how many keys the objects hold."""
     if type(data) is not dict and type(data) is not list:
-        return [], 0
+        return [], 0, 0
     found: list[Any] = []
     append = found.append
-    deepest = 0
+    deepest = keys = 0
     stack: list[tuple[Any, int]] = [(data, 1)]
     pop, push = stack.pop, stack.append
     while stack:
@@ -661,16 +766,17 @@ def _containers(data: Any) -> tuple[list[Any], int]:
         append(obj)
         if depth > deepest:
             deepest = depth
-        inner = [
-            v
-            for v in (obj.values() if type(obj) is dict else obj)
-            if type(v) is dict or type(v) is list
-        ]
+        if type(obj) is dict:
+            keys += len(obj)
+            values: Any = obj.values()
+        else:
+            values = obj
+        inner = [v for v in values if type(v) is dict or type(v) is list]
         if inner:
             depth += 1
             for value in reversed(inner):
                 push((value, depth))
-    return found, deepest
+    return found, deepest, keys
 
 
 #: The text is scanned in pieces of this many characters: each piece's copy and split stay

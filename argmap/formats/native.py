@@ -223,6 +223,8 @@ class _Link:
     container: dict[str, Any]
     position: Position | None
     from_relations: bool = False
+    #: the entry defines the first premise: its place is that statement's
+    defines: bool = False
     inference: Inference | None = None
     #: the id the inference will have, once its refs resolve
     inference_id: str | None = None
@@ -371,6 +373,7 @@ class _Reader:
                         )
                 self.walk(node, None)
 
+        self.place_nodes()
         ids = self.assign_ids()
         argmap = ArgumentMap(conclusion=ids[id(conclusion)])
         self.validate_statements(argmap)
@@ -429,7 +432,7 @@ class _Reader:
         if "linked" not in entry and "ref" not in entry:
             # the common case first: the entry defines the premise
             pending = self.define(entry, default)
-            premises.append((pending, None, pending.position))
+            premises.append((pending, None, None))
             new.append(pending)
         elif "linked" in entry:
             self.unknown_keys(entry, LINKED_KEYS, "a linked group")
@@ -450,7 +453,7 @@ class _Reader:
                     premises.append((None, self.ref_id(node), self.loc.node(node)))
                 else:
                     pending = self.define(node, default)
-                    premises.append((pending, None, pending.position))
+                    premises.append((pending, None, None))
                     new.append(pending)
         else:
             self.unknown_keys(entry, REF_KEYS, "a ref (only 'ref', 'inference' and 'undercuts')")
@@ -462,8 +465,12 @@ class _Reader:
         fields: dict[str, Any] = {}
         if "inference" in entry:
             fields = self.expect_mapping(entry, "inference", entry["inference"], "'inference'")
-        where = new[0].position if new and new[0].data is entry else self.loc.node(entry)
-        link = _Link(premises, target, kind, fields, entry, where)
+        # an entry that defines its premise is where that statement is (placed after the walk)
+        defines = bool(new) and new[0].data is entry
+        link = _Link(
+            premises, target, kind, fields, entry, None if defines else self.loc.node(entry)
+        )
+        link.defines = defines
         self.links.append(link)
         if "undercuts" in entry:
             undercuts = self.expect_list(entry, "undercuts", entry["undercuts"], "'undercuts'")
@@ -474,7 +481,7 @@ class _Reader:
     def define(self, node: dict[str, Any], default: StatementKind | None) -> _Pending:
         if not node.keys() <= _NODE_KEY_SET:
             self.unknown_keys(node, NODE_KEYS, "a statement")
-        pending = _Pending(node, default, None, self.loc.node(node))
+        pending = _Pending(node, default)
         if "id" in node:
             raw = node["id"]
             if type(raw) is not str:
@@ -491,6 +498,17 @@ class _Reader:
                 pending.sid = raw
         self.pending.append(pending)
         return pending
+
+    def place_nodes(self) -> None:
+        """Where each node definition (and each link its entry defines) is, found in one go."""
+        places = self.loc.nodes([pending.data for pending in self.pending])
+        for pending, place in zip(self.pending, places, strict=True):
+            pending.position = place
+        for link in self.links:
+            if link.defines:
+                first = link.premises[0][0]
+                assert first is not None
+                link.position = first.position
 
     def ref_id(self, node: dict[str, Any]) -> str:
         raw = node["ref"]
@@ -617,70 +635,61 @@ class _Reader:
         rows: list[dict[str, Any]] = []
         batch: list[_Link] = []
         counter = 0
+        file = self.loc.file
         for link in self.links:
-            premises: list[str] = []
-            for pending, ref, pos in link.premises:
-                if pending is not None:
-                    premises.append(pending.sid or "")
-                    continue
-                assert ref is not None
-                if ref not in statements:
-                    close = difflib.get_close_matches(ref, list(statements), n=1, cutoff=0.6)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
-                    if link.from_relations:
-                        pos = self.loc.value(link.container, "from")
-                    self.errors.append(
-                        self.loc.error(f"reference to unknown id '{ref}'{hint}", pos)
-                    )
-                    continue
-                premises.append(ref)
-            if len(premises) < len(link.premises) or (
-                isinstance(link.target, _Link) and link.target.inference_id is None
-            ):
-                continue  # an error above: leave the link (and what undercuts it) out
-            if isinstance(link.target, _Pending):
-                target = link.target.sid or ""
-            elif isinstance(link.target, _Link):
-                assert link.target.inference_id is not None
-                target = link.target.inference_id
+            target_link = link.target
+            if link.defines and len(link.premises) == 1 and type(target_link) is _Pending:
+                # the common entry: it defines its one premise, under a statement
+                first = link.premises[0][0]
+                assert first is not None
+                premises = [first.sid or ""]
+                target = target_link.sid or ""
             else:
-                target = link.target
-                wanted = made if link.kind is InferenceKind.UNDERCUT else statements
-                if target not in wanted:
-                    what = (
-                        "an inference id"
-                        if link.kind is InferenceKind.UNDERCUT
-                        else "a statement id"
-                    )
-                    raise self.fail_value(
-                        link.container, "to", f"relation target '{target}' is not {what} of the map"
-                    )
+                ends = self.link_ends(link, statements, made)
+                if ends is None:
+                    continue  # an error: leave the link (and what undercuts it) out
+                premises, target = ends
+            fields = link.fields
             values: dict[str, Any] = {}
-            if len(link.fields) == 1 and type(link.fields.get("id")) is str:
-                values = {"id": link.fields["id"]}  # the common case, as validation would give it
-            elif link.fields:
+            inf_id: str | None = None
+            if len(fields) == 1 and type(fields.get("id")) is str:
+                inf_id = fields["id"]  # the common case, as validation would give it
+            elif fields:
                 try:
-                    fields = InferenceFields.model_validate(link.fields)
-                    values = fields.model_dump(exclude_defaults=True)
+                    values = InferenceFields.model_validate(fields).model_dump(
+                        exclude_defaults=True
+                    )
                 except ValidationError as exc:
-                    self.errors.extend(self.pydantic_errors(exc, link.fields))
+                    self.errors.extend(self.pydantic_errors(exc, fields))
                     values = {}
-            inf_id = values.pop("id", None)
+                inf_id = values.pop("id", None)
             if inf_id is None:
                 counter += 1
                 while f"_i{counter}" in made or f"_i{counter}" in statements:
                     counter += 1
                 inf_id = f"_i{counter}"
             elif inf_id in made or inf_id in statements:
-                raise self.loc.error(f"duplicate id '{inf_id}'", self.loc.node(link.fields))
-            values.update(
-                id=inf_id,
-                premises=premises,
-                target=target,
-                kind=link.kind,
-                origin=self.link_origin(link, statements),
-            )
-            rows.append(values)
+                raise self.loc.error(f"duplicate id '{inf_id}'", self.loc.node(fields))
+            # where the link was read: the place of the statement its entry defines, when it
+            # does (one Origin for both)
+            pos = link.position
+            defined = link.premises[0][0]
+            origin = None
+            if defined is not None and defined.position is pos:
+                origin = statements[defined.sid or ""].origin
+            if origin is None:
+                origin = Origin(file, pos[0], pos[1]) if pos else Origin(file)
+            row = {
+                "id": inf_id,
+                "premises": premises,
+                "target": target,
+                "kind": link.kind,
+                "origin": origin,
+            }
+            if values:
+                values.update(row)
+                row = values
+            rows.append(row)
             batch.append(link)
             made[inf_id] = link
             link.inference_id = inf_id
@@ -688,6 +697,45 @@ class _Reader:
                 self.make_inferences(rows, batch, argmap)
                 rows, batch = [], []
         self.make_inferences(rows, batch, argmap)
+
+    def link_ends(
+        self, link: _Link, statements: dict[str, Statement], made: dict[str, _Link]
+    ) -> tuple[list[str], str] | None:
+        """A link's premise ids and target id, its refs resolved (``None``: an error, recorded)."""
+        premises: list[str] = []
+        for pending, ref, pos in link.premises:
+            if pending is not None:
+                premises.append(pending.sid or "")
+                continue
+            assert ref is not None
+            if ref not in statements:
+                close = difflib.get_close_matches(ref, list(statements), n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                if link.from_relations:
+                    pos = self.loc.value(link.container, "from")
+                self.errors.append(self.loc.error(f"reference to unknown id '{ref}'{hint}", pos))
+                continue
+            premises.append(ref)
+        if len(premises) < len(link.premises) or (
+            isinstance(link.target, _Link) and link.target.inference_id is None
+        ):
+            return None
+        if isinstance(link.target, _Pending):
+            target = link.target.sid or ""
+        elif isinstance(link.target, _Link):
+            assert link.target.inference_id is not None
+            target = link.target.inference_id
+        else:
+            target = link.target
+            wanted = made if link.kind is InferenceKind.UNDERCUT else statements
+            if target not in wanted:
+                what = (
+                    "an inference id" if link.kind is InferenceKind.UNDERCUT else "a statement id"
+                )
+                raise self.fail_value(
+                    link.container, "to", f"relation target '{target}' is not {what} of the map"
+                )
+        return premises, target
 
     def make_inferences(
         self, rows: list[dict[str, Any]], links: list[_Link], argmap: ArgumentMap
@@ -702,17 +750,6 @@ class _Reader:
             argmap.inferences[inference.id] = inference
             if inference.answers:
                 self.answered[inference.id] = link.fields
-
-    def link_origin(self, link: _Link, statements: dict[str, Statement]) -> Origin:
-        """Where a link was read: the place of the statement its entry defines, when it does."""
-        pos = link.position
-        pending = link.premises[0][0]
-        if pending is not None and pending.position is pos:
-            # the same place as that statement's: one Origin for both
-            origin = statements[pending.sid or ""].origin
-            if origin is not None:
-                return origin
-        return Origin(self.loc.file, pos[0], pos[1]) if pos else Origin(self.loc.file)
 
     def check_answers(self, argmap: ArgumentMap) -> None:
         """Each ``answers:`` entry names a question of the inference's scheme and a real answer."""
