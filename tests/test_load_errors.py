@@ -50,6 +50,9 @@ CASES = {
     "empty.yaml": "1:1: the map file is empty: expected 'argmap: 1' and a 'conclusion'",
     "json-syntax.json": "2:51: JSON syntax error: Expecting property name enclosed in double quotes",
     "gap-unknown-node.yaml": "6:12: gap on unknown node 'X1'",
+    # found by make fuzz: the stand-in for the bad statement took its bad id (a traceback)
+    "spaced-id.yaml": "6:11: id: bad id ' R1': an id is non-empty text on one line, "
+    "no outer spaces",
 }
 
 

@@ -596,8 +596,12 @@ class _Reader:
             return self.placeholder(pending)
 
     def placeholder(self, pending: _Pending) -> Statement:
-        """A stand-in for a statement with errors, so that reading goes on to find the rest."""
-        return Statement(id=pending.sid or "?", text="(a statement with errors)")
+        """A stand-in for a statement with errors, so that reading goes on to find the rest.
+
+        Not validated: its id may be the very mistake reported (``" R1"``), and the map it
+        stands in is never returned (the errors are raised when the reading ends).
+        """
+        return Statement.model_construct(id=pending.sid or "?", text="(a statement with errors)")
 
     def pydantic_errors(self, exc: ValidationError, node: dict[str, Any]) -> list[MapFileError]:
         """Every problem pydantic found in one node, each located."""
