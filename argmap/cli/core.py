@@ -294,56 +294,60 @@ def show(
     source), objections and rebuttals follow, each with its paragraph anchor
     (¶). Plain text when piped or when NO_COLOR is set.
     """
+    from argmap import api
     from argmap.api import gap_report
     from argmap.views import gaps_report
     from argmap.views.console import console, print_parts
     from argmap.views.terminal import ShowOptions
     from argmap.views.terminal import show as show_view
 
-    argmap = _load(map_file, fmt, conclusion, empty_ok=True)
-    gaps: list[Any] = []
-    notes: list[str] = []
-    if not no_gaps:
-        chosen, left_out = _selection(select, ignore, argmap)
-        report = gap_report(
-            argmap,
-            select=chosen,
-            ignore=left_out,
-            severity=_level(severity),
-            everything=everything,
-        )
-        gaps = report.gaps
-        notes = gaps_report.left_out(report.covered, report.below)
-    if focus is not None:
-        # the gaps of the whole map, shown for the part: a cut never makes a gap
-        from argmap.api import focus as focus_on
-
-        whole = argmap
-        with _usage("--focus"):
-            argmap = focus_on(argmap, focus)
-        part = argmap.statements.keys() | argmap.inferences.keys()
-        gaps = [g for g in gaps if g.node in part]
+    # one command, then exit: no cyclic collection while the view is built (each pass would
+    # walk every model of a 50,000-statement map again), none at exit (see api.batch)
+    with api.batch():
+        argmap = _load(map_file, fmt, conclusion, empty_ok=True)
+        gaps: list[Any] = []
+        notes: list[str] = []
         if not no_gaps:
-            # what the profile left out, counted in the part only
-            every = gap_report(whole, select=chosen, ignore=left_out, everything=True).gaps
-            below = sum(1 for g in every if g.node in part and g.covered_by is None) - len(gaps)
-            covered = [g for g in report.covered if g.node in part]
-            notes = gaps_report.left_out(covered, below)
-    options = ShowOptions(
-        quotes=quotes,
-        ids=ids,
-        depth=depth,
-        max_children=max_children or None,
-        gaps=not no_gaps,
-        left_out=tuple(notes),
-    )
-    if evaluate or why:
-        from argmap.api import evaluate as run_evaluation
-        from argmap.views.terminal import with_evaluation
+            chosen, left_out = _selection(select, ignore, argmap)
+            report = gap_report(
+                argmap,
+                select=chosen,
+                ignore=left_out,
+                severity=_level(severity),
+                everything=everything,
+            )
+            gaps = report.gaps
+            notes = gaps_report.left_out(report.covered, report.below)
+        if focus is not None:
+            # the gaps of the whole map, shown for the part: a cut never makes a gap
+            from argmap.api import focus as focus_on
 
-        options = with_evaluation(options, run_evaluation(argmap), why=why)
-    # find_gaps gives the table's order for the whole map, not always for a part of it
-    print_parts(console(), show_view(argmap, gaps, options, in_order=focus is None))
+            whole = argmap
+            with _usage("--focus"):
+                argmap = focus_on(argmap, focus)
+            part = argmap.statements.keys() | argmap.inferences.keys()
+            gaps = [g for g in gaps if g.node in part]
+            if not no_gaps:
+                # what the profile left out, counted in the part only
+                every = gap_report(whole, select=chosen, ignore=left_out, everything=True).gaps
+                below = sum(1 for g in every if g.node in part and g.covered_by is None) - len(gaps)
+                covered = [g for g in report.covered if g.node in part]
+                notes = gaps_report.left_out(covered, below)
+        options = ShowOptions(
+            quotes=quotes,
+            ids=ids,
+            depth=depth,
+            max_children=max_children or None,
+            gaps=not no_gaps,
+            left_out=tuple(notes),
+        )
+        if evaluate or why:
+            from argmap.api import evaluate as run_evaluation
+            from argmap.views.terminal import with_evaluation
+
+            options = with_evaluation(options, run_evaluation(argmap), why=why)
+        # find_gaps gives the table's order for the whole map, not always for a part of it
+        print_parts(console(), show_view(argmap, gaps, options, in_order=focus is None))
 
 
 # --- schema -----------------------------------------------------------------------------------
