@@ -18,7 +18,7 @@ import itertools
 import json
 import operator
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -388,24 +388,29 @@ class _JsonLocator(Locator):
 
     def _opening_places(self) -> tuple[Sequence[int], Sequence[int]]:
         if self._places is None:
-            count, rfind = self._text.count, self._text.rfind
             # machine integers, not int objects: 8 bytes a place where a list takes 36
             lines = array.array("q")
             cols = array.array("q")
-            line = col = 1
-            previous = 0
-            for offset in self._opens:
-                breaks = count("\n", previous, offset)
-                if breaks:
-                    line += breaks
-                    col = offset - rfind("\n", previous, offset)
-                else:
-                    col += offset - previous
+            for line, col in self._line_cols(self._opens):
                 lines.append(line)
                 cols.append(col)
-                previous = offset
             self._places = lines, cols
         return self._places
+
+    def _line_cols(self, offsets: Iterable[int]) -> Iterator[Position]:
+        """The line and column of each of ``offsets`` (ascending), counted in one pass."""
+        count, rfind = self._text.count, self._text.rfind
+        line = col = 1
+        previous = 0
+        for offset in offsets:
+            breaks = count("\n", previous, offset)
+            if breaks:
+                line += breaks
+                col = offset - rfind("\n", previous, offset)
+            else:
+                col += offset - previous
+            yield line, col
+            previous = offset
 
     def _place(self, index: int) -> Position:
         lines, cols = self._places or self._opening_places()
@@ -455,18 +460,9 @@ class _JsonLocator(Locator):
         ``into``, counted in one pass over them (the map's node definitions are a third of
         its openings: the rest are counted only if asked for)."""
         out: list[Position | None] = [None] * len(index)
-        count, rfind = self._text.count, self._text.rfind
-        line = col = 1
-        previous = 0
-        for at, offset in zip(into, map(self._opens.__getitem__, index), strict=True):
-            breaks = count("\n", previous, offset)
-            if breaks:
-                line += breaks
-                col = offset - rfind("\n", previous, offset)
-            else:
-                col += offset - previous
-            out[at] = line, col
-            previous = offset
+        places = self._line_cols(map(self._opens.__getitem__, index))
+        for at, place in zip(into, places, strict=True):
+            out[at] = place
         return out
 
     def key(self, obj: object, key: str) -> Position | None:
