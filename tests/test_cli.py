@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +133,26 @@ def test_help_does_not_import_heavy_modules() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stderr.strip() == ""
+
+
+_PLUGINS_AFTER_MAIN = """
+import os, sys
+sys.argv = ["argmap", "--version"]
+from argmap.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+import pydantic.plugin._loader as loader
+print(repr(os.environ.get("PYDANTIC_DISABLE_PLUGINS")), list(loader.get_plugins()))
+"""
+
+
+def test_the_command_loads_no_pydantic_plugins_unless_the_environment_says() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    run = [sys.executable, "-c", _PLUGINS_AFTER_MAIN]
+    proc = subprocess.run(run, capture_output=True, text=True, check=True, env=env)
+    assert proc.stdout.splitlines()[-1] == "'__all__' []"
+    env["PYDANTIC_DISABLE_PLUGINS"] = ""
+    proc = subprocess.run(run, capture_output=True, text=True, check=True, env=env)
+    assert proc.stdout.splitlines()[-1].startswith("'' ")

@@ -343,6 +343,9 @@ LARGE_MAP = 2_500
 #: multiple of the node count), so the layout time grows with the size, not its square. A
 #: map under :data:`LARGE_MAP` finishes within it anyway.
 LARGE_PIVOTS = 2_000
+#: How many candidate edges each pivot of the positioning pass looks at in a map of more
+#: than :data:`GROUPING_LIMIT` statements (Graphviz's ``searchsize``; its default is 30).
+LARGE_SEARCH = 10
 
 
 def uniform_width(chars: int, fontsize: int) -> float:
@@ -500,6 +503,11 @@ def _header(ctx: _Context) -> list[str]:
         # more crossing-reduction passes, and again once the clusters are placed: on the
         # flagship 10% less edge length, and the layout is no slower (system dot: 0.10 s vs 0.17 s)
         graph |= {"mclimit": "4", "remincross": "true"}
+    else:
+        # each pivot of the positioning pass looks at fewer candidate edges (Graphviz's
+        # default is 30): on the 2,000-statement generated map the layout is 5% quicker and
+        # the total edge length 0.03% longer, the same picture to the eye
+        graph["searchsize"] = str(LARGE_SEARCH)
     if quick_layout(len(ctx.argmap.statements), ctx.options.full_layout):
         nodes = len(ctx.argmap.statements) + len(ctx.junctions)
         graph["nslimit"] = f"{LARGE_PIVOTS / nodes:.3g}"
