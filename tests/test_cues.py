@@ -392,3 +392,16 @@ def test_ranking_is_a_sequence_made_on_demand() -> None:
     assert [c.index for c in tied] == [1, 2]
     with pytest.raises(KeyError):
         ranking.best_in(4)
+
+
+def test_for_these_reasons_draws_a_conclusion_and_is_no_premise_opening() -> None:
+    thesis = "Schools should ban mobile phones during lessons."
+    closing = "For these reasons, phones should stay out of the classroom."
+    report = analyse(f"{thesis} Phones distract pupils. {closing}")
+    why = next(c.why for c in report.ranking if c.text == closing)
+    assert not any(w.startswith("premise-opening") for w in why)
+    assert any(w.startswith("conclusion-indicator") for w in why)
+    # a plain "For" still opens a premise ("For X": a reason for what came before)
+    reason = "For phones make pupils read less."
+    why = next(c.why for c in analyse(f"{thesis} {reason}").ranking if c.text == reason)
+    assert "premise-opening -2.0" in why

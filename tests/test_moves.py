@@ -446,3 +446,124 @@ def test_but_with_no_comma_joins_two_clauses_and_but_also_contrasts_without_not_
         "The library serves not children but the whole family at once.",
     ):
         assert len(split_clauses(whole)) == 1, whole
+
+
+# --- essays: several short paragraphs, drafted clause by clause --------------------------------
+
+ESSAY = (
+    "Schools should ban mobile phones during lessons.\n\n"
+    "First, phones distract pupils. A 2015 study by the London School of Economics found "
+    "that test scores rose by 6.4 percent after schools banned phones. Teachers also report "
+    "that lessons are interrupted by notifications.\n\n"
+    "Second, a ban protects children from bullying. Many cases of online bullying start "
+    "during the school day.\n\n"
+    "Some parents argue that children need their phones to reach them in an emergency. "
+    "However, a ban does not cut children off, since the school office can always call home.\n\n"
+    "Critics also say that phones are useful learning tools. But this does not show that "
+    "pupils must carry them all day, because schools can lend tablets for the lessons that "
+    "need them.\n\n"
+    "For these reasons, phones should stay out of the classroom.\n"
+)
+
+
+def _starting(got: dict[str, tuple[str, str]], words: str) -> str:
+    return next(text for text in got if text.startswith(words))
+
+
+def test_an_essay_keeps_its_topic_sentences_as_main_reasons_with_their_support() -> None:
+    got = placed(ESSAY)
+    claim = "For these reasons, phones should stay out of the classroom."
+    first, second = (
+        "First, phones distract pupils.",
+        "Second, a ban protects children from bullying.",
+    )
+    assert got[first] == ("reason", claim) and got[second] == ("reason", claim)
+    study = _starting(got, "A 2015 study")
+    assert got[study] == ("evidence", first)
+    assert got["Teachers also report that lessons are interrupted by notifications."] == (
+        "reason",
+        first,
+    )
+    assert got["Many cases of online bullying start during the school day."] == ("reason", second)
+
+
+def test_a_paragraphs_opening_sentence_opens_a_block_that_ends_with_its_paragraph() -> None:
+    topic = "Libraries are quiet places to learn."
+    got = placed(
+        f"{CLAIM}\n\n{topic} Pupils can do their homework there.\n\n"
+        "Books cost a lot of money for many families.\n"
+    )
+    assert got[topic] == ("reason", CLAIM)
+    assert got["Pupils can do their homework there."] == ("reason", topic)
+    # must not carry over: the next paragraph's sentence is a reason of its own
+    assert got["Books cost a lot of money for many families."] == ("reason", CLAIM)
+    # nor fire in a text of one paragraph: there a plain sentence is a reason for the claim
+    one = placed(f"{CLAIM} {topic} Pupils can do their homework there.")
+    assert one["Pupils can do their homework there."] == ("reason", CLAIM)
+
+
+def test_in_an_essay_a_concession_and_its_however_are_objection_and_rebuttal() -> None:
+    got = placed(ESSAY)
+    claim = "For these reasons, phones should stay out of the classroom."
+    concession = "Some parents argue that children need their phones to reach them in an emergency."
+    assert got[concession] == ("objection", claim)
+    assert got[_starting(got, "However, a ban")] == ("rebuttal", concession)
+    critics = "Critics also say that phones are useful learning tools."
+    assert got[critics] == ("objection", claim)
+    assert got[_starting(got, "But this does not show")] == ("undercut", critics)
+
+
+def test_an_objection_is_rebutted_across_a_paragraph_break_but_not_backed_across_it() -> None:
+    concession = "Some parents argue that children read enough at school."
+    reply = "However, a library is open to everyone, also in the holidays."
+    got = placed(f"{CLAIM}\n\n{concession}\n\n{reply}\n")
+    assert got[concession] == ("objection", CLAIM)
+    assert got[reply] == ("rebuttal", concession)
+    plain = "Children who read at home do better at school."
+    got = placed(f"{CLAIM}\n\n{concession}\n\n{plain}\n")
+    assert got[plain] == ("reason", CLAIM)
+    # within its paragraph a plain sentence still backs the objection up
+    got = placed(f"{CLAIM}\n\n{concession} {plain}\n")
+    assert got[plain] == ("reason", concession)
+
+
+def test_the_summing_up_of_an_essay_restates_its_opening_thesis() -> None:
+    units = draft(analyse(ESSAY))
+    texts = [u.text for u in units]
+    assert units[0].text == "For these reasons, phones should stay out of the classroom."
+    assert units[0].restated_in == [1]
+    assert "Schools should ban mobile phones during lessons." not in texts
+    # must not fire when only one of the two says what should be done
+    essay = ESSAY.replace(
+        "For these reasons, phones should stay out of the classroom.",
+        "For these reasons, phones do more harm than good in the classroom.",
+    )
+    units = draft(analyse(essay))
+    assert units[0].restated_in == []
+    assert len([u for u in units if u.text.startswith("Schools should ban")]) == 1
+    # nor for a sentence in the middle of the text
+    middle = f"{CLAIM}\n\nTherefore, the council should act now.\n\nBooks are expensive.\n"
+    assert "Therefore, the council should act now." in placed(middle)
+
+
+def test_a_long_text_still_gets_one_unit_per_paragraph() -> None:
+    body = " ".join(["Children who read at home do better at school."] * 20)
+    text = f"{CLAIM}\n\n" + "\n\n".join(body for _ in range(7)) + "\n"
+    assert len(text.split()) > 600
+    units = draft(analyse(text))
+    assert len({u.paragraph for u in units}) == len(units) == 8
+
+
+def test_a_connective_before_an_opening_concession_still_lets_it_split() -> None:
+    sentence = "In conclusion, although phones have their uses, schools should ban them in lessons."
+    assert parts(sentence) == [
+        ("In conclusion, although phones have their uses,", 1, "att"),
+        ("schools should ban them in lessons.", None, ""),
+    ]
+    # outside the conclusion's sentence it reads as "X, but Y": X objects, Y rebuts it
+    got = placed(f"{CLAIM} But although they read at school, many children have no books at home.")
+    conceded = "But although they read at school,"
+    assert got[conceded] == ("objection", CLAIM)
+    assert got["many children have no books at home."] == ("rebuttal", conceded)
+    # must not fire on words that are no connective: "So far, although X, Y" stays whole
+    assert len(split_clauses("So far, although it rained, the match went on.")) == 1

@@ -51,7 +51,8 @@ Wording:
 * ``premise-opening`` -2.0: the sentence opens with a marker that adds a
   reason or an example to something said elsewhere ("For", "Besides",
   "Moreover", "Also", "Plus", "For example"...). "Because X, Y" and
-  "Since X, Y" do not count: their main clause may be the claim;
+  "Since X, Y" do not count: their main clause may be the claim; nor does
+  "For these reasons, ...", which draws a conclusion;
 * ``concession-opening`` -2.0: it opens by granting the other side
   ("Admittedly", "Of course", "Granted", "Some may argue", "Critics say",
   "Even if"...): a sentence that is mostly a concession is not the thesis;
@@ -122,7 +123,7 @@ SUMMARY_INDICATORS = frozenset(
     }
 )
 
-_NORMATIVE = re.compile(
+NORMATIVE = re.compile(
     r"\b(?:should|ought|must|shall|shouldn't|mustn't)\b"
     r"|\b(?:is|are)\s+(?:\w+\s+)?(?:not\s+)?to\s+be\s+\w+ed\b",  # "is (not) to be supported"
     re.IGNORECASE,
@@ -150,7 +151,9 @@ _EVALUATIVE = re.compile(
 # Openers that add a reason to something said elsewhere. Subordinating ones ("Because X, Y",
 # "Since X, Y", "Due to X, Y") are left out: their main clause may well be the claim.
 _PREMISE_OPENING = re.compile(
-    r"^[\"'“‘(]*(?:for|after all|besides|moreover|furthermore|further|"
+    # "For these reasons" draws a conclusion: no premise opening
+    r"^[\"'“‘(]*(?:for(?!\s+(?:all\s+)?(?:this|these|those|that|the above)\s+reasons?\b)|"
+    r"after all|besides|moreover|furthermore|further|"
     r"in addition|additionally|also|plus|on top of that|what's more|first|firstly|second|"
     r"secondly|third|thirdly|finally|for example|for instance|e\.g\.|indeed|not least)\b",
     re.IGNORECASE,
@@ -440,7 +443,7 @@ def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
     indicators = [
         " ".join(c.text.lower().split()) for c in cues if c.kind == lexicon.CONCLUSION_INDICATOR
     ]
-    normative = bool(_NORMATIVE.search(text))
+    normative = bool(NORMATIVE.search(text))
     evaluative = bool(_EVALUATIVE.search(text))
     if any(word in SUMMARY_INDICATORS for word in indicators):
         fired.append(("summary-indicator", 1))

@@ -5,10 +5,11 @@ drafted units for ``argmap new --from``; every unit says, in ``why``, which
 cue placed it. The rules are habits of argumentative writing, stated as a
 reader would state them, never strings of one text.
 
-Units. A text of one paragraph gives one unit per clause that carries an
-argumentative function; a text of several paragraphs gives one unit per
-paragraph (its most conclusion-like sentence, or for evidence the sentence
-the evidence cues are in). A sentence is split (each part at least
+Units. A short text (one paragraph, or several of at most
+:data:`SHORT_TEXT_WORDS` words: an essay) gives one unit per clause that
+carries an argumentative function; a longer one gives one unit per paragraph
+(its most conclusion-like sentence, or for evidence the sentence the
+evidence cues are in). A sentence is split (each part at least
 :data:`MIN_WORDS` words) where
 
 * a contrast joins two clauses ("X, but Y", "X; yet Y", "X, whereas Y",
@@ -57,6 +58,11 @@ Moves, by the words a unit opens with (in text order):
   a main reason for the conclusion; after an ordinal ("First", "Second",
   "Finally"), which opens a block, the plain units support it; an additive
   marker ("Also", "Moreover", "Besides") adds one point and opens no block;
+* **paragraphs** (in an essay): a paragraph's opening sentence, when it is a
+  reason for the conclusion, states the paragraph's topic and opens a block
+  as an ordinal does; a block ends with its paragraph, and so does the
+  backing of an objection, which a contrast opening the next paragraph
+  ("However, ...") still rebuts;
 * **consequence** ("Therefore", "Thus", "That's why", "This results in",
   "This leads to"..., also "therefore", "thus", "hence" inside the first
   clause: "Fear of punishment hence does not deter"; not "thus far", nor
@@ -68,7 +74,10 @@ Moves, by the words a unit opens with (in text order):
   opened by an enumeration marker ("Plus, ...", "Moreover, ..."), it adds a
   point to the main line: evidence for the conclusion;
 * a **restatement** of the conclusion (most of its content words again, in
-  another paragraph) is the conclusion itself, not a reason for it;
+  another paragraph; or, when the text opens on its thesis and sums up at
+  the end, the summing-up sentence, "For these reasons, ...", "In
+  conclusion, ...", of a claim of the same kind: both normative or neither)
+  is the conclusion itself, not a reason for it;
 * anything else is a reason for the conclusion (or, in a run of enumerated
   reasons, for the reason it follows).
 
@@ -82,12 +91,16 @@ import re
 from dataclasses import dataclass, field
 
 from argmap.analysis import lexicon
-from argmap.teaching.cues import Candidate, CueReport, Paragraph
+from argmap.teaching.cues import NORMATIVE, Candidate, CueReport, Paragraph
 
 #: A clause split off a sentence has at least this many words (else the sentence stays whole).
 MIN_WORDS = 3
 #: A unit restates the conclusion when it repeats this share of the conclusion's content words.
 RESTATEMENT = 0.6
+#: A text of several paragraphs and at most this many words (a short essay) is drafted
+#: clause by clause, as a text of one paragraph is; a longer one (a paper) gets one unit per
+#: paragraph, so that its draft stays a scaffold of its main points.
+SHORT_TEXT_WORDS = 600
 #: How deep the drafted tree may go, and how far back evidence looks for its claim.
 MAX_DEPTH = 12
 MAX_LOOKBACK = 50
@@ -157,6 +170,14 @@ _CONSEQUENCE_INSIDE = re.compile(
     r"\b(?P<m>therefore|thus(?!\s+far\b)|hence)\b",
     re.IGNORECASE,
 )
+# what opens a sentence that sums the text up: a conclusion marker ("For these reasons, ...")
+_SUMMING_UP = re.compile(
+    _LEAD + r"(?:for (?:all )?(?:this|these|those|that|the above) reasons?|in conclusion|"
+    r"to conclude|to sum up|to summari[sz]e|in sum|in summary|in short|all in all|"
+    r"all things considered|therefore|thus|hence|consequently|that is why|that's why|"
+    r"this is why|so\b)",
+    re.IGNORECASE,
+)
 # "Because X, Y" and "Since X, Y" are left out: their main clause may well be the point
 _PREMISE = re.compile(
     _LEAD + r"(?:for\b(?! example| instance| the (?:first|last|past))|after all)", re.I
@@ -189,7 +210,11 @@ _NOT_A_CLAUSE_BUT = re.compile(
 _ALSO = re.compile(r"\s+also\b", re.IGNORECASE)
 _NOT_ONLY = re.compile(r"\bnot (?:only|just|merely|simply)\b", re.IGNORECASE)
 _INITIAL = re.compile(
-    _LEAD + r"(?:and\s+)?(?P<m>although|though|even though|even if|while|whereas|despite|"
+    # a connective before the clause opens the sentence's main clause: "In conclusion,
+    # although X, Y" is "In conclusion, Y" conceding X
+    _LEAD + r"(?:(?P<lead>and|but|yet|so|still|however|therefore|thus|hence|in conclusion|"
+    r"to conclude|to sum up|in short|all in all|for (?:this|these) reasons?),?\s+)?"
+    r"(?P<m>although|though|even though|even if|while|whereas|despite|"
     r"in spite of|because|since|given that)\b"
     r"(?:,\s*(?:however|therefore|of course|indeed|in fact|though|moreover)\s*,)?"
     r"[^,;]*(?:,\s*(?:which|who|whose|where)\b[^,;]*)?[,;]",
@@ -248,6 +273,7 @@ class _Part:
     relation: str = ""  # "sup" or "att" to its head
     why: str = ""
     conceded_by: str = ""  # the connective that concedes this part ("but", "although"...)
+    lead: str = ""  # the connective before an opening clause, read as this nucleus's opener
 
 
 def split_clauses(text: str) -> list[_Part]:
@@ -317,6 +343,7 @@ def split_clauses(text: str) -> list[_Part]:
         parts[0].why = f"a {'concession' if parts[0].relation == 'att' else 'reason'} ({marker!r})"
         if parts[0].relation == "att":
             parts[0].conceded_by = marker
+        parts[1].lead = (initial.group("lead") or "") if initial else ""
         nucleus = 1
         first = 2
     else:
@@ -424,11 +451,11 @@ def draft(report: CueReport) -> list[Unit]:
     guess = report.guess
     if guess is None:
         return []
-    body = report.ranking.paragraphs()
-    if len(body) == 1:
-        units, order = _clause_units(report.paragraphs[body[0] - 1], guess)
+    body = [report.paragraphs[n - 1] for n in report.ranking.paragraphs()]
+    if len(body) == 1 or sum(_words(p.text) for p in body) <= SHORT_TEXT_WORDS:
+        units, order = _clause_units(body, guess)
     else:
-        units, order = _paragraph_units(report, guess, body)
+        units, order = _paragraph_units(report, guess, [p.n for p in body])
     _place(units, order)
     root = units[0]
     root.why = "the conclusion guess of `argmap cues` (" + ", ".join(guess.why) + ")"
@@ -437,39 +464,106 @@ def draft(report: CueReport) -> list[Unit]:
     return units
 
 
-def _clause_units(paragraph: Paragraph, guess: Candidate) -> tuple[list[Unit], list[int]]:
-    """A one-paragraph text: its clauses, the conclusion's nucleus first; and the text order."""
+def _clause_units(body: list[Paragraph], guess: Candidate) -> tuple[list[Unit], list[int]]:
+    """A short text: its clauses, paragraph by paragraph, the conclusion's nucleus first; and
+    the text order. A sentence of another paragraph that states the conclusion again (see
+    :func:`_restatement`) is not drafted: the conclusion records where it is restated."""
     units: list[Unit] = []
     order: list[int] = []
     conclusion_at = 0
-    for si, sentence in enumerate(paragraph.sentences):
-        parts = split_clauses(sentence.text)
-        base = len(units)
-        for pi, part in enumerate(parts):
-            start, end = sentence.start + part.start, sentence.start + part.end
-            text = paragraph.text[start:end]
-            unit = Unit(
-                paragraph.n,
-                start,
-                end,
-                text,
-                _cues_between(paragraph, start, end),
-                sentence=si,
-                part=pi if len(parts) > 1 else -1,
-                conceded_by=part.conceded_by,
-            )
-            if part.head is not None:
-                unit.parent = base + part.head
-                unit.kind = "objection" if part.relation == "att" else "reason"
-                unit.why = part.why
+    to_conclusion: list[int] = []  # the clauses of a restating sentence: they hang on the claim
+    restated: list[int] = []
+    for paragraph in body:
+        if paragraph.n != guess.paragraph and _words(paragraph.text) < MIN_WORDS:
+            continue  # a heading or a one-word line ("Introduction", "Yes."): no claim to draft
+        for si in range(len(paragraph.sentences)):
+            if paragraph.n == guess.paragraph:
+                nucleus = _sentence_units(paragraph, si, units, order, False, to_conclusion)
+                if si == guess.index:
+                    conclusion_at = nucleus
+            elif _restatement(body, paragraph, si, guess):
+                restated.append(paragraph.n)
+                _sentence_units(paragraph, si, units, order, True, to_conclusion)
             else:
-                unit.kind = ""  # the nucleus: placed by its sentence's move
-            if si == guess.index and part.head is None:
-                conclusion_at = len(units)
-            units.append(unit)
-            order.append(len(units) - 1)
+                _sentence_units(paragraph, si, units, order, False, to_conclusion)
+    for k in to_conclusion:
+        units[k].parent = conclusion_at
+    units[conclusion_at].restated_in = sorted(set(restated))
     # the conclusion's nucleus goes first: renumber
     return _conclusion_first(units, conclusion_at, order)
+
+
+def _sentence_units(
+    paragraph: Paragraph,
+    si: int,
+    units: list[Unit],
+    order: list[int],
+    again: bool,
+    to_conclusion: list[int],
+) -> int:
+    """The clauses of one sentence appended to ``units`` (and ``order``); for a sentence that
+    restates the conclusion (``again``), all but its nucleus, the clauses that hung on it
+    listed in ``to_conclusion``. Returns where the nucleus is (or would be) in ``units``."""
+    sentence = paragraph.sentences[si]
+    parts = split_clauses(sentence.text)
+    base = len(units)
+    nucleus = next(pi for pi, part in enumerate(parts) if part.head is None)
+    index = {pi: base + pi - (again and pi > nucleus) for pi in range(len(parts))}
+    for pi, part in enumerate(parts):
+        if again and pi == nucleus:
+            continue
+        start, end = sentence.start + part.start, sentence.start + part.end
+        text = paragraph.text[start:end]
+        unit = Unit(
+            paragraph.n,
+            start,
+            end,
+            text,
+            _cues_between(paragraph, start, end),
+            sentence=si,
+            part=pi if len(parts) > 1 else -1,
+            conceded_by=part.conceded_by,
+            opening=f"{part.lead} {text}" if part.lead else "",
+        )
+        if part.head is not None:
+            if again and part.head == nucleus:
+                to_conclusion.append(len(units))
+                unit.why = f"{part.why}; its sentence restates the conclusion"
+            else:
+                unit.parent = index[part.head]
+                unit.why = part.why
+            unit.kind = "objection" if part.relation == "att" else "reason"
+        else:
+            unit.kind = ""  # the nucleus: placed by its sentence's move
+        units.append(unit)
+        order.append(len(units) - 1)
+    return index[nucleus]
+
+
+def _restatement(body: list[Paragraph], paragraph: Paragraph, si: int, guess: Candidate) -> bool:
+    """Whether sentence ``si`` of ``paragraph`` states the conclusion again.
+
+    Either it repeats most of the conclusion's content words (:func:`restates`),
+    or the text opens and closes on its claim: the conclusion is in the first
+    paragraph and this sentence sums up the last one with a conclusion marker
+    ("For these reasons, ...", "In conclusion, ...", "Therefore, ..."), or
+    the conclusion is that summing-up and this is the first paragraph's
+    opening sentence; and both sentences are claims of one kind (both say
+    what should be done, or neither does).
+    """
+    text = paragraph.sentences[si].text
+    if restates(text, guess.text):
+        return True
+    first, last = body[0].n, body[-1].n
+    if first == last or {paragraph.n, guess.paragraph} != {first, last}:
+        return False
+    if paragraph.n == last:
+        summing_up, thesis, thesis_index = text, guess.text, guess.index
+    else:
+        summing_up, thesis, thesis_index = guess.text, text, si
+    if thesis_index != 0 or not _SUMMING_UP.match(lexicon.normalize(summing_up)):
+        return False
+    return bool(NORMATIVE.search(summing_up)) == bool(NORMATIVE.search(thesis))
 
 
 def _conclusion_first(units: list[Unit], at: int, order: list[int]) -> tuple[list[Unit], list[int]]:
@@ -551,8 +645,17 @@ def _place(units: list[Unit], order: list[int]) -> None:
     objection: int | None = None  # the latest objection still open to a rebuttal
     reason: int | None = None  # the latest enumerated reason
     clause_objection: int | None = None  # a clause conceded inside the sentence just before
+    paragraph = units[order[0]].paragraph if order else 0
     for i in order:
         unit = units[i]
+        # a new paragraph: the block of the reason before ends, and an objection left open
+        # can still be rebutted ("However, ..."), no longer backed up
+        new_paragraph = unit.paragraph != paragraph
+        paragraph = unit.paragraph
+        if new_paragraph:
+            reason = None
+            if objection is not None and not _CONTRAST.match(_opening(unit)):
+                objection = None
         if i == conclusion:
             previous, objection, reason = i, None, None
             continue
@@ -651,6 +754,12 @@ def _place(units: list[Unit], order: list[int]) -> None:
         else:
             unit.kind, unit.parent = "reason", conclusion
             unit.why = "no dialectic cue: a reason for the conclusion"
+        if new_paragraph and unit.kind == "reason" and unit.parent == conclusion:
+            # a paragraph's opening sentence states its topic: the plain units after it in the
+            # paragraph support it (as after "First, ...")
+            reason = i
+            if unit.sentence == 0:
+                unit.why += "; it opens its paragraph: the plain units after it support it"
         previous, clause_objection = i, None
     _name_attacks(units)
 

@@ -160,13 +160,14 @@ class _Writer:
         for i, unit in enumerate(units):
             if i and unit.parent is not None:
                 self.children.setdefault(unit.parent, []).append(i)
-        one_paragraph = len({u.paragraph for u in units}) == 1
+        # a unit a paragraph is named by its paragraph (R4); a clause by its sentence too (R4.2b)
+        per_paragraph = len({u.paragraph for u in units}) == len(units) > 1
         self.ids = []
         for unit in units:
             prefix = _PREFIX[unit.kind]
             if prefix == "C":
                 self.ids.append("C")
-            elif one_paragraph:
+            elif not per_paragraph:
                 part = "" if unit.part < 0 else "abcdefghijklmnopqrstuvwxyz"[min(unit.part, 25)]
                 self.ids.append(f"{prefix}{unit.paragraph}.{unit.sentence + 1}{part}")
             else:
