@@ -567,3 +567,34 @@ def test_a_connective_before_an_opening_concession_still_lets_it_split() -> None
     assert got["many children have no books at home."] == ("rebuttal", conceded)
     # must not fire on words that are no connective: "So far, although X, Y" stays whole
     assert len(split_clauses("So far, although it rained, the match went on.")) == 1
+
+
+def test_an_introductions_claim_after_a_scene_is_the_thesis_the_summing_up_restates() -> None:
+    thesis = "The council should keep the pool open until nine."
+    text = (
+        f"Every summer, the town pool is packed by noon. {thesis}\n\n"
+        "Many families cannot come before six in the evening.\n\n"
+        "Therefore, the council should extend the opening hours this summer.\n"
+    )
+    units = draft(analyse(text))
+    assert units[0].text.startswith("Therefore") and units[0].restated_in == [1]
+    assert thesis not in [u.text for u in units]
+    # must not fire when the summing-up is in the middle, not the last paragraph
+    moved = text.replace("\n\nTherefore", " Therefore").replace("this summer.\n", "this summer.")
+    moved += "\n\nBesides, the bus from town takes half an hour.\n"
+    assert thesis in [u.text for u in draft(analyse(moved))]
+
+
+def test_this_shows_that_draws_a_claim_from_the_unit_before() -> None:
+    figures = "Last year the pool sold 40 percent fewer tickets on weekdays than at weekends."
+    drawn = "This shows that working families are missing out."
+    got = placed(f"{CLAIM}\n\n{figures} {drawn}\n")
+    assert got[drawn] == ("reason", CLAIM)
+    assert got[figures] == ("evidence", drawn)
+    # must not fire on a denial (an undercut), nor take an objection as its support
+    denial = "This does not show that working families are missing out."
+    assert placed(f"{CLAIM}\n\n{figures} {denial}\n")[denial][0] == "undercut"
+    objection = "Some parents argue that children read enough at school."
+    got = placed(f"{CLAIM} {objection} {drawn}")
+    assert got[objection] == ("objection", CLAIM)
+    assert got[drawn][1] == objection  # it backs the objection up, as what follows one does

@@ -68,7 +68,9 @@ Moves, by the words a unit opens with (in text order):
   clause: "Fear of punishment hence does not deter"; not "thus far", nor
   "X and hence Y"): an intermediate conclusion: the unit before supports it,
   it supports the conclusion. The writer has drawn it, so it is their own
-  point: a "But"/"Yet" after it does not concede it but objects;
+  point: a "But"/"Yet" after it does not concede it but objects. So is "This
+  shows that Y" (also "suggests", "proves", "means"...): the unit before
+  (evidence, as a rule) supports Y;
 * **evidence** (numbers, dates, studies, quotations, named or unnamed
   sources): evidence for the nearest claim before it, with a ``basis`` guess;
   opened by an enumeration marker ("Plus, ...", "Moreover, ..."), it adds a
@@ -176,6 +178,13 @@ _SUMMING_UP = re.compile(
     r"to conclude|to sum up|to summari[sz]e|in sum|in summary|in short|all in all|"
     r"all things considered|therefore|thus|hence|consequently|that is why|that's why|"
     r"this is why|so\b)",
+    re.IGNORECASE,
+)
+# "This shows that Y": a claim drawn from what came before (not "This does not show": an undercut)
+_DRAWN = re.compile(
+    _LEAD + r"(?:this|that|these|all this|all of this|which|it)\s+(?:clearly\s+)?"
+    r"(?P<m>shows|show|suggests|suggest|proves|prove|demonstrates|demonstrate|indicates|"
+    r"indicate|implies|imply|means)\b",
     re.IGNORECASE,
 )
 # "Because X, Y" and "Since X, Y" are left out: their main clause may well be the point
@@ -453,7 +462,7 @@ def draft(report: CueReport) -> list[Unit]:
         return []
     body = [report.paragraphs[n - 1] for n in report.ranking.paragraphs()]
     if len(body) == 1 or sum(_words(p.text) for p in body) <= SHORT_TEXT_WORDS:
-        units, order = _clause_units(body, guess)
+        units, order = _clause_units(body, guess, report.ranking.best_in(body[0].n))
     else:
         units, order = _paragraph_units(report, guess, [p.n for p in body])
     _place(units, order)
@@ -464,10 +473,13 @@ def draft(report: CueReport) -> list[Unit]:
     return units
 
 
-def _clause_units(body: list[Paragraph], guess: Candidate) -> tuple[list[Unit], list[int]]:
+def _clause_units(
+    body: list[Paragraph], guess: Candidate, thesis: Candidate
+) -> tuple[list[Unit], list[int]]:
     """A short text: its clauses, paragraph by paragraph, the conclusion's nucleus first; and
     the text order. A sentence of another paragraph that states the conclusion again (see
-    :func:`_restatement`) is not drafted: the conclusion records where it is restated."""
+    :func:`_restatement`; ``thesis`` is the first paragraph's best candidate) is not
+    drafted: the conclusion records where it is restated."""
     units: list[Unit] = []
     order: list[int] = []
     conclusion_at = 0
@@ -481,7 +493,7 @@ def _clause_units(body: list[Paragraph], guess: Candidate) -> tuple[list[Unit], 
                 nucleus = _sentence_units(paragraph, si, units, order, False, to_conclusion)
                 if si == guess.index:
                     conclusion_at = nucleus
-            elif _restatement(body, paragraph, si, guess):
+            elif _restatement(body, paragraph, si, guess, thesis):
                 restated.append(paragraph.n)
                 _sentence_units(paragraph, si, units, order, True, to_conclusion)
             else:
@@ -540,16 +552,29 @@ def _sentence_units(
     return index[nucleus]
 
 
-def _restatement(body: list[Paragraph], paragraph: Paragraph, si: int, guess: Candidate) -> bool:
-    """Whether sentence ``si`` of ``paragraph`` states the conclusion again.
+def _thesis_at(first: Paragraph, summing_up: Candidate, best: Candidate) -> int | None:
+    """Which sentence of the first paragraph states the thesis that ``summing_up`` repeats:
+    its first sentence saying what should be done when the summing-up does (an
+    introduction may open on a scene and come to its claim), else its best candidate."""
+    if NORMATIVE.search(summing_up.text):
+        normative = (k for k, s in enumerate(first.sentences) if NORMATIVE.search(s.text))
+        return next(normative, None)
+    return best.index
+
+
+def _restatement(
+    body: list[Paragraph], paragraph: Paragraph, si: int, guess: Candidate, opening: Candidate
+) -> bool:
+    """Whether sentence ``si`` of ``paragraph`` states the conclusion (``guess``) again.
 
     Either it repeats most of the conclusion's content words (:func:`restates`),
-    or the text opens and closes on its claim: the conclusion is in the first
-    paragraph and this sentence sums up the last one with a conclusion marker
-    ("For these reasons, ...", "In conclusion, ...", "Therefore, ..."), or
-    the conclusion is that summing-up and this is the first paragraph's
-    opening sentence; and both sentences are claims of one kind (both say
-    what should be done, or neither does).
+    or the text opens and closes on its claim: the conclusion is the first
+    paragraph's thesis and this sentence sums up in the last one with a
+    conclusion marker ("For these reasons, ...", "In conclusion, ...",
+    "Therefore, ..."), or the conclusion is that summing-up and this sentence
+    is the first paragraph's thesis (see :func:`_thesis_at`; ``opening`` is
+    that paragraph's best candidate); and both are claims of one kind (both
+    say what should be done, or neither does).
     """
     text = paragraph.sentences[si].text
     if restates(text, guess.text):
@@ -558,10 +583,12 @@ def _restatement(body: list[Paragraph], paragraph: Paragraph, si: int, guess: Ca
     if first == last or {paragraph.n, guess.paragraph} != {first, last}:
         return False
     if paragraph.n == last:
-        summing_up, thesis, thesis_index = text, guess.text, guess.index
+        summing_up, thesis = text, guess.text
+    elif si == _thesis_at(paragraph, guess, opening):
+        summing_up, thesis = guess.text, text
     else:
-        summing_up, thesis, thesis_index = guess.text, text, si
-    if thesis_index != 0 or not _SUMMING_UP.match(lexicon.normalize(summing_up)):
+        return False
+    if not _SUMMING_UP.match(lexicon.normalize(summing_up)):
         return False
     return bool(NORMATIVE.search(summing_up)) == bool(NORMATIVE.search(thesis))
 
@@ -712,6 +739,20 @@ def _place(units: list[Unit], order: list[int]) -> None:
             unit.kind, unit.parent = "evidence", previous
             unit.basis = "example"
             unit.why = f"an example ({_said(cue)}) for the unit before"
+        elif (
+            (cue := _DRAWN.match(text))
+            and before is not None
+            and previous != conclusion
+            and not before.attacks
+        ):
+            # "X. This shows that Y.": X (evidence, as a rule) supports Y, drawn from it
+            unit.kind = "reason"
+            unit.parent = reason if reason is not None else conclusion
+            unit.why = f"a claim drawn from the unit before ({_said(cue)}): that unit supports it"
+            drawn.add(i)
+            before.parent = i
+            before.why += "; it supports the claim drawn after it"
+            objection = None
         elif _is_evidence(unit.cues):
             added = _ENUMERATION.match(text)  # "Plus, 3 in 10...": a new point, not a detail
             target = conclusion if added else _claim_before(units, order, position[i])
