@@ -225,12 +225,20 @@ def test_drafts_earn_a_tenth_of_the_credit() -> None:
     assert any("still marked draft" in line for line in result.feedback + result.details)
 
 
-def test_an_unedited_skeleton_scores_low(tmp_path: Path) -> None:
+def test_an_unedited_skeleton_earns_nothing(tmp_path: Path) -> None:
     draft = tmp_path / "draft.yaml"
     text = MAPS / "iran-in-latin-america.txt"
     assert CliRunner().invoke(app, ["new", "--from", str(text), "-o", str(draft)]).exit_code == 0
     [row] = grade_json(str(FLAGSHIP), str(draft))
-    assert isinstance(row["score"], float) and row["score"] < 30
+    assert row["score"] == 0.0 and row["breakdown"] == dict.fromkeys(WEIGHTS, 0.0)
+    feedback = row["feedback"]
+    assert isinstance(feedback, list) and feedback[0].startswith("Every statement is still marked")
+    # one statement checked: no longer untouched, the drafts earn their tenth
+    skeleton = argmap.load(draft)
+    first = next(iter(skeleton.statements))
+    skeleton.statements[first] = skeleton.statements[first].model_copy(update={"status": None})
+    score = grade_map(argmap.load(FLAGSHIP), skeleton).score
+    assert score is not None and 0.0 < score < 30
 
 
 def test_missing_statements_under_a_missing_reason_share_its_line() -> None:

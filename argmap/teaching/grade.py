@@ -42,7 +42,10 @@ nothing, nor do gaps annotated on them. A student's statement still marked
 ``status: draft`` earns ``draft_credit`` (a tenth) of its credit in every
 component: a draft is the tool's guess, not the student's reading; without
 a paragraph anchor a statement loses ``missing_anchor_cost`` (a fifth) of
-its credit: nobody can check it against the text. A component the key has nothing for drops out
+its credit: nobody can check it against the text. A map that is still the
+tool's draft and nothing else (every statement a draft, no gap flagged)
+earns 0: a better drafter must never make an untouched skeleton outscore an
+honest attempt. A component the key has nothing for drops out
 and the others are scaled up to keep the total out of 100.
 
 Feedback
@@ -477,6 +480,11 @@ def grade_map(
         c: round(weights[c] * scale * earned[c], 1) if possible[c] else 0.0 for c in weights
     }
     score = round(sum(weights[c] * scale * earned[c] for c in weights if possible[c]), 1)
+    untouched = _untouched(submission)
+    if untouched:  # argmap's own draft handed back: none of it is the student's reading
+        breakdown = dict.fromkeys(weights, 0.0)
+        score = 0.0
+        fb.right.clear()
 
     extra = [s.id for s in sub_nodes if s.id not in reverse]
     if extra:
@@ -491,12 +499,20 @@ def grade_map(
     if drafts:
         cited = sorted({p for sid in drafts for p in submission.statements[sid].anchors})
         where = f" ({_paragraphs(cited)})" if cited else ""
-        fb.miss(
-            P_CONCLUSION if len(drafts) == len(sub_nodes) else P_EXTRA,
-            f"{len(drafts)} of your statements are still marked draft{where}: check each one "
-            f"and delete its `status: draft` line; a draft earns {rubric.draft_credit:.0%} of "
-            "the credit.",
-        )
+        if untouched:
+            fb.miss(
+                P_CONCLUSION,
+                f"Every statement is still marked draft{where} and nothing is flagged: this is "
+                "argmap's draft, not your reading, and it earns nothing until you check it; "
+                "delete the `status: draft` line of each statement you have checked.",
+            )
+        else:
+            fb.miss(
+                P_CONCLUSION if len(drafts) == len(sub_nodes) else P_EXTRA,
+                f"{len(drafts)} of your statements are still marked draft{where}: check each "
+                f"one and delete its `status: draft` line; a draft earns "
+                f"{rubric.draft_credit:.0%} of the credit.",
+            )
     unanchored = [
         s.id for s in sub_nodes if not submission.statements[s.id].anchors and s.id in reverse
     ]
@@ -512,6 +528,12 @@ def grade_map(
     if not shown:
         shown = ["Nothing in your map matches the text's argument yet: start from its conclusion."]
     return Result(file, score, breakdown, shown, None, matched, more, items)
+
+
+def _untouched(submission: ArgumentMap) -> bool:
+    """Is this an ``argmap new`` skeleton as drafted: every statement a draft, no gap flagged?"""
+    statements = submission.statements.values()
+    return bool(statements) and not submission.gaps and all(s.status == "draft" for s in statements)
 
 
 def _lower_first(text: str) -> str:
