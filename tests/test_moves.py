@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.teaching.cues import analyse
-from argmap.teaching.moves import Unit, draft, restates, split_clauses
+from argmap.teaching.moves import Unit, draft, restates, source_of, split_clauses
 
 
 def placed(text: str) -> dict[str, tuple[str, str]]:
@@ -204,6 +204,35 @@ def test_evidence_takes_its_text_from_the_sentence_its_cues_are_in() -> None:
     assert evidence.text.startswith("A 2017 study found that 40%")
     assert evidence.basis == "study"
     assert all(c.text in evidence.text for c in evidence.cues)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "A 2015 study by the London School of Economics found that scores rose 6%.",
+            ("London School of Economics", "2015"),
+        ),
+        (
+            "According to the Federal Statistics Office, 3 in 10 children walk.",
+            ("Federal Statistics Office", None),
+        ),
+        ("President Maduro said on Sunday that talks had failed.", ("President Maduro", None)),
+        ("In a 2019 survey by Riverside District, 64% agreed.", ("Riverside District", "2019")),
+        # two years: which one dates the source is not for a cue rule to say
+        ("The OECD states that in 2010 and 2020 fees rose 5%.", ("OECD", None)),
+        # named by no one
+        ("A 2017 study found that 40% of children never visit one.", None),
+        ("Experts say that 40% of children never visit one.", None),
+    ],
+)
+def test_evidence_that_names_its_source_drafts_it(
+    sentence: str, source: tuple[str, str | None] | None
+) -> None:
+    units = draft(analyse(f"{CLAIM} Reading matters for every child. {sentence}"))
+    [evidence] = [u for u in units if u.kind == "evidence"]
+    assert evidence.source == source
+    assert source_of(evidence.text, evidence.cues) == source
 
 
 def test_including_splits_off_examples_for_the_clause_before() -> None:

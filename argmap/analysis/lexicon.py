@@ -312,9 +312,15 @@ _EVIDENCE_PATTERNS = (
     # Maduro said"); case-sensitive, and never a pronoun or an unnamed "Experts say"
     r"(?-i:\b(?!(?:It|He|She|They|We|I|You|This|That|These|Those|There|Some|Many|Most|All|One|"
     r"Everyone|People|Nobody|Critics|Experts|Sources|Reports|Officials|Analysts|Observers|"
-    r"Studies|Research|Data|Evidence|Polls|Surveys)\b)[A-Z][\w'’.-]*"
-    r"(?:\s+(?:[A-Z][\w'’.-]*|of|for|de|the|and))*\s+(?:said|says|reported|reports|told|"
-    r"stated|states|wrote|writes|announced|found|finds|estimated|estimates|confirmed)\b)",
+    r"Studies|Research|Data|Evidence|Polls|Surveys|Last|This|Next|"
+    # a date is when, not who: "last October found"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.-]*"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|of|for|de|the|and))*\s+(?:said|says|reported|told|stated|wrote|"
+    r"writes|announced|found|estimated|confirmed|"
+    # a verb that is also a plural noun ("Latin American states have") reports only when
+    # what it reports follows: "that", a colon or a quotation
+    r"(?:reports|states|finds|estimates)(?=\s+that\b|\s*[:\"“]))\b)",
 )
 
 

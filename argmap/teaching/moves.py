@@ -262,6 +262,7 @@ class Unit:
     parent: int | None = None  # index of the parent unit (None: the conclusion)
     why: str = ""
     basis: str | None = None
+    source: tuple[str, str | None] | None = None  # (name, year) of a source the text names
     sentence: int = 0  # the sentence's index in its paragraph, from 0
     part: int = -1  # the clause's index in its sentence (-1: the whole sentence)
     restated_in: list[int] = field(default_factory=list)  # paragraphs restating the conclusion
@@ -438,6 +439,44 @@ def basis_of(text: str, cues: list[lexicon.Cue], *, example: bool = False) -> st
     if re.search(r"\baccording to\b|\b(?:said|says|reported|reports|told|wrote|stated)\b", words):
         return "media"
     return None
+
+
+#: a name as the text writes it: capitalised words, joined by "of", "for", "de", "the", "and"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|de|the|and))*"
+#: the source of a named-source cue ("CNN reported", "The London School of Economics found")
+_NAMED_BY_VERB = re.compile(
+    rf"(?:The\s+)?({_NAME})\s+(?:said|says|reported|reports|told|stated|states|wrote|writes|"
+    r"announced|found|finds|estimated|estimates|confirmed)$"
+)
+#: a source named after "according to" or "a study/report/survey/poll by"
+_NAMED_AFTER = re.compile(
+    rf"\b(?i:according to|(?:study|studies|report|survey|poll|analysis|review) by)\s+"
+    rf"(?:the\s+)?({_NAME})"
+)
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_NAME_TAIL = re.compile(r"(?:\s+(?:of|for|de|the|and))+$")
+
+
+def source_of(text: str, cues: list[lexicon.Cue]) -> tuple[str, str | None] | None:
+    """The source a piece of evidence names, ``(name, year)``, or ``None`` when it names none.
+
+    The name is that of a named-source cue ("The London School of Economics
+    found", without its verb), else the capitalised words after "according to"
+    or "a study by"; the year is the text's only year, when it has one.
+    """
+    name = None
+    for cue in cues:
+        if cue.kind == lexicon.EVIDENCE:
+            if found := _NAMED_BY_VERB.match(" ".join(cue.text.split())):
+                name = found.group(1)
+                break
+    if name is None and (found := _NAMED_AFTER.search(text)):
+        name = found.group(1)
+    if name is None:
+        return None
+    name = _NAME_TAIL.sub("", name).rstrip(".")
+    years = set(_YEAR.findall(text))
+    return name, years.pop() if len(years) == 1 else None
 
 
 def _is_evidence(cues: list[lexicon.Cue]) -> bool:
@@ -758,6 +797,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
             target = conclusion if added else _claim_before(units, order, position[i])
             unit.kind, unit.parent = "evidence", target
             unit.basis = basis_of(unit.text, unit.cues)
+            unit.source = source_of(unit.text, unit.cues)
             words = [
                 repr(" ".join(c.text.split()))
                 for c in unit.cues

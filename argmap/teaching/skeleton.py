@@ -38,9 +38,9 @@ _HEADER = """\
 #   3. Each placement: is it a reason for its parent, evidence for it, or an
 #      objection against it? Move it (with its indentation) if not. Join
 #      premises that only work together with `linked:`.
-#   4. Evidence: fill in `basis` (statistic, study, expert, official-record,
-#      document, media, leak, testimony, example, anecdote, assertion,
-#      common-belief, anonymous) and `source` when the text names one.
+#   4. Evidence: check or fill in `basis` (statistic, study, expert,
+#      official-record, document, media, leak, testimony, example, anecdote,
+#      assertion, common-belief, anonymous) and `source` (who says so).
 #   5. Delete the `status: draft` line of each node you have checked.
 # Then run `argmap show MAP` and `argmap gaps MAP` to see what is missing.
 """
@@ -209,9 +209,14 @@ class _Writer:
         ]
         if unit.basis:
             fields.append(("basis", unit.basis))
-        fields.append(("status", "draft"))
         for k, (key, value) in enumerate(fields):
             lines.append(f"{lead if k == 0 else pad}{key}: {_q(value)}")
+        if unit.source is not None:
+            name, year = unit.source
+            lines += [f"{pad}source:", f"{pad}  name: {_q(name)}"]
+            if year is not None:
+                lines.append(f"{pad}  date: {_q(year)}")
+        lines.append(f"{pad}status: {_q('draft')}")
         kids = self.children.get(i, [])
         for key, kinds in _GROUPS:
             group = [j for j in kids if self.units[j].kind in kinds]
