@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, needs_corpus
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from argmap import load
@@ -354,7 +356,10 @@ def test_deep_indentation_reads_without_recursion() -> None:
     assert argmap.depth() == depth
 
 
-@pytest.mark.parametrize("run", ["[", "<", "{", "@[", "<!--", "[<{", "x["])
+RUNS = ["[", "<", "{", "@[", "<!--", "[<{", "x[", "@", "[<@", "<<[", "[<@[", "<[@"]
+
+
+@pytest.mark.parametrize("run", RUNS)
 def test_a_run_of_punctuation_is_a_few_tokens_and_all_of_its_text(run: str) -> None:
     """Plain text after plain text is one token (not a tuple per character of a long run),
     and the statement keeps every character of it."""
@@ -365,6 +370,49 @@ def test_a_run_of_punctuation_is_a_few_tokens_and_all_of_its_text(run: str) -> N
     assert len(_Lexer(text).run()) < 10
     (statement,) = argdown.read("runs.argdown", text=text).statements.values()
     assert statement.text == f"a statement {body}"
+
+
+def _tokens_per_character(text: str, monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The lexer's tokens with runs of brackets crossed one character at a time."""
+    from argmap.formats.argdown import lexer
+
+    with monkeypatch.context() as patched:
+        patched.setattr(lexer._Ahead, "plain_run", lambda self, pos: pos + 1)
+        return list(lexer._Lexer(text).run())
+
+
+# what may come after a run: the end of the text, the closing of a reference that turns the
+# run's last brackets into a reference, a line break, a relation, a comment, a mention
+ENDINGS = ["", "A]", "A]: s", "B> c", "\n+ [C]: d", "-->", "x](y)", "]]", "@[D]", "\n\n<E>: e"]
+
+
+@pytest.mark.parametrize("run", RUNS)
+@pytest.mark.parametrize("ending", ENDINGS)
+def test_a_run_crossed_at_once_lexes_as_one_character_at_a_time(
+    run: str, ending: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lexer crosses a run of "[", "<" and "@" whose unit repeats in one step (issue 12's
+    hostile '@[' files): the tokens are those of lexing it character by character."""
+    from argmap.formats.argdown.lexer import _Lexer
+
+    for length in (1, 7, 13, 50, 401):
+        text = f"[A]: a statement {run * length}{ending}\n"
+        assert _Lexer(text).run() == _tokens_per_character(text, monkeypatch), (length, text)
+
+
+_BRACKETS = st.text(alphabet="[<@]>:(){}-!x \n", max_size=12)
+
+
+@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@given(st.lists(st.tuples(_BRACKETS, st.integers(1, 60)), max_size=6), _BRACKETS)
+def test_any_runs_lex_as_one_character_at_a_time(pieces: list[tuple[str, int]], tail: str) -> None:
+    """Random texts of repeated pieces: crossing runs at once changes no token."""
+    from argmap.formats.argdown.lexer import _Lexer
+
+    text = "[A]: a " + "".join(piece * times for piece, times in pieces) + tail
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        expected = _tokens_per_character(text, monkeypatch)
+    assert _Lexer(text).run() == expected
 
 
 def test_the_hashtag_class_is_argdowns_set_of_characters() -> None:

@@ -245,6 +245,12 @@ _RE_MIDDLE_BY_CHAR = _middle_table()
 # are exact for the rules they guard (the rule matches if and only if the check passes), except
 # for data blocks, which also remember where a failed attempt's scan stopped: every attempt
 # from before that place fails the same way.
+#
+# That makes a run linear, but still a pass of the lexer's loop per character (about 1 µs:
+# a 1 MB run of "@[" took twice as long as a normal 1 MB map). Along a run of "[", "<" and
+# "@" whose unit repeats ("[[[[", "@[@[", "<<[<<["), the answers at each character repeat
+# too, and :meth:`_Ahead.plain_run` crosses the run in one step, up to a few characters
+# before its end (tests/test_argdown.py lexes runs both ways and compares the tokens).
 
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 _SEPARATOR = re.compile("[\u2028\u2029]")
@@ -285,6 +291,7 @@ class _Ahead:
         self.data_failed_until = -1
         self.horizon = 0
         self.remembered: dict[str, tuple[int, str, tuple[str, ...]]] = {}
+        self.by_head: dict[str, tuple[int, str, tuple[str, ...]]] = {}
 
     def next(self, what: str | re.Pattern[str], pos: int, skip: int = 0) -> int:
         """Where ``what`` next occurs at or after ``pos + skip`` (``len`` if nowhere).
@@ -308,13 +315,27 @@ class _Ahead:
         """
         text = self.text
         # one remembered answer per character: runs like "@[@[@[" alternate two of them
-        valid_until, head, answer = self.remembered.get(text[pos], (-1, "", ()))
+        char = text[pos]
+        valid_until, head, answer = self.remembered.get(char, (-1, "", ()))
         if pos <= valid_until and text.startswith(head, pos):
             return answer
+        # and one per five characters ahead, for runs in which a character comes back
+        # with other characters after it ("<<[<<[", "[<@[[<@[")
+        run = char in _RUN_CHARS
+        if run:
+            memo = self.by_head.get(text[pos : pos + 5])
+            if memo is not None and pos <= memo[0]:
+                self.remembered[char] = memo
+                return memo[2]
         self.horizon = self.size
         answer = self._impossible(pos)
         head = text[pos : pos + 5]
-        self.remembered[text[pos]] = (pos + self.horizon if len(head) == 5 else pos, head, answer)
+        memo = (pos + self.horizon if len(head) == 5 else pos, head, answer)
+        self.remembered[char] = memo
+        if run and len(head) == 5:
+            if len(self.by_head) >= _HEADS_KEPT:
+                self.by_head.clear()
+            self.by_head[head] = memo
         return answer
 
     def _impossible(self, pos: int) -> tuple[str, ...]:
@@ -387,6 +408,50 @@ class _Ahead:
         close = self.next("}", pos, 1)
         return close < self.size and close <= self.next(_DATA_STOP, pos, 1)
 
+    def plain_run(self, pos: int) -> int:
+        """Where a run of plain characters that ``pos`` is in ends, as far as it can be told
+        without lexing it character by character (``pos + 1`` when it cannot).
+
+        ``pos`` holds a character of :data:`_RUN_CHARS` just lexed as one plain character
+        by the remembered answer of :meth:`impossible`. Along a text that repeats the one
+        to four characters ending at ``pos`` ("[[[[", "@[@[@[", "[<@[<@"), all of them of
+        :data:`_RUN_CHARS`, every later position lexes the same way as long as the
+        remembered answers for the text ahead of it still hold (up to where they were valid, and
+        five characters before the run's end, so that the next characters are the same):
+        each scanning rule of the character was left out, and every other rule it starts
+        fails by the second character, which is another character of the run. So the run
+        is plain text up to there.
+        """
+        text = self.text
+        following = text[pos + 1 : pos + 2]
+        for period in _RUN_PERIODS:
+            start = pos + 1 - period
+            # first the cheap tests, made at every "[" of ordinary text: the unit repeats
+            if start < 0 or text[start] != following:
+                continue
+            unit = text[start : pos + 1]
+            if _shorter_period(unit) or not text.startswith(unit * (8 // period), pos + 1):
+                continue
+            valid = self.size
+            for at, char in enumerate(unit, start):
+                memo = self.by_head.get(text[at : at + 5])
+                if (
+                    char not in _RUN_CHARS
+                    or memo is None
+                    or not at <= memo[0]
+                    or len(memo[1]) != 5
+                    or not text.startswith(memo[1], at)
+                    or not _plain_char(char, memo[2], text, at)
+                ):
+                    break
+                valid = min(valid, memo[0])
+            else:
+                run_end = _run_end(unit, text, start)
+                end = min(run_end - 4, valid + 1)
+                if end > pos + 1:
+                    return end
+        return pos + 1
+
     def data_failed(self, pos: int) -> None:
         """A data block failed at ``pos``: so will any from here to where its scan stopped."""
         self.data_failed_until = self.next(_DATA_STOP, pos, 1)
@@ -408,6 +473,44 @@ _SCANNING_RULES = (
     "arg_ref",
     "arg_mention",
 )
+#: Scanning characters whose runs :meth:`_Ahead.plain_run` crosses in one step: every rule
+#: they start that scans nothing ahead ("@include(", "<!--", a plain "[" or "<") fails by
+#: the second character when that is one of them
+_RUN_CHARS = frozenset("[<@")
+#: How many remembered answers :meth:`_Ahead.impossible` keeps by the text ahead
+_HEADS_KEPT = 4096
+#: The lengths of the repeating units :meth:`_Ahead.plain_run` recognises
+_RUN_PERIODS = (1, 2, 3, 4)
+#: A length that each of them divides
+_RUN_GATE = 12
+
+
+@functools.cache
+def _shorter_period(unit: str) -> bool:
+    """Whether ``unit`` is itself a repeat of a shorter unit ("[[", "@[@["), which the
+    shorter period finds first."""
+    return any(
+        len(unit) % size == 0 and unit == unit[:size] * (len(unit) // size)
+        for size in range(1, len(unit))
+    )
+
+
+@functools.cache
+def _repeats(unit: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{re.escape(unit)})*")
+
+
+def _run_end(unit: str, text: str, start: int) -> int:
+    """Where the repeats of ``unit`` from ``start`` on end."""
+    found = _repeats(unit).match(text, start)
+    return start if found is None else found.end()
+
+
+def _plain_char(char: str, excluded: tuple[str, ...], text: str, pos: int) -> bool:
+    """Whether, with the rules in ``excluded`` left out, ``char`` at ``pos`` is one plain
+    character (an "unused control character" with no space after it)."""
+    m = _middle_without(char, excluded).match(text, pos)
+    return m is not None and m.lastgroup == "ucc" and m.end() == pos + 1
 
 
 @functools.cache
@@ -529,6 +632,7 @@ class _Lexer:
         other = _RE_MIDDLE_OTHER
         kinds = _MIDDLE_KINDS
         ahead = self.ahead
+        remembered = ahead.remembered.get
         append = tokens.append
         default = self.default
         pos = 0
@@ -540,7 +644,13 @@ class _Lexer:
             if fast and text[pos] not in "*_":
                 char = text[pos]
                 if char in _SCANNING_START:
-                    excluded = ahead.impossible(pos)
+                    # the remembered answer of ahead.impossible, looked up here: along a run
+                    # of 1,000,000 "@[" the call itself would be a third of the lexer's time
+                    memo = remembered(char)
+                    if memo is not None and pos <= memo[0] and text.startswith(memo[1], pos):
+                        excluded = memo[2]
+                    else:
+                        excluded = ahead.impossible(pos)
                     pattern = _middle_without(char, excluded) if excluded else middle(char, other)
                     m = pattern.match(text, pos)
                     if (
@@ -568,6 +678,16 @@ class _Lexer:
                             # them all the same, and a run of "[" or "<!--" would otherwise
                             # cost a token (a tuple) per character
                             append_to = FREESTYLE if kind != last[0] else kind
+                            if (
+                                kind == UCC
+                                and end == pos + 1
+                                and char in _RUN_CHARS
+                                # the twelve characters ahead repeat the last twelve, as
+                                # they do along a run whose unit has one to four characters
+                                and pos >= _RUN_GATE - 1
+                                and text.startswith(text[pos + 1 - _RUN_GATE : pos + 1], pos + 1)
+                            ):
+                                end = ahead.plain_run(pos)  # "[[[[": as far as it repeats
                             tokens[-1] = (append_to, last[1], end)
                         else:
                             append((kind, pos, end))
