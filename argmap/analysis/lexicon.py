@@ -299,10 +299,20 @@ GAP_QUIET: dict[str, frozenset[str]] = {
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u00b4": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
 
+#: A year as a text writes it (1600-2099)
+YEAR = r"\b(?:1[6-9]|20)\d\d\b"
+#: A name as a text writes it: capitalised words, joined by "of", "for", "de", "the", "and"
+NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|de|the|and))*"
+
+_SAYS = "said|says|reported|told|stated|wrote|writes|announced|found|estimated|confirmed"
+_SAYS_IF_FOLLOWED = "reports|states|finds|estimates"
+#: The verbs of a named source ("CNN reported")
+REPORTING_VERB = f"(?:{_SAYS}|{_SAYS_IF_FOLLOWED})"
+
 #: Numbers, percentages, years, quotations: evidence markers that are patterns, not words.
 _EVIDENCE_PATTERNS = (
     r"\b\d+(?:[.,]\d+)*\s?%",
-    r"\b(?:1[6-9]|20)\d\d\b",
+    YEAR,
     r"\b\d+(?:[.,]\d+)*(?:\s(?:million|billion|thousand|hundred))?\b",
     r"\u201c[^\u201d\x00]{3,}\u201d",
     r"\"[^\"\x00]{3,}\"",
@@ -315,12 +325,10 @@ _EVIDENCE_PATTERNS = (
     r"Studies|Research|Data|Evidence|Polls|Surveys|Last|This|Next|"
     # a date is when, not who: "last October found"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’.-]*"
-    r"(?:\s+(?:[A-Z][\w'’.-]*|of|for|de|the|and))*\s+(?:said|says|reported|told|stated|wrote|"
-    r"writes|announced|found|estimated|confirmed|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)" + NAME + rf"\s+(?:{_SAYS}|"
     # a verb that is also a plural noun ("Latin American states have") reports only when
     # what it reports follows: "that", a colon or a quotation
-    r"(?:reports|states|finds|estimates)(?=\s+that\b|\s*[:\"“]))\b)",
+    rf"(?:{_SAYS_IF_FOLLOWED})(?=\s+that\b|\s*[:\"“]))\b)",
 )
 
 

@@ -441,19 +441,15 @@ def basis_of(text: str, cues: list[lexicon.Cue], *, example: bool = False) -> st
     return None
 
 
-#: a name as the text writes it: capitalised words, joined by "of", "for", "de", "the", "and"
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|de|the|and))*"
-#: the source of a named-source cue ("CNN reported", "The London School of Economics found")
-_NAMED_BY_VERB = re.compile(
-    rf"(?:The\s+)?({_NAME})\s+(?:said|says|reported|reports|told|stated|states|wrote|writes|"
-    r"announced|found|finds|estimated|estimates|confirmed)$"
-)
+#: the source of a named-source cue ("CNN reported", "The London School of Economics found"):
+#: the cue's name, without its verb
+_NAMED_BY_VERB = re.compile(rf"(?:The\s+)?({lexicon.NAME})\s+{lexicon.REPORTING_VERB}$")
 #: a source named after "according to" or "a study/report/survey/poll by"
 _NAMED_AFTER = re.compile(
     rf"\b(?i:according to|(?:study|studies|report|survey|poll|analysis|review) by)\s+"
-    rf"(?:the\s+)?({_NAME})"
+    rf"(?:the\s+)?({lexicon.NAME})"
 )
-_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_YEAR = re.compile(lexicon.YEAR)
 _NAME_TAIL = re.compile(r"(?:\s+(?:of|for|de|the|and))+$")
 
 
