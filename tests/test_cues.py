@@ -412,3 +412,49 @@ def test_for_these_reasons_draws_a_conclusion_and_is_no_premise_opening() -> Non
     reason = "For phones make pupils read less."
     why = next(c.why for c in analyse(f"{thesis} {reason}").ranking if c.text == reason)
     assert "premise-opening -2.0" in why
+
+
+def _why(text: str, sentence: str) -> tuple[str, ...]:
+    return next(c.why for c in analyse(text).ranking if c.text == sentence)
+
+
+def test_a_view_the_next_sentence_answers_is_not_the_thesis() -> None:
+    view = "Shops ought to stay open on Sundays for people who work all week."
+    reply = "But shop workers need one shared day of rest."
+    thesis = "Sunday trading should therefore stay banned."
+    text = f"{view} {reply} {thesis}"
+    assert "answered -1.5" in _why(text, view)
+    assert _guess(text) == thesis
+    # "But also" adds to the sentence before; it does not answer it
+    assert "answered -1.5" not in _why(f"{view} But also tourists want to shop.", view)
+    # the reply may answer a clause the sentence concedes: then the sentence is not answered
+    conceding = "Shops should stay closed on Sundays, although many people would like to shop."
+    assert "answered -1.5" not in _why(f"{conceding} {reply}", conceding)
+    # a reply in the next paragraph answers the last sentence of this one
+    assert "answered -1.5" in _why(f"{view}\n\n{reply}", view)
+
+
+def test_a_plain_fact_is_not_the_thesis_when_another_sentence_takes_a_stand() -> None:
+    fact = "Homicide rates are higher in states with the death penalty."
+    stand = "The state ought to prevent murder, not avenge it."
+    text = f"{fact} Deterrence does not work. {stand}"
+    assert "factual -1.5" in _why(text, fact)
+    assert "factual -1.5" not in _why(text, stand)
+    assert _guess(text) == stand
+    # with no sentence taking a stand, a fact is not marked down
+    plain = f"{fact} Deterrence does not work."
+    assert all("factual" not in " ".join(c.why) for c in analyse(plain).ranking)
+    # a conceded or asked stand is not the writer's: it marks nothing down
+    for other in ("Admittedly, some say we should hang murderers.", "Should we hang murderers?"):
+        assert "factual -1.5" not in _why(f"{fact} {other}", fact)
+
+
+def test_a_sentence_ending_with_though_is_a_concession() -> None:
+    conceded = "Prisons should not be comfortable, though."
+    thesis = "Still, the state needs a humane prison system."
+    text = f"Prison is a punishment. {conceded} {thesis}"
+    assert "concession-closing -2.0" in _why(text, conceded)
+    assert _guess(text) == thesis
+    # "though" inside the sentence is no closing concession
+    inside = "Prisons should be humane though strict."
+    assert "concession-closing" not in " ".join(_why(f"Prison is a punishment. {inside}", inside))

@@ -56,6 +56,18 @@ Wording:
 * ``concession-opening`` -2.0: it opens by granting the other side
   ("Admittedly", "Of course", "Granted", "Some may argue", "Critics say",
   "Even if"...): a sentence that is mostly a concession is not the thesis;
+* ``concession-closing`` -2.0: it ends with ", though." ("Prisons should not
+  be luxurious, though."), which grants it as "Admittedly" would;
+* ``answered`` -1.5: the next sentence opens by answering it ("But ...",
+  "However, ...", "Yet ..."; not "But also"): the writer states a view in
+  order to reply to it. Not when the sentence holds a clause the reply may
+  be aimed at instead ("unless", "although", "even if"...);
+* ``factual`` -1.5: it takes no stand (neither ``normative`` nor
+  ``evaluative``) while another sentence of the text does, and that one is
+  not conceded or asked: the main claim of an argumentative text says what
+  should be done or what is right, and its plain statements of fact are
+  mostly its reasons (in the development part of the microtexts, 2 of 128
+  such sentences were the claim);
 * ``anaphoric-opening`` -0.5: it opens with "This", "These", "Such" or
   "They", so it leans on the sentence before;
 * ``question`` -3.0: a question (rhetorical questions are rarely the thesis);
@@ -100,7 +112,10 @@ WEIGHTS: dict[str, float] = {
     "return-to-thesis": 1.5,
     "premise-opening": -2.0,
     "concession-opening": -2.0,
+    "concession-closing": -2.0,
     "anaphoric-opening": -0.5,
+    "answered": -1.5,
+    "factual": -1.5,
     "question": -3.0,
     "evidence": -0.5,
     "short": -1.0,
@@ -133,7 +148,9 @@ _VERDICT = (
     r"necessary|unnecessary|desirable|undesirable|sensible|wise|unwise|irresponsible|"
     r"responsible|appropriate|inappropriate|pointless|acceptable|unacceptable|legitimate|"
     r"reasonable|unreasonable|absurd|essential|indispensable|harmful|beneficial|"
-    r"sustainable|unsustainable|a mistake|a good idea|a bad idea|the right way|the best way|"
+    r"sustainable|unsustainable|ethical|unethical|moral|immoral|practicable|impracticable|"
+    r"feasible|unfeasible|infeasible|viable|unviable|realistic|unrealistic|counterproductive|"
+    r"a mistake|a good idea|a bad idea|the right way|the best way|"
     r"out of the question)"
 )
 _EVALUATIVE = re.compile(
@@ -167,6 +184,8 @@ _CONCESSION_OPENING = re.compile(
     r"(?:argued|objected|said))\b",
     re.IGNORECASE,
 )
+# "X, though." grants X (as "Admittedly, X" would): the sentence is a concession.
+_CONCESSION_CLOSING = re.compile(r",\s*though\s*[.!]?[\"'”’)]*\s*$", re.IGNORECASE)
 # Openers that come back to the author's own position after granting something.
 _RETURN_OPENING = re.compile(
     r"^[\"'“‘(]*(?:still|nevertheless|nonetheless|even so|all the same|despite (?:this|that))\b",
@@ -176,7 +195,17 @@ _RETURN_OPENING = re.compile(
 _REASON_FIRST = re.compile(
     r"^[\"'“‘(]*(?:since|because|given that)\b(?!\s+\d)[^,;]*,", re.IGNORECASE
 )
+# A sentence opening with one of these answers the one before (not "But also ...": that adds).
+_ANSWER_OPENING = re.compile(r"^[\"'“‘(]*(?:but|however|yet)\b(?!\s+also\b)", re.IGNORECASE)
+# A clause that concedes or sets a condition: a following "But" may answer it, not its sentence.
+_OWN_CONCESSION = re.compile(
+    r"\b(?:unless|although|though|even if|even though|whereas|admittedly|granted)\b", re.IGNORECASE
+)
 _ANAPHORIC_OPENING = re.compile(r"^[\"'“‘(]*(?:this|these|such|they)\b", re.IGNORECASE)
+#: the features of a sentence that takes a stand (what should be done, what is right)
+_STANCE = frozenset({"normative", "evaluative"})
+#: the features of a sentence whose stand is not the writer's own
+_NOT_OWN = frozenset({"concession-opening", "concession-closing", "question"})
 _BYLINE = re.compile(r"^(?:by|written by|author:|\u00a9|copyright)\s", re.IGNORECASE)
 
 
@@ -361,10 +390,14 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
     first_sentence = (first_n, 0)
     last_sentence = (last_n, len(body[-1].sentences) - 1)
     shared: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
-    # sentences by score, each list in text order: a stable sort with no object per sentence
-    by_score: dict[float, array[int]] = {}
+    stance_seen = False
     for place, paragraph, index, sentence, low, high in _sentences_with_cues(body):
         fired = _features(sentence, list(paragraph.cues[low:high]))
+        names = {name for name, _ in fired}
+        # a stand the writer takes: not one granted to the other side, nor asked
+        stance_seen = stance_seen or bool(names & _STANCE and not names & _NOT_OWN)
+        if _is_answered(sentence, _next_sentence(body, place, index)):
+            fired.append(("answered", 1))
         if (paragraph.n, index) == first_sentence:
             fired.append(("first-sentence", 1))
         if (paragraph.n, index) == last_sentence:
@@ -380,22 +413,44 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
             fired.append(("paragraph-closing", 1))
         # most sentences share their few features (and so their score): one object each
         features = tuple(fired)
-        features = shared.setdefault(features, features)
-        score = ranking._scores.get(features)
-        if score is None:
-            score = ranking._scores[features] = sum(WEIGHTS[name] * n for name, n in fired)
-        if score not in by_score:
-            by_score[score] = array("l")
-        by_score[score].append(len(ranking._features))
         if index == 0:
             ranking._first.append(len(ranking._features))
         ranking._paragraph.append(place)
         ranking._sentence.append(index)
-        ranking._features.append(features)
+        ranking._features.append(shared.setdefault(features, features))
+    # sentences by score, each list in text order: a stable sort with no object per sentence
+    by_score: dict[float, array[int]] = {}
+    for k, features in enumerate(ranking._features):
+        if stance_seen and not any(name in _STANCE for name, _ in features):
+            # a plain statement of fact in a text that says elsewhere what should be done
+            factual = features + (("factual", 1),)
+            features = ranking._features[k] = shared.setdefault(factual, factual)
+        score = ranking._scores.get(features)
+        if score is None:
+            score = ranking._scores[features] = sum(WEIGHTS[name] * n for name, n in features)
+        if score not in by_score:
+            by_score[score] = array("l")
+        by_score[score].append(k)
     # best first; ties keep text order, the earlier sentence first
     for score in sorted(by_score, reverse=True):
         ranking._order.extend(by_score.pop(score))
     return ranking
+
+
+def _next_sentence(body: list[Paragraph], place: int, index: int) -> Sentence | None:
+    """The sentence after sentence ``index`` of paragraph ``place``, across paragraphs."""
+    sentences = body[place].sentences
+    if index + 1 < len(sentences):
+        return sentences[index + 1]
+    return body[place + 1].sentences[0] if place + 1 < len(body) else None
+
+
+def _is_answered(sentence: Sentence, after: Sentence | None) -> bool:
+    """The next sentence opens by answering this one ("But ...", "However, ...", "Yet ..."),
+    and this one holds no conceded or conditional clause the answer could be aimed at."""
+    if after is None or not _ANSWER_OPENING.match(after.text):
+        return False
+    return not _OWN_CONCESSION.search(sentence.text)
 
 
 def _sentences_with_cues(
@@ -462,6 +517,8 @@ def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
         fired.append(("claim-with-reason", 1))
     if _CONCESSION_OPENING.match(text):
         fired.append(("concession-opening", 1))
+    elif _CONCESSION_CLOSING.search(text):
+        fired.append(("concession-closing", 1))
     if _RETURN_OPENING.match(text):
         fired.append(("return-to-thesis", 1))
     if _ANAPHORIC_OPENING.match(text):
