@@ -477,6 +477,7 @@ _SCANNING_RULES = (
 #: they start that scans nothing ahead ("@include(", "<!--", a plain "[" or "<") fails by
 #: the second character when that is one of them
 _RUN_CHARS = frozenset("[<@")
+_RUN_TEXT = "".join(sorted(_RUN_CHARS))
 #: How many remembered answers :meth:`_Ahead.impossible` keeps by the text ahead
 _HEADS_KEPT = 4096
 #: The lengths of the repeating units :meth:`_Ahead.plain_run` recognises
@@ -686,6 +687,9 @@ class _Lexer:
                                 # they do along a run whose unit has one to four characters
                                 and pos >= _RUN_GATE - 1
                                 and text.startswith(text[pos + 1 - _RUN_GATE : pos + 1], pos + 1)
+                                # and all of them are run characters: "<!--<!--" is not a
+                                # run plain_run crosses, and asking at each "<" costs
+                                and not text[pos + 1 - _RUN_GATE : pos + 1].strip(_RUN_TEXT)
                             ):
                                 end = ahead.plain_run(pos)  # "[[[[": as far as it repeats
                             tokens[-1] = (append_to, last[1], end)
