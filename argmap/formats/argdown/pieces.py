@@ -81,7 +81,8 @@ def _escape(text: str, *, rule: bool = False, tags: frozenset[str] = frozenset()
             out.append("\\#")
         elif c == "@":
             mention = _RE_MENTION_AT.match(text, i)
-            if mention is not None and not rule:
+            # kept as written, unless it holds an "@include(" (one would be read as an include)
+            if mention is not None and not rule and "@include(" not in mention.group():
                 out.append(mention.group())
                 i = mention.end()
                 continue
