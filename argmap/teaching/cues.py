@@ -202,8 +202,9 @@ _OWN_CONCESSION = re.compile(
     r"\b(?:unless|although|though|even if|even though|whereas|admittedly|granted)\b", re.IGNORECASE
 )
 _ANAPHORIC_OPENING = re.compile(r"^[\"'“‘(]*(?:this|these|such|they)\b", re.IGNORECASE)
-#: the features of a sentence that takes a stand (what should be done, what is right)
-_STANCE = frozenset({"normative", "evaluative"})
+#: the features of a sentence that takes a stand (what should be done, what is right; or
+#: what the writer announces as their conclusion: "In conclusion, ...")
+_STANCE = frozenset({"normative", "evaluative", "summary-indicator"})
 #: the features of a sentence whose stand is not the writer's own
 _NOT_OWN = frozenset({"concession-opening", "concession-closing", "question"})
 _BYLINE = re.compile(r"^(?:by|written by|author:|\u00a9|copyright)\s", re.IGNORECASE)
