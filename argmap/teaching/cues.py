@@ -63,8 +63,9 @@ Wording:
   order to reply to it. Not when the sentence holds a clause the reply may
   be aimed at instead ("unless", "although", "even if"...);
 * ``factual`` -1.5: it takes no stand (neither ``normative`` nor
-  ``evaluative``) while another sentence of the text does, and that one is
-  not conceded or asked: the main claim of an argumentative text says what
+  ``evaluative``, nor announced as the conclusion by a ``summary-indicator``)
+  while another sentence of the text does, and that one is not conceded or
+  asked: the main claim of an argumentative text says what
   should be done or what is right, and its plain statements of fact are
   mostly its reasons (in the development part of the microtexts, 2 of 128
   such sentences were the claim);
