@@ -114,6 +114,21 @@ def check_rendered(svg: bytes, m: ArgumentMap, text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "label", "tooltip"), HOSTILE, ids=IDS)
+def test_hostile_text_is_the_svg_title_as_typed_when_render_writes_it(
+    text: str, label: str, tooltip: str
+) -> None:
+    """``render`` keeps the tooltips out of the DOT and writes them as the SVG's titles."""
+    from argmap.api import render
+
+    m = hostile_map(text)
+    root = ET.fromstring(render(m, "svg", engine="wasm"))
+    node = next(g for g in root.iter(f"{SVG}g") if g.get("id") == m.conclusion)
+    assert not list(node.iter(f"{SVG}a"))
+    title = node.findtext(f"{SVG}title") or ""
+    assert title.split("\n")[1] == clean(text)
+
+
+@pytest.mark.parametrize(("text", "label", "tooltip"), HOSTILE, ids=IDS)
 def test_hostile_text_renders_as_typed_with_the_embedded_engine(
     text: str, label: str, tooltip: str
 ) -> None:

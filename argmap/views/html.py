@@ -225,10 +225,18 @@ def explorer_svg(
     spans: dict[str, tuple[int, int]] = {}
     for match in _NODE_OPEN.finditer(svg):
         sid = unescape(match.group(1))
-        end = svg.find("\n</g>\n</g>", match.end())
-        # the node's group holds one group (the tooltip's): else the end found is not its own
-        if sid in statements and end > 0 and svg.count("<g ", match.end(), end) == 1:
-            spans[sid] = (match.start(), end + len("\n</g>"))
+        if sid not in statements:
+            continue
+        # up to the node's own closing tag: right after its shapes and texts, or, when Graphviz
+        # wrote a tooltip's link group inside it, after that one group
+        end = svg.find("\n</g>", match.end())
+        if end > 0 and "<g " in svg[match.end() : end]:
+            end = svg.find("\n</g>\n</g>", match.end())
+            if end < 0 or svg.count("<g ", match.end(), end) != 1:
+                continue  # not a node's group as Graphviz writes one
+            end += len("\n</g>")
+        if end > 0:
+            spans[sid] = (match.start(), end)
     boxes = {sid: _shape_box(svg[start:end]) for sid, (start, end) in spans.items()}
     side = _child_side(statements, below, boxes)
     out: list[str] = []

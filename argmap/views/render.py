@@ -271,10 +271,12 @@ def render_part(
     if not chosen.titled:
         dot_options = replace(dot_options, title=False)
     verdicts, why = (found.verdicts, found.why) if options.evaluate else ({}, {})
-    source = to_dot(argmap, found.gaps, verdicts, dot_options, why=why)
+    # an SVG gets its tooltips as titles after the layout: Graphviz need not carry them
+    titles: list[str] | None = [] if chosen.layout == "svg" else None
+    source = to_dot(argmap, found.gaps, verdicts, dot_options, why=why, titles=titles)
 
     def lay_out(graphviz_format: str) -> bytes:
         return layout(source, graphviz_format, engine)
 
-    job = Job(argmap, found, source, dot_options, lay_out, options.live)
+    job = Job(argmap, found, source, dot_options, lay_out, options.live, titles)
     return chosen.write(job)

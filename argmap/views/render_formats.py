@@ -32,6 +32,8 @@ class Job(NamedTuple):
     layout: Callable[[str], bytes]
     #: live preview of the HTML page: (script to poll, this build)
     live: tuple[str, str] | None = None
+    #: the tooltips kept out of ``source``, for the SVG's titles (``to_dot``'s ``titles``)
+    titles: list[str] | None = None
 
 
 class RenderFormat(NamedTuple):
@@ -64,7 +66,9 @@ def _laid_out(name: str) -> Callable[[Job], bytes]:
 def _svg(job: Job) -> bytes:
     from argmap.views.dot import style_svg
 
-    return style_svg(job.layout("svg"), job.dot_options.theme, job.dot_options.layout)
+    return style_svg(
+        job.layout("svg"), job.dot_options.theme, job.dot_options.layout, job.titles
+    )
 
 
 def _html(job: Job) -> bytes:
