@@ -89,9 +89,14 @@ def dot_string(text: str, context: Context = "label") -> str:
     The result is always quoted, never an HTML-like ``<...>`` label, so no
     markup (``<IMG SRC=...>`` included) is ever interpreted.
     """
-    value = clean(text).replace("&", "&amp;")
+    return '"' + _inert(clean(text), context) + '"'
+
+
+def _inert(text: str, context: Context = "label") -> str:
+    """Text already :func:`clean`\\ ed, made inert inside a DOT string (see :func:`dot_string`)."""
+    value = text.replace("&", "&amp;")
     value = value.replace("\\", "\\\\\\\\" if context == "tooltip" else "\\\\")
-    return '"' + value.replace('"', '\\"') + '"'
+    return value.replace('"', '\\"')
 
 
 # --- themes -------------------------------------------------------------------------------------
@@ -591,7 +596,8 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def _label_lines(text: str, width: int, end: str) -> str:
     """Wrapped lines, each escaped on its own and ended by a justification escape."""
-    return "".join(dot_string(line)[1:-1] + end for line in _wrap(text, width))
+    # the lines of _wrap are clean already: made inert, not cleaned again
+    return "".join(_inert(line) + end for line in _wrap(text, width))
 
 
 def meta_lines(statement: Statement, width: int, *, source: bool = True) -> list[str]:
@@ -663,7 +669,7 @@ def _statement(ctx: _Context, statement: Statement) -> str:
     text = short_label(statement) if sizes.short else statement.text
     label += _label_lines(_fitted(text, "label"), width, "\\l")
     meta = meta_lines(statement, width, source=not sizes.short)
-    label += "".join(dot_string(line)[1:-1] + "\\n" for line in meta)
+    label += "".join(_inert(line) + "\\n" for line in meta)  # clean: made of clean text
     more = ctx.options.more.get(statement.id)
     if more:
         label += dot_string(f"+{more} more below")[1:-1] + "\\n"
