@@ -60,6 +60,7 @@ def test_svg_with_no_dot_on_path(tmp_path: Path) -> None:
         assert any(c.startswith("gap-") for c in group.get("class", "").split())
         # the tooltip is the SVG <title>, with no link around the node to carry a second copy
         assert not list(group.iter(f"{SVG}a"))
+        assert not any(c.startswith("tip") for c in group.get("class", "").split())
         title = group.findtext(f"{SVG}title") or ""
         assert title.startswith(f"{node} (")
         for gap in gaps:
