@@ -311,7 +311,8 @@ def to_dot(
     each goes into the list, and the element that has it gets the class
     ``tip<N>`` (its index), for :func:`style_svg` to make it the element's SVG
     ``<title>``. Graphviz then has less to read and write (no link around each
-    element): the 2,000-statement map lays out 9% quicker, and its SVG is 15% smaller.
+    element): the 2,000-statement generated map lays out in 0.37 s instead of
+    0.39 s with the embedded engine, and its SVG is 15% smaller.
     """
     opts = options or DotOptions()
     body = _body(argmap, gaps, verdicts or {}, opts, why or {}, titles)
