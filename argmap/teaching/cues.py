@@ -64,11 +64,12 @@ Wording:
   be aimed at instead ("unless", "although", "even if"...);
 * ``factual`` -1.5: it takes no stand (neither ``normative`` nor
   ``evaluative``, nor announced as the conclusion by a ``summary-indicator``)
-  while another sentence of the text does, and that one is not conceded or
-  asked: the main claim of an argumentative text says what
-  should be done or what is right, and its plain statements of fact are
-  mostly its reasons (in the development part of the microtexts, 2 of 128
-  such sentences were the claim);
+  in a text where at least two other sentences do (:data:`MIN_STANCES`; not
+  conceded, not asked): a text that says again and again what should be done
+  argues for that, and its plain statements of fact are mostly its reasons
+  (in the development part of the microtexts, 2 of 128 such sentences were
+  the claim). One stray "should" in an analysis of what is the case does not
+  count: there the thesis may well be a statement of fact;
 * ``anaphoric-opening`` -0.5: it opens with "This", "These", "Such" or
   "They", so it leans on the sentence before;
 * ``question`` -3.0: a question (rhetorical questions are rarely the thesis);
@@ -123,6 +124,9 @@ WEIGHTS: dict[str, float] = {
 }
 #: The evidence penalty stops growing after this many evidence cues.
 MAX_EVIDENCE_CUES = 3
+#: ``factual`` marks plain statements of fact down in a text where at least this many
+#: sentences take a stand: one stray "should" does not make an analysis a plea
+MIN_STANCES = 2
 #: How many sentences ``ranking`` lists.
 RANKING_SIZE = 10
 
@@ -392,12 +396,12 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
     first_sentence = (first_n, 0)
     last_sentence = (last_n, len(body[-1].sentences) - 1)
     shared: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
-    stance_seen = False
+    stances = 0
     for place, paragraph, index, sentence, low, high in _sentences_with_cues(body):
         fired = _features(sentence, list(paragraph.cues[low:high]))
         names = {name for name, _ in fired}
         # a stand the writer takes: not one granted to the other side, nor asked
-        stance_seen = stance_seen or bool(names & _STANCE and not names & _NOT_OWN)
+        stances += bool(names & _STANCE and not names & _NOT_OWN)
         if _is_answered(sentence, _next_sentence(body, place, index)):
             fired.append(("answered", 1))
         if (paragraph.n, index) == first_sentence:
@@ -423,8 +427,8 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
     # sentences by score, each list in text order: a stable sort with no object per sentence
     by_score: dict[float, array[int]] = {}
     for k, features in enumerate(ranking._features):
-        if stance_seen and not any(name in _STANCE for name, _ in features):
-            # a plain statement of fact in a text that says elsewhere what should be done
+        if stances >= MIN_STANCES and not any(name in _STANCE for name, _ in features):
+            # a plain statement of fact in a text that says, again and again, what should be done
             factual = features + (("factual", 1),)
             features = ranking._features[k] = shared.setdefault(factual, factual)
         score = ranking._scores.get(features)
