@@ -472,3 +472,17 @@ def test_a_sentence_ending_with_though_is_a_concession() -> None:
     # "though" inside the sentence is no closing concession
     inside = "Prisons should be humane though strict."
     assert "concession-closing" not in " ".join(_why(f"Prison is a punishment. {inside}", inside))
+
+
+def test_a_modal_that_points_or_sets_a_condition_is_no_norm() -> None:
+    def normative(sentence: str) -> bool:
+        return any("normative" in w for w in _why(sentence, sentence))
+
+    assert normative("The council should approve the plan.")
+    assert normative("We must act before the vote.")
+    # the writer points at something: nothing is asked to be done
+    assert not normative("It should be noted that the plan was approved in 2019.")
+    assert not normative("It should also be taken into account that prices rose.")
+    # "should" before its subject is a condition (or a question)
+    assert not normative("Officials would leave, should the unrest get worse.")
+    assert normative("It should be approved, and the council should say so.")

@@ -35,7 +35,9 @@ Wording:
   lexicon ("therefore", "hence", "that's why"...);
 * ``normative`` +2.0: a deontic modal ("should", "ought", "must", "shall") or
   "is (not) to be <done>": main claims of argumentative texts are mostly
-  about what to do;
+  about what to do. Not "it should be noted / taken into account that"
+  (the writer points at something) nor "should" before its subject ("...,
+  should the unrest get worse": a condition);
 * ``evaluative`` +1.0: a verdict word after a copula ("is unfair", "would be
   wise", "is not justified", "is out of the question"), "cannot be
   accepted", "it is clear that", or a stance verb ("I think", "I argue",
@@ -146,6 +148,16 @@ SUMMARY_INDICATORS = frozenset(
 NORMATIVE = re.compile(
     r"\b(?:should|ought|must|shall|shouldn't|mustn't)\b"
     r"|\b(?:is|are)\s+(?:\w+\s+)?(?:not\s+)?to\s+be\s+\w+ed\b",  # "is (not) to be supported"
+    re.IGNORECASE,
+)
+# Modals that are not a norm of the sentence: "It should be noted that X", "It should be taken
+# into account that X" (the writer points at X, and asks nothing to be done), and "should" with
+# its subject after it, a condition ("..., should the unrest get worse") or a question
+_NOT_A_NORM = re.compile(
+    r"\b(?:it|this)\s+(?:should|must)\s+(?:also\s+)?be\s+(?:noted|taken into account|"
+    r"mentioned|remembered|stressed|emphasi[sz]ed|pointed out|borne in mind|kept in mind|"
+    r"underlined|recalled)\s+that\b"
+    r"|\bshould(?=\s+(?:the|a|an|this|that|these|those|it|they|he|she|there|we|you|i)\b)",
     re.IGNORECASE,
 )
 _VERDICT = (
@@ -504,7 +516,7 @@ def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
     indicators = [
         " ".join(c.text.lower().split()) for c in cues if c.kind == lexicon.CONCLUSION_INDICATOR
     ]
-    normative = bool(NORMATIVE.search(text))
+    normative = bool(NORMATIVE.search(_NOT_A_NORM.sub("", text)))
     evaluative = bool(_EVALUATIVE.search(text))
     if any(word in SUMMARY_INDICATORS for word in indicators):
         fired.append(("summary-indicator", 1))
