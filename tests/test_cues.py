@@ -222,15 +222,20 @@ def _guess(text: str) -> str:
     return guess.text
 
 
+def _why(text: str, sentence: str) -> tuple[str, ...]:
+    """The features that fired for ``sentence`` of ``text``, with their weights."""
+    return next(c.why for c in analyse(text).ranking if c.text == sentence)
+
+
 def test_a_sentence_opening_with_even_if_is_a_concession_not_the_thesis() -> None:
     thesis = "The death penalty does not belong in a modern state."
     conceded = "Even if many people think a murderer deserves it, we should not repay one crime with another."
     assert _guess(f"{thesis} Judges make mistakes. {conceded}") == thesis
-    why = next(c.why for c in analyse(f"{thesis} {conceded}").ranking if c.text == conceded)
+    why = _why(f"{thesis} {conceded}", conceded)
     assert "concession-opening -2.0" in why
     # "If" alone is no concession
     plain = "If judges err, an innocent person dies."
-    why = next(c.why for c in analyse(f"{thesis} {plain}").ranking if c.text == plain)
+    why = _why(f"{thesis} {plain}", plain)
     assert not any(w.startswith("concession-opening") for w in why)
 
 
@@ -410,12 +415,8 @@ def test_for_these_reasons_draws_a_conclusion_and_is_no_premise_opening() -> Non
     assert any(w.startswith("conclusion-indicator") for w in why)
     # a plain "For" still opens a premise ("For X": a reason for what came before)
     reason = "For phones make pupils read less."
-    why = next(c.why for c in analyse(f"{thesis} {reason}").ranking if c.text == reason)
+    why = _why(f"{thesis} {reason}", reason)
     assert "premise-opening -2.0" in why
-
-
-def _why(text: str, sentence: str) -> tuple[str, ...]:
-    return next(c.why for c in analyse(text).ranking if c.text == sentence)
 
 
 def test_a_view_the_next_sentence_answers_is_not_the_thesis() -> None:
