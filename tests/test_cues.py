@@ -487,3 +487,24 @@ def test_a_modal_that_points_or_sets_a_condition_is_no_norm() -> None:
     # "should" before its subject is a condition (or a question)
     assert not normative("Officials would leave, should the unrest get worse.")
     assert normative("It should be approved, and the council should say so.")
+
+
+def test_a_proposal_is_a_norm_and_can_be_the_thesis() -> None:
+    def normative(sentence: str) -> bool:
+        return any("normative" in w for w in _why(sentence, sentence))
+
+    # "it would be fair/wise to do X" asks for X as "we should do X" does
+    assert normative("It would be fair to make chess an Olympic sport.")
+    assert normative("It would therefore be wise to shorten the school day.")
+    assert normative("It is high time for the council to act.")
+    # pointing at something, or a bare verdict on an activity, is no proposal
+    assert not normative("It is important to note that prices rose in 2019.")
+    assert not normative("It would be interesting to see more data.")
+    assert not normative("It will be easy to build the road.")
+    # the proposal outranks the vivid opening sentence that supports it
+    text = (
+        "Chess can hold young people for hours more intensely than any sport! "
+        "It would be fair to make chess an Olympic sport. "
+        "It needs no stadium, only a board and a clock."
+    )
+    assert _guess(text) == "It would be fair to make chess an Olympic sport."

@@ -34,8 +34,9 @@ Wording:
 * ``conclusion-indicator`` +2.5: any other conclusion indicator of the
   lexicon ("therefore", "hence", "that's why"...);
 * ``normative`` +2.0: a deontic modal ("should", "ought", "must", "shall") or
-  "is (not) to be <done>": main claims of argumentative texts are mostly
-  about what to do. Not "it should be noted / taken into account that"
+  "is (not) to be <done>" or a proposal ("it would be fair to make...", "it
+  is high time to act"; not "it is important to note"): main claims of
+  argumentative texts are mostly about what to do. Not "it should be noted / taken into account that"
   (the writer points at something) nor "should" before its subject ("...,
   should the unrest get worse": a condition);
 * ``evaluative`` +1.0: a verdict word after a copula ("is unfair", "would be
@@ -147,7 +148,13 @@ SUMMARY_INDICATORS = frozenset(
 
 NORMATIVE = re.compile(
     r"\b(?:should|ought|must|shall|shouldn't|mustn't)\b"
-    r"|\b(?:is|are)\s+(?:\w+\s+)?(?:not\s+)?to\s+be\s+\w+ed\b",  # "is (not) to be supported"
+    r"|\b(?:is|are)\s+(?:\w+\s+)?(?:not\s+)?to\s+be\s+\w+ed\b"  # "is (not) to be supported"
+    # a proposal: "it would be fair to make them...", "it is high time for us to act"
+    r"|\bit\s+(?:would|will|is|'s)\s+(?:\w+\s+)?(?:be\s+)?(?:only\s+|more\s+|much\s+|far\s+)?"
+    r"(?:fair|right|better|best|wise|sensible|reasonable|appropriate|advisable|preferable|"
+    r"desirable|necessary|essential|important|crucial|vital|high time|time)\s+"
+    r"(?:for\s+[^,.;:]{1,40}?\s+)?to\s+(?!(?:note|mention|say|add|remember|recall|stress|"
+    r"emphasi[sz]e|point out|ask|wonder|see)\b)\w+",
     re.IGNORECASE,
 )
 # Modals that are not a norm of the sentence: "It should be noted that X", "It should be taken
