@@ -66,9 +66,7 @@ def _laid_out(name: str) -> Callable[[Job], bytes]:
 def _svg(job: Job) -> bytes:
     from argmap.views.dot import style_svg
 
-    return style_svg(
-        job.layout("svg"), job.dot_options.theme, job.dot_options.layout, job.titles
-    )
+    return style_svg(job.layout("svg"), job.dot_options.theme, job.dot_options.layout, job.titles)
 
 
 def _html(job: Job) -> bytes:
