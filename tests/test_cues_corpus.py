@@ -19,9 +19,10 @@ from typer.testing import CliRunner
 from argmap.cli import app
 
 MICROTEXTS = CORPUS / "microtexts"
-#: Hits measured on the 89 texts (82, 92.1%; 80 before answered, factual and
-#: concession-closing); the issue's target is at least 70%.
-PINNED_HITS = 82
+#: Hits measured on the 89 texts (83, 93.3%; 80 before answered, factual and
+#: concession-closing, 82 before a proposal counted as a norm); the issue's target is at
+#: least 70%.
+PINNED_HITS = 83
 TARGET = 0.70
 
 
