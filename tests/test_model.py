@@ -361,3 +361,42 @@ def test_loaded_models_share_fields_sets_but_change_only_their_own(tmp_path: Pat
     assert copy.model_fields_set == {"id", "text", "origin", "title"}
     assert u1.model_fields_set == {"id", "text", "origin"}
     assert u1.model_dump(exclude_unset=True) == {"id": "U1", "text": u1.text}
+
+
+def test_a_trusted_inference_is_the_validated_one() -> None:
+    from argmap.model import Inference, InferenceKind
+    from argmap.model.nodes import Origin, shared_fields, trusted
+
+    names = ("id", "premises", "target", "kind", "origin")
+    row = {
+        "id": "_i1",
+        "premises": ["R1"],
+        "target": "C",
+        "kind": InferenceKind.ATTACK,
+        "origin": Origin("m.yaml", 3, 5),
+    }
+    made = trusted(Inference, dict(row), shared_fields(names))
+    checked = Inference.model_validate(dict(row))
+    assert made == checked
+    assert list(made.__dict__) == list(checked.__dict__) == list(Inference.model_fields)
+    assert made.__pydantic_fields_set__ == checked.__pydantic_fields_set__ == set(names)
+    assert made.__pydantic_extra__ is None and made.__pydantic_private__ is None
+    assert made.model_dump() == checked.model_dump()
+    assert repr(made) == repr(checked)
+    # each gets its own default containers, and a change makes the fields-set its own
+    other = trusted(Inference, dict(row, id="_i2"), made.__pydantic_fields_set__)
+    made.answers["CQ1"] = "R2"
+    made.label = "changed"
+    assert other.answers == {} and other.label is None
+    assert "label" in made.model_fields_set and "label" not in other.model_fields_set
+
+
+def test_loaded_inferences_equal_their_validation() -> None:
+    from argmap.model import Inference
+
+    argmap_ = argmap.load(MAPS / "iran-in-latin-america.yaml")
+    for inference in argmap_.inferences.values():
+        given = {name: getattr(inference, name) for name in inference.model_fields_set}
+        again = Inference.model_validate(given)
+        assert inference == again, inference.id
+        assert inference.model_fields_set == again.model_fields_set, inference.id

@@ -39,7 +39,7 @@ from argmap.model import (
     Statement,
     StatementKind,
 )
-from argmap.model.nodes import share_fields_sets
+from argmap.model.nodes import share_fields_sets, shared_fields, trusted
 from argmap.model.schemes import find_scheme
 from argmap.safe_text import first_unsafe, json_safe
 
@@ -81,6 +81,8 @@ _STATEMENT_FIELD_SET = frozenset(STATEMENT_FIELDS)
 _NODE_KEY_SET = frozenset(NODE_KEYS)
 #: Statements are validated by pydantic-core this many at a time (one call, not one a node).
 _BATCH = 2000
+#: The fields of an inference a map file gives no ``inference:`` block: one set for all.
+_PLAIN_LINK = shared_fields(("id", "premises", "target", "kind", "origin"))
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -636,7 +638,7 @@ class _Reader:
         """Every link as an :class:`Inference`, its refs resolved, validated a batch at a time."""
         statements = argmap.statements
         made: dict[str, _Link] = {}  # inference id -> its link, in map order
-        rows: list[dict[str, Any]] = []
+        rows: list[dict[str, Any] | Inference] = []
         batch: list[_Link] = []
         counter = 0
         file = self.loc.file
@@ -692,8 +694,10 @@ class _Reader:
             }
             if values:
                 values.update(row)
-                row = values
-            rows.append(row)
+                rows.append(values)  # validated with the batch
+            else:
+                # every value is the reader's own (resolved ids, its kind and origin)
+                rows.append(trusted(Inference, row, _PLAIN_LINK))
             batch.append(link)
             made[inf_id] = link
             link.inference_id = inf_id
@@ -742,14 +746,19 @@ class _Reader:
         return premises, target
 
     def make_inferences(
-        self, rows: list[dict[str, Any]], links: list[_Link], argmap: ArgumentMap
+        self, rows: list[dict[str, Any] | Inference], links: list[_Link], argmap: ArgumentMap
     ) -> None:
-        """Validate a batch of inferences in one call and add them to the map."""
+        """Add a batch of inferences to the map, validating in one call those that need it
+        (the ones with an ``inference:`` block; the others are made already)."""
         if not rows:
             return
-        checked = _inference_list().validate_python(rows)
+        given = [row for row in rows if type(row) is dict]
+        checked = _inference_list().validate_python(given) if given else []
         share_fields_sets(checked)
-        for link, inference in zip(links, checked, strict=True):
+        validated = iter(checked)
+        for link, row in zip(links, rows, strict=True):
+            inference = next(validated) if type(row) is dict else row
+            assert isinstance(inference, Inference)
             link.inference = inference
             argmap.inferences[inference.id] = inference
             if inference.answers:
