@@ -501,6 +501,8 @@ def test_a_proposal_is_a_norm_and_can_be_the_thesis() -> None:
     assert not normative("It is important to note that prices rose in 2019.")
     assert not normative("It would be interesting to see more data.")
     assert not normative("It will be easy to build the road.")
+    assert not normative("It is important to understand that rents rose.")
+    assert not normative("It is time to look at the figures.")  # moving on
     # the proposal outranks the vivid opening sentence that supports it
     text = (
         "Chess can hold young people for hours more intensely than any sport! "

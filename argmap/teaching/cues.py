@@ -153,8 +153,12 @@ NORMATIVE = re.compile(
     r"|\bit\s+(?:would|will|is|'s)\s+(?:\w+\s+)?(?:be\s+)?(?:only\s+|more\s+|much\s+|far\s+)?"
     r"(?:fair|right|better|best|wise|sensible|reasonable|appropriate|advisable|preferable|"
     r"desirable|necessary|essential|important|crucial|vital|high time|time)\s+"
+    # not the writer pointing at something or moving on ("it is important to note / to
+    # understand that...", "it is time to look at the figures")
     r"(?:for\s+[^,.;:]{1,40}?\s+)?to\s+(?!(?:note|mention|say|add|remember|recall|stress|"
-    r"emphasi[sz]e|point out|ask|wonder|see)\b)\w+",
+    r"emphasi[sz]e|point out|ask|wonder|see|understand|reali[sz]e|recogni[sz]e|know|notice|"
+    r"observe|keep in mind|bear in mind|distinguish|consider|look|turn|examine|discuss|"
+    r"move on|return|sum up)\b)\w+",
     re.IGNORECASE,
 )
 # Modals that are not a norm of the sentence: "It should be noted that X", "It should be taken
