@@ -356,7 +356,7 @@ def test_deep_indentation_reads_without_recursion() -> None:
     assert argmap.depth() == depth
 
 
-RUNS = ["[", "<", "{", "@[", "<!--", "[<{", "x[", "@", "[<@", "<<[", "[<@[", "<[@"]
+RUNS = ["[", "<", "{", "@[", "<!--", "[<{", "x[", "@", "[<@", "<<[", "[<@[", "<[@", "{{[", "@{"]
 
 
 @pytest.mark.parametrize("run", RUNS)
@@ -384,6 +384,7 @@ def _tokens_per_character(text: str, monkeypatch: pytest.MonkeyPatch) -> list[ob
 # what may come after a run: the end of the text, the closing of a reference that turns the
 # run's last brackets into a reference, a line break, a relation, a comment, a mention
 ENDINGS = ["", "A]", "A]: s", "B> c", "\n+ [C]: d", "-->", "x](y)", "]]", "@[D]", "\n\n<E>: e"]
+ENDINGS += ["x}", "} y", "}}", "},", "\n{a: 1}"]  # a run of "{" closed into a data block or not
 
 
 @pytest.mark.parametrize("run", RUNS)
@@ -391,7 +392,7 @@ ENDINGS = ["", "A]", "A]: s", "B> c", "\n+ [C]: d", "-->", "x](y)", "]]", "@[D]"
 def test_a_run_crossed_at_once_lexes_as_one_character_at_a_time(
     run: str, ending: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The lexer crosses a run of "[", "<" and "@" whose unit repeats in one step (issue 12's
+    """The lexer crosses a run of "[", "<", "@" and "{" whose unit repeats in one step (issue 12's
     hostile '@[' files): the tokens are those of lexing it character by character."""
     from argmap.formats.argdown.lexer import _Lexer
 

@@ -247,8 +247,8 @@ _RE_MIDDLE_BY_CHAR = _middle_table()
 # from before that place fails the same way.
 #
 # That makes a run linear, but still a pass of the lexer's loop per character (about 1 µs:
-# a 1 MB run of "@[" took twice as long as a normal 1 MB map). Along a run of "[", "<" and
-# "@" whose unit repeats ("[[[[", "@[@[", "<<[<<["), the answers at each character repeat
+# a 1 MB run of "@[" took twice as long as a normal 1 MB map). Along a run of "[", "<", "@"
+# and "{" whose unit repeats ("[[[[", "@[@[", "<<[<<[", "{{{{"), the answers at each character repeat
 # too, and :meth:`_Ahead.plain_run` crosses the run in one step, up to a few characters
 # before its end (tests/test_argdown.py lexes runs both ways and compares the tokens).
 
@@ -475,8 +475,9 @@ _SCANNING_RULES = (
 )
 #: Scanning characters whose runs :meth:`_Ahead.plain_run` crosses in one step: every rule
 #: they start that scans nothing ahead ("@include(", "<!--", a plain "[" or "<") fails by
-#: the second character when that is one of them
-_RUN_CHARS = frozenset("[<@")
+#: the second character when that is one of them ("{" starts no rule but a data block,
+#: which scans ahead: a run of "{" with no data block in it was 2.1x a normal map)
+_RUN_CHARS = frozenset("[<@{")
 _RUN_TEXT = "".join(sorted(_RUN_CHARS))
 #: How many remembered answers :meth:`_Ahead.impossible` keeps by the text ahead
 _HEADS_KEPT = 4096
