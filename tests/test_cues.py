@@ -497,6 +497,7 @@ def test_a_proposal_is_a_norm_and_can_be_the_thesis() -> None:
     assert normative("It would be fair to make chess an Olympic sport.")
     assert normative("It would therefore be wise to shorten the school day.")
     assert normative("It is high time for the council to act.")
+    assert normative("It’s high time for the council to act.")  # a typographic apostrophe
     # pointing at something, or a bare verdict on an activity, is no proposal
     assert not normative("It is important to note that prices rose in 2019.")
     assert not normative("It would be interesting to see more data.")

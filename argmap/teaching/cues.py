@@ -150,7 +150,7 @@ NORMATIVE = re.compile(
     r"\b(?:should|ought|must|shall|shouldn't|mustn't)\b"
     r"|\b(?:is|are)\s+(?:\w+\s+)?(?:not\s+)?to\s+be\s+\w+ed\b"  # "is (not) to be supported"
     # a proposal: "it would be fair to make them...", "it is high time for us to act"
-    r"|\bit\s+(?:would|will|is|'s)\s+(?:\w+\s+)?(?:be\s+)?(?:only\s+|more\s+|much\s+|far\s+)?"
+    r"|\bit(?:\s+(?:would|will|is)|'s)\s+(?:\w+\s+)?(?:be\s+)?(?:only\s+|more\s+|much\s+|far\s+)?"
     r"(?:fair|right|better|best|wise|sensible|reasonable|appropriate|advisable|preferable|"
     r"desirable|necessary|essential|important|crucial|vital|high time|time)\s+"
     # not the writer pointing at something or moving on ("it is important to note / to
