@@ -33,12 +33,12 @@ Wording:
   (conclusion indicators that announce the text's own conclusion);
 * ``conclusion-indicator`` +2.5: any other conclusion indicator of the
   lexicon ("therefore", "hence", "that's why"...);
-* ``normative`` +2.0: a deontic modal ("should", "ought", "must", "shall") or
+* ``normative`` +2.0: a deontic modal ("should", "ought", "must", "shall"),
   "is (not) to be <done>" or a proposal ("it would be fair to make...", "it
   is high time to act"; not "it is important to note"): main claims of
-  argumentative texts are mostly about what to do. Not "it should be noted / taken into account that"
-  (the writer points at something) nor "should" before its subject ("...,
-  should the unrest get worse": a condition);
+  argumentative texts are mostly about what to do. Not "it should be noted /
+  taken into account that" (the writer points at something) nor "should"
+  before its subject ("..., should the unrest get worse": a condition);
 * ``evaluative`` +1.0: a verdict word after a copula ("is unfair", "would be
   wise", "is not justified", "is out of the question"), "cannot be
   accepted", "it is clear that", or a stance verb ("I think", "I argue",

@@ -248,9 +248,10 @@ _RE_MIDDLE_BY_CHAR = _middle_table()
 #
 # That makes a run linear, but still a pass of the lexer's loop per character (about 1 µs:
 # a 1 MB run of "@[" took twice as long as a normal 1 MB map). Along a run of "[", "<", "@"
-# and "{" whose unit repeats ("[[[[", "@[@[", "<<[<<[", "{{{{"), the answers at each character repeat
-# too, and :meth:`_Ahead.plain_run` crosses the run in one step, up to a few characters
-# before its end (tests/test_argdown.py lexes runs both ways and compares the tokens).
+# and "{" whose unit repeats ("[[[[", "@[@[", "<<[<<[", "{{{{"), the answers at each
+# character repeat too, and :meth:`_Ahead.plain_run` crosses the run in one step, up to a
+# few characters before its end (tests/test_argdown.py lexes runs both ways and compares
+# the tokens).
 
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 _SEPARATOR = re.compile("[\u2028\u2029]")
