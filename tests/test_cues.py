@@ -511,3 +511,19 @@ def test_a_proposal_is_a_norm_and_can_be_the_thesis() -> None:
         "It needs no stadium, only a board and a clock."
     )
     assert _guess(text) == "It would be fair to make chess an Olympic sport."
+
+
+def test_a_recommendation_is_a_norm() -> None:
+    def normative(sentence: str) -> bool:
+        return any("normative" in w for w in _why(sentence, sentence))
+
+    # "X is the better choice" recommends X as "we should choose X" does
+    assert normative("A car-free centre is the better choice for residents.")
+    assert normative("Increasing penalties is therefore the right way.")
+    assert normative("A tax on sugar is not the best option.")
+    assert normative("Night trains would be the wiser choice for short trips.")
+    # a choice that is told about, or a better thing that is no course of action, is not
+    assert not normative("She made the best choice of her life.")
+    assert not normative("The best option was sold out by noon.")
+    assert not normative("The new flat is a better deal than the old one.")
+    assert not normative("He spent the better part of the day in the library.")

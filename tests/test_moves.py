@@ -570,6 +570,14 @@ def test_the_summing_up_of_an_essay_restates_its_opening_thesis() -> None:
     units = draft(analyse(essay))
     assert units[0].restated_in == []
     assert len([u for u in units if u.text.startswith("Schools should ban")]) == 1
+    # a recommendation says what should be done too: "... is the better choice"
+    essay = ESSAY.replace(
+        "For these reasons, phones should stay out of the classroom.",
+        "For these reasons, a phone-free classroom is the better choice.",
+    )
+    units = draft(analyse(essay))
+    assert units[0].restated_in == [1]
+    assert not [u for u in units if u.text.startswith("Schools should ban")]
     # nor for a sentence in the middle of the text
     middle = f"{CLAIM}\n\nTherefore, the council should act now.\n\nBooks are expensive.\n"
     assert "Therefore, the council should act now." in placed(middle)

@@ -34,8 +34,9 @@ Wording:
 * ``conclusion-indicator`` +2.5: any other conclusion indicator of the
   lexicon ("therefore", "hence", "that's why"...);
 * ``normative`` +2.0: a deontic modal ("should", "ought", "must", "shall"),
-  "is (not) to be <done>" or a proposal ("it would be fair to make...", "it
-  is high time to act"; not "it is important to note"): main claims of
+  "is (not) to be <done>", a proposal ("it would be fair to make...", "it
+  is high time to act"; not "it is important to note") or a recommendation
+  ("X is the better choice", "is not the best option"): main claims of
   argumentative texts are mostly about what to do. Not "it should be noted /
   taken into account that" (the writer points at something) nor "should"
   before its subject ("..., should the unrest get worse": a condition);
@@ -158,7 +159,11 @@ NORMATIVE = re.compile(
     r"(?:for\s+[^,.;:]{1,40}?\s+)?to\s+(?!(?:note|mention|say|add|remember|recall|stress|"
     r"emphasi[sz]e|point out|ask|wonder|see|understand|reali[sz]e|recogni[sz]e|know|notice|"
     r"observe|keep in mind|bear in mind|distinguish|consider|look|turn|examine|discuss|"
-    r"move on|return|sum up)\b)\w+",
+    r"move on|return|sum up)\b)\w+"
+    # a recommendation: "a car-free centre is the better choice", "X is not the best option"
+    r"|\b(?:is|are|would be|will be|remains?)\s+(?:\w+\s+)?(?:a|the)\s+"
+    r"(?:better|best|right|wiser|wisest|only sensible)\s+(?:choice|option|course|solution|"
+    r"policy|way|answer|approach)\b",
     re.IGNORECASE,
 )
 # Modals that are not a norm of the sentence: "It should be noted that X", "It should be taken
