@@ -475,35 +475,33 @@ def test_a_sentence_ending_with_though_is_a_concession() -> None:
     assert "concession-closing" not in " ".join(_why(f"Prison is a punishment. {inside}", inside))
 
 
-def test_a_modal_that_points_or_sets_a_condition_is_no_norm() -> None:
-    def normative(sentence: str) -> bool:
-        return any("normative" in w for w in _why(sentence, sentence))
+def _normative(sentence: str) -> bool:
+    return any("normative" in w for w in _why(sentence, sentence))
 
-    assert normative("The council should approve the plan.")
-    assert normative("We must act before the vote.")
+
+def test_a_modal_that_points_or_sets_a_condition_is_no_norm() -> None:
+    assert _normative("The council should approve the plan.")
+    assert _normative("We must act before the vote.")
     # the writer points at something: nothing is asked to be done
-    assert not normative("It should be noted that the plan was approved in 2019.")
-    assert not normative("It should also be taken into account that prices rose.")
+    assert not _normative("It should be noted that the plan was approved in 2019.")
+    assert not _normative("It should also be taken into account that prices rose.")
     # "should" before its subject is a condition (or a question)
-    assert not normative("Officials would leave, should the unrest get worse.")
-    assert normative("It should be approved, and the council should say so.")
+    assert not _normative("Officials would leave, should the unrest get worse.")
+    assert _normative("It should be approved, and the council should say so.")
 
 
 def test_a_proposal_is_a_norm_and_can_be_the_thesis() -> None:
-    def normative(sentence: str) -> bool:
-        return any("normative" in w for w in _why(sentence, sentence))
-
     # "it would be fair/wise to do X" asks for X as "we should do X" does
-    assert normative("It would be fair to make chess an Olympic sport.")
-    assert normative("It would therefore be wise to shorten the school day.")
-    assert normative("It is high time for the council to act.")
-    assert normative("It’s high time for the council to act.")  # a typographic apostrophe
+    assert _normative("It would be fair to make chess an Olympic sport.")
+    assert _normative("It would therefore be wise to shorten the school day.")
+    assert _normative("It is high time for the council to act.")
+    assert _normative("It’s high time for the council to act.")  # a typographic apostrophe
     # pointing at something, or a bare verdict on an activity, is no proposal
-    assert not normative("It is important to note that prices rose in 2019.")
-    assert not normative("It would be interesting to see more data.")
-    assert not normative("It will be easy to build the road.")
-    assert not normative("It is important to understand that rents rose.")
-    assert not normative("It is time to look at the figures.")  # moving on
+    assert not _normative("It is important to note that prices rose in 2019.")
+    assert not _normative("It would be interesting to see more data.")
+    assert not _normative("It will be easy to build the road.")
+    assert not _normative("It is important to understand that rents rose.")
+    assert not _normative("It is time to look at the figures.")  # moving on
     # the proposal outranks the vivid opening sentence that supports it
     text = (
         "Chess can hold young people for hours more intensely than any sport! "
@@ -514,16 +512,13 @@ def test_a_proposal_is_a_norm_and_can_be_the_thesis() -> None:
 
 
 def test_a_recommendation_is_a_norm() -> None:
-    def normative(sentence: str) -> bool:
-        return any("normative" in w for w in _why(sentence, sentence))
-
     # "X is the better choice" recommends X as "we should choose X" does
-    assert normative("A car-free centre is the better choice for residents.")
-    assert normative("Increasing penalties is therefore the right way.")
-    assert normative("A tax on sugar is not the best option.")
-    assert normative("Night trains would be the wiser choice for short trips.")
+    assert _normative("A car-free centre is the better choice for residents.")
+    assert _normative("Increasing penalties is therefore the right way.")
+    assert _normative("A tax on sugar is not the best option.")
+    assert _normative("Night trains would be the wiser choice for short trips.")
     # a choice that is told about, or a better thing that is no course of action, is not
-    assert not normative("She made the best choice of her life.")
-    assert not normative("The best option was sold out by noon.")
-    assert not normative("The new flat is a better deal than the old one.")
-    assert not normative("He spent the better part of the day in the library.")
+    assert not _normative("She made the best choice of her life.")
+    assert not _normative("The best option was sold out by noon.")
+    assert not _normative("The new flat is a better deal than the old one.")
+    assert not _normative("He spent the better part of the day in the library.")
