@@ -47,6 +47,23 @@ def test_a_however_after_the_writers_own_point_objects_to_the_conclusion() -> No
     assert got["However, a new building costs a lot."] == ("objection", CLAIM)
 
 
+def test_a_view_reported_as_someone_elses_is_answered_by_the_however_after_it() -> None:
+    view = "Beekeepers often say that the honeybee is in danger too."
+    reply = "However, the number of honeybee colonies has risen since 1960."
+    got = placed(f"{CLAIM} Books are expensive. {view} {reply}")
+    assert got[view] == ("objection", CLAIM)
+    assert got[reply] == ("rebuttal", view)
+    got = placed(f"{CLAIM} Books are expensive. The ministry claims that few people read. {reply}")
+    assert got["The ministry claims that few people read."] == ("objection", CLAIM)
+    # must not fire: the writer's own view ("I think that"), or a report nothing answers
+    mine = "I think that the honeybee is in danger too."
+    got = placed(f"{CLAIM} Books are expensive. {mine} {reply}")
+    assert got[mine] == ("reason", CLAIM)
+    assert got[reply] == ("objection", CLAIM)
+    got = placed(f"{CLAIM} Books are expensive. {view} Children love the old reading room.")
+    assert got[view][0] == "reason"
+
+
 def test_admittedly_and_yes_concede_and_the_plain_sentence_after_backs_the_concession() -> None:
     got = placed(
         f"{CLAIM} Yes, it's annoying to pay more taxes for it. "

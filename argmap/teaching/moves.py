@@ -49,8 +49,10 @@ Moves, by the words a unit opens with (in text order):
   that objection). After a plain point of the writer's, a conceding opener
   ("But", "Yet", "Still", "Nevertheless": PDTB's concession sense) reads as
   "X, but Y" across the full stop: the point before is conceded (an
-  objection) and this unit rebuts it; any other contrast ("However", "On the
-  other hand") is an objection that turns against the conclusion;
+  objection) and this unit rebuts it; so does any contrast after a view the
+  text reports as someone else's ("Beekeepers often say that X. However,
+  Y"; not "I think that X"); any other contrast ("However", "On the other
+  hand") is an objection that turns against the conclusion;
 * **undercut** ("But that does not show...", "This does not mean..."): an
   attack on the inference of the unit before;
 * **example** ("For example", "For instance", "e.g."): supports the unit before;
@@ -131,6 +133,15 @@ _CONTRAST = re.compile(
 # the contrast openers that concede what came before (PDTB's concession sense): "X. But Y"
 _CONCESSIVE_OPENING = re.compile(
     _LEAD + r"(?:but|yet|still|nevertheless|nonetheless|even so|all the same|that said)\b",
+    re.IGNORECASE,
+)
+# A view reported as someone else's ("Beekeepers often say that X", "The ministry claims that
+# X"; not the writer's own "I think that", "We believe that"): a contrast after it answers it
+_REPORTED_VIEW = re.compile(
+    _LEAD + r"(?!(?:i|we)\b)(?:[\w'’-]+\s+){1,5}?(?:often\s+|sometimes\s+|also\s+|usually\s+|"
+    r"still\s+|may\s+|might\s+|will\s+|would\s+)?(?:say|says|argue|argues|claim|claims|"
+    r"believe|believes|think|thinks|insist|insists|maintain|maintains|object|objects|"
+    r"complain|complains|point out|points out|fear|fears|worry|worries)\s+that\b",
     re.IGNORECASE,
 )
 _HOWEVER_INSIDE = re.compile(r"^[^,.;]{0,60},?\s+(?P<m>however)\b", re.IGNORECASE)
@@ -753,18 +764,28 @@ def _place(units: list[Unit], order: list[int]) -> None:
                 unit.why = f"a contrast ({_said(cue)}) after an objection: the writer's rebuttal"
                 objection = None
             elif (
-                _CONCESSIVE_OPENING.match(text)
+                (
+                    _CONCESSIVE_OPENING.match(text)
+                    or (before is not None and _REPORTED_VIEW.match(before.text))
+                )
                 and before is not None
                 and previous is not None
                 and previous != conclusion
                 and before.kind == "reason"
                 and previous not in drawn
             ):
-                # "X. But Y." as "X, but Y": X is conceded, Y is the writer's reply to it
+                # "X. But Y." as "X, but Y": X is conceded, Y is the writer's reply to it; and
+                # "They say that X. However, Y.": X is a view the writer reports to answer it
                 before.kind = "objection"
-                before.why = f"conceded before {_said(cue)} in the next sentence: an objection"
+                if _CONCESSIVE_OPENING.match(text):
+                    before.why = f"conceded before {_said(cue)} in the next sentence: an objection"
+                    unit.why = (
+                        f"the writer's reply ({_said(cue)}) to what the sentence before concedes"
+                    )
+                else:
+                    before.why = f"a view reported to be answered by {_said(cue)}: an objection"
+                    unit.why = f"the writer's reply ({_said(cue)}) to the view reported before"
                 unit.kind, unit.parent = "rebuttal", previous
-                unit.why = f"the writer's reply ({_said(cue)}) to what the sentence before concedes"
                 objection = None
             else:
                 unit.kind, unit.parent = "objection", conclusion
