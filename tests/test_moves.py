@@ -600,6 +600,24 @@ def test_the_summing_up_of_an_essay_restates_its_opening_thesis() -> None:
     assert "Therefore, the council should act now." in placed(middle)
 
 
+def test_a_consequence_inside_a_block_supports_the_blocks_reason() -> None:
+    topic = "Libraries are quiet places to learn."
+    step = "Homes are often crowded."
+    drawn = "So pupils can only concentrate there."
+    got = placed(f"{CLAIM}\n\n{topic} {step} {drawn}\n\nBooks are expensive.\n")
+    assert got[drawn] == ("reason", topic)
+    assert got[step] == ("reason", drawn)  # the unit before supports the consequence
+    got = placed(f"{CLAIM} First, {topic[0].lower()}{topic[1:]} {step} {drawn}")
+    assert got[drawn] == ("reason", f"First, {topic[0].lower()}{topic[1:]}")
+    # must not fire outside a block: there the consequence supports the conclusion
+    got = placed(f"{CLAIM} {step} {drawn}")
+    assert got[drawn] == ("reason", CLAIM)
+    assert got[step] == ("reason", drawn)
+    # nor hang the block's own reason under it
+    got = placed(f"{CLAIM}\n\n{topic} {drawn}\n")
+    assert got[topic] == ("reason", CLAIM) and got[drawn] == ("reason", topic)
+
+
 def test_a_long_text_still_gets_one_unit_per_paragraph() -> None:
     body = " ".join(["Children who read at home do better at school."] * 20)
     text = f"{CLAIM}\n\n" + "\n\n".join(body for _ in range(7)) + "\n"

@@ -69,7 +69,8 @@ Moves, by the words a unit opens with (in text order):
   "This leads to"..., also "therefore", "thus", "hence" inside the first
   clause: "Fear of punishment hence does not deter"; not "thus far", nor
   "X and hence Y"): an intermediate conclusion: the unit before supports it,
-  it supports the conclusion. The writer has drawn it, so it is their own
+  it supports the conclusion (inside the block of an enumerated reason or of
+  a paragraph's topic sentence: that reason). The writer has drawn it, so it is their own
   point: a "But"/"Yet" after it does not concede it but objects. So is "This
   shows that Y" (also "suggests", "proves", "means"...): the unit before
   (evidence, as a rule) supports Y;
@@ -833,10 +834,17 @@ def _place(units: list[Unit], order: list[int]) -> None:
             reason = i if _ORDINAL.match(text) else None
             objection = None
         elif cue := (_CONSEQUENCE.match(text) or _CONSEQUENCE_INSIDE.match(text)):
-            unit.kind, unit.parent = "reason", conclusion
+            target = reason if reason is not None else conclusion
+            unit.kind, unit.parent = "reason", target
             unit.why = f"a consequence drawn ({_said(cue)}): the unit before supports it"
+            if reason is not None:
+                unit.why += "; it supports the reason whose block it is in"
             drawn.add(i)
-            if before is not None and previous != conclusion and before.parent == conclusion:
+            if (
+                before is not None
+                and previous not in (conclusion, target)
+                and before.parent == target
+            ):
                 before.parent = i
                 before.why += "; it supports the consequence drawn after it"
             objection = None
@@ -848,7 +856,11 @@ def _place(units: list[Unit], order: list[int]) -> None:
             unit.why = "follows an objection without a contrast: it backs the objection up"
         elif reason is not None:
             unit.kind, unit.parent = "reason", reason
-            unit.why = "follows an enumerated reason: it supports that reason"
+            unit.why = (
+                "follows an enumerated reason: it supports that reason"
+                if _ENUMERATION.match(_opening(units[reason]))
+                else "follows its paragraph's topic sentence: it supports that reason"
+            )
         else:
             unit.kind, unit.parent = "reason", conclusion
             unit.why = "no dialectic cue: a reason for the conclusion"
