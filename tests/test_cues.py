@@ -227,6 +227,21 @@ def _why(text: str, sentence: str) -> tuple[str, ...]:
     return next(c.why for c in analyse(text).ranking if c.text == sentence)
 
 
+def test_a_text_that_opens_with_a_question_states_its_thesis_in_the_answer() -> None:
+    question = "Should students pay tuition fees?"
+    answer = "I don't think so."
+    text = f"{question} {answer} Education is a public good, since everyone gains from it."
+    assert _guess(text) == answer
+    why = _why(text, answer)
+    assert "first-sentence +2.0" in why and "evaluative +1.0" in why  # "I don't think" too
+    # the stand a question asks about is not the writer's: no normative credit
+    assert not any(w.startswith(("normative", "first-sentence")) for w in _why(text, question))
+    # must not move when the text opens with a statement
+    text = f"Fees are unfair. {question} {answer}"
+    assert "first-sentence +2.0" in _why(text, "Fees are unfair.")
+    assert not any(w.startswith("first-sentence") for w in _why(text, answer))
+
+
 def test_a_sentence_opening_with_even_if_is_a_concession_not_the_thesis() -> None:
     thesis = "The death penalty does not belong in a modern state."
     conceded = "Even if many people think a murderer deserves it, we should not repay one crime with another."

@@ -670,3 +670,22 @@ def test_this_shows_that_draws_a_claim_from_the_unit_before() -> None:
     got = placed(f"{CLAIM} {objection} {drawn}")
     assert got[objection] == ("objection", CLAIM)
     assert got[drawn][1] == objection  # it backs the objection up, as what follows one does
+    # "That alone shows that Y", "This also shows that Y" draw a claim as well
+    alone = "That alone shows that working families are missing out."
+    got = placed(f"{CLAIM}\n\n{figures} {alone}\n")
+    assert got[alone] == ("reason", CLAIM) and got[figures] == ("evidence", alone)
+
+
+def test_a_text_that_opens_with_its_question_has_the_answer_as_its_claim() -> None:
+    question = "Should students pay tuition fees?"
+    answer = "I don't think so."
+    reason = "Education is a public good."
+    units = draft(analyse(f"{question} {answer} {reason} Fees scare off poorer families."))
+    assert units[0].text == answer
+    assert question not in [u.text for u in units]  # the issue, not a unit of the argument
+    assert f"it answers the question the text opens with: {question!r}" in units[0].why
+    # must not fire when the claim is not the answer: the question stays a unit
+    text = f"{question} Fees scare off poorer families. Therefore, students should not pay fees."
+    units = draft(analyse(text))
+    assert units[0].text == "Therefore, students should not pay fees."
+    assert question in [u.text for u in units] and not units[0].answers

@@ -17,7 +17,9 @@ argumentative writing.
 
 Position (writers state their thesis first, or sum up at the end):
 
-* ``first-sentence`` +2.0: the first sentence of the text;
+* ``first-sentence`` +2.0: the first sentence of the text (when the text
+  opens with a question, "Should students pay fees? I don't think so.", the
+  sentence after it: the answer states the thesis);
 * ``last-sentence`` +1.0: the last sentence of the text;
 * ``first-paragraph`` +0.5 and ``last-paragraph`` +0.5: any sentence of the
   first or of the last paragraph (this only separates candidates in texts of
@@ -42,8 +44,8 @@ Wording:
   before its subject ("..., should the unrest get worse": a condition);
 * ``evaluative`` +1.0: a verdict word after a copula ("is unfair", "would be
   wise", "is not justified", "is out of the question"), "cannot be
-  accepted", "it is clear that", or a stance verb ("I think", "I argue",
-  "in my view"; not "I think of");
+  accepted", "it is clear that", or a stance verb ("I think", "I don't
+  think", "I argue", "in my view"; not "I think of");
 * ``claim-with-reason`` +0.5: a premise indicator inside the sentence
   ("X, since Y"): a claim given with its reason;
 * ``reason-first`` +2.0: it opens with its reason ("Since X, Y",
@@ -77,6 +79,8 @@ Wording:
 * ``anaphoric-opening`` -0.5: it opens with "This", "These", "Such" or
   "They", so it leans on the sentence before;
 * ``question`` -3.0: a question (rhetorical questions are rarely the thesis);
+  the stand it asks about is not the writer's, so it gets no ``normative``
+  or ``evaluative``;
 * ``evidence`` -0.5 per evidence cue (numbers, dates, quotations,
   "according to"), at most -1.5: evidence supports, it is not the thesis;
 * ``short`` -1.0: fewer than five words ("That's costly!").
@@ -190,7 +194,7 @@ _EVALUATIVE = re.compile(
     r"\b(?:is|are|was|were|be|seems|remains)\s+(?:(?:not|no longer|quite|very|entirely|simply|"
     r"clearly|hardly|really|most|more|less|absolutely|certainly|therefore|thus|hence|also)\s+)*"
     + _VERDICT
-    + r"\b|\bI\s+(?:think|believe|argue|find|hold|maintain|contend|am convinced)\b"
+    + r"\b|\bI\s+(?:(?:do\s+not|don't|don’t)\s+)?(?:think|believe|argue|find|hold|maintain|contend|am convinced)\b"
     r"(?!\s+(?:of|about)\b)"
     r"|\bit\s+is\s+(?:quite\s+|very\s+|abundantly\s+|perfectly\s+)?(?:clear|obvious|evident)"
     r"\s+that\b"
@@ -422,6 +426,10 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
         return ranking
     first_n, last_n = body[0].n, body[-1].n
     first_sentence = (first_n, 0)
+    if is_question(body[0].sentences[0].text) and len(body[0].sentences) > 1:
+        # a text that opens with its question ("Should students pay fees? I don't think so.")
+        # states its thesis in the answer
+        first_sentence = (first_n, 1)
     last_sentence = (last_n, len(body[-1].sentences) - 1)
     shared: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
     stances = 0
@@ -522,6 +530,11 @@ def _sorted_features(fired: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return sorted(fired, key=lambda f: _ORDER[f[0]])
 
 
+def is_question(text: str) -> bool:
+    """Whether a sentence asks (ends with "?", before any closing quote or bracket)."""
+    return text.rstrip("\"'”’)] ").endswith("?")
+
+
 def _is_byline(paragraph: Paragraph) -> bool:
     return bool(_BYLINE.match(paragraph.text)) and len(paragraph.sentences) == 1
 
@@ -557,11 +570,14 @@ def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
         fired.append(("return-to-thesis", 1))
     if _ANAPHORIC_OPENING.match(text):
         fired.append(("anaphoric-opening", 1))
-    if text.rstrip("\"'”’)] ").endswith("?"):
+    if is_question(text):
         fired.append(("question", 1))
     evidence = sum(1 for c in cues if c.kind == lexicon.EVIDENCE)
     if evidence:
         fired.append(("evidence", min(evidence, MAX_EVIDENCE_CUES)))
     if len(text.split()) < 5:
         fired.append(("short", 1))
+    if is_question(text) and (normative or evaluative):
+        # a stand asked about ("Should students pay fees?") is not one the writer takes
+        fired = [f for f in fired if f[0] not in ("normative", "evaluative")]
     return fired

@@ -83,6 +83,9 @@ Moves, by the words a unit opens with (in text order):
   the end, the summing-up sentence, "For these reasons, ...", "In
   conclusion, ...", of a claim of the same kind: both normative or neither)
   is the conclusion itself, not a reason for it;
+* an opening **question** that the conclusion answers ("Should students pay
+  fees? I don't think so.") is the issue, not a unit of the argument: it is
+  not drafted, and the conclusion's comment quotes it;
 * anything else is a reason for the conclusion (or, in a run of enumerated
   reasons, for the reason it follows).
 
@@ -96,7 +99,7 @@ import re
 from dataclasses import dataclass, field
 
 from argmap.analysis import lexicon
-from argmap.teaching.cues import NORMATIVE, Candidate, CueReport, Paragraph
+from argmap.teaching.cues import NORMATIVE, Candidate, CueReport, Paragraph, is_question
 
 #: A clause split off a sentence has at least this many words (else the sentence stays whole).
 MIN_WORDS = 3
@@ -194,7 +197,7 @@ _SUMMING_UP = re.compile(
 )
 # "This shows that Y": a claim drawn from what came before (not "This does not show": an undercut)
 _DRAWN = re.compile(
-    _LEAD + r"(?:this|that|these|all this|all of this|which|it)\s+(?:clearly\s+)?"
+    _LEAD + r"(?:this|that|these|all this|all of this|which|it)\s+(?:clearly\s+|alone\s+|also\s+)?"
     r"(?P<m>shows|show|suggests|suggest|proves|prove|demonstrates|demonstrate|indicates|"
     r"indicate|implies|imply|means)\b",
     re.IGNORECASE,
@@ -280,6 +283,7 @@ class Unit:
     restated_in: list[int] = field(default_factory=list)  # paragraphs restating the conclusion
     opening: str = ""  # what its move is read from (a paragraph's first sentence), else its text
     conceded_by: str = ""  # the connective of its sentence that concedes it ("but", "although")
+    answers: str = ""  # the question the text opens with, when this unit (the claim) answers it
 
     @property
     def attacks(self) -> bool:
@@ -517,6 +521,8 @@ def draft(report: CueReport) -> list[Unit]:
     root.why = "the conclusion guess of `argmap cues` (" + ", ".join(guess.why) + ")"
     if root.text != guess.text:
         root.why += "; the main clause of that sentence"
+    if root.answers:
+        root.why += f"; it answers the question the text opens with: {root.answers!r}"
     return units
 
 
@@ -532,10 +538,18 @@ def _clause_units(
     conclusion_at = 0
     to_conclusion: list[int] = []  # the clauses of a restating sentence: they hang on the claim
     restated: list[int] = []
+    # "Should students pay fees? I don't think so.": the question is the issue, the claim its
+    # answer; the question is no unit of the argument
+    opening = body[0].sentences[0].text
+    asked = (
+        opening if (guess.paragraph, guess.index) == (body[0].n, 1) and is_question(opening) else ""
+    )
     for paragraph in body:
         if paragraph.n != guess.paragraph and _words(paragraph.text) < MIN_WORDS:
             continue  # a heading or a one-word line ("Introduction", "Yes."): no claim to draft
         for si in range(len(paragraph.sentences)):
+            if asked and paragraph is body[0] and si == 0:
+                continue
             if paragraph.n == guess.paragraph:
                 nucleus = _sentence_units(paragraph, si, units, order, False, to_conclusion)
                 if si == guess.index:
@@ -548,6 +562,7 @@ def _clause_units(
     for k in to_conclusion:
         units[k].parent = conclusion_at
     units[conclusion_at].restated_in = sorted(set(restated))
+    units[conclusion_at].answers = asked
     # the conclusion's nucleus goes first: renumber
     return _conclusion_first(units, conclusion_at, order)
 
