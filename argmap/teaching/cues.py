@@ -194,7 +194,8 @@ _EVALUATIVE = re.compile(
     r"\b(?:is|are|was|were|be|seems|remains)\s+(?:(?:not|no longer|quite|very|entirely|simply|"
     r"clearly|hardly|really|most|more|less|absolutely|certainly|therefore|thus|hence|also)\s+)*"
     + _VERDICT
-    + r"\b|\bI\s+(?:(?:do\s+not|don't|don’t)\s+)?(?:think|believe|argue|find|hold|maintain|contend|am convinced)\b"
+    + r"\b|\bI\s+(?:(?:do\s+not|don't|don’t)\s+)?"
+    r"(?:think|believe|argue|find|hold|maintain|contend|am convinced)\b"
     r"(?!\s+(?:of|about)\b)"
     r"|\bit\s+is\s+(?:quite\s+|very\s+|abundantly\s+|perfectly\s+)?(?:clear|obvious|evident)"
     r"\s+that\b"

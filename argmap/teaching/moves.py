@@ -70,10 +70,10 @@ Moves, by the words a unit opens with (in text order):
   clause: "Fear of punishment hence does not deter"; not "thus far", nor
   "X and hence Y"): an intermediate conclusion: the unit before supports it,
   it supports the conclusion (inside the block of an enumerated reason or of
-  a paragraph's topic sentence: that reason). The writer has drawn it, so it is their own
-  point: a "But"/"Yet" after it does not concede it but objects. So is "This
-  shows that Y" (also "suggests", "proves", "means"...): the unit before
-  (evidence, as a rule) supports Y;
+  a paragraph's topic sentence: that reason). The writer has drawn it, so it
+  is their own point: a "But"/"Yet" after it does not concede it but
+  objects. So is "This shows that Y" (also "suggests", "proves", "means"...):
+  the unit before (evidence, as a rule) supports Y;
 * **evidence** (numbers, dates, studies, quotations, named or unnamed
   sources): evidence for the nearest claim before it, with a ``basis`` guess;
   opened by an enumeration marker ("Plus, ...", "Moreover, ..."), it adds a
