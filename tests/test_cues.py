@@ -242,6 +242,23 @@ def test_a_text_that_opens_with_a_question_states_its_thesis_in_the_answer() -> 
     assert not any(w.startswith("first-sentence") for w in _why(text, answer))
 
 
+def test_a_verdict_on_a_things_place_is_evaluative() -> None:
+    def evaluative(sentence: str) -> bool:
+        return any(w.startswith("evaluative") for w in _why(sentence, sentence))
+
+    assert evaluative("The death penalty has no place in a modern state.")
+    assert evaluative("Zoos still have a place in the twenty-first century.")
+    assert not evaluative("The meeting took place in May.")
+    assert not evaluative("The refugees have a place to stay.")
+    # a thesis in those words is not a plain fact beside two "should" sentences
+    thesis = "Zoos still have a place in our cities, but only if they put conservation first."
+    text = (
+        f"{thesis}\n\nMany zoos breed animals that are gone from the wild.\n\n"
+        "That does not mean zoos should close. It means they should be judged by their research.\n"
+    )
+    assert _guess(text) == thesis
+
+
 def test_a_sentence_opening_with_even_if_is_a_concession_not_the_thesis() -> None:
     thesis = "The death penalty does not belong in a modern state."
     conceded = "Even if many people think a murderer deserves it, we should not repay one crime with another."

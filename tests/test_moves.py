@@ -626,6 +626,17 @@ def test_a_long_text_still_gets_one_unit_per_paragraph() -> None:
     assert len({u.paragraph for u in units}) == len(units) == 8
 
 
+def test_an_adverb_before_because_goes_with_the_reason() -> None:
+    sentence = "The oryx survives in the wild today only because zoos bred it and set it free."
+    assert parts(sentence) == [
+        ("The oryx survives in the wild today", None, ""),
+        ("only because zoos bred it and set it free.", 0, "sup"),
+    ]
+    # must not take a word that is no adverb of the reason
+    sentence = "The oryx survives in the wild today because zoos bred it and set it free."
+    assert parts(sentence)[0] == ("The oryx survives in the wild today", None, "")
+
+
 def test_a_connective_before_an_opening_concession_still_lets_it_split() -> None:
     sentence = "In conclusion, although phones have their uses, schools should ban them in lessons."
     assert parts(sentence) == [

@@ -44,8 +44,9 @@ Wording:
   before its subject ("..., should the unrest get worse": a condition);
 * ``evaluative`` +1.0: a verdict word after a copula ("is unfair", "would be
   wise", "is not justified", "is out of the question"), "cannot be
-  accepted", "it is clear that", or a stance verb ("I think", "I don't
-  think", "I argue", "in my view"; not "I think of");
+  accepted", "it is clear that", "has no place in" / "still has a place
+  in", or a stance verb ("I think", "I don't think", "I argue", "in my
+  view"; not "I think of");
 * ``claim-with-reason`` +0.5: a premise indicator inside the sentence
   ("X, since Y"): a claim given with its reason;
 * ``reason-first`` +2.0: it opens with its reason ("Since X, Y",
@@ -200,7 +201,10 @@ _EVALUATIVE = re.compile(
     r"|\bit\s+is\s+(?:quite\s+|very\s+|abundantly\s+|perfectly\s+)?(?:clear|obvious|evident)"
     r"\s+that\b"
     r"|\bcan(?:not|'t)?\s+(?:\w+\s+)?be\s+(?:accepted|tolerated|justified|desired|allowed)\b"
-    r"|\bin my (?:view|opinion)\b|\bwe (?:need|must|should|ought)\b",
+    r"|\bin my (?:view|opinion)\b|\bwe (?:need|must|should|ought)\b"
+    # "X has no place in a modern state", "Zoos still have a place": a verdict on X's standing
+    r"|\b(?:has|have)\s+(?:still\s+)?(?:no|a|its|their)\s+(?:rightful\s+)?place\s+"
+    r"(?:in|at|among)\b",
     re.IGNORECASE,
 )
 # Openers that add a reason to something said elsewhere. Subordinating ones ("Because X, Y",

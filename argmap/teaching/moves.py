@@ -27,6 +27,7 @@ evidence cues are in). A sentence is split (each part at least
   Outside the conclusion's sentence an opening concession reads as "X, but
   Y": X is an objection to the conclusion and Y the writer's reply to it;
 * a reason clause hangs on the clause before ("Y, because X", "Y since X",
+  "Y only because X": an adverb of the reason goes with it,
   "Y, for it X", "Because X, Y", "Y, as the X..." where a subject follows
   the "as", or any word and then a verb, "Y, as shops are open...";
   "Y, otherwise X"): the reason supports it. An opening "As"
@@ -218,7 +219,10 @@ _SPLIT = re.compile(
     # ", as shops are open...": a subject and its verb follow the "as" (no preposition, article)
     r"as(?=\s+[a-z]+\s+(?:is|are|was|were|have|has|had|can|cannot|will|would|do|does|did)\b)|"
     r"including|otherwise|and (?:how|who|what|why|where))\b"
-    r"|\s+(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas|"
+    # "X only because Y": the adverb goes with the reason ("only because zoos bred it")
+    r"|\s+(?P<adv>(?:only|just|simply|partly|mainly|largely|precisely|solely|purely)\s+"
+    r"(?=because\b))?"
+    r"(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas|"
     r"but(?!\s+(?:rather|instead|only|also|not|for|as|in|on|at|by|with|from|to|of|a few|few|"
     r"one|once)\b))\b"
     r"|;\s+(?P<semi>)(?=\w)",  # "X; Y" with no connective: Y spells out X
@@ -314,7 +318,11 @@ def split_clauses(text: str) -> list[_Part]:
             cuts.append((match.start("semi"), ";"))
             continue
         marker = (match.group("m") or match.group("n")).lower()
-        at = match.start("m") if match.group("m") else match.start("n")
+        at = (
+            match.start("m")
+            if match.group("m")
+            else match.start("adv" if match.group("adv") else "n")
+        )
         if marker == "since" and lexicon._is_temporal_since(norm, match.end()):
             continue
         if match.group("n") and marker == "but" and _NOT_A_CLAUSE_BUT.search(norm, 0, at):
