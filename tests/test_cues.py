@@ -55,6 +55,13 @@ def texts(text: str) -> list[str]:
             "Iran´s station- Hispan TV grew. All of this effort as resulted in growth.",
             ["Iran´s station- Hispan TV grew.", "All of this effort as resulted in growth."],
         ),
+        # a list item's number is no sentence; a number ending a sentence still ends it
+        (
+            "1. Shift workers need it. Nurses start early.",
+            ["1. Shift workers need it.", "Nurses start early."],
+        ),
+        ("(12. It is cheap. Yes.", ["(12. It is cheap.", "Yes."]),
+        ("The answer is 42. 5 people agreed.", ["The answer is 42.", "5 people agreed."]),
         ("", []),
         ("   ", []),
     ],
@@ -257,6 +264,24 @@ def test_a_verdict_on_a_things_place_is_evaluative() -> None:
         "That does not mean zoos should close. It means they should be judged by their research.\n"
     )
     assert _guess(text) == thesis
+
+
+def test_a_heading_and_list_numbers_are_no_part_of_the_argument() -> None:
+    thesis = "The night bus network should stay, despite the plan to cut it."
+    item = "1. Shift workers depend on it."
+    text = f"Why the city should keep its night buses\n\n{thesis}\n\n{item}\n"
+    report = analyse(text)
+    assert report.guess is not None and report.guess.text == thesis
+    assert "first-sentence +2.0" in report.guess.why
+    assert all(c.paragraph != 1 for c in report.ranking)  # the heading is no candidate
+    # the list number is no evidence; the item opens as a reason does
+    assert all(c.text != "1" for c in report.paragraphs[2].cues)
+    assert "premise-opening -2.0" in _why(text, item)
+    # must not drop a first line that is a sentence, nor the only line of a text
+    assert analyse(f"Night buses are cheap.\n\n{thesis}\n").ranking.paragraphs() == [1, 2]
+    assert _guess("Why the city should keep its night buses") == (
+        "Why the city should keep its night buses"
+    )
 
 
 def test_a_sentence_opening_with_even_if_is_a_concession_not_the_thesis() -> None:

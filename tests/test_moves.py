@@ -626,6 +626,20 @@ def test_a_long_text_still_gets_one_unit_per_paragraph() -> None:
     assert len({u.paragraph for u in units}) == len(units) == 8
 
 
+def test_numbered_list_items_are_main_reasons_and_a_norm_with_a_date_is_no_evidence() -> None:
+    first, second = "1. Shift workers depend on it.", "2. It is cheap."
+    detail = "Nurses start work when no train runs."
+    got = placed(f"{CLAIM}\n\n{first} {detail}\n\n{second}\n")
+    assert got[first] == ("reason", CLAIM) and got[second] == ("reason", CLAIM)
+    assert got[detail] == ("reason", first)
+    # a unit that says what should be done is a claim, though it holds a date
+    norm = "The council should open it in 2026."
+    got = placed(f"{CLAIM} {norm}")
+    assert got[norm][0] == "reason"
+    fact = "The council opened it in 2016."
+    assert placed(f"{CLAIM} {fact}")[fact][0] == "evidence"
+
+
 def test_an_adverb_before_because_goes_with_the_reason() -> None:
     sentence = "The oryx survives in the wild today only because zoos bred it and set it free."
     assert parts(sentence) == [

@@ -24,7 +24,9 @@ Position (writers state their thesis first, or sum up at the end):
 * ``first-paragraph`` +0.5 and ``last-paragraph`` +0.5: any sentence of the
   first or of the last paragraph (this only separates candidates in texts of
   several paragraphs). A closing byline ("By The Institute...") is not a
-  paragraph of the argument and is skipped when finding the last one.
+  paragraph of the argument and is skipped when finding the last one; nor
+  is an opening heading (a first line of one phrase with no closing stop:
+  "Why the city should keep its night buses"), skipped as a candidate.
 * ``paragraph-opening`` +0.5 and ``paragraph-closing`` +0.25: the first
   (topic) sentence and the last sentence of a paragraph, in texts of several
   paragraphs (in a one-paragraph text they would repeat the two above).
@@ -57,7 +59,8 @@ Wording:
   writer comes back to their own position;
 * ``premise-opening`` -2.0: the sentence opens with a marker that adds a
   reason or an example to something said elsewhere ("For", "Besides",
-  "Moreover", "Also", "Plus", "For example"...). "Because X, Y" and
+  "Moreover", "Also", "Plus", "For example"..., or a list item's number,
+  "1. Shift workers depend on it."). "Because X, Y" and
   "Since X, Y" do not count: their main clause may be the claim; nor does
   "For these reasons, ...", which draws a conclusion;
 * ``concession-opening`` -2.0: it opens by granting the other side
@@ -214,9 +217,13 @@ _PREMISE_OPENING = re.compile(
     r"^[\"'“‘(]*(?:for(?!\s+(?:all\s+)?(?:this|these|those|that|the above)\s+reasons?\b)|"
     r"after all|besides|moreover|furthermore|further|"
     r"in addition|additionally|also|plus|on top of that|what's more|first|firstly|second|"
-    r"secondly|third|thirdly|finally|for example|for instance|e\.g\.|indeed|not least)\b",
+    r"secondly|third|thirdly|finally|for example|for instance|e\.g\.|indeed|not least)\b"
+    # a numbered list item ("1. Shift workers depend on it.") is one reason of a list
+    r"|^\(?\d{1,2}[.)]\s",
     re.IGNORECASE,
 )
+#: the number that opens a list item ("1. ", "2) ", "(3) "): no evidence, no sentence
+LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]\s")
 _CONCESSION_OPENING = re.compile(
     r"^[\"'“‘(]*(?:admittedly|granted|of course|sure|certainly|true|it is true|it's true|"
     r"even if|even though|"
@@ -336,6 +343,10 @@ def analyse(text: str) -> CueReport:
     """Number the paragraphs, mark the cues, split and rank the sentences."""
     bodies = paragraphs_of(text)
     found = lexicon.find_each(bodies)
+    for i, body in enumerate(bodies):
+        if (marker := LIST_NUMBER.match(body)) and found[i]:
+            # a list item's number is no figure of evidence
+            found[i] = tuple(c for c in found[i] if c.start >= marker.end())
     paragraphs = [
         Paragraph(n, body, cues, tuple(split_sentences(body)))
         for n, (body, cues) in enumerate(zip(bodies, found, strict=True), start=1)
@@ -426,6 +437,8 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
     body = [p for p in paragraphs if p.sentences]
     while len(body) > 1 and _is_byline(body[-1]):
         body.pop()
+    if len(body) > 1 and _is_title(body[0]):
+        body.pop(0)  # a heading is not a sentence of the argument
     ranking = Ranking(body)
     if not body:
         return ranking
@@ -535,9 +548,21 @@ def _sorted_features(fired: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return sorted(fired, key=lambda f: _ORDER[f[0]])
 
 
+def is_normative(text: str) -> bool:
+    """Whether a sentence says what should be done (the ``normative`` feature)."""
+    return bool(NORMATIVE.search(_NOT_A_NORM.sub("", lexicon.normalize(text))))
+
+
 def is_question(text: str) -> bool:
     """Whether a sentence asks (ends with "?", before any closing quote or bracket)."""
     return text.rstrip("\"'”’)] ").endswith("?")
+
+
+def _is_title(paragraph: Paragraph) -> bool:
+    """A first line that is one unpunctuated phrase ("Why the city should keep its night buses")."""
+    if len(paragraph.sentences) != 1:
+        return False
+    return not paragraph.text.rstrip("\"'”’)] ").endswith((".", "!", "?", "…", ":", ";"))
 
 
 def _is_byline(paragraph: Paragraph) -> bool:

@@ -57,9 +57,9 @@ Moves, by the words a unit opens with (in text order):
 * **undercut** ("But that does not show...", "This does not mean..."): an
   attack on the inference of the unit before;
 * **example** ("For example", "For instance", "e.g."): supports the unit before;
-* **enumeration** ("First", "Second", "Moreover", "In addition", "Finally"...):
-  a main reason for the conclusion; after an ordinal ("First", "Second",
-  "Finally"), which opens a block, the plain units support it; an additive
+* **enumeration** ("First", "Second", "Moreover", "In addition", "Finally"...,
+  or a numbered list item, "1. ..."): a main reason for the conclusion;
+  after an ordinal ("First", "Second", "Finally", "1."), which opens a block, the plain units support it; an additive
   marker ("Also", "Moreover", "Besides") adds one point and opens no block;
 * **paragraphs** (in an essay): a paragraph's opening sentence, when it is a
   reason for the conclusion, states the paragraph's topic and opens a block
@@ -78,7 +78,8 @@ Moves, by the words a unit opens with (in text order):
 * **evidence** (numbers, dates, studies, quotations, named or unnamed
   sources): evidence for the nearest claim before it, with a ``basis`` guess;
   opened by an enumeration marker ("Plus, ...", "Moreover, ..."), it adds a
-  point to the main line: evidence for the conclusion;
+  point to the main line: evidence for the conclusion. A unit that says what
+  should be done is a claim, not evidence, whatever figures it holds;
 * a **restatement** of the conclusion (most of its content words again, in
   another paragraph; or, when the text opens on its thesis and sums up at
   the end, the summing-up sentence, "For these reasons, ...", "In
@@ -100,7 +101,14 @@ import re
 from dataclasses import dataclass, field
 
 from argmap.analysis import lexicon
-from argmap.teaching.cues import NORMATIVE, Candidate, CueReport, Paragraph, is_question
+from argmap.teaching.cues import (
+    NORMATIVE,
+    Candidate,
+    CueReport,
+    Paragraph,
+    is_normative,
+    is_question,
+)
 
 #: A clause split off a sentence has at least this many words (else the sentence stays whole).
 MIN_WORDS = 3
@@ -167,12 +175,12 @@ _ENUMERATION = re.compile(
     _LEAD + r"(?:first|firstly|first of all|to begin with|second|secondly|third|thirdly|"
     r"fourth|finally|lastly|last but not least|moreover|furthermore|in addition|"
     r"additionally|besides|also|another|on top of that|what's more|not only|apart from that|"
-    r"plus)\b",
+    r"plus)\b|" + _LEAD + r"\(?\d{1,2}[.)]\s",  # a numbered list item: "1. Shift workers..."
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(
     _LEAD + r"(?:first|firstly|first of all|to begin with|second|secondly|third|thirdly|fourth|"
-    r"finally|lastly|last but not least)\b",
+    r"finally|lastly|last but not least)\b|" + _LEAD + r"\(?\d{1,2}[.)]\s",
     re.IGNORECASE,
 )
 _CONSEQUENCE = re.compile(
@@ -833,7 +841,8 @@ def _place(units: list[Unit], order: list[int]) -> None:
             before.parent = i
             before.why += "; it supports the claim drawn after it"
             objection = None
-        elif _is_evidence(unit.cues):
+        elif _is_evidence(unit.cues) and not is_normative(unit.text):
+            # (a unit that says what should be done is a claim, whatever figures it holds)
             added = _ENUMERATION.match(text)  # "Plus, 3 in 10...": a new point, not a detail
             target = conclusion if added else _claim_before(units, order, position[i])
             unit.kind, unit.parent = "evidence", target

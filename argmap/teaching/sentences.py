@@ -12,7 +12,8 @@ letter, a digit, or an opening quote or bracket. It does not end after
   opener (``The``, ``It``, ``This``...), because "the U.S. Treasury" is far
   more common than a sentence ending in an acronym;
 * an ellipsis or a stop inside a quotation that the sentence goes on after
-  (the next word is lower case).
+  (the next word is lower case);
+* the number of a list item that opens the text (``1. Shift workers...``).
 
 ``etc.`` and other short forms that often do end a sentence split when an
 upper-case word follows. Offsets always index the original text, so cue
@@ -43,6 +44,7 @@ _TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*")
 _START = re.compile(r"\s+([\"'“‘«(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"([\w.'’´-]+)$")
 _WORD = re.compile(r"[\w']+")
+_LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,8 @@ def split_sentences(text: str) -> list[Sentence]:
         end = match.end()
         if not _ends_sentence(text, match.start(), end):
             continue
+        if begin == 0 and _LIST_NUMBER.fullmatch(text, 0, match.start()):
+            continue  # "1. Shift workers depend on it.": a list item's number, no sentence
         _append(out, text, begin, end)
         begin = end
     _append(out, text, begin, len(text))
