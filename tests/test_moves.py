@@ -640,6 +640,17 @@ def test_numbered_list_items_are_main_reasons_and_a_norm_with_a_date_is_no_evide
     assert placed(f"{CLAIM} {fact}")[fact][0] == "evidence"
 
 
+def test_rather_after_a_denial_is_the_writers_own_point() -> None:
+    objection = "Some parents argue that a library is only a place to borrow books."
+    correction = "Rather, it gives every child a quiet place to learn."
+    got = placed(f"{CLAIM} {objection} {correction}")
+    assert got[objection] == ("objection", CLAIM)
+    assert got[correction] == ("reason", CLAIM)  # not backing for the objection
+    # must not fire on "rather than" or "instead of": no correction of the unit before
+    plain = "Rather than buying books, families could borrow them."
+    assert placed(f"{CLAIM} {objection} {plain}")[plain] == ("reason", objection)
+
+
 def test_an_adverb_before_because_goes_with_the_reason() -> None:
     sentence = "The oryx survives in the wild today only because zoos bred it and set it free."
     assert parts(sentence) == [

@@ -56,6 +56,10 @@ Moves, by the words a unit opens with (in text order):
   hand") is an objection that turns against the conclusion;
 * **undercut** ("But that does not show...", "This does not mean..."): an
   attack on the inference of the unit before;
+* **correction** ("Rather, ...", "Instead, ..."; not "Rather than"): it puts
+  right what was denied before it, so it is the writer's own point, a reason
+  for the conclusion (in a block, for the block's reason), whatever came
+  before;
 * **example** ("For example", "For instance", "e.g."): supports the unit before;
 * **enumeration** ("First", "Second", "Moreover", "In addition", "Finally"...,
   or a numbered list item, "1. ..."): a main reason for the conclusion;
@@ -148,6 +152,8 @@ _CONCESSIVE_OPENING = re.compile(
     _LEAD + r"(?:but|yet|still|nevertheless|nonetheless|even so|all the same|that said)\b",
     re.IGNORECASE,
 )
+# "Rather, Z" / "Instead, Z" after a denial: the writer's own point (not "Rather than X, Z")
+_CORRECTION = re.compile(_LEAD + r"(?P<m>rather|instead)\b(?!\s+than\b|\s+of\b)", re.IGNORECASE)
 # A view reported as someone else's ("Beekeepers often say that X", "The ministry claims that
 # X"; not the writer's own "I think that", "We believe that"): a contrast after it answers it
 _REPORTED_VIEW = re.compile(
@@ -879,6 +885,11 @@ def _place(units: list[Unit], order: list[int]) -> None:
             ):
                 before.parent = i
                 before.why += "; it supports the consequence drawn after it"
+            objection = None
+        elif cue := _CORRECTION.match(text):
+            # "X is not just Y. Rather, Z.": Z puts right what the writer denied: their own point
+            unit.kind, unit.parent = "reason", reason if reason is not None else conclusion
+            unit.why = f"a correction ({_said(cue)}): the writer's own point"
             objection = None
         elif (cue := _PREMISE.match(text)) and previous is not None:
             unit.kind, unit.parent = "reason", previous
