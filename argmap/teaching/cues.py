@@ -107,7 +107,7 @@ from typing import Any, overload
 
 from argmap.analysis import lexicon
 from argmap.analysis.lexicon import Cue
-from argmap.teaching.sentences import Sentence, split_sentences
+from argmap.teaching.sentences import LIST_ITEM, Sentence, split_sentences
 
 #: How much each feature adds to a sentence's score (see the module docstring).
 WEIGHTS: dict[str, float] = {
@@ -219,11 +219,11 @@ _PREMISE_OPENING = re.compile(
     r"in addition|additionally|also|plus|on top of that|what's more|first|firstly|second|"
     r"secondly|third|thirdly|finally|for example|for instance|e\.g\.|indeed|not least)\b"
     # a numbered list item ("1. Shift workers depend on it.") is one reason of a list
-    r"|^\(?\d{1,2}[.)]\s",
+    r"|^" + LIST_ITEM,
     re.IGNORECASE,
 )
 #: the number that opens a list item ("1. ", "2) ", "(3) "): no evidence, no sentence
-LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]\s")
+LIST_NUMBER = re.compile(LIST_ITEM)
 _CONCESSION_OPENING = re.compile(
     r"^[\"'“‘(]*(?:admittedly|granted|of course|sure|certainly|true|it is true|it's true|"
     r"even if|even though|"
@@ -550,7 +550,11 @@ def _sorted_features(fired: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def is_normative(text: str) -> bool:
     """Whether a sentence says what should be done (the ``normative`` feature)."""
-    return bool(NORMATIVE.search(_NOT_A_NORM.sub("", lexicon.normalize(text))))
+    return _is_norm(lexicon.normalize(text))
+
+
+def _is_norm(normalized: str) -> bool:
+    return bool(NORMATIVE.search(_NOT_A_NORM.sub("", normalized)))
 
 
 def is_question(text: str) -> bool:
@@ -575,7 +579,7 @@ def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
     indicators = [
         " ".join(c.text.lower().split()) for c in cues if c.kind == lexicon.CONCLUSION_INDICATOR
     ]
-    normative = bool(NORMATIVE.search(_NOT_A_NORM.sub("", text)))
+    normative = _is_norm(text)
     evaluative = bool(_EVALUATIVE.search(text))
     if any(word in SUMMARY_INDICATORS for word in indicators):
         fired.append(("summary-indicator", 1))
@@ -600,14 +604,15 @@ def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
         fired.append(("return-to-thesis", 1))
     if _ANAPHORIC_OPENING.match(text):
         fired.append(("anaphoric-opening", 1))
-    if is_question(text):
+    asked = is_question(text)
+    if asked:
         fired.append(("question", 1))
     evidence = sum(1 for c in cues if c.kind == lexicon.EVIDENCE)
     if evidence:
         fired.append(("evidence", min(evidence, MAX_EVIDENCE_CUES)))
     if len(text.split()) < 5:
         fired.append(("short", 1))
-    if is_question(text) and (normative or evaluative):
+    if asked and (normative or evaluative):
         # a stand asked about ("Should students pay fees?") is not one the writer takes
         fired = [f for f in fired if f[0] not in ("normative", "evaluative")]
     return fired

@@ -113,6 +113,7 @@ from argmap.teaching.cues import (
     is_normative,
     is_question,
 )
+from argmap.teaching.sentences import LIST_ITEM
 
 #: A clause split off a sentence has at least this many words (else the sentence stays whole).
 MIN_WORDS = 3
@@ -181,12 +182,12 @@ _ENUMERATION = re.compile(
     _LEAD + r"(?:first|firstly|first of all|to begin with|second|secondly|third|thirdly|"
     r"fourth|finally|lastly|last but not least|moreover|furthermore|in addition|"
     r"additionally|besides|also|another|on top of that|what's more|not only|apart from that|"
-    r"plus)\b|" + _LEAD + r"\(?\d{1,2}[.)]\s",  # a numbered list item: "1. Shift workers..."
+    r"plus)\b|" + _LEAD + LIST_ITEM,  # a numbered list item: "1. Shift workers..."
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(
     _LEAD + r"(?:first|firstly|first of all|to begin with|second|secondly|third|thirdly|fourth|"
-    r"finally|lastly|last but not least)\b|" + _LEAD + r"\(?\d{1,2}[.)]\s",
+    r"finally|lastly|last but not least)\b|" + _LEAD + LIST_ITEM,
     re.IGNORECASE,
 )
 _CONSEQUENCE = re.compile(

@@ -44,7 +44,9 @@ _TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*")
 _START = re.compile(r"\s+([\"'“‘«(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"([\w.'’´-]+)$")
 _WORD = re.compile(r"[\w']+")
-_LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}")
+#: the number that opens a numbered list item ("1. ", "2) ", "(3) "), as a pattern's text
+LIST_ITEM = r"\(?\d{1,2}[.)]\s"
+_LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}")  # before the stop of "1. ": see LIST_ITEM
 
 
 @dataclass(frozen=True, slots=True)
