@@ -250,13 +250,10 @@ def test_a_text_that_opens_with_a_question_states_its_thesis_in_the_answer() -> 
 
 
 def test_a_verdict_on_a_things_place_is_evaluative() -> None:
-    def evaluative(sentence: str) -> bool:
-        return any(w.startswith("evaluative") for w in _why(sentence, sentence))
-
-    assert evaluative("The death penalty has no place in a modern state.")
-    assert evaluative("Zoos still have a place in the twenty-first century.")
-    assert not evaluative("The meeting took place in May.")
-    assert not evaluative("The refugees have a place to stay.")
+    assert _evaluative("The death penalty has no place in a modern state.")
+    assert _evaluative("Zoos still have a place in the twenty-first century.")
+    assert not _evaluative("The meeting took place in May.")
+    assert not _evaluative("The refugees have a place to stay.")
     # a thesis in those words is not a plain fact beside two "should" sentences
     thesis = "Zoos still have a place in our cities, but only if they put conservation first."
     text = (
@@ -536,6 +533,10 @@ def _normative(sentence: str) -> bool:
     return any("normative" in w for w in _why(sentence, sentence))
 
 
+def _evaluative(sentence: str) -> bool:
+    return any(w.startswith("evaluative") for w in _why(sentence, sentence))
+
+
 def test_a_modal_that_points_or_sets_a_condition_is_no_norm() -> None:
     assert _normative("The council should approve the plan.")
     assert _normative("We must act before the vote.")
@@ -579,3 +580,48 @@ def test_a_recommendation_is_a_norm() -> None:
     assert not _normative("The best option was sold out by noon.")
     assert not _normative("The new flat is a better deal than the old one.")
     assert not _normative("He spent the better part of the day in the library.")
+
+
+def test_a_view_reported_as_someone_elses_earns_no_stance() -> None:
+    view = "Some say the town should build a new car park in the centre."
+    thesis = "It is high time that the centre was closed to cars altogether."
+    text = (
+        f"{view} They argue that shops lose customers. But a car park would only bring more "
+        f"traffic into narrow streets. {thesis} Cities like Ghent have done so."
+    )
+    assert not any(w.startswith(("normative", "evaluative")) for w in _why(text, view))
+    assert _guess(text) == thesis
+    assert _normative("Critics claim that the tax must go.") is False
+    assert _normative("Beekeepers often say that the spraying should stop.") is False
+    # must still fire: the writer's turn from the view, and a clause that only concedes it
+    assert _normative("Some worry about misuse, but this should rather be addressed by law.")
+    assert _normative("Even if many people think that X is fair, we should not repay a crime.")
+    assert _normative("I think that the spraying should stop.")
+
+
+def test_it_is_high_time_that_is_a_call() -> None:
+    assert _normative("It is high time that the centre was closed to cars.")
+    assert _normative("It's about time we acted on rents.")
+    assert not _normative("It is time to look at the figures.")
+    assert not _normative("The war lasted a long time.")
+
+
+def test_just_is_a_verdict_only_where_it_closes_its_clause() -> None:
+    assert _evaluative("The punishment is just.")
+    assert _evaluative("Such a tax is just and fair.")
+    assert not _evaluative("Online learning is just as good as learning in a classroom.")
+    assert not _evaluative("It is just a phase.")
+
+
+def test_a_text_that_opens_with_a_view_it_denies_states_its_thesis_in_the_denial() -> None:
+    view = "Many think that online learning is just as good as learning in a classroom."
+    reasons = "Students who learn online drop out far more often. Teachers cannot see them."
+    for denial in ("This is wrong.", "But they are mistaken.", "I disagree."):
+        text = f"{view} {denial} {reasons}"
+        assert _guess(text) == denial
+        assert "first-sentence +2.0" in _why(text, denial)
+    # must not move: the view is not denied at once, or the text opens with its own view
+    text = f"{view} They like the freedom it gives. {reasons} This is wrong."
+    assert not any(w.startswith("first-sentence") for w in _why(text, "This is wrong."))
+    text = "Online learning is a poor substitute. This is wrong, say its fans. " + reasons
+    assert "first-sentence +2.0" in _why(text, "Online learning is a poor substitute.")

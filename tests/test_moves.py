@@ -725,3 +725,17 @@ def test_a_text_that_opens_with_its_question_has_the_answer_as_its_claim() -> No
     units = draft(analyse(text))
     assert units[0].text == "Therefore, students should not pay fees."
     assert question in [u.text for u in units] and not units[0].answers
+
+
+def test_a_view_the_text_opens_with_and_denies_is_an_objection_to_the_denial() -> None:
+    view = "Many think that online learning is just as good as learning in a classroom."
+    text = f"{view} This is wrong. Students who learn online drop out far more often."
+    units = draft(analyse(text))
+    assert units[0].text == "This is wrong."
+    assert f"it denies the view the text opens with: {view!r}" in units[0].why
+    objection = next(u for u in units if u.text == view)
+    assert objection.kind == "objection" and objection.parent == 0
+    # must not fire when the claim is not the denial
+    text = f"{view} Students who learn online drop out far more often. So it is worse."
+    units = draft(analyse(text))
+    assert not units[0].denies

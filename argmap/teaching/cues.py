@@ -18,8 +18,9 @@ argumentative writing.
 Position (writers state their thesis first, or sum up at the end):
 
 * ``first-sentence`` +2.0: the first sentence of the text (when the text
-  opens with a question, "Should students pay fees? I don't think so.", the
-  sentence after it: the answer states the thesis);
+  opens with a question, "Should students pay fees? I don't think so.", or
+  with a view it reports and denies at once, "Many think that X. This is
+  wrong.", the sentence after it: the reply states the thesis);
 * ``last-sentence`` +1.0: the last sentence of the text;
 * ``first-paragraph`` +0.5 and ``last-paragraph`` +0.5: any sentence of the
   first or of the last paragraph (this only separates candidates in texts of
@@ -39,13 +40,15 @@ Wording:
   lexicon ("therefore", "hence", "that's why"...);
 * ``normative`` +2.0: a deontic modal ("should", "ought", "must", "shall"),
   "is (not) to be <done>", a proposal ("it would be fair to make...", "it
-  is high time to act"; not "it is important to note") or a recommendation
+  is high time to act", "it is high time that the centre was closed"; not
+  "it is important to note") or a recommendation
   ("X is the better choice", "is not the best option"): main claims of
   argumentative texts are mostly about what to do. Not "it should be noted /
   taken into account that" (the writer points at something) nor "should"
   before its subject ("..., should the unrest get worse": a condition);
 * ``evaluative`` +1.0: a verdict word after a copula ("is unfair", "would be
-  wise", "is not justified", "is out of the question"), "cannot be
+  wise", "is not justified", "is out of the question"; "just" only as a
+  verdict that closes its clause, "is just", not "is just as good"), "cannot be
   accepted", "it is clear that", "has no place in" / "still has a place
   in", or a stance verb ("I think", "I don't think", "I argue", "in my
   view"; not "I think of");
@@ -65,7 +68,12 @@ Wording:
   "For these reasons, ...", which draws a conclusion;
 * ``concession-opening`` -2.0: it opens by granting the other side
   ("Admittedly", "Of course", "Granted", "Some may argue", "Critics say",
-  "Even if"...): a sentence that is mostly a concession is not the thesis;
+  "Even if"...): a sentence that is mostly a concession is not the thesis.
+  A view the sentence gives as someone else's ("Some say that the town
+  should build...", "Critics argue", "Beekeepers often say that X"; not
+  "Even if many think that X, Y", whose main clause is the writer's) earns
+  no ``normative`` or ``evaluative`` but for what follows the writer's turn
+  from it ("Some worry about X, but this should be addressed by Y");
 * ``concession-closing`` -2.0: it ends with ", though." ("Prisons should not
   be luxurious, though."), which grants it as "Admittedly" would;
 * ``answered`` -1.5: the next sentence opens by answering it ("But ...",
@@ -158,6 +166,8 @@ SUMMARY_INDICATORS = frozenset(
 NORMATIVE = re.compile(
     r"\b(?:should|ought|must|shall|shouldn't|mustn't)\b"
     r"|\b(?:is|are)\s+(?:\w+\s+)?(?:not\s+)?to\s+be\s+\w+ed\b"  # "is (not) to be supported"
+    # "It is high time that the centre was closed to cars": a call, in the past subjunctive
+    r"|\bit(?:\s+is|'s)\s+(?:high|about)\s+time\s+(?:that\s+)?(?:we|you|they|the|our|this|it)\b"
     # a proposal: "it would be fair to make them...", "it is high time for us to act"
     r"|\bit(?:\s+(?:would|will|is)|'s)\s+(?:\w+\s+)?(?:be\s+)?(?:only\s+|more\s+|much\s+|far\s+)?"
     r"(?:fair|right|better|best|wise|sensible|reasonable|appropriate|advisable|preferable|"
@@ -185,7 +195,9 @@ _NOT_A_NORM = re.compile(
     re.IGNORECASE,
 )
 _VERDICT = (
-    r"(?:right|wrong|fair|unfair|just|unjust|justified|unjustified|justifiable|unjustifiable|"
+    # "just" as a verdict closes its clause ("is just", "is just and fair"), where "is just as
+    # good", "is just a phase" only weaken the words after it
+    r"(?:right|wrong|fair|unfair|just(?=\s*(?:[.,;:!?)]|$|and\b|or\b|nor\b))|unjust|justified|unjustified|justifiable|unjustifiable|"
     r"necessary|unnecessary|desirable|undesirable|sensible|wise|unwise|irresponsible|"
     r"responsible|appropriate|inappropriate|pointless|acceptable|unacceptable|legitimate|"
     r"reasonable|unreasonable|absurd|essential|indispensable|harmful|beneficial|"
@@ -224,17 +236,51 @@ _PREMISE_OPENING = re.compile(
 )
 #: the number that opens a list item ("1. ", "2) ", "(3) "): no evidence, no sentence
 LIST_NUMBER = re.compile(LIST_ITEM)
-_CONCESSION_OPENING = re.compile(
-    r"^[\"'“‘(]*(?:admittedly|granted|of course|sure|certainly|true|it is true|it's true|"
-    r"even if|even though|"
-    r"no doubt|some (?:people )?(?:may|might|say|argue|think|claim|believe|worry|find|regard)|"
+# The openers of a view given as someone else's: "Some say", "Critics", "One could argue"
+_REPORTED = (
+    r"some (?:people )?(?:may|might|say|argue|think|claim|believe|worry|find|regard)|"
     r"many (?:people )?(?:say|argue|think|claim|believe)|critics|opponents|proponents|"
     r"supporters|one (?:could|might|may) (?:argue|object|say|think)|it (?:could|might|may) be "
-    r"(?:argued|objected|said))\b",
+    r"(?:argued|objected|said)"
+)
+_CONCESSION_OPENING = re.compile(
+    r"^[\"'“‘(]*(?:admittedly|granted|of course|sure|certainly|true|it is true|it's true|"
+    r"even if|even though|no doubt|" + _REPORTED + r")\b",
     re.IGNORECASE,
 )
 # "X, though." grants X (as "Admittedly, X" would): the sentence is a concession.
 _CONCESSION_CLOSING = re.compile(r",\s*though\s*[.!]?[\"'”’)]*\s*$", re.IGNORECASE)
+#: A view reported as someone else's ("Beekeepers often say that X", "The ministry claims that
+# X"; not the writer's own "I think that", "We believe that"): a contrast after it answers it
+REPORTED_VIEW = re.compile(
+    r"^[\"'“‘(\s]*"
+    r"(?!(?:i|we)\b)(?:[\w'’-]+\s+){1,5}?(?:often\s+|sometimes\s+|also\s+|usually\s+|"
+    r"still\s+|may\s+|might\s+|will\s+|would\s+)?(?:say|says|argue|argues|claim|claims|"
+    r"believe|believes|think|thinks|insist|insists|maintain|maintains|object|objects|"
+    r"complain|complains|point out|points out|fear|fears|worry|worries)\s+that\b",
+    re.IGNORECASE,
+)
+# The reported views a sentence opens with (as "concession-opening" knows them, and as
+# REPORTED_VIEW does), whose stand is theirs; not a clause that sets a condition or concedes
+# ("Even if many think that X, we should Y": the main clause is the writer's)
+_REPORTED_OPENING = re.compile(r"^[\"'“‘(]*(?:" + _REPORTED + r")\b", re.IGNORECASE)
+_SUBORDINATE_OPENING = re.compile(
+    r"^[\"'“‘(]*(?:even if|even though|if|although|though|while|whereas|when|because|since|"
+    r"unless)\b",
+    re.IGNORECASE,
+)
+# Where the writer turns from the view reported to their own ("Some worry about X, but this
+# should rather be addressed by Y")
+_TURN = re.compile(r"[,;:]\s*(?:but|yet|however|though)\b|\s(?:but|however)\b", re.IGNORECASE)
+# A reply that denies the view before it outright ("This is wrong.", "But they are mistaken.",
+# "I disagree.")
+_DENIAL = re.compile(
+    r"^[\"'“‘(]*(?:but\s+)?(?:(?:this|that|it|they|such (?:a )?(?:view|claim|belief|argument))\s+"
+    r"(?:is|are)\s+(?:simply\s+|just\s+|plainly\s+|quite\s+|completely\s+)?(?:wrong|not true|"
+    r"untrue|false|nonsense|a myth|not the case|mistaken|incorrect)\b|i (?:do not|don't) "
+    r"(?:agree|think so|believe so)\b|i disagree\b|nothing could be further from the truth\b)",
+    re.IGNORECASE,
+)
 # Openers that come back to the author's own position after granting something.
 _RETURN_OPENING = re.compile(
     r"^[\"'“‘(]*(?:still|nevertheless|nonetheless|even so|all the same|despite (?:this|that))\b",
@@ -444,9 +490,7 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
         return ranking
     first_n, last_n = body[0].n, body[-1].n
     first_sentence = (first_n, 0)
-    if is_question(body[0].sentences[0].text) and len(body[0].sentences) > 1:
-        # a text that opens with its question ("Should students pay fees? I don't think so.")
-        # states its thesis in the answer
+    if _opens_with_its_issue(body[0].sentences):
         first_sentence = (first_n, 1)
     last_sentence = (last_n, len(body[-1].sentences) - 1)
     shared: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
@@ -495,6 +539,18 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
     for score in sorted(by_score, reverse=True):
         ranking._order.extend(by_score.pop(score))
     return ranking
+
+
+def _opens_with_its_issue(sentences: Sequence[Sentence]) -> bool:
+    """A text that opens with its question ("Should students pay fees? I don't think so.") or
+    with a view it denies at once ("Many think that X. This is wrong.") states its thesis in
+    the reply."""
+    if len(sentences) < 2:
+        return False
+    opening = sentences[0].text
+    if is_question(opening):
+        return True
+    return is_reported_view(opening) and bool(_DENIAL.match(lexicon.normalize(sentences[1].text)))
 
 
 def _next_sentence(body: list[Paragraph], place: int, index: int) -> Sentence | None:
@@ -557,6 +613,22 @@ def _is_norm(normalized: str) -> bool:
     return bool(NORMATIVE.search(_NOT_A_NORM.sub("", normalized)))
 
 
+def is_reported_view(text: str) -> bool:
+    """Whether a sentence opens by giving a view as someone else's ("Some say that X",
+    "Critics argue", "Beekeepers often say that X"), not in a clause that sets a condition or
+    concedes ("Even if many think that X, Y")."""
+    return bool(
+        (_REPORTED_OPENING.match(text) or REPORTED_VIEW.match(text))
+        and not _SUBORDINATE_OPENING.match(text)
+    )
+
+
+def _own_part(text: str) -> str:
+    """What a sentence says after the writer turns from the view it reports ("" if nothing)."""
+    turn = _TURN.search(text)
+    return text[turn.end() :] if turn else ""
+
+
 def is_question(text: str) -> bool:
     """Whether a sentence asks (ends with "?", before any closing quote or bracket)."""
     return text.rstrip("\"'”’)] ").endswith("?")
@@ -579,8 +651,11 @@ def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
     indicators = [
         " ".join(c.text.lower().split()) for c in cues if c.kind == lexicon.CONCLUSION_INDICATOR
     ]
-    normative = _is_norm(text)
-    evaluative = bool(_EVALUATIVE.search(text))
+    # a view given as someone else's takes no stand of the writer's, but for what follows
+    # the writer's turn from it ("Some worry about X, but this should be addressed by Y")
+    stand = _own_part(text) if is_reported_view(text) else text
+    normative = _is_norm(stand)
+    evaluative = bool(_EVALUATIVE.search(stand))
     if any(word in SUMMARY_INDICATORS for word in indicators):
         fired.append(("summary-indicator", 1))
     elif indicators:

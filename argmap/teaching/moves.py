@@ -92,6 +92,9 @@ Moves, by the words a unit opens with (in text order):
 * an opening **question** that the conclusion answers ("Should students pay
   fees? I don't think so.") is the issue, not a unit of the argument: it is
   not drafted, and the conclusion's comment quotes it;
+* an opening **view the text denies** at once ("Many think that X. This is
+  wrong.") is an objection to the denial, the conclusion, whose comment
+  quotes it;
 * anything else is a reason for the conclusion (or, in a run of enumerated
   reasons, for the reason it follows).
 
@@ -107,11 +110,13 @@ from dataclasses import dataclass, field
 from argmap.analysis import lexicon
 from argmap.teaching.cues import (
     NORMATIVE,
+    REPORTED_VIEW,
     Candidate,
     CueReport,
     Paragraph,
     is_normative,
     is_question,
+    is_reported_view,
 )
 from argmap.teaching.sentences import LIST_ITEM
 
@@ -155,15 +160,6 @@ _CONCESSIVE_OPENING = re.compile(
 )
 # "Rather, Z" / "Instead, Z" after a denial: the writer's own point (not "Rather than X, Z")
 _CORRECTION = re.compile(_LEAD + r"(?P<m>rather|instead)\b(?!\s+than\b|\s+of\b)", re.IGNORECASE)
-# A view reported as someone else's ("Beekeepers often say that X", "The ministry claims that
-# X"; not the writer's own "I think that", "We believe that"): a contrast after it answers it
-_REPORTED_VIEW = re.compile(
-    _LEAD + r"(?!(?:i|we)\b)(?:[\w'’-]+\s+){1,5}?(?:often\s+|sometimes\s+|also\s+|usually\s+|"
-    r"still\s+|may\s+|might\s+|will\s+|would\s+)?(?:say|says|argue|argues|claim|claims|"
-    r"believe|believes|think|thinks|insist|insists|maintain|maintains|object|objects|"
-    r"complain|complains|point out|points out|fear|fears|worry|worries)\s+that\b",
-    re.IGNORECASE,
-)
 _HOWEVER_INSIDE = re.compile(r"^[^,.;]{0,60},?\s+(?P<m>however)\b", re.IGNORECASE)
 _UNDERCUT = re.compile(
     _LEAD + r"(?:but |yet |however,? |still,? )?(?:that|this|it|which|these|such)\s+"
@@ -303,6 +299,7 @@ class Unit:
     opening: str = ""  # what its move is read from (a paragraph's first sentence), else its text
     conceded_by: str = ""  # the connective of its sentence that concedes it ("but", "although")
     answers: str = ""  # the question the text opens with, when this unit (the claim) answers it
+    denies: str = ""  # the view the text opens with, when this unit (the claim) denies it
 
     @property
     def attacks(self) -> bool:
@@ -546,6 +543,8 @@ def draft(report: CueReport) -> list[Unit]:
         root.why += "; the main clause of that sentence"
     if root.answers:
         root.why += f"; it answers the question the text opens with: {root.answers!r}"
+    if root.denies:
+        root.why += f"; it denies the view the text opens with: {root.denies!r}"
     return units
 
 
@@ -586,6 +585,9 @@ def _clause_units(
         units[k].parent = conclusion_at
     units[conclusion_at].restated_in = sorted(set(restated))
     units[conclusion_at].answers = asked
+    if (guess.paragraph, guess.index) == (body[0].n, 1) and is_reported_view(opening):
+        # "Many think that X. This is wrong.": the claim is the denial of the view reported
+        units[conclusion_at].denies = opening
     # the conclusion's nucleus goes first: renumber
     return _conclusion_first(units, conclusion_at, order)
 
@@ -805,7 +807,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
             elif (
                 (
                     _CONCESSIVE_OPENING.match(text)
-                    or (before is not None and _REPORTED_VIEW.match(before.text))
+                    or (before is not None and REPORTED_VIEW.match(before.text))
                 )
                 and before is not None
                 and previous is not None
