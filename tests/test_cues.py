@@ -623,5 +623,24 @@ def test_a_text_that_opens_with_a_view_it_denies_states_its_thesis_in_the_denial
     # must not move: the view is not denied at once, or the text opens with its own view
     text = f"{view} They like the freedom it gives. {reasons} This is wrong."
     assert not any(w.startswith("first-sentence") for w in _why(text, "This is wrong."))
-    text = "Online learning is a poor substitute. This is wrong, say its fans. " + reasons
-    assert "first-sentence +2.0" in _why(text, "Online learning is a poor substitute.")
+    text = "Online learning is harmful to students. This is wrong, say its fans. " + reasons
+    assert "first-sentence +2.0" in _why(text, "Online learning is harmful to students.")
+
+
+def test_a_text_that_opens_with_a_fact_it_then_judges_states_its_thesis_in_the_verdict() -> None:
+    fact = "Many schools have replaced textbooks with tablets."
+    reasons = "Reading on screens leads to poorer understanding. Tablets also distract pupils."
+    for verdict in (
+        "This is a step in the wrong direction.",
+        "This is a mistake.",
+        "That must stop.",
+    ):
+        text = f"{fact} {verdict} {reasons}"
+        assert _guess(text) == verdict
+        assert "first-sentence +2.0" in _why(text, verdict)
+    # must not move: the opening takes a stand itself, or the next sentence does not judge it
+    opening = "Schools should not replace textbooks with tablets."
+    text = f"{opening} This is a mistake many make. {reasons}"
+    assert _guess(text) == opening
+    text = f"{fact} This began in 2015. {reasons}"
+    assert "first-sentence +2.0" in _why(text, fact)

@@ -739,3 +739,14 @@ def test_a_view_the_text_opens_with_and_denies_is_an_objection_to_the_denial() -
     text = f"{view} Students who learn online drop out far more often. So it is worse."
     units = draft(analyse(text))
     assert not units[0].denies
+
+
+def test_a_verdict_on_the_fact_the_text_opens_with_quotes_the_fact() -> None:
+    fact = "Many schools have replaced textbooks with tablets."
+    units = draft(analyse(f"{fact} This is a mistake. Reading on screens is slower."))
+    assert units[0].text == "This is a mistake."
+    assert f"it judges what the text opens with: {fact!r}" in units[0].why
+    # must not fire when the second sentence is the claim for what it says, not its place
+    units = draft(analyse("Tourism is rising fast. Therefore, the city should limit rentals."))
+    assert units[0].text == "Therefore, the city should limit rentals."
+    assert not units[0].judges and not units[0].denies

@@ -203,7 +203,9 @@ _VERDICT = (
     r"reasonable|unreasonable|absurd|essential|indispensable|harmful|beneficial|"
     r"sustainable|unsustainable|ethical|unethical|moral|immoral|practicable|impracticable|"
     r"feasible|unfeasible|infeasible|viable|unviable|realistic|unrealistic|counterproductive|"
-    r"a mistake|a good idea|a bad idea|the right way|the best way|"
+    r"a mistake|a good idea|a bad idea|the right way|the best way|the wrong way|"
+    r"a step in the (?:wrong|right) direction|a step (?:backwards?|forward)|"
+    r"a waste of (?:\w+\s+)?(?:money|time|resources)|a disgrace|a scandal|"
     r"out of the question)"
 )
 _EVALUATIVE = re.compile(
@@ -279,6 +281,12 @@ _DENIAL = re.compile(
     r"(?:is|are)\s+(?:simply\s+|just\s+|plainly\s+|quite\s+|completely\s+)?(?:wrong|not true|"
     r"untrue|false|nonsense|a myth|not the case|mistaken|incorrect)\b|i (?:do not|don't) "
     r"(?:agree|think so|believe so)\b|i disagree\b|nothing could be further from the truth\b)",
+    re.IGNORECASE,
+)
+# A verdict on what the sentence before says ("This is a mistake.", "That must stop.")
+_VERDICT_ON_IT = re.compile(
+    r"^[\"'“‘(]*(?:this|that|such\s+\w+|these\s+\w+)\s+(?:is|are|was|would be|will be|seems|"
+    r"remains|must|should|has to|cannot|can't)\b",
     re.IGNORECASE,
 )
 # Openers that come back to the author's own position after granting something.
@@ -542,15 +550,25 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
 
 
 def _opens_with_its_issue(sentences: Sequence[Sentence]) -> bool:
-    """A text that opens with its question ("Should students pay fees? I don't think so.") or
-    with a view it denies at once ("Many think that X. This is wrong.") states its thesis in
-    the reply."""
+    """A text that opens with its question ("Should students pay fees? I don't think so."),
+    with a view it denies at once ("Many think that X. This is wrong.") or with a plain fact
+    the next sentence judges ("Many schools use tablets. This is a mistake.") states its
+    thesis in the reply."""
     if len(sentences) < 2:
         return False
-    opening = sentences[0].text
+    opening, reply = sentences[0].text, lexicon.normalize(sentences[1].text)
     if is_question(opening):
         return True
-    return is_reported_view(opening) and bool(_DENIAL.match(lexicon.normalize(sentences[1].text)))
+    if is_reported_view(opening):
+        return bool(_DENIAL.match(reply))
+    # "Many schools have replaced textbooks with tablets. This is a step in the wrong
+    # direction.": a plain fact, then the writer's verdict on it
+    plain = lexicon.normalize(opening)
+    return (
+        not (_is_norm(plain) or _EVALUATIVE.search(plain))
+        and bool(_VERDICT_ON_IT.match(reply))
+        and (_is_norm(reply) or bool(_EVALUATIVE.search(reply)))
+    )
 
 
 def _next_sentence(body: list[Paragraph], place: int, index: int) -> Sentence | None:

@@ -95,6 +95,9 @@ Moves, by the words a unit opens with (in text order):
 * an opening **view the text denies** at once ("Many think that X. This is
   wrong.") is an objection to the denial, the conclusion, whose comment
   quotes it;
+* an opening plain fact the next sentence **judges** ("Many schools use
+  tablets. This is a mistake.") makes that verdict the conclusion, whose
+  comment quotes the fact (the claim's "This" is the fact);
 * anything else is a reason for the conclusion (or, in a run of enumerated
   reasons, for the reason it follows).
 
@@ -300,6 +303,7 @@ class Unit:
     conceded_by: str = ""  # the connective of its sentence that concedes it ("but", "although")
     answers: str = ""  # the question the text opens with, when this unit (the claim) answers it
     denies: str = ""  # the view the text opens with, when this unit (the claim) denies it
+    judges: str = ""  # the fact the text opens with, when this unit (the claim) judges it
 
     @property
     def attacks(self) -> bool:
@@ -545,6 +549,11 @@ def draft(report: CueReport) -> list[Unit]:
         root.why += f"; it answers the question the text opens with: {root.answers!r}"
     if root.denies:
         root.why += f"; it denies the view the text opens with: {root.denies!r}"
+    if root.judges:
+        root.why += (
+            f"; it judges what the text opens with: {root.judges!r} (say what it is in the "
+            "conclusion's own words)"
+        )
     return units
 
 
@@ -585,9 +594,14 @@ def _clause_units(
         units[k].parent = conclusion_at
     units[conclusion_at].restated_in = sorted(set(restated))
     units[conclusion_at].answers = asked
-    if (guess.paragraph, guess.index) == (body[0].n, 1) and is_reported_view(opening):
-        # "Many think that X. This is wrong.": the claim is the denial of the view reported
-        units[conclusion_at].denies = opening
+    replies = (guess.paragraph, guess.index) == (body[0].n, 1) and not asked
+    if replies and any(name == "first-sentence" for name, _ in guess.features):
+        # "Many think that X. This is wrong.": the claim denies the view reported; "Many
+        # schools use tablets. This is a mistake.": it judges the fact the text opens with
+        if is_reported_view(opening):
+            units[conclusion_at].denies = opening
+        else:
+            units[conclusion_at].judges = opening
     # the conclusion's nucleus goes first: renumber
     return _conclusion_first(units, conclusion_at, order)
 
