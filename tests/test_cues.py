@@ -644,3 +644,17 @@ def test_a_text_that_opens_with_a_fact_it_then_judges_states_its_thesis_in_the_v
     assert _guess(text) == opening
     text = f"{fact} This began in 2015. {reasons}"
     assert "first-sentence +2.0" in _why(text, fact)
+
+
+def test_a_study_is_evidence_only_as_research() -> None:
+    def studies(text: str) -> list[str]:
+        return [c.text for c in lexicon.find(text) if c.kind == lexicon.EVIDENCE]
+
+    assert studies("One study found no link at all.") == ["One study"]
+    assert studies("The study by the ministry shows it.") == ["The study"]
+    assert studies("Studies show no link.") == ["Studies"]
+    # must not fire: the verb, a course, a compound noun
+    assert studies("Those who study later decide this early on.") == []
+    assert studies("The state could pay off the study loans of young doctors.") == []
+    assert studies("It is no fairer than other study assignments.") == []
+    assert studies("He went abroad to study law.") == []

@@ -750,3 +750,66 @@ def test_a_verdict_on_the_fact_the_text_opens_with_quotes_the_fact() -> None:
     units = draft(analyse("Tourism is rising fast. Therefore, the city should limit rentals."))
     assert units[0].text == "Therefore, the city should limit rentals."
     assert not units[0].judges and not units[0].denies
+
+
+def test_an_opening_question_the_claim_does_not_answer_at_once_is_called_the_issue() -> None:
+    question = "Is it right that museums charge admission?"
+    text = f"{question} Museums belong to everyone. Admission should therefore be free."
+    opening = next(u for u in draft(analyse(text)) if u.text == question)
+    assert opening.parent == 0 and opening.why.startswith("the question the text opens with")
+    # must not fire on a question later in the text
+    text = f"Museums belong to everyone. {question} Admission should therefore be free."
+    later = next(u for u in draft(analyse(text)) if u.text == question)
+    assert not later.why.startswith("the question the text opens with")
+
+
+def test_a_concession_granted_after_its_subject_is_an_objection() -> None:
+    text = (
+        "The law should require every shop to accept cash. Cards exclude elderly people. "
+        "Card payments are admittedly faster at the till. Still, speed is not everything."
+    )
+    units = draft(analyse(text))
+    granted = next(u for u in units if u.text.startswith("Card payments"))
+    assert granted.kind == "objection" and "'admittedly'" in granted.why
+    # must not fire: emphatic "of course", "taken for granted"
+    for plain in ("We must of course protect children.", "Cash is taken for granted here."):
+        units = draft(analyse(f"The law should require every shop to accept cash. {plain}"))
+        assert next(u for u in units if u.text == plain).kind == "reason"
+
+
+def test_so_before_its_verb_says_too_and_splits_nothing() -> None:
+    too = "Parents who cannot help their children feel left behind, and so do their children."
+    assert len(split_clauses(too)) == 1
+    assert (
+        len(split_clauses("The prices of food rose sharply last year, and so did the wages.")) == 1
+    )
+    # must still split: a consequence drawn
+    assert (
+        len(split_clauses("The prices of food rose sharply last year, so people bought less.")) == 2
+    )
+    assert (
+        len(split_clauses("The prices of food rose sharply last year, and so people ate less."))
+        == 2
+    )
+
+
+def test_a_grant_of_the_objection_before_makes_the_reply_its_rebuttal() -> None:
+    objection = "Critics object that exams favour those who can pay for tutoring."
+    text = (
+        f"The university should not abolish its entrance exams. {objection} This is true, but "
+        "the university could offer free preparation courses to all."
+    )
+    units = draft(analyse(text))
+    at = next(k for k, u in enumerate(units) if u.text == objection)
+    grant = next(u for u in units if u.text.startswith("This is true"))
+    reply = next(u for u in units if u.text.startswith("but the university"))
+    assert (grant.kind, grant.parent) == ("reason", at)
+    assert (reply.kind, reply.parent) == ("rebuttal", at)
+    # must not fire when the conceded part says something of its own: it is the objection
+    text = (
+        "The university should not abolish its entrance exams. Exams are stressful for many, "
+        "but the university could offer free preparation courses to all."
+    )
+    units = draft(analyse(text))
+    conceded = next(u for u in units if u.text.startswith("Exams are stressful"))
+    assert (conceded.kind, conceded.parent) == ("objection", 0)

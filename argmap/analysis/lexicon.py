@@ -235,7 +235,6 @@ WORDS: dict[str, tuple[str, ...]] = {
         "according to",
         "data",
         "survey",
-        "study",
         "studies",
         "statistics",
         "figures",
@@ -318,6 +317,15 @@ _EVIDENCE_PATTERNS = (
     r"\"[^\"\x00]{3,}\"",
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2}\b",
+    # a study as research: "a study", "a 2019 study", "the study by...", "one study found"; not
+    # the verb ("those who study"), a course ("the course of study") nor a compound noun
+    # ("study loans", "other study assignments")
+    r"\b(?:(?:a|an|the|this|that|one|another|each|every|our|their|its|his|her|new|recent|"
+    r"latest|same|major|large|small|further)\s+(?:[\w'’-]+\s+)?study\b(?!\s+(?:loans?|groups?|"
+    r"time|rooms?|trips?|assignments?|programmes?|programs?|places?|fees?|abroad|hard|habits?|"
+    r"skills?|materials?|guides?|leave|visits?|courses?|years?)\b)|study\s+(?:by|from|of|on|shows|"
+    r"showed|found|finds|suggests|suggested|published|conducted)\b(?!\s+(?:law|medicine|"
+    r"history|languages?|art|music)\b))",
     # a named source: capitalised name(s) then a reporting verb ("CNN reported", "President
     # Maduro said"); case-sensitive, and never a pronoun or an unnamed "Experts say"
     r"(?-i:\b(?!(?:It|He|She|They|We|I|You|This|That|These|Those|There|Some|Many|Most|All|One|"

@@ -164,6 +164,14 @@ _CONCESSIVE_OPENING = re.compile(
 # "Rather, Z" / "Instead, Z" after a denial: the writer's own point (not "Rather than X, Z")
 _CORRECTION = re.compile(_LEAD + r"(?P<m>rather|instead)\b(?!\s+than\b|\s+of\b)", re.IGNORECASE)
 _HOWEVER_INSIDE = re.compile(r"^[^,.;]{0,60},?\s+(?P<m>however)\b", re.IGNORECASE)
+# A clause that only grants what was said before ("This is true, but...", "That may be so")
+_GRANT = re.compile(
+    _LEAD + r"(?:(?:this|that|it)\s+(?:is|may be|might be|is of course|is certainly|is partly)\s+"
+    r"(?:true|so|right|correct|the case)|true|granted|fair enough)\s*[,;:]?\s*$",
+    re.IGNORECASE,
+)
+# "Card payments are admittedly faster.": granted after the subject, as "Admittedly, X" grants
+_CONCESSION_INSIDE = re.compile(r"^[^,.;]{1,60}?,?\s+(?P<m>admittedly|to be sure)\b", re.IGNORECASE)
 _UNDERCUT = re.compile(
     _LEAD + r"(?:but |yet |however,? |still,? )?(?:that|this|it|which|these|such)\s+"
     r"(?:(?:alone|in itself|by itself|itself)\s+)?"
@@ -222,12 +230,19 @@ _PREMISE = re.compile(
     _LEAD + r"(?:for\b(?! example| instance| the (?:first|last|past))|after all)", re.I
 )
 
+# "..., and so do their children": "so" before its verb and subject says "too", no consequence
+_NOT_LIKEWISE = (
+    r"(?!\s+(?:do|does|did|is|are|was|were|am|have|has|had|can|could|will|would|should|must)\s)"
+)
 # split points inside a sentence: the marker opens the second part
 _SPLIT = re.compile(
     r"(?:[,;:]|\s[–—-])\s+(?P<m>but(?!\s+(?:rather|instead|only)\b)|yet|however|whereas|although|though|even though|even if|"
     r"unless|because(?!\s+of\b)|since|for(?=\s+(?:it|they|this|that|these|those|there|the|a|an|we|he|she|"
-    r"you|one|many|most|no|in|without)\b)|so(?!\s+(?:that|many|much|far|long|called)\b)|"
-    r"therefore|thus|hence|which is why|which means|and therefore|and so|and thus|"
+    r"you|one|many|most|no|in|without)\b)|so(?!\s+(?:that|many|much|far|long|called)\b)"
+    + _NOT_LIKEWISE
+    + r"|therefore|thus|hence|which is why|which means|and therefore|and so"
+    + _NOT_LIKEWISE
+    + r"|and thus|"
     # ", as the population ages", ", as, due to...": a reason clause (not "as long as", "as such")
     r"as(?=\s+(?:it|they|this|there|we|he|she|you|the|many|most|no|not|everyone|people)\b|,)|"
     # ", as shops are open...": a subject and its verb follow the "as" (no preposition, article)
@@ -798,6 +813,21 @@ def _place(units: list[Unit], order: list[int]) -> None:
         if _UNDERCUT.match(text) and previous is not None and previous != conclusion:
             unit.kind, unit.parent = "undercut", previous
             unit.why = "an undercut: it opens by denying that the point before shows anything"
+        elif (
+            conceded
+            and i != conclusion
+            and objection is not None
+            and _GRANT.match(_opening(units[conceded[0]]))
+        ):
+            # "Critics object that X. This is true, but Y.": the writer grants the objection
+            # before and replies to it; the grant agrees with it
+            head = conceded[0]
+            units[head].kind, units[head].parent = "reason", objection
+            units[head].why = "grants the objection before it: it agrees with it"
+            unit.kind, unit.parent = "rebuttal", objection
+            marker = units[head].conceded_by
+            unit.why = f"the writer's reply ({marker!r}) to the objection the sentence grants"
+            objection = None
         elif conceded and i != conclusion:
             # "X, but Y" outside the conclusion: X objects to the conclusion, Y rebuts X
             head = conceded[0]
@@ -807,7 +837,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
             unit.kind, unit.parent = "rebuttal", head
             unit.why = f"the writer's reply to what the sentence concedes ({marker!r})"
             objection = None
-        elif cue := _CONCESSION.match(text):
+        elif cue := (_CONCESSION.match(text) or _CONCESSION_INSIDE.match(text)):
             unit.kind, unit.parent = "objection", conclusion
             unit.why = f"opens with a concession or a reported opposing view ({_said(cue)})"
             objection = i
@@ -920,6 +950,13 @@ def _place(units: list[Unit], order: list[int]) -> None:
                 "follows an enumerated reason: it supports that reason"
                 if _ENUMERATION.match(_opening(units[reason]))
                 else "follows its paragraph's topic sentence: it supports that reason"
+            )
+        elif position[i] == 0 and is_question(unit.text):
+            # "Is it right that museums charge admission? ... Admission should be free."
+            unit.kind, unit.parent = "reason", conclusion
+            unit.why = (
+                "the question the text opens with: the issue the conclusion settles (then it "
+                "is no reason: delete it), or a rhetorical question that argues for it"
             )
         else:
             unit.kind, unit.parent = "reason", conclusion
