@@ -813,3 +813,17 @@ def test_a_grant_of_the_objection_before_makes_the_reply_its_rebuttal() -> None:
     units = draft(analyse(text))
     conceded = next(u for u in units if u.text.startswith("Exams are stressful"))
     assert (conceded.kind, conceded.parent) == ("objection", 0)
+
+
+def test_a_denial_of_the_objection_before_is_its_rebuttal() -> None:
+    objection = "It is often said that children need meat to grow."
+    denial = "This is not true: a balanced vegetarian diet contains all the nutrients they need."
+    text = f"The school canteen should only serve vegetarian food. {objection} {denial}"
+    units = draft(analyse(text))
+    at = next(k for k, u in enumerate(units) if u.text == objection)
+    reply = next(u for u in units if u.text == denial)
+    assert (reply.kind, reply.parent) == ("rebuttal", at)
+    assert units[at].kind == "objection"
+    # must not fire with no objection open: a plain reason
+    text = f"The school canteen should only serve vegetarian food. Meat is costly. {denial}"
+    assert next(u for u in draft(analyse(text)) if u.text == denial).kind == "reason"

@@ -274,9 +274,9 @@ _SUBORDINATE_OPENING = re.compile(
 # Where the writer turns from the view reported to their own ("Some worry about X, but this
 # should rather be addressed by Y")
 _TURN = re.compile(r"[,;:]\s*(?:but|yet|however|though)\b|\s(?:but|however)\b", re.IGNORECASE)
-# A reply that denies the view before it outright ("This is wrong.", "But they are mistaken.",
-# "I disagree.")
-_DENIAL = re.compile(
+#: A reply that denies the view before it outright ("This is wrong.", "But they are mistaken.",
+#: "I disagree.")
+DENIAL = re.compile(
     r"^[\"'“‘(]*(?:but\s+)?(?:(?:this|that|it|they|such (?:a )?(?:view|claim|belief|argument))\s+"
     r"(?:is|are)\s+(?:simply\s+|just\s+|plainly\s+|quite\s+|completely\s+)?(?:wrong|not true|"
     r"untrue|false|nonsense|a myth|not the case|mistaken|incorrect)\b|i (?:do not|don't) "
@@ -560,7 +560,7 @@ def _opens_with_its_issue(sentences: Sequence[Sentence]) -> bool:
     if is_question(opening):
         return True
     if is_reported_view(opening):
-        return bool(_DENIAL.match(reply))
+        return bool(DENIAL.match(reply))
     # "Many schools have replaced textbooks with tablets. This is a step in the wrong
     # direction.": a plain fact, then the writer's verdict on it
     plain = lexicon.normalize(opening)

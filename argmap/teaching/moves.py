@@ -112,6 +112,7 @@ from dataclasses import dataclass, field
 
 from argmap.analysis import lexicon
 from argmap.teaching.cues import (
+    DENIAL,
     NORMATIVE,
     REPORTED_VIEW,
     Candidate,
@@ -841,6 +842,11 @@ def _place(units: list[Unit], order: list[int]) -> None:
             unit.kind, unit.parent = "objection", conclusion
             unit.why = f"opens with a concession or a reported opposing view ({_said(cue)})"
             objection = i
+        elif objection is not None and (cue := DENIAL.match(text)):
+            # "It is often said that X. This is not true: ...": the writer denies the objection
+            unit.kind, unit.parent = "rebuttal", objection
+            unit.why = f"denies the objection before it ({_said(cue)}): the writer's rebuttal"
+            objection = None
         elif cue := (_CONTRAST.match(text) or _HOWEVER_INSIDE.match(text)):
             if objection is None:
                 objection = clause_objection
