@@ -658,3 +658,50 @@ def test_a_study_is_evidence_only_as_research() -> None:
     assert studies("The state could pay off the study loans of young doctors.") == []
     assert studies("It is no fairer than other study assignments.") == []
     assert studies("He went abroad to study law.") == []
+
+
+def test_too_and_worth_are_verdicts() -> None:
+    assert _evaluative("Sorting pupils at the age of ten is far too early.")
+    assert _evaluative("A ban on dogs in flats would go much too far.")
+    assert _evaluative("Reopening the line would be worth every cent.")
+    assert _evaluative("The new stadium is not worth the money.")
+    # must not fire: a quantity, a frequency, a price
+    assert not _evaluative("There are too many cars in the centre.")
+    assert not _evaluative("Trains are too often late in winter.")
+    assert not _evaluative("Some programmes are not worth the licence fee they cost.")
+
+
+def test_i_am_against_is_the_writers_stance() -> None:
+    assert _evaluative("I am against such taxes.")
+    assert _evaluative("I'm strongly in favour of a four-day week.")
+    assert not _evaluative("They are against such taxes.")
+
+
+def test_yes_grants_unless_it_answers_a_question() -> None:
+    granted = "Yes, it is annoying when the neighbours' dog barks all night."
+    thesis = "But a ban on keeping dogs in flats would go much too far."
+    text = f"{granted} {thesis} Most dogs are quiet. Besides, a dog is company for many."
+    assert "concession-opening -2.0" in _why(text, granted)
+    assert _guess(text) == thesis
+    # must not fire on the answer to a question
+    answer = "Yes, they should accept more refugees."
+    text = f"Should rich countries accept more refugees? {answer} They need young workers."
+    assert "concession-opening -2.0" not in _why(text, answer)
+    assert _guess(text) == answer
+
+
+def test_a_view_reported_in_the_passive_answered_in_the_writers_voice() -> None:
+    view = "Higher taxes on meat are often proposed to protect the climate."
+    reply = "I am against such taxes."
+    text = f"{view} {reply} They hit poor families hardest. A better way is to end subsidies."
+    assert _guess(text) == reply
+    assert "first-sentence +2.0" in _why(text, reply)
+    assert not any(
+        w.startswith("normative")
+        for w in _why("Fees are often said to be fair.", "Fees are often said to be fair.")
+    )
+    # must not move: the reply speaks for someone else, or the opening reports nothing
+    text = f"{view} Farmers are against such taxes. They hit poor families hardest."
+    assert "first-sentence +2.0" in _why(text, view)
+    text = f"Prices are often high in summer. {reply} They hit poor families hardest."
+    assert not any(w.startswith("first-sentence") for w in _why(text, reply))

@@ -18,9 +18,12 @@ argumentative writing.
 Position (writers state their thesis first, or sum up at the end):
 
 * ``first-sentence`` +2.0: the first sentence of the text (when the text
-  opens with a question, "Should students pay fees? I don't think so.", or
-  with a view it reports and denies at once, "Many think that X. This is
-  wrong.", the sentence after it: the reply states the thesis);
+  opens with a question, "Should students pay fees? I don't think so.",
+  with a view it reports and denies at once or answers in the writer's own
+  voice, "Many think that X. This is wrong.", "Higher taxes on meat are
+  often proposed. I am against such taxes.", or with a plain fact the next
+  sentence judges, "Many schools use tablets. This is a mistake.", the
+  sentence after it: the reply states the thesis);
 * ``last-sentence`` +1.0: the last sentence of the text;
 * ``first-paragraph`` +0.5 and ``last-paragraph`` +0.5: any sentence of the
   first or of the last paragraph (this only separates candidates in texts of
@@ -48,10 +51,12 @@ Wording:
   before its subject ("..., should the unrest get worse": a condition);
 * ``evaluative`` +1.0: a verdict word after a copula ("is unfair", "would be
   wise", "is not justified", "is out of the question"; "just" only as a
-  verdict that closes its clause, "is just", not "is just as good"), "cannot be
+  verdict that closes its clause, "is just", not "is just as good"; "is far
+  too early", "would go too far", not "too many"; "is worth every cent", "is
+  not worth the money"), "cannot be
   accepted", "it is clear that", "has no place in" / "still has a place
   in", or a stance verb ("I think", "I don't think", "I argue", "in my
-  view"; not "I think of");
+  view", "I am against", "I am in favour of"; not "I think of");
 * ``claim-with-reason`` +0.5: a premise indicator inside the sentence
   ("X, since Y"): a claim given with its reason;
 * ``reason-first`` +2.0: it opens with its reason ("Since X, Y",
@@ -67,10 +72,12 @@ Wording:
   "Since X, Y" do not count: their main clause may be the claim; nor does
   "For these reasons, ...", which draws a conclusion;
 * ``concession-opening`` -2.0: it opens by granting the other side
-  ("Admittedly", "Of course", "Granted", "Some may argue", "Critics say",
-  "Even if"...): a sentence that is mostly a concession is not the thesis.
+  ("Admittedly", "Of course", "Granted", "Yes, ..." unless it answers the
+  question before, "Some may argue", "Critics say", "Even if"...): a
+  sentence that is mostly a concession is not the thesis.
   A view the sentence gives as someone else's ("Some say that the town
-  should build...", "Critics argue", "Beekeepers often say that X"; not
+  should build...", "Critics argue", "Beekeepers often say that X", "X is
+  often proposed / said to be / blamed for"; not
   "Even if many think that X, Y", whose main clause is the writer's) earns
   no ``normative`` or ``evaluative`` but for what follows the writer's turn
   from it ("Some worry about X, but this should be addressed by Y");
@@ -219,6 +226,15 @@ _EVALUATIVE = re.compile(
     r"\s+that\b"
     r"|\bcan(?:not|'t)?\s+(?:\w+\s+)?be\s+(?:accepted|tolerated|justified|desired|allowed)\b"
     r"|\bin my (?:view|opinion)\b|\bwe (?:need|must|should|ought)\b"
+    # "This is far too early", "a ban would go much too far" (not "too many", "too often")
+    r"|\b(?:is|are|was|were|be|seems|go|goes)\s+(?:(?:much|far|way|simply|clearly|also|still)\s+)?"
+    r"too\s+(?!many\b|much\b|often\b|long\b|few\b)\w+"
+    # "Reopening it would be worth every cent" (not "worth the licence fee": a price)
+    r"|\b(?:is|are|be)\s+(?:not\s+|well\s+|really\s+)?worth\s+(?:it\b|every\s+(?:cent|penny|"
+    r"euro|dollar)\b|the\s+(?:money|cost|price|effort|risk|trouble)\b)"
+    # "I am against such taxes", "I'm in favour of a four-day week"
+    r"|\bI(?:\s+am|'m)\s+(?:(?:strongly|firmly|therefore|thus|also|clearly)\s+)?(?:against|opposed to|"
+    r"in favou?r of)\b"
     # "X has no place in a modern state", "Zoos still have a place": a verdict on X's standing
     r"|\b(?:has|have)\s+(?:still\s+)?(?:no|a|its|their)\s+(?:rightful\s+)?place\s+"
     r"(?:in|at|among)\b",
@@ -247,7 +263,7 @@ _REPORTED = (
 )
 _CONCESSION_OPENING = re.compile(
     r"^[\"'“‘(]*(?:admittedly|granted|of course|sure|certainly|true|it is true|it's true|"
-    r"even if|even though|no doubt|" + _REPORTED + r")\b",
+    r"even if|even though|no doubt|yes(?=\s*,)|" + _REPORTED + r")\b",
     re.IGNORECASE,
 )
 # "X, though." grants X (as "Admittedly, X" would): the sentence is a concession.
@@ -265,7 +281,15 @@ REPORTED_VIEW = re.compile(
 # The reported views a sentence opens with (as "concession-opening" knows them, and as
 # REPORTED_VIEW does), whose stand is theirs; not a clause that sets a condition or concedes
 # ("Even if many think that X, we should Y": the main clause is the writer's)
-_REPORTED_OPENING = re.compile(r"^[\"'“‘(]*(?:" + _REPORTED + r")\b", re.IGNORECASE)
+_REPORTED_OPENING = re.compile(
+    r"^[\"'“‘(]*(?:(?:" + _REPORTED + r")\b"
+    # "Higher taxes on meat are often proposed", "It is often said that X", "Video games are
+    # often blamed for violence": a view others hold, in the passive
+    r"|[^,.;:!?]{0,80}?\b(?:is|are)\s+(?:often|frequently|repeatedly|sometimes|widely|"
+    r"increasingly|commonly)\s+(?:said|claimed|argued|proposed|suggested|demanded|called for|"
+    r"blamed|praised|criticised|criticized|seen as|regarded as)\b)",
+    re.IGNORECASE,
+)
 _SUBORDINATE_OPENING = re.compile(
     r"^[\"'“‘(]*(?:even if|even though|if|although|though|while|whereas|when|because|since|"
     r"unless)\b",
@@ -282,6 +306,11 @@ DENIAL = re.compile(
     r"untrue|false|nonsense|a myth|not the case|mistaken|incorrect)\b|i (?:do not|don't) "
     r"(?:agree|think so|believe so)\b|i disagree\b|nothing could be further from the truth\b)",
     re.IGNORECASE,
+)
+_YES = re.compile(r"^[\"'“‘(]*yes\s*,", re.IGNORECASE)
+# The writer speaking ("I am against...", "But I think...", "Personally, I...")
+_FIRST_PERSON = re.compile(
+    r"^[\"'“‘(]*(?:(?:but|however|yet),?\s+)?(?:personally,?\s+)?i\b", re.IGNORECASE
 )
 # A verdict on what the sentence before says ("This is a mistake.", "That must stop.")
 _VERDICT_ON_IT = re.compile(
@@ -503,8 +532,13 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
     last_sentence = (last_n, len(body[-1].sentences) - 1)
     shared: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
     stances = 0
+    asked = False  # whether the sentence before asks
     for place, paragraph, index, sentence, low, high in _sentences_with_cues(body):
         fired = _features(sentence, list(paragraph.cues[low:high]))
+        if asked and _YES.match(sentence.text):
+            # "Should we? Yes, we should.": an answer, not a concession
+            fired = [f for f in fired if f[0] != "concession-opening"]
+        asked = is_question(sentence.text)
         names = {name for name, _ in fired}
         # a stand the writer takes: not one granted to the other side, nor asked
         stances += bool(names & _STANCE and not names & _NOT_OWN)
@@ -560,7 +594,10 @@ def _opens_with_its_issue(sentences: Sequence[Sentence]) -> bool:
     if is_question(opening):
         return True
     if is_reported_view(opening):
-        return bool(DENIAL.match(reply))
+        # denied, or answered in the writer's own voice ("I am against such taxes.")
+        return bool(
+            DENIAL.match(reply) or (_FIRST_PERSON.match(reply) and _EVALUATIVE.search(reply))
+        )
     # "Many schools have replaced textbooks with tablets. This is a step in the wrong
     # direction.": a plain fact, then the writer's verdict on it
     plain = lexicon.normalize(opening)
