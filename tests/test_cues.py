@@ -705,3 +705,24 @@ def test_a_view_reported_in_the_passive_answered_in_the_writers_voice() -> None:
     assert "first-sentence +2.0" in _why(text, view)
     text = f"Prices are often high in summer. {reply} They hit poor families hardest."
     assert not any(w.startswith("first-sentence") for w in _why(text, reply))
+
+
+def test_a_view_reported_after_one_sentence_of_background_is_answered_by_the_thesis() -> None:
+    background = "In many countries, the state pays for part of the costs of election campaigns."
+    view = "Some think that this is a waste of taxpayers' money."
+    reply = "I do not share this view."
+    rest = "Without public money, parties would depend on rich donors. That is a danger."
+    text = f"{background} {view} {reply} {rest}"
+    assert _guess(text) == reply
+    assert "first-sentence +2.0" in _why(text, reply)
+    # must not move: the background takes a stand itself, or nothing rejects the view
+    text = f"Parties should get public money. {view} {reply} {rest}"
+    assert _guess(text) == "Parties should get public money."
+    text = f"{background} {view} Parties spend it on posters. {rest}"
+    assert "first-sentence +2.0" in _why(text, background)
+
+
+def test_a_good_thing_and_overdue_are_verdicts() -> None:
+    assert _evaluative("This is a good thing.")
+    assert _evaluative("A city toll for cars is long overdue.")
+    assert not _evaluative("A good thing happened to him.")

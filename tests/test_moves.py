@@ -732,7 +732,7 @@ def test_a_view_the_text_opens_with_and_denies_is_an_objection_to_the_denial() -
     text = f"{view} This is wrong. Students who learn online drop out far more often."
     units = draft(analyse(text))
     assert units[0].text == "This is wrong."
-    assert f"it denies the view the text opens with: {view!r}" in units[0].why
+    assert f"it rejects the view reported before it: {view!r}" in units[0].why
     objection = next(u for u in units if u.text == view)
     assert objection.kind == "objection" and objection.parent == 0
     # must not fire when the claim is not the denial
@@ -827,3 +827,15 @@ def test_a_denial_of_the_objection_before_is_its_rebuttal() -> None:
     # must not fire with no objection open: a plain reason
     text = f"The school canteen should only serve vegetarian food. Meat is costly. {denial}"
     assert next(u for u in draft(analyse(text)) if u.text == denial).kind == "reason"
+
+
+def test_a_grant_with_its_qualifier_makes_the_reply_the_rebuttal() -> None:
+    objection = "Some say that packaging keeps the food fresh for longer."
+    text = (
+        f"A ban on plastic packaging for vegetables is overdue. {objection} That may be true "
+        "for some products, but cucumbers and bananas do not need a plastic coat."
+    )
+    units = draft(analyse(text))
+    at = next(k for k, u in enumerate(units) if u.text == objection)
+    reply = next(u for u in units if u.text.startswith("but cucumbers"))
+    assert (reply.kind, reply.parent) == ("rebuttal", at)

@@ -210,7 +210,9 @@ _VERDICT = (
     r"reasonable|unreasonable|absurd|essential|indispensable|harmful|beneficial|"
     r"sustainable|unsustainable|ethical|unethical|moral|immoral|practicable|impracticable|"
     r"feasible|unfeasible|infeasible|viable|unviable|realistic|unrealistic|counterproductive|"
-    r"a mistake|a good idea|a bad idea|the right way|the best way|the wrong way|"
+    r"a mistake|a good idea|a bad idea|a good thing|a bad thing|(?:long )?overdue|the right way|"
+    r"the best way|"
+    r"the wrong way|"
     r"a step in the (?:wrong|right) direction|a step (?:backwards?|forward)|"
     r"a waste of (?:\w+\s+)?(?:money|time|resources)|a disgrace|a scandal|"
     r"out of the question)"
@@ -303,8 +305,9 @@ _TURN = re.compile(r"[,;:]\s*(?:but|yet|however|though)\b|\s(?:but|however)\b", 
 DENIAL = re.compile(
     r"^[\"'“‘(]*(?:but\s+)?(?:(?:this|that|it|they|such (?:a )?(?:view|claim|belief|argument))\s+"
     r"(?:is|are)\s+(?:simply\s+|just\s+|plainly\s+|quite\s+|completely\s+)?(?:wrong|not true|"
-    r"untrue|false|nonsense|a myth|not the case|mistaken|incorrect)\b|i (?:do not|don't) "
-    r"(?:agree|think so|believe so)\b|i disagree\b|nothing could be further from the truth\b)",
+    r"untrue|false|nonsense|a myth|not the case|mistaken|incorrect)\b|i (?:do not|don't|cannot|can't) "
+    r"(?:agree|think so|believe so|share (?:this|that|the|their|such an?) (?:view|opinion|belief))\b"
+    r"|i disagree\b|nothing could be further from the truth\b)",
     re.IGNORECASE,
 )
 _YES = re.compile(r"^[\"'“‘(]*yes\s*,", re.IGNORECASE)
@@ -526,9 +529,7 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
     if not body:
         return ranking
     first_n, last_n = body[0].n, body[-1].n
-    first_sentence = (first_n, 0)
-    if _opens_with_its_issue(body[0].sentences):
-        first_sentence = (first_n, 1)
+    first_sentence = (first_n, opening_reply(body[0].sentences))
     last_sentence = (last_n, len(body[-1].sentences) - 1)
     shared: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
     stances = 0
@@ -583,29 +584,39 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
     return ranking
 
 
-def _opens_with_its_issue(sentences: Sequence[Sentence]) -> bool:
-    """A text that opens with its question ("Should students pay fees? I don't think so."),
-    with a view it denies at once ("Many think that X. This is wrong.") or with a plain fact
-    the next sentence judges ("Many schools use tablets. This is a mistake.") states its
-    thesis in the reply."""
+def opening_reply(sentences: Sequence[Sentence]) -> int:
+    """Which sentence of the first paragraph states the thesis as a reply to how the text
+    opens (0: none does, the text opens on its own point).
+
+    A text that opens with its question ("Should students pay fees? I don't think so."), with
+    a view it denies or answers in the writer's own voice ("Many think that X. This is
+    wrong."; after one sentence of background: "Parties get public money. Some think that
+    this is a waste. I do not share this view.") or with a plain fact the next sentence
+    judges ("Many schools use tablets. This is a mistake.") states its thesis in the reply.
+    """
     if len(sentences) < 2:
-        return False
+        return 0
     opening, reply = sentences[0].text, lexicon.normalize(sentences[1].text)
     if is_question(opening):
-        return True
+        return 1
     if is_reported_view(opening):
-        # denied, or answered in the writer's own voice ("I am against such taxes.")
-        return bool(
-            DENIAL.match(reply) or (_FIRST_PERSON.match(reply) and _EVALUATIVE.search(reply))
-        )
+        return 1 if _rejects(reply) else 0
+    plain = lexicon.normalize(opening)
+    if _is_norm(plain) or _EVALUATIVE.search(plain):
+        return 0  # the text opens on a stand of its own
     # "Many schools have replaced textbooks with tablets. This is a step in the wrong
     # direction.": a plain fact, then the writer's verdict on it
-    plain = lexicon.normalize(opening)
-    return (
-        not (_is_norm(plain) or _EVALUATIVE.search(plain))
-        and bool(_VERDICT_ON_IT.match(reply))
-        and (_is_norm(reply) or bool(_EVALUATIVE.search(reply)))
-    )
+    if _VERDICT_ON_IT.match(reply) and (_is_norm(reply) or _EVALUATIVE.search(reply)):
+        return 1
+    if len(sentences) > 2 and is_reported_view(sentences[1].text):
+        return 2 if _rejects(lexicon.normalize(sentences[2].text)) else 0
+    return 0
+
+
+def _rejects(reply: str) -> bool:
+    """A reply that denies the view before it, or answers it in the writer's own voice ("I am
+    against such taxes.")."""
+    return bool(DENIAL.match(reply) or (_FIRST_PERSON.match(reply) and _EVALUATIVE.search(reply)))
 
 
 def _next_sentence(body: list[Paragraph], place: int, index: int) -> Sentence | None:

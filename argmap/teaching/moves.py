@@ -121,6 +121,7 @@ from argmap.teaching.cues import (
     is_normative,
     is_question,
     is_reported_view,
+    opening_reply,
 )
 from argmap.teaching.sentences import LIST_ITEM
 
@@ -168,7 +169,8 @@ _HOWEVER_INSIDE = re.compile(r"^[^,.;]{0,60},?\s+(?P<m>however)\b", re.IGNORECAS
 # A clause that only grants what was said before ("This is true, but...", "That may be so")
 _GRANT = re.compile(
     _LEAD + r"(?:(?:this|that|it)\s+(?:is|may be|might be|is of course|is certainly|is partly)\s+"
-    r"(?:true|so|right|correct|the case)|true|granted|fair enough)\s*[,;:]?\s*$",
+    r"(?:true|so|right|correct|the case)(?:\s+(?:for|of|in|at)\s+[^,;:]{1,40}?)?|true|granted|"
+    r"fair enough)\s*[,;:]?\s*$",
     re.IGNORECASE,
 )
 # "Card payments are admittedly faster.": granted after the subject, as "Admittedly, X" grants
@@ -318,7 +320,7 @@ class Unit:
     opening: str = ""  # what its move is read from (a paragraph's first sentence), else its text
     conceded_by: str = ""  # the connective of its sentence that concedes it ("but", "although")
     answers: str = ""  # the question the text opens with, when this unit (the claim) answers it
-    denies: str = ""  # the view the text opens with, when this unit (the claim) denies it
+    denies: str = ""  # the view reported before this unit (the claim), which it rejects
     judges: str = ""  # the fact the text opens with, when this unit (the claim) judges it
 
     @property
@@ -564,7 +566,7 @@ def draft(report: CueReport) -> list[Unit]:
     if root.answers:
         root.why += f"; it answers the question the text opens with: {root.answers!r}"
     if root.denies:
-        root.why += f"; it denies the view the text opens with: {root.denies!r}"
+        root.why += f"; it rejects the view reported before it: {root.denies!r}"
     if root.judges:
         root.why += (
             f"; it judges what the text opens with: {root.judges!r} (say what it is in the "
@@ -610,14 +612,16 @@ def _clause_units(
         units[k].parent = conclusion_at
     units[conclusion_at].restated_in = sorted(set(restated))
     units[conclusion_at].answers = asked
-    replies = (guess.paragraph, guess.index) == (body[0].n, 1) and not asked
+    reply = opening_reply(body[0].sentences)
+    replies = guess.paragraph == body[0].n and guess.index == reply > 0 and not asked
     if replies and any(name == "first-sentence" for name, _ in guess.features):
         # "Many think that X. This is wrong.": the claim denies the view reported; "Many
         # schools use tablets. This is a mistake.": it judges the fact the text opens with
-        if is_reported_view(opening):
-            units[conclusion_at].denies = opening
+        before = body[0].sentences[reply - 1].text
+        if is_reported_view(before):
+            units[conclusion_at].denies = before
         else:
-            units[conclusion_at].judges = opening
+            units[conclusion_at].judges = before
     # the conclusion's nucleus goes first: renumber
     return _conclusion_first(units, conclusion_at, order)
 
