@@ -502,7 +502,19 @@ def test_a_plain_fact_is_not_the_thesis_when_the_text_keeps_taking_a_stand() -> 
     assert all("factual" not in " ".join(c.why) for c in analyse(plain).ranking)
     # a conceded or asked stand is not the writer's: it does not count
     for other in ("Admittedly, some say we should hang murderers.", "Should we hang murderers?"):
-        assert "factual -1.5" not in _why(f"{fact} {stand} {other}", fact)
+        assert "factual -1.5" not in _why(f"{fact}\n\n{stand} {other}", fact)
+
+
+def test_in_one_paragraph_the_one_sentence_that_takes_a_stand_is_its_point() -> None:
+    fact = "The city library is open only until six in the evening."
+    drawn = "Anyone who works full time can therefore hardly use it."
+    stand = "Opening hours should be extended to ten at night twice a week."
+    text = f"{fact} {drawn} {stand} The extra costs would be small."
+    assert "factual -1.5" in _why(text, fact) and "factual -1.5" in _why(text, drawn)
+    assert _guess(text) == stand
+    # must not fire over paragraphs: there one stand may be an aside (two are needed)
+    text = f"{fact} {drawn}\n\n{stand} The extra costs would be small."
+    assert "factual -1.5" not in _why(text, fact)
 
 
 def test_one_stray_should_does_not_demote_a_thesis_of_fact() -> None:
@@ -733,11 +745,10 @@ SHORT_TEXT_MISSES = {
     "u05": "'The city has to limit holiday rentals': 'has to' is no norm (in the development "
     "microtexts, none of 10 such sentences is the claim)",
     "w12": "'That is why the right should be...' after a concession outscores the thesis",
-    "x02": "'Anyone who works full time can therefore hardly use it' (a drawn fact) outscores "
-    "the one 'should' sentence",
     "x09": "'..., so the costs would be limited' outscores 'Reopening it would be worth it'",
-    "y05": "a factual thesis against a closing 'should rather be spent' (a reader may take "
-    "either)",
+    "y05": "a factual thesis against a closing 'should rather be spent' (a reader may take either)",
+    "z02": "a comparative verdict, 'Drinking tap water is cheaper, healthier and just as safe', "
+    "is no stance the guess knows",
 }
 
 
@@ -745,6 +756,39 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 70
+    assert len(texts) == 82
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
+
+
+def test_makes_sense_cruel_and_a_coordinated_verdict_are_evaluative() -> None:
+    assert _evaluative("It makes no sense to ban fireworks on New Year's Eve.")
+    assert _evaluative("A deposit on batteries would make a lot of sense.")
+    assert _evaluative("Tests on animals for cosmetics are cruel and unnecessary.")
+    assert not _evaluative("The sense of smell weakens with age.")
+    assert not _evaluative("The tests are quick and cheap.")
+
+
+def test_a_turn_from_a_plain_opening_states_the_thesis() -> None:
+    opening = "Nobody likes to pay the radio licence fee."
+    turn = "Still, it is necessary."
+    text = f"{opening} {turn} Without it, radio would depend on advertising. A free press is indispensable."
+    assert _guess(text) == turn
+    assert "first-sentence +2.0" in _why(text, turn)
+    # must not move: the opening takes a stand of its own, or the turn takes none
+    text = f"The licence fee is unfair. {turn} Radio would depend on advertising."
+    assert _guess(text) == "The licence fee is unfair."
+    text = f"{opening} Still, most people pay it. A free press is indispensable."
+    assert "first-sentence +2.0" in _why(text, opening)
+
+
+def test_a_view_others_hold_or_a_plan_of_others_is_answered_by_the_writers_reply() -> None:
+    rest = "New power stations take far too long to build. The money should go into wind and solar."
+    text = f"One often hears that nuclear power is the answer to climate change. I disagree. {rest}"
+    assert _guess(text) == "I disagree."
+    assert "short -1.0" not in _why(text, "I disagree.")
+    plan = "Some politicians want to lower the speed limit in towns to 30 km/h."
+    text = f"{plan} I think this is the right step. The stopping distance halves. Noise falls too."
+    assert _guess(text) == "I think this is the right step."
+    # must not fire: "The plan should be dropped" reports no plan of others
+    assert _normative("The plan should be dropped.")

@@ -19,10 +19,11 @@ from typer.testing import CliRunner
 from argmap.cli import app
 
 MICROTEXTS = CORPUS / "microtexts"
-#: Hits measured on the 89 texts (83, 93.3%; 80 before answered, factual and
-#: concession-closing, 82 before a proposal counted as a norm); the issue's target is at
+#: Hits measured on the 89 texts (84, 94.4%; 80 before answered, factual and
+#: concession-closing, 82 before a proposal counted as a norm, 83 before one "should" made
+#: the point of a one-paragraph text); the issue's target is at
 #: least 70%.
-PINNED_HITS = 83
+PINNED_HITS = 84
 TARGET = 0.70
 
 
