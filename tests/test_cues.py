@@ -756,7 +756,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 82
+    assert len(texts) == 94
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -792,3 +792,14 @@ def test_a_view_others_hold_or_a_plan_of_others_is_answered_by_the_writers_reply
     assert _guess(text) == "I think this is the right step."
     # must not fire: "The plan should be dropped" reports no plan of others
     assert _normative("The plan should be dropped.")
+
+
+def test_a_reported_view_draws_no_conclusion_of_the_writers() -> None:
+    view = "Some have therefore suggested allowing doping under medical supervision."
+    thesis = "Doping in sport cannot be stopped."
+    text = f"{thesis} Athletes always find new substances. {view} This would protect them."
+    assert not any(w.startswith("conclusion-indicator") for w in _why(text, view))
+    assert _guess(text) == thesis
+    # must still fire after the writer's turn from the view
+    turn = "Some worry about the cost, but the plan should therefore go ahead."
+    assert any(w.startswith("conclusion-indicator") for w in _why(turn, turn))

@@ -275,7 +275,8 @@ _REPORTED = (
     r"some (?:people )?(?:may|might|say|argue|think|claim|believe|worry|find|regard)|"
     r"many (?:people )?(?:say|argue|think|claim|believe)|critics|opponents|proponents|"
     r"supporters|one (?:could|might|may) (?:argue|object|say|think)|it (?:could|might|may) be "
-    r"(?:argued|objected|said)|"
+    r"(?:argued|objected|said)|some (?:people |experts |politicians )?have (?:\w+ )?(?:suggested|"
+    r"argued|proposed|claimed|said|demanded|called for)|"
     # "One often hears that X", "You sometimes read that X"
     r"(?:one|you|we) (?:often |sometimes |frequently |always )?(?:hears?|reads?) (?:that|it said)"
 )
@@ -742,12 +743,16 @@ def _is_byline(paragraph: Paragraph) -> bool:
 def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
     text = lexicon.normalize(sentence.text)
     fired: list[tuple[str, int]] = []
-    indicators = [
-        " ".join(c.text.lower().split()) for c in cues if c.kind == lexicon.CONCLUSION_INDICATOR
-    ]
-    # a view given as someone else's takes no stand of the writer's, but for what follows
-    # the writer's turn from it ("Some worry about X, but this should be addressed by Y")
+    # a view given as someone else's takes no stand of the writer's, nor draws the writer's
+    # conclusion ("Some have therefore suggested X"), but for what follows the writer's turn
+    # from it ("Some worry about X, but this should be addressed by Y")
     stand = _own_part(text) if is_reported_view(text) else text
+    own_from = sentence.start + len(text) - len(stand)  # where the writer's own part begins
+    indicators = [
+        " ".join(c.text.lower().split())
+        for c in cues
+        if c.kind == lexicon.CONCLUSION_INDICATOR and c.start >= own_from
+    ]
     normative = _is_norm(stand)
     evaluative = bool(_EVALUATIVE.search(stand))
     if any(word in SUMMARY_INDICATORS for word in indicators):
