@@ -803,3 +803,11 @@ def test_a_reported_view_draws_no_conclusion_of_the_writers() -> None:
     # must still fire after the writer's turn from the view
     turn = "Some worry about the cost, but the plan should therefore go ahead."
     assert any(w.startswith("conclusion-indicator") for w in _why(turn, turn))
+
+
+def test_ones_studies_are_no_research() -> None:
+    def found(text: str) -> list[str]:
+        return [c.text for c in lexicon.find(text) if c.kind == lexicon.EVIDENCE]
+
+    assert found("Studies show no link.") == ["Studies"]
+    assert found("Many of them have to work to pay for their studies.") == []

@@ -839,3 +839,28 @@ def test_a_grant_with_its_qualifier_makes_the_reply_the_rebuttal() -> None:
     at = next(k for k, u in enumerate(units) if u.text == objection)
     reply = next(u for u in units if u.text.startswith("but cucumbers"))
     assert (reply.kind, reply.parent) == ("rebuttal", at)
+
+
+def test_how_a_thing_looks_granted_before_a_contrast_is_an_objection() -> None:
+    looks = "Free public wifi in the city centre sounds like a good idea."
+    reply = "However, the city would have to pay for the network and its security."
+    text = f"{looks} {reply} The money would therefore be better spent on repairing the roads."
+    units = draft(analyse(text))
+    at = next(k for k, u in enumerate(units) if u.text == looks)
+    assert units[at].kind == "objection"
+    assert next(u for u in units if u.text == reply).parent == at
+    # must not fire without a contrast after it: the writer's own hedged verdict
+    text = f"The council should build the wifi network. {looks} It would help tourists."
+    assert next(u for u in draft(analyse(text)) if u.text == looks).kind == "reason"
+
+
+def test_a_feeling_is_no_view_and_on_the_other_hand_contrasts() -> None:
+    feel = "Many immigrants feel attached to both their old and their new country."
+    text = f"Dual citizenship should be allowed without restriction. {feel} Forcing a choice drives them away."
+    assert next(u for u in draft(analyse(text)) if u.text == feel).kind == "reason"
+    view = "Some people feel that dual citizens have divided loyalties."
+    text = f"Dual citizenship should be allowed without restriction. {view}"
+    assert next(u for u in draft(analyse(text)) if u.text == view).kind == "objection"
+    other = "A ban in the old town would on the other hand be reasonable."
+    text = f"It makes no sense to ban fireworks on New Year's Eve. People buy them abroad. {other}"
+    assert next(u for u in draft(analyse(text)) if u.text == other).kind == "objection"

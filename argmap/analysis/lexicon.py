@@ -235,7 +235,6 @@ WORDS: dict[str, tuple[str, ...]] = {
         "according to",
         "data",
         "survey",
-        "studies",
         "statistics",
         "figures",
         "evidence",
@@ -317,6 +316,8 @@ _EVIDENCE_PATTERNS = (
     r"\"[^\"\x00]{3,}\"",
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2}\b",
+    # studies as research ("Studies show"), not one's course ("to pay for their studies")
+    r"(?<!their )(?<!his )(?<!her )(?<!my )(?<!your )(?<!our )(?<!its )\bstudies\b",
     # a study as research: "a study", "a 2019 study", "the study by...", "one study found"; not
     # the verb ("those who study"), a course ("the course of study") nor a compound noun
     # ("study loans", "other study assignments")

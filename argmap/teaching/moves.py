@@ -142,7 +142,8 @@ _CONCESSION = re.compile(
     _LEAD + r"(?:admittedly|granted|of course|sure\b|certainly|true\b|it is true|it's true|"
     r"no doubt|yes\b|indeed,? (?:one|some)|perhaps|it may be that|"
     r"(?:some|many|most) (?:people |critics |opponents |parents |[a-z]+ )?(?:may |might |would |will )?"
-    r"(?:say|argue|think|claim|believe|worry|find|regard|object|feel|fear|assume|point out|"
+    # ("feel that": "Many immigrants feel attached to both countries" reports no view)
+    r"(?:say|argue|think|claim|believe|worry|find|regard|object|feel that|fear|assume|point out|"
     r"maintain|insist|suggest|complain|see)|"
     r"critics|opponents|sceptics|skeptics|detractors|"
     r"(?:one|you|someone) (?:could|might|may|can) (?:argue|object|say|think|claim|point out)|"
@@ -165,7 +166,12 @@ _CONCESSIVE_OPENING = re.compile(
 )
 # "Rather, Z" / "Instead, Z" after a denial: the writer's own point (not "Rather than X, Z")
 _CORRECTION = re.compile(_LEAD + r"(?P<m>rather|instead)\b(?!\s+than\b|\s+of\b)", re.IGNORECASE)
-_HOWEVER_INSIDE = re.compile(r"^[^,.;]{0,60},?\s+(?P<m>however)\b", re.IGNORECASE)
+_HOWEVER_INSIDE = re.compile(
+    # ("however hard it is" concedes nothing: a degree)
+    r"^[^,.;]{0,60},?\s+(?P<m>however(?!\s+(?:hard|much|long|many|few|small|little|often|great)\b)"
+    r"|on the other hand|by contrast|in contrast(?!\s+to\b))\b",
+    re.IGNORECASE,
+)
 # A clause that only grants what was said before ("This is true, but...", "That may be so")
 _GRANT = re.compile(
     _LEAD + r"(?:(?:this|that|it)\s+(?:is|may be|might be|is of course|is certainly|is partly)\s+"
@@ -175,6 +181,13 @@ _GRANT = re.compile(
 )
 # "Card payments are admittedly faster.": granted after the subject, as "Admittedly, X" grants
 _CONCESSION_INSIDE = re.compile(r"^[^,.;]{1,60}?,?\s+(?P<m>admittedly|to be sure)\b", re.IGNORECASE)
+# "Free wifi sounds like a good idea.": how a thing looks, which a contrast after it grants
+_APPEARANCE = re.compile(
+    r"\b(?:may |might |can |at first )?(?:sounds?|seems?|looks?)\s+(?:like\s+)?(?:a\s+|an\s+)?"
+    r"(?:good|great|nice|tempting|attractive|sensible|reasonable|fair|appealing|plausible)\b"
+    r"|\bat first (?:sight|glance)\b",
+    re.IGNORECASE,
+)
 _UNDERCUT = re.compile(
     _LEAD + r"(?:but |yet |however,? |still,? )?(?:that|this|it|which|these|such)\s+"
     r"(?:(?:alone|in itself|by itself|itself)\s+)?"
@@ -862,6 +875,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
                 (
                     _CONCESSIVE_OPENING.match(text)
                     or (before is not None and REPORTED_VIEW.match(before.text))
+                    or (before is not None and _APPEARANCE.search(before.text))
                 )
                 and before is not None
                 and previous is not None
@@ -877,6 +891,9 @@ def _place(units: list[Unit], order: list[int]) -> None:
                     unit.why = (
                         f"the writer's reply ({_said(cue)}) to what the sentence before concedes"
                     )
+                elif _APPEARANCE.search(before.text):
+                    before.why = f"how it looks, granted before {_said(cue)}: an objection"
+                    unit.why = f"the writer's reply ({_said(cue)}) to how it looks"
                 else:
                     before.why = f"a view reported to be answered by {_said(cue)}: an objection"
                     unit.why = f"the writer's reply ({_said(cue)}) to the view reported before"
