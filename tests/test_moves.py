@@ -732,7 +732,7 @@ def test_a_view_the_text_opens_with_and_denies_is_an_objection_to_the_denial() -
     text = f"{view} This is wrong. Students who learn online drop out far more often."
     units = draft(analyse(text))
     assert units[0].text == "This is wrong."
-    assert f"it rejects the view reported before it: {view!r}" in units[0].why
+    assert f"it replies to the view reported before it: {view!r}" in units[0].why
     objection = next(u for u in units if u.text == view)
     assert objection.kind == "objection" and objection.parent == 0
     # must not fire when the claim is not the denial
@@ -864,3 +864,24 @@ def test_a_feeling_is_no_view_and_on_the_other_hand_contrasts() -> None:
     other = "A ban in the old town would on the other hand be reasonable."
     text = f"It makes no sense to ban fireworks on New Year's Eve. People buy them abroad. {other}"
     assert next(u for u in draft(analyse(text)) if u.text == other).kind == "objection"
+
+
+def test_however_of_degree_and_for_this_purpose_are_no_cues() -> None:
+    claim = "The state should not pay for IVF treatment."
+    degree = "Childlessness, however painful, is not an illness."
+    units = draft(analyse(f"{claim} The money is limited. {degree}"))
+    assert next(u for u in units if u.text == degree).kind == "reason"
+    contrast = "Childlessness, however, is not an illness."
+    units = draft(analyse(f"{claim} Some say that childlessness hurts. {contrast}"))
+    assert next(u for u in units if u.text == contrast).kind == "rebuttal"
+    purpose = "For this, the school office has a telephone."
+    units = draft(
+        analyse(f"Phones should be banned in schools. Children must be reachable. {purpose}")
+    )
+    assert "premise marker" not in next(u for u in units if u.text == purpose).why
+
+
+def test_one_often_hears_reports_a_view() -> None:
+    view = "One often hears that nuclear power is the answer to climate change."
+    units = draft(analyse(f"{view} I disagree. New stations take far too long to build."))
+    assert next(u for u in units if u.text == view).kind == "objection"

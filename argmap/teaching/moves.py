@@ -149,6 +149,7 @@ _CONCESSION = re.compile(
     r"(?:one|you|someone) (?:could|might|may|can) (?:argue|object|say|think|claim|point out)|"
     r"it (?:could|might|may|can) be (?:argued|objected|said|claimed)|"
     r"it is (?:often |sometimes )?(?:argued|said|claimed)|there are those who|"
+    r"(?:one|you|we) (?:often |sometimes |frequently )?(?:hears?|reads?) that|"
     # "Dog owners may think...", "Parents might say...": someone else's view (not "we may find")
     r"(?!(?:i|we|us|our)\b)(?:\w+ ){1,3}(?:may|might|could|would) (?:well )?(?:think|believe|argue|say|claim|object|"
     r"feel|find|assume|insist|complain))\b",
@@ -168,7 +169,8 @@ _CONCESSIVE_OPENING = re.compile(
 _CORRECTION = re.compile(_LEAD + r"(?P<m>rather|instead)\b(?!\s+than\b|\s+of\b)", re.IGNORECASE)
 _HOWEVER_INSIDE = re.compile(
     # ("however hard it is" concedes nothing: a degree)
-    r"^[^,.;]{0,60},?\s+(?P<m>however(?!\s+(?:hard|much|long|many|few|small|little|often|great)\b)"
+    r"^[^,.;]{0,60},?\s+(?P<m>however(?!\s+(?:hard|much|long|many|few|small|little|often|great)\b"
+    r"|\s+\w+\s*,)"
     r"|on the other hand|by contrast|in contrast(?!\s+to\b))\b",
     re.IGNORECASE,
 )
@@ -243,7 +245,11 @@ _DRAWN = re.compile(
 )
 # "Because X, Y" and "Since X, Y" are left out: their main clause may well be the point
 _PREMISE = re.compile(
-    _LEAD + r"(?:for\b(?! example| instance| the (?:first|last|past))|after all)", re.I
+    # ("For this, the school office has a telephone": for this purpose, no premise)
+    _LEAD
+    + r"(?:for\b(?! example| instance| the (?:first|last|past)| (?:this|that|these|those|such|"
+    r"now|years|decades|me|us|them|him|her|you)\b)|after all)",
+    re.I,
 )
 
 # "..., and so do their children": "so" before its verb and subject says "too", no consequence
@@ -333,7 +339,7 @@ class Unit:
     opening: str = ""  # what its move is read from (a paragraph's first sentence), else its text
     conceded_by: str = ""  # the connective of its sentence that concedes it ("but", "although")
     answers: str = ""  # the question the text opens with, when this unit (the claim) answers it
-    denies: str = ""  # the view reported before this unit (the claim), which it rejects
+    denies: str = ""  # the view reported before this unit (the claim), which it answers
     judges: str = ""  # the fact the text opens with, when this unit (the claim) judges it
 
     @property
@@ -579,7 +585,7 @@ def draft(report: CueReport) -> list[Unit]:
     if root.answers:
         root.why += f"; it answers the question the text opens with: {root.answers!r}"
     if root.denies:
-        root.why += f"; it rejects the view reported before it: {root.denies!r}"
+        root.why += f"; it replies to the view reported before it: {root.denies!r}"
     if root.judges:
         root.why += (
             f"; it judges what the text opens with: {root.judges!r} (say what it is in the "
