@@ -885,3 +885,35 @@ def test_one_often_hears_reports_a_view() -> None:
     view = "One often hears that nuclear power is the answer to climate change."
     units = draft(analyse(f"{view} I disagree. New stations take far too long to build."))
     assert next(u for u in units if u.text == view).kind == "objection"
+
+
+def test_what_a_concessive_conclusion_turns_from_is_an_objection() -> None:
+    granted = "Farmers lose sheep to wolves every year."
+    text = (
+        f"Whether to keep wolves is a heated question. {granted} Nevertheless, the wolf must "
+        "remain protected. It keeps the numbers of deer in balance."
+    )
+    units = draft(analyse(text))
+    assert units[0].text.startswith("Nevertheless")
+    assert next(u for u in units if u.text == granted).kind == "objection"
+    # must not fire on a unit placed by a cue of its own ("After all ...")
+    backed = "After all, some criminals enjoy living in prison."
+    text = f"Prisons cost a lot. {backed} Still, the state needs the death penalty as a deterrent."
+    units = draft(analyse(text))
+    assert next(u for u in units if u.text == backed).kind == "reason"
+
+
+def test_a_conceded_unit_with_figures_is_an_objection_not_evidence() -> None:
+    conceded = "Accompanied driving at 17 may reduce this risk somewhat."
+    text = (
+        "Young people should not be allowed to drive until they are 18. Statistics show that "
+        f"young drivers cause far more accidents. {conceded} Still, the danger to others is too great."
+    )
+    unit = next(u for u in draft(analyse(text)) if u.text == conceded)
+    assert unit.kind == "objection" and unit.basis is None
+
+
+def test_some_doubt_that_reports_a_view() -> None:
+    view = "Some teachers doubt that children of this age can understand programming."
+    text = f"Children should learn programming at school. {view} However, simple languages exist."
+    assert next(u for u in draft(analyse(text)) if u.text == view).kind == "objection"

@@ -294,7 +294,7 @@ REPORTED_VIEW = re.compile(
     r"(?!(?:i|we)\b)(?:[\w'’-]+\s+){1,5}?(?:often\s+|sometimes\s+|also\s+|usually\s+|"
     r"still\s+|may\s+|might\s+|will\s+|would\s+)?(?:say|says|argue|argues|claim|claims|"
     r"believe|believes|think|thinks|insist|insists|maintain|maintains|object|objects|"
-    r"complain|complains|point out|points out|fear|fears|worry|worries)\s+that\b",
+    r"complain|complains|point out|points out|fear|fears|worry|worries|doubt|doubts)\s+that\b",
     re.IGNORECASE,
 )
 # The reported views a sentence opens with (as "concession-opening" knows them, and as

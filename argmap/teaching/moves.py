@@ -143,7 +143,7 @@ _CONCESSION = re.compile(
     r"no doubt|yes\b|indeed,? (?:one|some)|perhaps|it may be that|"
     r"(?:some|many|most) (?:people |critics |opponents |parents |[a-z]+ )?(?:may |might |would |will )?"
     # ("feel that": "Many immigrants feel attached to both countries" reports no view)
-    r"(?:say|argue|think|claim|believe|worry|find|regard|object|feel that|fear|assume|point out|"
+    r"(?:say|argue|think|claim|believe|worry|find|regard|object|feel that|fear|assume|point out|doubt|"
     r"maintain|insist|suggest|complain|see)|"
     r"critics|opponents|sceptics|skeptics|detractors|"
     r"(?:one|you|someone) (?:could|might|may|can) (?:argue|object|say|think|claim|point out)|"
@@ -804,6 +804,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
     conclusion = 0
     conceded_in: dict[int, int] = {}  # nucleus -> the part its sentence concedes before "but"
     drawn: set[int] = set()  # sentences the writer draws as a consequence ("Thus X"): their own
+    plain: set[int] = set()  # units placed for want of any cue: reasons for the conclusion
     for j, u in enumerate(units):
         if u.parent is not None and u.conceded_by:
             conceded_in.setdefault(u.parent, j)
@@ -824,6 +825,17 @@ def _place(units: list[Unit], order: list[int]) -> None:
             if objection is not None and not _CONTRAST.match(_opening(unit)):
                 objection = None
         if i == conclusion:
+            before = units[previous] if previous is not None else None
+            if (
+                before is not None
+                and previous in plain
+                and before.paragraph == unit.paragraph
+                and (cue := _CONCESSIVE_OPENING.match(_opening(unit)))
+            ):
+                # "Farmers lose sheep to wolves. Nevertheless, the wolf must stay protected.":
+                # what the conclusion turns from is granted, an objection to it
+                before.kind = "objection"
+                before.why = f"granted before the conclusion's {_said(cue)}: an objection"
             previous, objection, reason = i, None, None
             continue
         if unit.kind:  # a clause placed inside its sentence
@@ -886,12 +898,13 @@ def _place(units: list[Unit], order: list[int]) -> None:
                 and before is not None
                 and previous is not None
                 and previous != conclusion
-                and before.kind == "reason"
+                and before.kind in ("reason", "evidence")
                 and previous not in drawn
             ):
                 # "X. But Y." as "X, but Y": X is conceded, Y is the writer's reply to it; and
                 # "They say that X. However, Y.": X is a view the writer reports to answer it
                 before.kind = "objection"
+                before.basis = before.source = None  # (conceded, it is no evidence)
                 if _CONCESSIVE_OPENING.match(text):
                     before.why = f"conceded before {_said(cue)} in the next sentence: an objection"
                     unit.why = (
@@ -994,6 +1007,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
         else:
             unit.kind, unit.parent = "reason", conclusion
             unit.why = "no dialectic cue: a reason for the conclusion"
+            plain.add(i)
         if new_paragraph and unit.kind == "reason" and unit.parent == conclusion:
             # a paragraph's opening sentence states its topic: the plain units after it in the
             # paragraph support it (as after "First, ...")
