@@ -772,7 +772,7 @@ def test_makes_sense_cruel_and_a_coordinated_verdict_are_evaluative() -> None:
 def test_a_turn_from_a_plain_opening_states_the_thesis() -> None:
     opening = "Nobody likes to pay the radio licence fee."
     turn = "Still, it is necessary."
-    text = f"{opening} {turn} Without it, radio would depend on advertising. A free press is indispensable."
+    text = f"{opening} {turn} Without it, radio would depend on ads. A free press is indispensable."
     assert _guess(text) == turn
     assert "first-sentence +2.0" in _why(text, turn)
     # must not move: the opening takes a stand of its own, or the turn takes none
@@ -811,3 +811,13 @@ def test_ones_studies_are_no_research() -> None:
 
     assert found("Studies show no link.") == ["Studies"]
     assert found("Many of them have to work to pay for their studies.") == []
+
+
+def test_a_subject_that_should_insist_reports_no_view() -> None:
+    for plea in (
+        "Parents should insist that schools open later.",
+        "The council should propose a new budget.",
+        "The government must demand that firms pay.",
+    ):
+        assert _normative(plea), plea
+    assert not _normative("The ministry claims that the tax must go.")

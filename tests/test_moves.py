@@ -856,7 +856,9 @@ def test_how_a_thing_looks_granted_before_a_contrast_is_an_objection() -> None:
 
 def test_a_feeling_is_no_view_and_on_the_other_hand_contrasts() -> None:
     feel = "Many immigrants feel attached to both their old and their new country."
-    text = f"Dual citizenship should be allowed without restriction. {feel} Forcing a choice drives them away."
+    text = (
+        f"Dual citizenship should be allowed without restriction. {feel} A choice drives them away."
+    )
     assert next(u for u in draft(analyse(text)) if u.text == feel).kind == "reason"
     view = "Some people feel that dual citizens have divided loyalties."
     text = f"Dual citizenship should be allowed without restriction. {view}"
@@ -907,7 +909,7 @@ def test_a_conceded_unit_with_figures_is_an_objection_not_evidence() -> None:
     conceded = "Accompanied driving at 17 may reduce this risk somewhat."
     text = (
         "Young people should not be allowed to drive until they are 18. Statistics show that "
-        f"young drivers cause far more accidents. {conceded} Still, the danger to others is too great."
+        f"young drivers cause more accidents. {conceded} Still, the danger to others is too great."
     )
     unit = next(u for u in draft(analyse(text)) if u.text == conceded)
     assert unit.kind == "objection" and unit.basis is None

@@ -212,7 +212,8 @@ _NOT_A_NORM = re.compile(
 _VERDICT = (
     # "just" as a verdict closes its clause ("is just", "is just and fair"), where "is just as
     # good", "is just a phase" only weaken the words after it
-    r"(?:right|wrong|fair|unfair|just(?=\s*(?:[.,;:!?)]|$|and\b|or\b|nor\b))|unjust|justified|unjustified|justifiable|unjustifiable|"
+    r"(?:right|wrong|fair|unfair|just(?=\s*(?:[.,;:!?)]|$|and\b|or\b|nor\b))|unjust|justified|"
+    r"unjustified|justifiable|unjustifiable|"
     r"necessary|unnecessary|desirable|undesirable|sensible|wise|unwise|irresponsible|"
     r"responsible|appropriate|inappropriate|pointless|acceptable|unacceptable|legitimate|"
     r"reasonable|unreasonable|absurd|essential|indispensable|harmful|beneficial|cruel|"
@@ -220,8 +221,7 @@ _VERDICT = (
     r"sustainable|unsustainable|ethical|unethical|moral|immoral|practicable|impracticable|"
     r"feasible|unfeasible|infeasible|viable|unviable|realistic|unrealistic|counterproductive|"
     r"a mistake|a good idea|a bad idea|a good thing|a bad thing|(?:long )?overdue|the right way|"
-    r"the best way|"
-    r"the wrong way|"
+    r"the best way|the wrong way|"
     r"a step in the (?:wrong|right) direction|a step (?:backwards?|forward)|"
     r"a waste of (?:\w+\s+)?(?:money|time|resources)|a disgrace|a scandal|"
     r"out of the question)"
@@ -249,8 +249,8 @@ _EVALUATIVE = re.compile(
     # "It makes no sense to ban fireworks", "A deposit would make a lot of sense"
     r"|\bmakes?\s+(?:no|little|much|a lot of|perfect|good)?\s*sense\b"
     # "I am against such taxes", "I'm in favour of a four-day week"
-    r"|\bI(?:\s+am|'m)\s+(?:(?:strongly|firmly|therefore|thus|also|clearly)\s+)?(?:against|opposed to|"
-    r"in favou?r of)\b"
+    r"|\bI(?:\s+am|'m)\s+(?:(?:strongly|firmly|therefore|thus|also|clearly)\s+)?"
+    r"(?:against|opposed to|in favou?r of)\b"
     # "X has no place in a modern state", "Zoos still have a place": a verdict on X's standing
     r"|\b(?:has|have)\s+(?:still\s+)?(?:no|a|its|their)\s+(?:rightful\s+)?place\s+"
     r"(?:in|at|among)\b",
@@ -270,6 +270,9 @@ _PREMISE_OPENING = re.compile(
 )
 #: the number that opens a list item ("1. ", "2) ", "(3) "): no evidence, no sentence
 LIST_NUMBER = re.compile(LIST_ITEM)
+# A word of the subject before a reporting verb is no modal: "Parents should insist that X",
+# "The council must demand that X" say what should be done, they report nobody's view
+_NOT_A_MODAL = r"(?!(?:should|must|ought|shall|would|could|can|cannot|will|need|has to|have to)\b)"
 # The openers of a view given as someone else's: "Some say", "Critics", "One could argue"
 _REPORTED = (
     r"some (?:people )?(?:may|might|say|argue|think|claim|believe|worry|find|regard)|"
@@ -291,7 +294,8 @@ _CONCESSION_CLOSING = re.compile(r",\s*though\s*[.!]?[\"'”’)]*\s*$", re.IGNO
 # X"; not the writer's own "I think that", "We believe that"): a contrast after it answers it
 REPORTED_VIEW = re.compile(
     r"^[\"'“‘(\s]*"
-    r"(?!(?:i|we)\b)(?:[\w'’-]+\s+){1,5}?(?:often\s+|sometimes\s+|also\s+|usually\s+|"
+    r"(?!(?:i|we)\b)(?:" + _NOT_A_MODAL + r"[\w'’-]+\s+){1,5}?(?:often\s+|sometimes\s+|also\s+|"
+    r"usually\s+|"
     r"still\s+|may\s+|might\s+|will\s+|would\s+)?(?:say|says|argue|argues|claim|claims|"
     r"believe|believes|think|thinks|insist|insists|maintain|maintains|object|objects|"
     r"complain|complains|point out|points out|fear|fears|worry|worries|doubt|doubts)\s+that\b",
@@ -309,7 +313,8 @@ _REPORTED_OPENING = re.compile(
     r"blamed|praised|criticised|criticized|seen as|regarded as)\b"
     # "Some politicians want to lower the speed limit", "The city plans to sell the pool": a
     # proposal of others, which the writer then judges
-    r"|(?:some|many|the|our|a few)\s+(?:[\w'’-]+\s+){1,3}?(?:(?:want|wants|plan|plans|intend|"
+    r"|(?:some|many|the|our|a few)\s+(?:" + _NOT_A_MODAL + r"[\w'’-]+\s+){1,3}?(?:(?:want|wants|"
+    r"plan|plans|intend|"
     r"intends)\s+to|propose|proposes|demand|demands|call for|calls for|are calling for)\b)",
     re.IGNORECASE,
 )
@@ -326,8 +331,9 @@ _TURN = re.compile(r"[,;:]\s*(?:but|yet|however|though)\b|\s(?:but|however)\b", 
 DENIAL = re.compile(
     r"^[\"'“‘(]*(?:but\s+)?(?:(?:this|that|it|they|such (?:a )?(?:view|claim|belief|argument))\s+"
     r"(?:is|are)\s+(?:simply\s+|just\s+|plainly\s+|quite\s+|completely\s+)?(?:wrong|not true|"
-    r"untrue|false|nonsense|a myth|not the case|mistaken|incorrect)\b|i (?:do not|don't|cannot|can't) "
-    r"(?:agree|think so|believe so|share (?:this|that|the|their|such an?) (?:view|opinion|belief))\b"
+    r"untrue|false|nonsense|a myth|not the case|mistaken|incorrect)\b"
+    r"|i (?:do not|don't|cannot|can't) (?:agree|think so|believe so|"
+    r"share (?:this|that|the|their|such an?) (?:view|opinion|belief))\b"
     r"|i disagree\b|nothing could be further from the truth\b)",
     re.IGNORECASE,
 )

@@ -143,8 +143,8 @@ _CONCESSION = re.compile(
     r"no doubt|yes\b|indeed,? (?:one|some)|perhaps|it may be that|"
     r"(?:some|many|most) (?:people |critics |opponents |parents |[a-z]+ )?(?:may |might |would |will )?"
     # ("feel that": "Many immigrants feel attached to both countries" reports no view)
-    r"(?:say|argue|think|claim|believe|worry|find|regard|object|feel that|fear|assume|point out|doubt|"
-    r"maintain|insist|suggest|complain|see)|"
+    r"(?:say|argue|think|claim|believe|worry|find|regard|object|feel that|fear|assume|"
+    r"point out|doubt|maintain|insist|suggest|complain|see)|"
     r"critics|opponents|sceptics|skeptics|detractors|"
     r"(?:one|you|someone) (?:could|might|may|can) (?:argue|object|say|think|claim|point out)|"
     r"it (?:could|might|may|can) be (?:argued|objected|said|claimed)|"
