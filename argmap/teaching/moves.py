@@ -42,8 +42,12 @@ evidence cues are in). A sentence is split (each part at least
 Moves, by the words a unit opens with (in text order):
 
 * **concession or reported opposing view** ("Admittedly", "Of course",
-  "Granted", "Yes, ...", "Some argue", "Critics say", "One could object"...):
-  an *objection* to the conclusion; plain units right after it support it;
+  "Granted", "Yes, ...", "Some argue", "Critics say", "One could object",
+  "One often hears that", "Some teachers doubt that"...; also granted after
+  the subject, "X is admittedly Y"): an *objection* to the conclusion; plain
+  units right after it support it. A grant of it ("This is true, but Y",
+  "That may be true for some products, but Y") agrees with it, and Y rebuts
+  it; a denial of it ("This is not true: ...", "I disagree") rebuts it;
 * **contrast** ("But", "However", "Yet", "Still", "Nevertheless", "On the
   other hand"...): after an objection (also a clause conceded in the sentence
   just before: "Y, even if X. Yet Z."), the writer's *rebuttal* (an attack on
@@ -52,8 +56,13 @@ Moves, by the words a unit opens with (in text order):
   "X, but Y" across the full stop: the point before is conceded (an
   objection) and this unit rebuts it; so does any contrast after a view the
   text reports as someone else's ("Beekeepers often say that X. However,
-  Y"; not "I think that X"); any other contrast ("However", "On the other
-  hand") is an objection that turns against the conclusion;
+  Y"; not "I think that X"), or after how a thing looks ("Free wifi sounds
+  like a good idea. However, ..."); any other contrast ("However", "On the
+  other hand", also inside the sentence: "X would on the other hand be
+  reasonable"; not "however painful,") is an objection that turns against
+  the conclusion. What a conclusion opening with a conceding opener
+  ("Nevertheless, the wolf must stay protected") turns from, when no cue
+  placed it, is granted: an objection to it;
 * **undercut** ("But that does not show...", "This does not mean..."): an
   attack on the inference of the unit before;
 * **correction** ("Rather, ...", "Instead, ..."; not "Rather than"): it puts
