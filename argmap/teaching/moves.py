@@ -58,9 +58,9 @@ Moves, by the words a unit opens with (in text order):
   text reports as someone else's ("Beekeepers often say that X. However,
   Y"; not "I think that X"), or after how a thing looks ("Free wifi sounds
   like a good idea. However, ..."); any other contrast ("However", "On the
-  other hand", also inside the sentence: "X would on the other hand be
-  reasonable"; not "however painful,") is an objection that turns against
-  the conclusion. What a conclusion opening with a conceding opener
+  other hand", also "however" inside the sentence; not "however painful,")
+  is an objection that turns against the conclusion. "In reality, ...",
+  "The truth is ..." after an objection rebut it. What a conclusion opening with a conceding opener
   ("Nevertheless, the wolf must stay protected") turns from, when no cue
   placed it, is granted: an objection to it;
 * **undercut** ("But that does not show...", "This does not mean..."): an
@@ -166,7 +166,9 @@ _CONCESSION = re.compile(
 )
 _CONTRAST = re.compile(
     _LEAD + r"(?:but|however|yet|still|nevertheless|nonetheless|on the other hand|"
-    r"even so|all the same|that said|in contrast|on the contrary|conversely)\b",
+    r"even so|all the same|that said|in contrast|on the contrary|conversely|"
+    # "It is often said that X. In reality, Y.": the writer sets the record straight
+    r"in reality|in truth|the truth is|the reality is)\b",
     re.IGNORECASE,
 )
 # the contrast openers that concede what came before (PDTB's concession sense): "X. But Y"
@@ -179,15 +181,15 @@ _CORRECTION = re.compile(_LEAD + r"(?P<m>rather|instead)\b(?!\s+than\b|\s+of\b)"
 _HOWEVER_INSIDE = re.compile(
     # ("however hard it is" concedes nothing: a degree)
     r"^[^,.;]{0,60},?\s+(?P<m>however(?!\s+(?:hard|much|long|many|few|small|little|often|great)\b"
-    r"|\s+\w+\s*,)"
-    r"|on the other hand|by contrast|in contrast(?!\s+to\b))\b",
+    r"|\s+\w+\s*,))\b",
     re.IGNORECASE,
 )
 # A clause that only grants what was said before ("This is true, but...", "That may be so")
 _GRANT = re.compile(
     _LEAD + r"(?:(?:this|that|it)\s+(?:is|may be|might be|is of course|is certainly|is partly)\s+"
-    r"(?:true|so|right|correct|the case)(?:\s+(?:for|of|in|at)\s+[^,;:]{1,40}?)?|true|granted|"
-    r"fair enough)\s*[,;:]?\s*$",
+    r"(?:true|so|right|correct|the case|understandable)(?:\s+(?:for|of|in|at)\s+[^,;:]{1,40}?)?|"
+    r"true|granted|"
+    r"fair enough)\s*[,;:.!]?\s*$",
     re.IGNORECASE,
 )
 # "Card payments are admittedly faster.": granted after the subject, as "Admittedly, X" grants
@@ -882,6 +884,12 @@ def _place(units: list[Unit], order: list[int]) -> None:
             unit.kind, unit.parent = "rebuttal", head
             unit.why = f"the writer's reply to what the sentence concedes ({marker!r})"
             objection = None
+        elif (cue := _GRANT.match(text)) and previous is not None and previous != conclusion:
+            # "Nobody wants a power line near their house. This is understandable. However,
+            # ...": the writer grants the point before; a contrast after it answers the grant
+            unit.kind, unit.parent = "objection", conclusion
+            unit.why = f"grants the point before it ({_said(cue)}): an objection"
+            objection = i
         elif cue := (_CONCESSION.match(text) or _CONCESSION_INSIDE.match(text)):
             unit.kind, unit.parent = "objection", conclusion
             unit.why = f"opens with a concession or a reported opposing view ({_said(cue)})"
