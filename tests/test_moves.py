@@ -941,3 +941,16 @@ def test_a_grant_sentence_and_in_reality_answer_what_came_before() -> None:
     at = next(k for k, u in enumerate(units) if u.text == view)
     assert next(u for u in units if u.text == truth).parent == at
     assert next(u for u in units if u.text == truth).kind == "rebuttal"
+
+
+def test_evidence_that_this_is_not_the_case_rebuts_the_objection() -> None:
+    fear = "Some parents fear that their children will be overtaxed."
+    shown = "Experience in other countries shows that this is not the case."
+    text = f"Languages should be taught from the first year. Children learn them playfully. {fear} {shown}"
+    units = draft(analyse(text))
+    at = next(k for k, u in enumerate(units) if u.text == fear)
+    unit = next(u for u in units if u.text == shown)
+    assert (unit.kind, unit.parent) == ("rebuttal", at)
+    # must not fire with no objection open
+    units = draft(analyse(f"Languages should be taught early. {shown}"))
+    assert next(u for u in units if u.text == shown).kind != "rebuttal"

@@ -194,6 +194,12 @@ _GRANT = re.compile(
 )
 # "Card payments are admittedly faster.": granted after the subject, as "Admittedly, X" grants
 _CONCESSION_INSIDE = re.compile(r"^[^,.;]{1,60}?,?\s+(?P<m>admittedly|to be sure)\b", re.IGNORECASE)
+# "Experience abroad shows that this is not the case.": a denial of what was said before
+_DENIED_INSIDE = re.compile(
+    r"\b(?:shows?|showed|proves?|proved|makes? clear) that (?:this|that|it) is (?:simply |just )?"
+    r"(?:not (?:true|the case|so)|untrue|false|a myth)\b",
+    re.IGNORECASE,
+)
 # "Free wifi sounds like a good idea.": how a thing looks, which a contrast after it grants
 _APPEARANCE = re.compile(
     r"\b(?:may |might |can |at first )?(?:sounds?|seems?|looks?)\s+(?:like\s+)?(?:a\s+|an\s+)?"
@@ -894,7 +900,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
             unit.kind, unit.parent = "objection", conclusion
             unit.why = f"opens with a concession or a reported opposing view ({_said(cue)})"
             objection = i
-        elif objection is not None and (cue := DENIAL.match(text)):
+        elif objection is not None and (cue := DENIAL.match(text) or _DENIED_INSIDE.search(text)):
             # "It is often said that X. This is not true: ...": the writer denies the objection
             unit.kind, unit.parent = "rebuttal", objection
             unit.why = f"denies the objection before it ({_said(cue)}): the writer's rebuttal"
