@@ -954,3 +954,23 @@ def test_evidence_that_this_is_not_the_case_rebuts_the_objection() -> None:
     # must not fire with no objection open
     units = draft(analyse(f"Languages should be taught early. {shown}"))
     assert next(u for u in units if u.text == shown).kind != "rebuttal"
+
+
+def test_evidence_of_the_opposite_rebuts_the_objection() -> None:
+    said = "It is often said that teenagers are not interested in politics."
+    start = "The voting age for local elections should be sixteen. Young people pay taxes too."
+    for shown in (
+        "Surveys show the opposite: most of them follow the news every day.",
+        "The opposite is true.",
+        "Recent studies prove exactly the reverse.",
+    ):
+        units = draft(analyse(f"{start} {said} {shown}"))
+        at = next(k for k, u in enumerate(units) if u.text == said)
+        unit = next(u for u in units if u.text.startswith(shown.split(":")[0].rstrip(".")))
+        assert (unit.kind, unit.parent) == ("rebuttal", at)
+    # must not fire with no objection open, nor on an opposite that is no denial
+    shown = "Surveys show the opposite: most of them follow the news every day."
+    units = draft(analyse(f"{start} {shown}"))
+    assert all(u.kind != "rebuttal" for u in units)
+    units = draft(analyse(f"{start} {said} The opposite side of the street is quiet."))
+    assert all(u.kind != "rebuttal" for u in units)

@@ -196,7 +196,11 @@ NORMATIVE = re.compile(
     # a recommendation: "a car-free centre is the better choice", "X is not the best option"
     r"|\b(?:is|are|would be|will be|remains?)\s+(?:\w+\s+)?(?:a|the)\s+"
     r"(?:better|best|right|wiser|wisest|only sensible)\s+(?:choice|option|course|solution|"
-    r"policy|way|answer|approach)\b",
+    r"policy|way|answer|approach)\b"
+    # an option the writer prefers: "a lottery would be fairer than the current system", "it
+    # would be better if..." (not "would be better off", "better for their health")
+    r"|\bwould\s+be\s+(?:far\s+|much\s+|a lot\s+|even\s+)?(?:fairer|better|wiser|preferable|"
+    r"more\s+(?:sensible|reasonable|just|appropriate))(?=\s+than\b|\s+if\b|\s*[.;!]|\s*$)",
     re.IGNORECASE,
 )
 # Modals that are not a norm of the sentence: "It should be noted that X", "It should be taken

@@ -194,10 +194,15 @@ _GRANT = re.compile(
 )
 # "Card payments are admittedly faster.": granted after the subject, as "Admittedly, X" grants
 _CONCESSION_INSIDE = re.compile(r"^[^,.;]{1,60}?,?\s+(?P<m>admittedly|to be sure)\b", re.IGNORECASE)
-# "Experience abroad shows that this is not the case.": a denial of what was said before
+# "Experience abroad shows that this is not the case.", "Surveys show the opposite": a denial
+# of what was said before
 _DENIED_INSIDE = re.compile(
     r"\b(?:shows?|showed|proves?|proved|makes? clear) that (?:this|that|it) is (?:simply |just )?"
-    r"(?:not (?:true|the case|so)|untrue|false|a myth)\b",
+    r"(?:not (?:true|the case|so)|untrue|false|a myth)\b"
+    # "Surveys show the opposite", "The reverse is true"
+    r"|\b(?:shows?|showed|proves?|proved|suggests?|suggested|finds?|found)\s+"
+    r"(?:exactly\s+|just\s+|quite\s+)?the\s+(?:opposite|reverse|contrary)\b"
+    r"|\bthe\s+(?:opposite|reverse)\s+is\s+(?:true|the case)\b",
     re.IGNORECASE,
 )
 # "Free wifi sounds like a good idea.": how a thing looks, which a contrast after it grants
