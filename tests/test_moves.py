@@ -974,3 +974,31 @@ def test_evidence_of_the_opposite_rebuts_the_objection() -> None:
     assert all(u.kind != "rebuttal" for u in units)
     units = draft(analyse(f"{start} {said} The opposite side of the street is quiet."))
     assert all(u.kind != "rebuttal" for u in units)
+
+
+def test_a_plan_of_others_that_the_conclusion_rejects_is_an_objection() -> None:
+    def kind_of(text: str, sentence: str) -> tuple[str, int | None]:
+        unit = next(u for u in draft(analyse(text)) if u.text == sentence)
+        return unit.kind, unit.parent
+
+    plan = "Some politicians now want to bring it back."
+    text = (
+        "Since 2011 there has been no military service. "
+        f"{plan} I believe that military service should not be reintroduced. "
+        "Armies need specialists."
+    )
+    assert kind_of(text, plan) == ("objection", 0)
+    proposed = "Higher taxes on meat are often proposed."
+    text = f"{proposed} I am against such taxes. They hit poor families hardest."
+    assert kind_of(text, proposed) == ("objection", 0)
+    said = "Supporters point to trials in Finland, where people were happier."
+    text = f"A basic income would be a mistake. It costs too much. {said}"
+    assert kind_of(text, said)[0] == "objection"
+    # must not fire: a plan the conclusion endorses is no objection to it, nor is a view
+    # against something, which may be the writer's own
+    plan = "Some politicians want to lower the speed limit in towns."
+    text = f"{plan} I think this is the right step. Stopping distances halve."
+    assert kind_of(text, plan)[0] != "objection"
+    said = "Zoos are often criticised for keeping animals in cages."
+    text = f"{said} Zoos should be abolished. Animals suffer in small spaces."
+    assert kind_of(text, said)[0] != "objection"

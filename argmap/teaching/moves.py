@@ -194,6 +194,18 @@ _GRANT = re.compile(
 )
 # "Card payments are admittedly faster.": granted after the subject, as "Admittedly, X" grants
 _CONCESSION_INSIDE = re.compile(r"^[^,.;]{1,60}?,?\s+(?P<m>admittedly|to be sure)\b", re.IGNORECASE)
+# What others plan or propose ("Some politicians want to", "X is often demanded"), or what its
+# supporters say: the writer may as well support it as reject it
+_PLAN = re.compile(
+    r"\b(?:wants?|plans?|intends?)\s+to\b|\b(?:propose|proposes|proposed|demand|demands|"
+    r"demanded|call for|calls for|called for|calling for|suggested|supporters|proponents)\b",
+    re.IGNORECASE,
+)
+# A conclusion that says no ("should not", "I am against", "This is wrong")
+_REJECTS = re.compile(
+    r"\b(?:not|no longer|never|against|disagree|wrong|mistake|mistaken|nonsense)\b|n't\b",
+    re.IGNORECASE,
+)
 # "Experience abroad shows that this is not the case.", "Surveys show the opposite": a denial
 # of what was said before
 _DENIED_INSIDE = re.compile(
@@ -836,6 +848,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
     reason: int | None = None  # the latest enumerated reason
     clause_objection: int | None = None  # a clause conceded inside the sentence just before
     paragraph = units[order[0]].paragraph if order else 0
+    rejects = bool(units and _REJECTS.search(_opening(units[conclusion])))
     for i in order:
         unit = units[i]
         # a new paragraph: the block of the reason before ends, and an objection left open
@@ -904,6 +917,20 @@ def _place(units: list[Unit], order: list[int]) -> None:
         elif cue := (_CONCESSION.match(text) or _CONCESSION_INSIDE.match(text)):
             unit.kind, unit.parent = "objection", conclusion
             unit.why = f"opens with a concession or a reported opposing view ({_said(cue)})"
+            objection = i
+        elif (
+            is_reported_view(text)
+            and not REPORTED_VIEW.match(text)  # "Teachers say that X" may back the writer
+            and not _is_evidence(unit.cues)
+            and rejects
+            and _PLAN.search(text)
+        ):
+            # a plan of others, or what its supporters say, when the conclusion says no ("Some
+            # politicians want to bring it back. I believe it should not be reintroduced."): the
+            # view the writer argues against (a view against something, "Zoos are often
+            # criticised for X", may be the writer's own: its side is not for a cue to say)
+            unit.kind, unit.parent = "objection", conclusion
+            unit.why = "a plan of others, or its supporters' view, that the conclusion rejects"
             objection = i
         elif objection is not None and (cue := DENIAL.match(text) or _DENIED_INSIDE.search(text)):
             # "It is often said that X. This is not true: ...": the writer denies the objection
