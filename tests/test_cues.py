@@ -778,7 +778,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 154
+    assert len(texts) == 166
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -843,3 +843,54 @@ def test_a_subject_that_should_insist_reports_no_view() -> None:
     ):
         assert _normative(plea), plea
     assert not _normative("The ministry claims that the tax must go.")
+
+
+def test_a_question_reported_as_discussed_is_the_issue_not_a_stand() -> None:
+    issue = "The town council is debating whether the pool should be sold."
+    thesis = "Selling the pool would be a mistake."
+    text = f"{issue} {thesis} Children need a place to learn to swim. The pool costs little."
+    assert _guess(text) == thesis
+    assert not _normative("Parents are asking whether homework should be banned.")
+    assert not _normative("Many schools are discussing whether phones should be banned in class.")
+    # must not fire: "whether" as "no matter if", or the writer's own call
+    assert _normative("Whether it rains or not, the match must go ahead.")
+    assert _normative("The council should decide whether the pool stays open.")
+
+
+def test_we_need_and_the_only_sensible_answer_are_calls() -> None:
+    assert _normative("We need more women in the boards of large companies.")
+    assert _normative("The only sensible answer is a tax on sugary drinks.")
+    assert _normative("A tax on second homes is the right tool against the housing shortage.")
+    assert _normative("The best solution would be a tram.")
+    # must not fire: a need in a clause, a right answer told about, a way that is a route
+    assert not _normative("The plan failed, for we need the money elsewhere.")
+    assert not _normative("The right answer was C.")
+    assert not _normative("The best way to the station is through the park.")
+    text = (
+        "Obesity among children has doubled. Campaigns have changed little. "
+        "The only sensible answer is a tax on sugar. In Britain, such a tax worked."
+    )
+    assert _guess(text) == "The only sensible answer is a tax on sugar."
+
+
+def test_more_harm_than_good_the_best_thing_and_needed_are_verdicts() -> None:
+    assert _evaluative("A general ban on phones in class harms more than it helps.")
+    assert _evaluative("Homework does more harm than good.")
+    assert _evaluative("Uniforms do more good than harm.")
+    assert _evaluative("Closing the road would be the best thing for the old town.")
+    assert _evaluative("Yet hunting is still needed in our forests.")
+    assert not _evaluative("The best thing about the town is its river.")
+    assert not _evaluative("The drug helps more patients than the old one.")
+
+
+def test_a_turn_from_a_view_the_text_opens_with_states_the_thesis() -> None:
+    view = "Many people find hunting cruel."
+    turn = "Yet hunting is still needed in our forests."
+    rest = "Deer eat the young trees. Hunters should, however, be trained better than today."
+    assert _guess(f"{view} {turn} {rest}") == turn
+    assert "first-sentence +2.0" in _why(f"{view} {turn} {rest}", turn)
+    # must not fire: a reply that takes no stand, or a "find" that reports no view
+    text = f"{view} But deer eat the young trees. Hunters should be trained better than today."
+    assert "first-sentence +2.0" in _why(text, view)
+    text = "Many people find work in the cities. Yet the villages should be kept alive."
+    assert "first-sentence +2.0" in _why(text, "Many people find work in the cities.")

@@ -196,7 +196,13 @@ NORMATIVE = re.compile(
     # a recommendation: "a car-free centre is the better choice", "X is not the best option"
     r"|\b(?:is|are|would be|will be|remains?)\s+(?:\w+\s+)?(?:a|the)\s+"
     r"(?:better|best|right|wiser|wisest|only sensible)\s+(?:choice|option|course|solution|"
-    r"policy|way|answer|approach)\b"
+    r"policy|way|answer|approach|tool|means|remedy|measure)\b"
+    # the same the other way round: "The only sensible answer is a tax on sugar"
+    r"|^[\"'“‘(]*(?:the|a|an)\s+(?:only\s+)?(?:better|best|right|wiser|wisest|sensible|"
+    r"only sensible)\s+(?:choice|option|course|solution|policy|answer|approach|tool|means|"
+    r"remedy|measure)\s+(?:is|would be|remains)\b"
+    # "We need more women on the boards": the writer's call
+    r"|^[\"'“‘(]*(?:so\s+|therefore\s+|thus\s+|hence\s+)?we\s+(?:really\s+|urgently\s+)?need\b"
     # an option the writer prefers: "a lottery would be fairer than the current system", "it
     # would be better if..." (not "would be better off", "better for their health")
     r"|\bwould\s+be\s+(?:far\s+|much\s+|a lot\s+|even\s+)?(?:fairer|better|wiser|preferable|"
@@ -206,7 +212,16 @@ NORMATIVE = re.compile(
 # Modals that are not a norm of the sentence: "It should be noted that X", "It should be taken
 # into account that X" (the writer points at X, and asks nothing to be done), and "should" with
 # its subject after it, a condition ("..., should the unrest get worse") or a question
+#: A question reported as the one at issue: "Many schools are discussing whether phones should be
+#: banned", "The council is deciding if..." (the modal in it is asked about, not asked for)
+_ISSUE = re.compile(
+    r"\b(?:discuss(?:es|ed|ing)?|debat(?:e|es|ed|ing)|ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|"
+    r"decid(?:es|ed|ing)|argu(?:e|es|ed|ing)\s+(?:about|over)|the\s+question\s+(?:is\s+)?)\s+"
+    r"(?:about\s+|over\s+)?(?:whether|if)\b[^.;:!?]*",
+    re.IGNORECASE,
+)
 _NOT_A_NORM = re.compile(
+    _ISSUE.pattern + r"|"
     r"\b(?:it|this)\s+(?:should|must)\s+(?:also\s+)?be\s+(?:noted|taken into account|"
     r"mentioned|remembered|stressed|emphasi[sz]ed|pointed out|borne in mind|kept in mind|"
     r"underlined|recalled)\s+that\b"
@@ -225,6 +240,7 @@ _VERDICT = (
     r"sustainable|unsustainable|ethical|unethical|moral|immoral|practicable|impracticable|"
     r"feasible|unfeasible|infeasible|viable|unviable|realistic|unrealistic|counterproductive|"
     r"a mistake|a good idea|a bad idea|a good thing|a bad thing|(?:long )?overdue|the right way|"
+    r"the best thing|the worst thing|needed|"
     r"the best way|the wrong way|"
     r"a step in the (?:wrong|right) direction|a step (?:backwards?|forward)|"
     r"a waste of (?:\w+\s+)?(?:money|time|resources)|a disgrace|a scandal|"
@@ -232,7 +248,8 @@ _VERDICT = (
 )
 _EVALUATIVE = re.compile(
     r"\b(?:is|are|was|were|be|seems|remains)\s+(?:(?:not|no longer|quite|very|entirely|simply|"
-    r"clearly|hardly|really|most|more|less|absolutely|certainly|therefore|thus|hence|also)\s+)*"
+    r"clearly|hardly|really|most|more|less|absolutely|certainly|therefore|thus|hence|also|"
+    r"still|urgently|badly)\s+)*"
     # "are cruel and unnecessary": a verdict after another adjective
     r"(?:[a-z]+\s+and\s+)?" + _VERDICT + r"\b|\bI\s+(?:(?:do\s+not|don't|don’t)\s+)?"
     r"(?:think|believe|argue|find|hold|maintain|contend|am convinced)\b"
@@ -244,6 +261,9 @@ _EVALUATIVE = re.compile(
     r"\s+that\b"
     r"|\bcan(?:not|'t)?\s+(?:\w+\s+)?be\s+(?:accepted|tolerated|justified|desired|allowed)\b"
     r"|\bin my (?:view|opinion)\b|\bwe (?:need|must|should|ought)\b"
+    # "does more harm than good", "harms more than it helps"
+    r"|\b(?:do|does|did|would do|will do)\s+more\s+(?:harm|damage|good)\s+than\s+(?:good|harm)\b"
+    r"|\bharms?\s+more\s+than\s+(?:it|they)\s+helps?\b"
     # "This is far too early", "a ban would go much too far" (not "too many", "too often")
     r"|\b(?:is|are|was|were|be|seems|go|goes)\s+(?:(?:much|far|way|simply|clearly|also|still)\s+)?"
     r"too\s+(?!many\b|much\b|often\b|long\b|few\b)\w+"
@@ -280,7 +300,11 @@ _NOT_A_MODAL = r"(?!(?:should|must|ought|shall|would|could|can|cannot|will|need|
 # The openers of a view given as someone else's: "Some say", "Critics", "One could argue"
 _REPORTED = (
     r"some (?:people )?(?:may|might|say|argue|think|claim|believe|worry|find|regard)|"
-    r"many (?:people )?(?:say|argue|think|claim|believe)|critics|opponents|proponents|"
+    r"many (?:people )?(?:say|argue|think|claim|believe)|"
+    # "Many people find hunting cruel" (not "Many people find work in the cities")
+    r"many (?:people )?find(?=\s+(?:that\b|it\b|[^,.;:!?]{1,60}?\b"
+    + _VERDICT
+    + r"))|critics|opponents|proponents|"
     r"supporters|one (?:could|might|may) (?:argue|object|say|think)|it (?:could|might|may) be "
     r"(?:argued|objected|said)|some (?:people |experts |politicians )?have (?:\w+ )?(?:suggested|"
     r"argued|proposed|claimed|said|demanded|called for)|"
@@ -355,6 +379,11 @@ _VERDICT_ON_IT = re.compile(
 # Openers that come back to the author's own position after granting something.
 _RETURN_OPENING = re.compile(
     r"^[\"'“‘(]*(?:still|nevertheless|nonetheless|even so|all the same|despite (?:this|that))\b",
+    re.IGNORECASE,
+)
+# Openers that turn from a view reported before to the writer's own
+_TURN_OPENING = re.compile(
+    r"^[\"'“‘(]*(?:but|yet|however|still|nevertheless|nonetheless|even so|all the same)\b",
     re.IGNORECASE,
 )
 # "Since X, Y" / "Because X, Y": the reason first, then the claim drawn from it.
@@ -633,10 +662,12 @@ def opening_reply(sentences: Sequence[Sentence]) -> int:
     if len(sentences) < 2:
         return 0
     opening, reply = sentences[0].text, lexicon.normalize(sentences[1].text)
-    if is_question(opening):
+    if is_question(opening) or _ISSUE.search(lexicon.normalize(opening)):
         return 1
     if is_reported_view(opening):
-        return 1 if _rejects(reply) else 0
+        # "Many people find hunting cruel. Yet it is still needed.": the writer turns from it
+        turned = _TURN_OPENING.match(reply) and (_is_norm(reply) or _EVALUATIVE.search(reply))
+        return 1 if _rejects(reply) or turned else 0
     plain = lexicon.normalize(opening)
     if _is_norm(plain) or _EVALUATIVE.search(plain):
         return 0  # the text opens on a stand of its own
