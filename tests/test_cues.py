@@ -778,7 +778,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 166
+    assert len(texts) == 178
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -894,3 +894,38 @@ def test_a_turn_from_a_view_the_text_opens_with_states_the_thesis() -> None:
     assert "first-sentence +2.0" in _why(text, view)
     text = "Many people find work in the cities. Yet the villages should be kept alive."
     assert "first-sentence +2.0" in _why(text, "Many people find work in the cities.")
+
+
+def test_calls_and_verdicts_without_a_modal() -> None:
+    # calls: what should be, said without "should"
+    for call in (
+        "Let us keep the night buses.",
+        "Let's keep the night buses.",
+        "There is no alternative to expanding the railways.",
+        "Cooking belongs on the timetable of every school.",
+        "Religion has no place in state schools.",
+        "We cannot afford to lose our small farms.",
+    ):
+        assert _normative(call), call
+    # verdicts
+    for verdict in (
+        "Closing the ward would be a disaster for the region.",
+        "The four-day week deserves a chance.",
+        "More money for the police is not the answer.",
+        "A tax on flights is the right solution.",
+    ):
+        assert _evaluative(verdict), verdict
+    # must not fire: a let that allows, a thing that belongs to someone, an alternative told
+    # about, a plain answer, a disaster reported
+    assert not _normative("The school lets us use the hall.")
+    assert not _normative("The land belongs to the city.")
+    assert not _normative("There is an alternative route through the park.")
+    assert not _normative("Many families cannot afford a car.")
+    assert not _normative("We cannot afford to ignore the decline of insects.")
+    assert not _evaluative("The answer came a week later.")
+    assert not _evaluative("The flood of 2013 was a disaster for the town.")
+    text = (
+        "The council wants to cut the night buses to save money. Let us keep the night buses. "
+        "Nurses depend on them to get home. The savings would be tiny."
+    )
+    assert _guess(text) == "Let us keep the night buses."

@@ -991,6 +991,9 @@ def test_a_plan_of_others_that_the_conclusion_rejects_is_an_objection() -> None:
     proposed = "Higher taxes on meat are often proposed."
     text = f"{proposed} I am against such taxes. They hit poor families hardest."
     assert kind_of(text, proposed) == ("objection", 0)
+    plan = "The government plans to give every pupil a tablet."
+    text = f"{plan} Instead, the money should go to the teachers. Small classes help more."
+    assert kind_of(text, plan) == ("objection", 0)
     said = "Supporters point to trials in Finland, where people were happier."
     text = f"A basic income would be a mistake. It costs too much. {said}"
     assert kind_of(text, said)[0] == "objection"

@@ -201,8 +201,16 @@ NORMATIVE = re.compile(
     r"|^[\"'“‘(]*(?:the|a|an)\s+(?:only\s+)?(?:better|best|right|wiser|wisest|sensible|"
     r"only sensible)\s+(?:choice|option|course|solution|policy|answer|approach|tool|means|"
     r"remedy|measure)\s+(?:is|would be|remains)\b"
-    # "We need more women on the boards": the writer's call
-    r"|^[\"'“‘(]*(?:so\s+|therefore\s+|thus\s+|hence\s+)?we\s+(?:really\s+|urgently\s+)?need\b"
+    # "We need more women on the boards", "Let us keep the night buses": the writer's call
+    r"|^[\"'“‘(]*(?:so\s+|therefore\s+|thus\s+|hence\s+)?(?:we\s+(?:really\s+|urgently\s+)?need|"
+    r"let(?:'s|\s+us))\b"
+    # what should be, said without a modal: "There is no alternative to X", "Cooking belongs on
+    # the timetable", "Religion has no place in schools", "We cannot afford to lose X"
+    r"|\bthere\s+is\s+no\s+alternative\s+to\b|\bbelongs?\s+(?:in|on|into)\b"
+    r"|\b(?:has|have)\s+no\s+place\s+in\b"
+    r"|\b(?:we|society|our society|the state|the city|the country)\s+(?:cannot|can't|can no longer)"
+    # (not "We cannot afford to ignore X", which says that X matters, as "note that X" does)
+    r"\s+afford\s+to\s+(?!(?:ignore|overlook|neglect|forget)\b)"
     # an option the writer prefers: "a lottery would be fairer than the current system", "it
     # would be better if..." (not "would be better off", "better for their health")
     r"|\bwould\s+be\s+(?:far\s+|much\s+|a lot\s+|even\s+)?(?:fairer|better|wiser|preferable|"
@@ -240,7 +248,7 @@ _VERDICT = (
     r"sustainable|unsustainable|ethical|unethical|moral|immoral|practicable|impracticable|"
     r"feasible|unfeasible|infeasible|viable|unviable|realistic|unrealistic|counterproductive|"
     r"a mistake|a good idea|a bad idea|a good thing|a bad thing|(?:long )?overdue|the right way|"
-    r"the best thing|the worst thing|needed|"
+    r"the best thing|the worst thing|needed|the (?:right |only |best |real )?(?:answer|solution)|"
     r"the best way|the wrong way|"
     r"a step in the (?:wrong|right) direction|a step (?:backwards?|forward)|"
     r"a waste of (?:\w+\s+)?(?:money|time|resources)|a disgrace|a scandal|"
@@ -261,6 +269,9 @@ _EVALUATIVE = re.compile(
     r"\s+that\b"
     r"|\bcan(?:not|'t)?\s+(?:\w+\s+)?be\s+(?:accepted|tolerated|justified|desired|allowed)\b"
     r"|\bin my (?:view|opinion)\b|\bwe (?:need|must|should|ought)\b"
+    # "would be a disaster", "deserves a chance"
+    r"|\b(?:is|are|would be|will be)\s+(?:a\s+|an\s+absolute\s+)?(?:disaster|catastrophe|disastrous|"
+    r"catastrophic)\b|\bdeserves?\b"
     # "does more harm than good", "harms more than it helps"
     r"|\b(?:do|does|did|would do|will do)\s+more\s+(?:harm|damage|good)\s+than\s+(?:good|harm)\b"
     r"|\bharms?\s+more\s+than\s+(?:it|they)\s+helps?\b"

@@ -203,7 +203,7 @@ _PLAN = re.compile(
 )
 # A conclusion that says no ("should not", "I am against", "This is wrong")
 _REJECTS = re.compile(
-    r"\b(?:not|no longer|never|against|disagree|wrong|mistake|mistaken|nonsense)\b|n't\b",
+    r"\b(?:not|no longer|never|against|disagree|wrong|mistake|mistaken|nonsense|instead)\b|n't\b",
     re.IGNORECASE,
 )
 # "Experience abroad shows that this is not the case.", "Surveys show the opposite": a denial
