@@ -778,7 +778,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 178
+    assert len(texts) == 190
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -929,3 +929,23 @@ def test_calls_and_verdicts_without_a_modal() -> None:
         "Nurses depend on them to get home. The savings would be tiny."
     )
     assert _guess(text) == "Let us keep the night buses."
+
+
+def test_stands_the_lists_lacked_support_welcome_outweigh_had_its_day() -> None:
+    for verdict in (
+        "I support the plan to turn the old airport into a park.",
+        "I welcome the decision to make kindergarten free.",
+        "I strongly oppose the new shopping centre.",
+        "The benefits of a car-free Sunday clearly outweigh the costs.",
+        "Daylight saving time has had its day.",
+        "Electric scooters for rent are a nuisance rather than a solution.",
+        "Cheap air travel is a luxury the planet cannot afford.",
+    ):
+        assert _evaluative(verdict), verdict
+    for call in ("The pension system needs to be reformed.", "Hands off our allotment gardens!"):
+        assert _normative(call), call
+    # must not fire: a support that holds something up, a need told about, a day that was had
+    assert not _evaluative("The pillars support the roof.")
+    assert not _evaluative("We had a good day at the lake.")
+    assert not _normative("The patient needs to rest for a week.")
+    assert not _normative("He took his hands off the wheel.")

@@ -207,6 +207,8 @@ NORMATIVE = re.compile(
     # what should be, said without a modal: "There is no alternative to X", "Cooking belongs on
     # the timetable", "Religion has no place in schools", "We cannot afford to lose X"
     r"|\bthere\s+is\s+no\s+alternative\s+to\b|\bbelongs?\s+(?:in|on|into)\b"
+    # "The pension system needs to be reformed" (a thing to be done), "Hands off our parks!"
+    r"|\b(?:needs?|urgently\s+needs?)\s+to\s+be\s+\w+(?:ed|en)\b|^[\"'“‘(]*hands\s+off\b"
     r"|\b(?:has|have)\s+no\s+place\s+in\b"
     r"|\b(?:we|society|our society|the state|the city|the country)\s+(?:cannot|can't|can no longer)"
     # (not "We cannot afford to ignore X", which says that X matters, as "note that X" does)
@@ -248,7 +250,7 @@ _VERDICT = (
     r"sustainable|unsustainable|ethical|unethical|moral|immoral|practicable|impracticable|"
     r"feasible|unfeasible|infeasible|viable|unviable|realistic|unrealistic|counterproductive|"
     r"a mistake|a good idea|a bad idea|a good thing|a bad thing|(?:long )?overdue|the right way|"
-    r"the best thing|the worst thing|needed|the (?:right |only |best |real )?(?:answer|solution)|"
+    r"the best thing|the worst thing|needed|a nuisance|a luxury|a burden|a blessing|a curse|the (?:right |only |best |real )?(?:answer|solution)|"
     r"the best way|the wrong way|"
     r"a step in the (?:wrong|right) direction|a step (?:backwards?|forward)|"
     r"a waste of (?:\w+\s+)?(?:money|time|resources)|a disgrace|a scandal|"
@@ -286,6 +288,11 @@ _EVALUATIVE = re.compile(
     # "I am against such taxes", "I'm in favour of a four-day week"
     r"|\bI(?:\s+am|'m)\s+(?:(?:strongly|firmly|therefore|thus|also|clearly)\s+)?"
     r"(?:against|opposed to|in favou?r of)\b"
+    # "I support the plan", "I welcome the decision", "I oppose the new centre"
+    r"|\bI\s+(?:(?:do\s+not|don't|don’t|strongly|firmly|fully|therefore|also|clearly)\s+)?"
+    r"(?:support|oppose|welcome|reject)\b"
+    # "The benefits clearly outweigh the costs", "Daylight saving time has had its day"
+    r"|\boutweighs?\b|\b(?:has|have)\s+had\s+(?:its|their)\s+day\b"
     # "X has no place in a modern state", "Zoos still have a place": a verdict on X's standing
     r"|\b(?:has|have)\s+(?:still\s+)?(?:no|a|its|their)\s+(?:rightful\s+)?place\s+"
     r"(?:in|at|among)\b",
