@@ -1005,3 +1005,22 @@ def test_a_plan_of_others_that_the_conclusion_rejects_is_an_objection() -> None:
     said = "Zoos are often criticised for keeping animals in cages."
     text = f"{said} Zoos should be abolished. Animals suffer in small spaces."
     assert kind_of(text, said)[0] != "objection"
+
+
+def test_a_view_that_what_happened_denies_is_an_objection() -> None:
+    feared = "Shop owners feared they would lose their customers."
+    happened = "The opposite happened: more people come to the centre than before."
+    text = (
+        "In short, the pedestrian zone has been a success. "
+        f"Three years ago, the main street was closed to cars. {feared} {happened}"
+    )
+    units = draft(analyse(text))
+    at = next(k for k, u in enumerate(units) if u.text == feared)
+    assert units[at].kind == "objection"
+    unit = next(u for u in units if u.text.startswith("The opposite happened"))
+    assert (unit.kind, unit.parent) == ("rebuttal", at)
+    # must not fire: a report that nothing denies, or a denial with no view before it
+    text = f"The zone has been a success. {feared} More people come to the centre now."
+    assert next(u for u in draft(analyse(text)) if u.text == feared).kind != "objection"
+    text = "The zone has been a success. The street was closed to cars. " + happened
+    assert all(u.kind != "rebuttal" for u in draft(analyse(text)))

@@ -344,7 +344,11 @@ REPORTED_VIEW = re.compile(
     r"usually\s+|"
     r"still\s+|may\s+|might\s+|will\s+|would\s+)?(?:say|says|argue|argues|claim|claims|"
     r"believe|believes|think|thinks|insist|insists|maintain|maintains|object|objects|"
-    r"complain|complains|point out|points out|fear|fears|worry|worries|doubt|doubts)\s+that\b",
+    r"complain|complains|point out|points out|fear|fears|worry|worries|doubt|doubts|said|"
+    r"argued|claimed|believed|thought|feared|worried|predicted|warned)\s+"
+    # "that" may be left out before a clause: "Shop owners feared they would lose customers"
+    r"(?:that\b|(?=(?:they|it|he|she|we|this|there)\s+(?:will|would|could|might|may|can|is|are|"
+    r"was|were|should|must|had|have|has)\b))",
     re.IGNORECASE,
 )
 # The reported views a sentence opens with (as "concession-opening" knows them, and as

@@ -214,7 +214,8 @@ _DENIED_INSIDE = re.compile(
     # "Surveys show the opposite", "The reverse is true"
     r"|\b(?:shows?|showed|proves?|proved|suggests?|suggested|finds?|found)\s+"
     r"(?:exactly\s+|just\s+|quite\s+)?the\s+(?:opposite|reverse|contrary)\b"
-    r"|\bthe\s+(?:opposite|reverse)\s+is\s+(?:true|the case)\b",
+    r"|\bthe\s+(?:opposite|reverse)\s+(?:is\s+(?:true|the case)|was\s+(?:true|the case)|happened|"
+    r"occurred)\b",
     re.IGNORECASE,
 )
 # "Free wifi sounds like a good idea.": how a thing looks, which a contrast after it grants
@@ -932,6 +933,19 @@ def _place(units: list[Unit], order: list[int]) -> None:
             unit.kind, unit.parent = "objection", conclusion
             unit.why = "a plan of others, or its supporters' view, that the conclusion rejects"
             objection = i
+        elif (
+            objection is None
+            and before is not None
+            and previous in plain
+            and REPORTED_VIEW.match(before.text)
+            and (cue := DENIAL.match(text) or _DENIED_INSIDE.search(text))
+        ):
+            # "Shop owners feared they would lose customers. The opposite happened: ...": the
+            # view reported is the objection the writer denies
+            before.kind, before.parent = "objection", conclusion
+            before.why = f"a view reported, then denied ({_said(cue)}): an objection"
+            unit.kind, unit.parent = "rebuttal", previous
+            unit.why = f"denies the view reported before it ({_said(cue)}): the writer's rebuttal"
         elif objection is not None and (cue := DENIAL.match(text) or _DENIED_INSIDE.search(text)):
             # "It is often said that X. This is not true: ...": the writer denies the objection
             unit.kind, unit.parent = "rebuttal", objection
