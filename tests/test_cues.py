@@ -771,6 +771,8 @@ SHORT_TEXT_MISSES = {
     "abolished' (a reader may take either)",
     "z02": "a comparative verdict, 'Drinking tap water is cheaper, healthier and just as safe', "
     "is no stance the guess knows",
+    "k09": "an evaluative thesis ('Chimney sweeps are no longer necessary') against a closing "
+    "norm that qualifies it ('Only old stoves still need to be checked')",
 }
 
 
@@ -778,7 +780,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 202
+    assert len(texts) == 214
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -949,3 +951,26 @@ def test_stands_the_lists_lacked_support_welcome_outweigh_had_its_day() -> None:
     assert not _evaluative("We had a good day at the lake.")
     assert not _normative("The patient needs to rest for a week.")
     assert not _normative("He took his hands off the wheel.")
+
+
+def test_a_bare_answer_to_the_question_takes_the_stand_it_asks_about() -> None:
+    text = (
+        "Should the town sell its forest to pay its debts? No. A forest sold is lost for good. "
+        "The debts should rather be reduced by saving on prestige projects."
+    )
+    assert _guess(text) == "No."
+    assert "normative +2.0" in _why(text, "No.")
+    # must not fire: "No." after a statement answers no question
+    assert not _normative("No.")
+
+
+def test_important_that_i_am_for_and_a_good_opportunity_take_a_stand() -> None:
+    assert _normative("It is important that every village keeps a doctor.")
+    assert not _normative("It is important to note that the village has a doctor.")
+    assert _evaluative("This is why I am for a ban on gambling advertisements.")
+    assert not _evaluative("I am for the first time in Rome.")
+    assert _evaluative("A national park in our region is a good opportunity.")
+    assert not _evaluative("The fair was an opportunity to meet old friends.")
+    view = "Some farmers and hunters are against a national park in our region."
+    text = f"{view} They fear new rules. A national park is a great opportunity. Tourists come."
+    assert _guess(text) == "A national park is a great opportunity."

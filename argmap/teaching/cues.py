@@ -201,6 +201,9 @@ NORMATIVE = re.compile(
     r"|^[\"'“‘(]*(?:the|a|an)\s+(?:only\s+)?(?:better|best|right|wiser|wisest|sensible|"
     r"only sensible)\s+(?:choice|option|course|solution|policy|answer|approach|tool|means|"
     r"remedy|measure)\s+(?:is|would be|remains)\b"
+    # "It is important that every village keeps a doctor" (what should be, in the subjunctive)
+    r"|\bit(?:\s+is|'s)\s+(?:very\s+|so\s+|extremely\s+)?(?:important|essential|crucial|vital|"
+    r"imperative)\s+that\b"
     # "We need more women on the boards", "Let us keep the night buses": the writer's call
     r"|^[\"'“‘(]*(?:so\s+|therefore\s+|thus\s+|hence\s+)?(?:we\s+(?:really\s+|urgently\s+)?need|"
     r"let(?:'s|\s+us))\b"
@@ -250,7 +253,8 @@ _VERDICT = (
     r"sustainable|unsustainable|ethical|unethical|moral|immoral|practicable|impracticable|"
     r"feasible|unfeasible|infeasible|viable|unviable|realistic|unrealistic|counterproductive|"
     r"a mistake|a good idea|a bad idea|a good thing|a bad thing|(?:long )?overdue|the right way|"
-    r"the best thing|the worst thing|needed|a nuisance|a luxury|a burden|a blessing|a curse|the (?:right |only |best |real )?(?:answer|solution)|"
+    r"the best thing|the worst thing|needed|a nuisance|"
+    r"an? (?:good|great|real|unique|golden|huge|big) (?:opportunity|chance)|a luxury|a burden|a blessing|a curse|the (?:right |only |best |real )?(?:answer|solution)|"
     r"the best way|the wrong way|"
     r"a step in the (?:wrong|right) direction|a step (?:backwards?|forward)|"
     r"a waste of (?:\w+\s+)?(?:money|time|resources)|a disgrace|a scandal|"
@@ -287,7 +291,8 @@ _EVALUATIVE = re.compile(
     r"|\bmakes?\s+(?:no|little|much|a lot of|perfect|good)?\s*sense\b"
     # "I am against such taxes", "I'm in favour of a four-day week"
     r"|\bI(?:\s+am|'m)\s+(?:(?:strongly|firmly|therefore|thus|also|clearly)\s+)?"
-    r"(?:against|opposed to|in favou?r of)\b"
+    r"(?:against|opposed to|in favou?r of|for(?!\s+(?:the\s+first|a\s+while|now|once|example|"
+    r"instance|years|hours|days|weeks|months)\b))\b"
     # "I support the plan", "I welcome the decision", "I oppose the new centre"
     r"|\bI\s+(?:(?:do\s+not|don't|don’t|strongly|firmly|fully|therefore|also|clearly)\s+)?"
     r"(?:support|oppose|welcome|reject)\b"
@@ -365,7 +370,9 @@ _REPORTED_OPENING = re.compile(
     # proposal of others, which the writer then judges
     r"|(?:some|many|the|our|a few)\s+(?:" + _NOT_A_MODAL + r"[\w'’-]+\s+){1,3}?(?:(?:want|wants|"
     r"plan|plans|intend|"
-    r"intends)\s+to|propose|proposes|demand|demands|call for|calls for|are calling for)\b)",
+    r"intends)\s+to|propose|proposes|demand|demands|call for|calls for|are calling for|"
+    # "Some farmers are against a national park": a position others take
+    r"(?:are|is)\s+(?:against|opposed to|in favou?r of))\b)",
     re.IGNORECASE,
 )
 _SUBORDINATE_OPENING = re.compile(
@@ -616,12 +623,17 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
     shared: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
     stances = 0
     asked = False  # whether the sentence before asks
+    asked_for = ""  # the stand it asks about ("Should the town sell its forest?": normative)
     for place, paragraph, index, sentence, low, high in _sentences_with_cues(body):
         fired = _features(sentence, list(paragraph.cues[low:high]))
         if asked and _YES.match(sentence.text):
             # "Should we? Yes, we should.": an answer, not a concession
             fired = [f for f in fired if f[0] != "concession-opening"]
+        if asked_for and _BARE_ANSWER.match(sentence.text):
+            # "Should the town sell its forest? No.": the answer takes the stand asked about
+            fired.append((asked_for, 1))
         asked = is_question(sentence.text)
+        asked_for = _stand_asked(sentence.text) if asked else ""
         names = {name for name, _ in fired}
         # a stand the writer takes: not one granted to the other side, nor asked
         stances += bool(names & _STANCE and not names & _NOT_OWN)
@@ -669,6 +681,23 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
     for score in sorted(by_score, reverse=True):
         ranking._order.extend(by_score.pop(score))
     return ranking
+
+
+#: An answer that is only yes or no ("No.", "Definitely not!", "Yes, of course.")
+_BARE_ANSWER = re.compile(
+    r"^[\"'“‘(]*(?:no|yes|definitely|certainly|absolutely|of course|clearly)"
+    r"(?:\s+not)?(?:\s*,\s*(?:of course|definitely|certainly)(?:\s+not)?)?\s*[.!]+[\"'”’)]*$",
+    re.IGNORECASE,
+)
+
+
+def _stand_asked(question: str) -> str:
+    """The stand a question asks about: "normative", "evaluative" or "" (none)."""
+    text = lexicon.normalize(question)
+    # ("Should the town sell...?": the modal before its subject, which a statement would not have)
+    if re.match(r"[\"'“‘(]*(?:should|must|ought|shall)\b", text, re.IGNORECASE) or _is_norm(text):
+        return "normative"
+    return "evaluative" if _EVALUATIVE.search(text) else ""
 
 
 def opening_reply(sentences: Sequence[Sentence]) -> int:
