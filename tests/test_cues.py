@@ -780,7 +780,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 214
+    assert len(texts) == 226
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -974,3 +974,9 @@ def test_important_that_i_am_for_and_a_good_opportunity_take_a_stand() -> None:
     view = "Some farmers and hunters are against a national park in our region."
     text = f"{view} They fear new rules. A national park is a great opportunity. Tourists come."
     assert _guess(text) == "A national park is a great opportunity."
+
+
+def test_a_view_given_with_critics_say_inside_it_takes_no_stand() -> None:
+    view = "The tax should be abolished, critics say, because it hits the poor."
+    assert not _normative(view)
+    assert _normative("The tax should be abolished, because it hits the poor.")

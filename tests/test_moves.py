@@ -1024,3 +1024,38 @@ def test_a_view_that_what_happened_denies_is_an_objection() -> None:
     assert next(u for u in draft(analyse(text)) if u.text == feared).kind != "objection"
     text = "The zone has been a success. The street was closed to cars. " + happened
     assert all(u.kind != "rebuttal" for u in draft(analyse(text)))
+
+
+def test_that_is_exactly_why_after_an_objection_turns_it_around() -> None:
+    granted = "Of course, cannabis is not harmless, especially for young people."
+    retort = "That is exactly why the sale to minors remains forbidden."
+    text = (
+        "I think it is right that cannabis has been legalised. Users now buy it in controlled "
+        f"shops. {granted} {retort}"
+    )
+    units = draft(analyse(text))
+    at = next(k for k, u in enumerate(units) if u.text == granted)
+    unit = next(u for u in units if u.text == retort)
+    assert (unit.kind, unit.parent) == ("rebuttal", at)
+    view = "The operators say that the trains barely cover their costs."
+    text = f"Night trains deserve public support. {view} That is exactly why the state must help."
+    units = draft(analyse(text))
+    at = next(k for k, u in enumerate(units) if u.text == view)
+    assert units[at].kind == "objection"
+    assert next(u for u in units if u.text.startswith("That is exactly")).parent == at
+    # must not fire with no objection open: then it is a consequence drawn
+    text = "Cannabis should stay legal. Users know what they buy. That is exactly why it is safer."
+    unit = next(u for u in draft(analyse(text)) if u.text.startswith("That is exactly why"))
+    assert unit.kind == "reason"
+
+
+def test_a_view_given_with_one_might_argue_inside_it_is_one_objection() -> None:
+    view = "Latin is a dead language, one might argue, and therefore useless."
+    reply = "But whoever learns Latin understands the grammar of other languages better."
+    units = draft(analyse(f"{view} {reply} Therefore it makes sense to keep the Latin classes."))
+    at = next(k for k, u in enumerate(units) if u.text == view)  # not split at "and therefore"
+    assert units[at].kind == "objection"
+    assert next(u for u in units if u.text == reply).parent == at
+    # must not fire: a comma clause that reports no view
+    text = "Latin is a dead language, as everyone knows, and therefore it is useless to learn."
+    assert all(u.text != text for u in draft(analyse(f"Latin classes must stay. {text}")))

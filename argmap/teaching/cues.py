@@ -356,6 +356,13 @@ REPORTED_VIEW = re.compile(
     r"was|were|should|must|had|have|has)\b))",
     re.IGNORECASE,
 )
+#: "Latin is a dead language, one might argue, and therefore useless.": a view given as someone
+#: else's by a comment inside it, as "One might argue that X" gives it
+VIEW_INSIDE = re.compile(
+    r"^[^,.;]{1,80},\s+(?P<m>(?:one|you|some|many|critics|opponents|people)\s+(?:might\s+|may\s+|"
+    r"could\s+|would\s+|will\s+|often\s+)?(?:argue|say|claim|object|think)s?)\s*,",
+    re.IGNORECASE,
+)
 # The reported views a sentence opens with (as "concession-opening" knows them, and as
 # REPORTED_VIEW does), whose stand is theirs; not a clause that sets a condition or concedes
 # ("Even if many think that X, we should Y": the main clause is the writer's)
@@ -805,7 +812,7 @@ def is_reported_view(text: str) -> bool:
     "Critics argue", "Beekeepers often say that X"), not in a clause that sets a condition or
     concedes ("Even if many think that X, Y")."""
     return bool(
-        (_REPORTED_OPENING.match(text) or REPORTED_VIEW.match(text))
+        (_REPORTED_OPENING.match(text) or REPORTED_VIEW.match(text) or VIEW_INSIDE.match(text))
         and not _SUBORDINATE_OPENING.match(text)
     )
 

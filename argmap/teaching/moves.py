@@ -124,6 +124,7 @@ from argmap.teaching.cues import (
     DENIAL,
     NORMATIVE,
     REPORTED_VIEW,
+    VIEW_INSIDE,
     Candidate,
     CueReport,
     Paragraph,
@@ -250,9 +251,14 @@ _ORDINAL = re.compile(
     r"finally|lastly|last but not least)\b|" + _LEAD + LIST_ITEM,
     re.IGNORECASE,
 )
+# "That is exactly why...": a point granted turned into the writer's own (a retort)
+_RETORT = re.compile(
+    _LEAD + r"(?:that|this)(?:'s|\s+is)\s+(?:exactly|precisely|just)\s+why\b", re.IGNORECASE
+)
 _CONSEQUENCE = re.compile(
     _LEAD + r"(?:therefore|thus|hence|so\b|consequently|accordingly|as a result|"
-    r"that's why|that is why|this is why|this means|for this reason|for these reasons|"
+    r"(?:that|this)(?:'s|\s+is)\s+(?:exactly\s+|precisely\s+|just\s+)?why|this means|"
+    r"for this reason|for these reasons|"
     r"(?:this|that|which) (?:results in|leads to|causes|would result in|would lead to))",
     re.IGNORECASE,
 )
@@ -397,6 +403,8 @@ class _Part:
 def split_clauses(text: str) -> list[_Part]:
     """The parts of one sentence, each with the part it hangs on (``head is None``: the nucleus)."""
     norm = lexicon.normalize(text)
+    if VIEW_INSIDE.match(norm):
+        return [_Part(0, len(text))]  # one view reported, whatever its clauses
     cuts: list[tuple[int, str]] = []
     initial = _INITIAL.match(norm)
     if initial and _words(norm[initial.end() :]) >= MIN_WORDS:
@@ -915,7 +923,9 @@ def _place(units: list[Unit], order: list[int]) -> None:
             unit.kind, unit.parent = "objection", conclusion
             unit.why = f"grants the point before it ({_said(cue)}): an objection"
             objection = i
-        elif cue := (_CONCESSION.match(text) or _CONCESSION_INSIDE.match(text)):
+        elif cue := (
+            _CONCESSION.match(text) or _CONCESSION_INSIDE.match(text) or VIEW_INSIDE.match(text)
+        ):
             unit.kind, unit.parent = "objection", conclusion
             unit.why = f"opens with a concession or a reported opposing view ({_said(cue)})"
             objection = i
@@ -1032,6 +1042,20 @@ def _place(units: list[Unit], order: list[int]) -> None:
             unit.why = f"an enumerated reason ({_said(cue)}): a main reason"
             # "First, ... Second, ..." open blocks of support; "Also", "Moreover" add one point
             reason = i if _ORDINAL.match(text) else None
+            objection = None
+        elif (cue := _RETORT.match(text)) and (
+            objection is not None
+            or (before is not None and previous in plain and REPORTED_VIEW.match(before.text))
+        ):
+            # "Of course, cannabis is not harmless. That is exactly why the sale to minors
+            # remains forbidden.": the objection answered out of its own mouth (also a view
+            # reported: "The operators say that the trains barely pay. That is exactly why...")
+            if objection is None and before is not None and previous is not None:
+                before.kind, before.parent = "objection", conclusion
+                before.why = f"a view reported, then turned around ({_said(cue)}): an objection"
+                objection = previous
+            unit.kind, unit.parent = "rebuttal", objection
+            unit.why = f"turns the objection before it around ({_said(cue)}): a rebuttal"
             objection = None
         elif cue := (_CONSEQUENCE.match(text) or _CONSEQUENCE_INSIDE.match(text)):
             target = reason if reason is not None else conclusion
