@@ -773,6 +773,10 @@ SHORT_TEXT_MISSES = {
     "is no stance the guess knows",
     "k09": "an evaluative thesis ('Chimney sweeps are no longer necessary') against a closing "
     "norm that qualifies it ('Only old stoves still need to be checked')",
+    "m08": "the verdict 'Superfoods are overrated.' is marked down as short (exempting short "
+    "stands lost 'The state ought to prevent murder' to 'Executions must end.')",
+    "m12": "'Enough is enough: the tenants need help now' against the closing call 'The city "
+    "should take over the buildings' (a reader may take either)",
 }
 
 
@@ -780,7 +784,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 226
+    assert len(texts) == 238
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -980,3 +984,41 @@ def test_a_view_given_with_critics_say_inside_it_takes_no_stand() -> None:
     view = "The tax should be abolished, critics say, because it hits the poor."
     assert not _normative(view)
     assert _normative("The tax should be abolished, because it hits the poor.")
+
+
+def test_more_verdicts_and_calls_in_words_the_lists_lacked() -> None:
+    for verdict in (
+        "Cutting the budget for youth clubs sends the wrong signal.",
+        "A shared office for the small shops is worth a try.",
+        "The new rules for e-scooters go in the right direction.",
+        "A fixed price for books is the fairest solution.",
+        "A ban on Sundays would be a good compromise.",
+        "Superfoods are overrated.",
+        "A cap on bonuses is long past due.",
+        "I am all for free school meals.",
+        "A speed camera would be a big step forward.",
+    ):
+        assert _evaluative(verdict) or _normative(verdict), verdict
+    assert _normative("It is time for a change in how we pay teachers.")
+    # must not fire: a signal, a direction or a step of fact, a time of day
+    assert not _evaluative("The radio sends a signal every hour.")
+    assert not _evaluative("The trains go in the same direction.")
+    assert not _evaluative("It was time for lunch.") and not _normative("It was time for lunch.")
+    assert not _evaluative("He took a step forward.")
+
+
+def test_a_reply_opening_with_but_is_rarely_the_claim() -> None:
+    text = (
+        "From next month, e-scooters may only be parked in marked areas. "
+        "The new rules for e-scooters go in the right direction. "
+        "Pedestrians will no longer trip over them. The providers complain about the costs. "
+        "But they earn their money on public land, so they can be asked to keep it tidy."
+    )
+    assert _guess(text) == "The new rules for e-scooters go in the right direction."
+    assert "contrast-opening -1.0" in _why(text, text.split(". ")[-1])
+    # must not fire on "But also", nor on the reply the text opens with
+    assert "contrast-opening -1.0" not in _why(
+        "But also the costs matter.", "But also the costs matter."
+    )
+    text = "Many people find hunting cruel. Yet hunting is still needed in our forests. Deer eat trees."
+    assert "contrast-opening -1.0" not in _why(text, "Yet hunting is still needed in our forests.")

@@ -98,6 +98,11 @@ Wording:
   paragraph one sentence that takes a stand is enough
   (:data:`MIN_STANCES_ONE_PARAGRAPH`): a paragraph argues one point, and the
   one sentence of it that says what should be done is that point;
+* ``contrast-opening`` -1.0: it opens with "But", "However" or "Yet" (not
+  "But also"): a reply to what came before, the claim's defence rather
+  than the claim (none of 18 such sentences in the development part of the
+  microtexts is the claim); not when it is the reply the text opens with
+  ("Many people find hunting cruel. Yet it is still needed.");
 * ``anaphoric-opening`` -0.5: it opens with "This", "These", "Such" or
   "They", so it leans on the sentence before;
 * ``question`` -3.0: a question (rhetorical questions are rarely the thesis);
@@ -153,6 +158,7 @@ WEIGHTS: dict[str, float] = {
     "question": -3.0,
     "evidence": -0.5,
     "short": -1.0,
+    "contrast-opening": -1.0,
 }
 #: The evidence penalty stops growing after this many evidence cues.
 MAX_EVIDENCE_CUES = 3
@@ -201,6 +207,8 @@ NORMATIVE = re.compile(
     r"|^[\"'“‘(]*(?:the|a|an)\s+(?:only\s+)?(?:better|best|right|wiser|wisest|sensible|"
     r"only sensible)\s+(?:choice|option|course|solution|policy|answer|approach|tool|means|"
     r"remedy|measure)\s+(?:is|would be|remains)\b"
+    # "It is time for a change"
+    r"|\bit(?:\s+is|'s)\s+(?:high\s+|about\s+)?time\s+for\s+(?:a|an|the|us|our|more|real|change)\b"
     # "It is important that every village keeps a doctor" (what should be, in the subjunctive)
     r"|\bit(?:\s+is|'s)\s+(?:very\s+|so\s+|extremely\s+)?(?:important|essential|crucial|vital|"
     r"imperative)\s+that\b"
@@ -256,7 +264,10 @@ _VERDICT = (
     r"the best thing|the worst thing|needed|a nuisance|"
     r"an? (?:good|great|real|unique|golden|huge|big) (?:opportunity|chance)|a luxury|a burden|a blessing|a curse|the (?:right |only |best |real )?(?:answer|solution)|"
     r"the best way|the wrong way|"
-    r"a step in the (?:wrong|right) direction|a step (?:backwards?|forward)|"
+    r"a step in the (?:wrong|right) direction|"
+    r"a (?:(?:big|huge|major|great|first|small|important|decisive|real)\s+)?step (?:backwards?|forward)|"
+    r"overrated|(?:long )?past due|a (?:good|fair|sensible|reasonable|workable) compromise|"
+    r"the (?:fairest|simplest|most sensible|most effective|cheapest) (?:solution|way|option|choice)|"
     r"a waste of (?:\w+\s+)?(?:money|time|resources)|a disgrace|a scandal|"
     r"out of the question)"
 )
@@ -286,11 +297,16 @@ _EVALUATIVE = re.compile(
     r"too\s+(?!many\b|much\b|often\b|long\b|few\b)\w+"
     # "Reopening it would be worth every cent" (not "worth the licence fee": a price)
     r"|\b(?:is|are|be)\s+(?:not\s+|well\s+|really\s+)?worth\s+(?:it\b|every\s+(?:cent|penny|"
-    r"euro|dollar)\b|the\s+(?:money|cost|price|effort|risk|trouble)\b)"
+    r"euro|dollar)\b|the\s+(?:money|cost|price|effort|risk|trouble)\b|a\s+(?:try|shot)\b|trying\b|"
+    r"considering\b)"
+    # "Cutting it sends the wrong signal", "The new rules go in the right direction"
+    r"|\bsends?\s+(?:out\s+)?(?:the|a)\s+(?:wrong|right|clear|bad|good|fatal|dangerous)\s+"
+    r"(?:signal|message)\b|\b(?:go|goes|point|points)\s+in\s+the\s+(?:right|wrong)\s+direction\b"
     # "It makes no sense to ban fireworks", "A deposit would make a lot of sense"
     r"|\bmakes?\s+(?:no|little|much|a lot of|perfect|good)?\s*sense\b"
     # "I am against such taxes", "I'm in favour of a four-day week"
-    r"|\bI(?:\s+am|'m)\s+(?:(?:strongly|firmly|therefore|thus|also|clearly)\s+)?"
+    r"|\bI(?:\s+am|'m)\s+(?:(?:strongly|firmly|therefore|thus|also|clearly|all|fully|very much|"
+    r"definitely)\s+)?"
     r"(?:against|opposed to|in favou?r of|for(?!\s+(?:the\s+first|a\s+while|now|once|example|"
     r"instance|years|hours|days|weeks|months)\b))\b"
     # "I support the plan", "I welcome the decision", "I oppose the new centre"
@@ -417,6 +433,7 @@ _RETURN_OPENING = re.compile(
     r"^[\"'“‘(]*(?:still|nevertheless|nonetheless|even so|all the same|despite (?:this|that))\b",
     re.IGNORECASE,
 )
+_CONTRAST_OPENING = re.compile(r"^[\"'“‘(]*(?:but|however|yet)\b(?!\s+also\b)", re.IGNORECASE)
 # Openers that turn from a view reported before to the writer's own
 _TURN_OPENING = re.compile(
     r"^[\"'“‘(]*(?:but|yet|however|still|nevertheless|nonetheless|even so|all the same)\b",
@@ -651,7 +668,7 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
             if index:
                 # a reply ("I disagree.", "I don't think so.") takes its content from what it
                 # answers: it is not marked down as short
-                fired = [f for f in fired if f[0] != "short"]
+                fired = [f for f in fired if f[0] not in ("short", "contrast-opening")]
         if (paragraph.n, index) == last_sentence:
             fired.append(("last-sentence", 1))
         if paragraph.n == first_n:
@@ -875,6 +892,8 @@ def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
         fired.append(("concession-closing", 1))
     if _RETURN_OPENING.match(text):
         fired.append(("return-to-thesis", 1))
+    if _CONTRAST_OPENING.match(text):
+        fired.append(("contrast-opening", 1))
     if _ANAPHORIC_OPENING.match(text):
         fired.append(("anaphoric-opening", 1))
     asked = is_question(text)
