@@ -777,6 +777,10 @@ SHORT_TEXT_MISSES = {
     "stands lost 'The state ought to prevent murder' to 'Executions must end.')",
     "m12": "'Enough is enough: the tenants need help now' against the closing call 'The city "
     "should take over the buildings' (a reader may take either)",
+    "n02": "the verdict 'Selling the electricity company was a mistake' against the closing "
+    "'The town should buy the company back' (normative outweighs evaluative)",
+    "n05": "'This is unacceptable.' (short, anaphoric) against the closing 'The cities must "
+    "build more kindergartens'",
 }
 
 
@@ -784,7 +788,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 238
+    assert len(texts) == 250
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -1022,3 +1026,24 @@ def test_a_reply_opening_with_but_is_rarely_the_claim() -> None:
     )
     text = "Many people find hunting cruel. Yet hunting is still needed in our forests. Deer eat trees."
     assert "contrast-opening -1.0" not in _why(text, "Yet hunting is still needed in our forests.")
+
+
+def test_a_view_between_the_question_and_the_writers_answer_is_not_the_answer() -> None:
+    question = "Are zoos still needed today?"
+    view = "Many animal rights activists say no."
+    answer = "But zoos are still needed today."
+    text = f"{question} {view} {answer} They breed rare species. Of course, cages must be big."
+    assert _guess(text) == answer
+    assert "first-sentence +2.0" in _why(text, answer)
+    # must not fire: the writer's own answer right after the question keeps it
+    text = f"{question} No. Animals suffer in cages. But zoos do breed rare species."
+    assert "first-sentence +2.0" in _why(text, "No.")
+
+
+def test_plans_of_others_and_verdicts_on_places_and_worth() -> None:
+    plan = "The government is considering a ban on wood stoves because of fine dust."
+    text = f"{plan} I am against a ban on wood stoves. Wood grows back. New stoves are clean."
+    assert _guess(text) == "I am against a ban on wood stoves."
+    assert _evaluative("The library is the wrong place to save money.")
+    assert _evaluative("Free entry to the museums has proved its worth.")
+    assert not _evaluative("We met at the wrong place.")

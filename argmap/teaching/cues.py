@@ -262,6 +262,7 @@ _VERDICT = (
     r"feasible|unfeasible|infeasible|viable|unviable|realistic|unrealistic|counterproductive|"
     r"a mistake|a good idea|a bad idea|a good thing|a bad thing|(?:long )?overdue|the right way|"
     r"the best thing|the worst thing|needed|a nuisance|"
+    r"the (?:wrong|right) (?:place|time|moment|priority)|"
     r"an? (?:good|great|real|unique|golden|huge|big) (?:opportunity|chance)|a luxury|a burden|a blessing|a curse|the (?:right |only |best |real )?(?:answer|solution)|"
     r"the best way|the wrong way|"
     r"a step in the (?:wrong|right) direction|"
@@ -312,6 +313,8 @@ _EVALUATIVE = re.compile(
     # "I support the plan", "I welcome the decision", "I oppose the new centre"
     r"|\bI\s+(?:(?:do\s+not|don't|don’t|strongly|firmly|fully|therefore|also|clearly)\s+)?"
     r"(?:support|oppose|welcome|reject)\b"
+    # "Free entry has proved its worth"
+    r"|\b(?:has|have)\s+(?:already\s+|clearly\s+)?proved\s+(?:its|their)\s+worth\b"
     # "The benefits clearly outweigh the costs", "Daylight saving time has had its day"
     r"|\boutweighs?\b|\b(?:has|have)\s+had\s+(?:its|their)\s+day\b"
     # "X has no place in a modern state", "Zoos still have a place": a verdict on X's standing
@@ -340,6 +343,8 @@ _NOT_A_MODAL = r"(?!(?:should|must|ought|shall|would|could|can|cannot|will|need|
 _REPORTED = (
     r"some (?:people )?(?:may|might|say|argue|think|claim|believe|worry|find|regard)|"
     r"many (?:people )?(?:say|argue|think|claim|believe)|"
+    # "Many animal rights activists say no"
+    r"(?:some|many|most) (?:[a-z]+ ){1,3}?say (?:no|yes)\b|"
     # "Many people find hunting cruel" (not "Many people find work in the cities")
     r"many (?:people )?find(?=\s+(?:that\b|it\b|[^,.;:!?]{1,60}?\b"
     + _VERDICT
@@ -393,7 +398,8 @@ _REPORTED_OPENING = re.compile(
     # proposal of others, which the writer then judges
     r"|(?:some|many|the|our|a few)\s+(?:" + _NOT_A_MODAL + r"[\w'’-]+\s+){1,3}?(?:(?:want|wants|"
     r"plan|plans|intend|"
-    r"intends)\s+to|propose|proposes|demand|demands|call for|calls for|are calling for|"
+    r"intends)\s+to|(?:has|have)\s+decided\s+to|(?:is|are)\s+considering|propose|proposes|"
+    r"demand|demands|call for|calls for|are calling for|"
     # "Some farmers are against a national park": a position others take
     r"(?:are|is)\s+(?:against|opposed to|in favou?r of))\b)",
     re.IGNORECASE,
@@ -738,11 +744,14 @@ def opening_reply(sentences: Sequence[Sentence]) -> int:
         return 0
     opening, reply = sentences[0].text, lexicon.normalize(sentences[1].text)
     if is_question(opening) or _ISSUE.search(lexicon.normalize(opening)):
+        # "Are zoos still needed? Many activists say no. But zoos are still needed.": the answer
+        # is the writer's, not the view reported between
+        if len(sentences) > 2 and is_reported_view(reply) and _turns(sentences[2].text):
+            return 2
         return 1
     if is_reported_view(opening):
         # "Many people find hunting cruel. Yet it is still needed.": the writer turns from it
-        turned = _TURN_OPENING.match(reply) and (_is_norm(reply) or _EVALUATIVE.search(reply))
-        return 1 if _rejects(reply) or turned else 0
+        return 1 if _rejects(reply) or _turns(reply) else 0
     plain = lexicon.normalize(opening)
     if _is_norm(plain) or _EVALUATIVE.search(plain):
         return 0  # the text opens on a stand of its own
@@ -756,6 +765,12 @@ def opening_reply(sentences: Sequence[Sentence]) -> int:
     if len(sentences) > 2 and is_reported_view(sentences[1].text):
         return 2 if _rejects(lexicon.normalize(sentences[2].text)) else 0
     return 0
+
+
+def _turns(text: str) -> bool:
+    """Whether a sentence turns from the one before it to a stand of the writer's."""
+    reply = lexicon.normalize(text)
+    return bool(_TURN_OPENING.match(reply) and (_is_norm(reply) or _EVALUATIVE.search(reply)))
 
 
 def _rejects(reply: str) -> bool:
