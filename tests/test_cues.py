@@ -781,6 +781,18 @@ SHORT_TEXT_MISSES = {
     "'The town should buy the company back' (normative outweighs evaluative)",
     "n05": "'This is unacceptable.' (short, anaphoric) against the closing 'The cities must "
     "build more kindergartens'",
+    # batch o, written to set norms against each other: a norm that follows from the thesis
+    # or states its principle outranks it (a bonus for a text's first norm, which the
+    # development texts favour 12 to 5, lost two of their conclusions)
+    "o02": "the opening principle 'If we want X, classes must not be too large' outranks 'Our "
+    "town needs a second secondary school' ('needs' is no norm)",
+    "o03": "the closing 'Consumers must of course also look after their devices' ('of course' "
+    "after the subject is read as emphasis, not as a concession)",
+    "o06": "two norms tie; the general principle 'Anyone who works full time should be able to "
+    "live from their wage' comes first",
+    "o07": "a factual thesis against the closing 'Money for roads should rather go into buses'",
+    "o08": "the closing requirement 'Patients must be able to trust...' outranks the thesis",
+    "o09": "the closing follow-up 'Politicians must then respect the result' outranks the thesis",
 }
 
 
@@ -788,7 +800,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 250
+    assert len(texts) == 262
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
