@@ -1049,6 +1049,21 @@ def test_that_is_exactly_why_after_an_objection_turns_it_around() -> None:
     assert unit.kind == "reason"
 
 
+def test_that_is_exactly_what_after_a_reported_view_turns_it_around() -> None:
+    view = "Dog lovers will say that it is the upbringing that makes a dog dangerous."
+    retort = "That is exactly what such a test would check."
+    text = f"Owners of dangerous dogs should have to pass a test. Children are bitten. {view} {retort}"
+    units = draft(analyse(text))
+    at = next(k for k, u in enumerate(units) if u.text == view)
+    assert units[at].kind == "objection"
+    unit = next(u for u in units if u.text == retort)
+    assert (unit.kind, unit.parent) == ("rebuttal", at)
+    # must not fire on a plain point before it: "exactly what" then only restates
+    text = "Dog owners should pass a test. Many have no idea. That is exactly what a test shows."
+    unit = next(u for u in draft(analyse(text)) if u.text.startswith("That is exactly what"))
+    assert unit.kind == "reason"
+
+
 def test_a_view_given_with_one_might_argue_inside_it_is_one_objection() -> None:
     view = "Latin is a dead language, one might argue, and therefore useless."
     reply = "But whoever learns Latin understands the grammar of other languages better."

@@ -251,9 +251,11 @@ _ORDINAL = re.compile(
     r"finally|lastly|last but not least)\b|" + _LEAD + LIST_ITEM,
     re.IGNORECASE,
 )
-# "That is exactly why...": a point granted turned into the writer's own (a retort)
+# "That is exactly why...", "That is exactly what a test would check": a point granted turned
+# into the writer's own (a retort)
 _RETORT = re.compile(
-    _LEAD + r"(?:that|this)(?:'s|\s+is)\s+(?:exactly|precisely|just)\s+why\b", re.IGNORECASE
+    _LEAD + r"(?:that|this)(?:'s|\s+is)\s+(?:exactly|precisely|just)\s+(?:why|what)\b",
+    re.IGNORECASE,
 )
 _CONSEQUENCE = re.compile(
     _LEAD + r"(?:therefore|thus|hence|so\b|consequently|accordingly|as a result|"
