@@ -800,7 +800,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 286
+    assert len(texts) == 298
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -1059,3 +1059,37 @@ def test_plans_of_others_and_verdicts_on_places_and_worth() -> None:
     assert _evaluative("The library is the wrong place to save money.")
     assert _evaluative("Free entry to the museums has proved its worth.")
     assert not _evaluative("We met at the wrong place.")
+
+
+def test_a_stance_verb_with_an_adverb_and_i_dont_see_why_are_the_writers_stance() -> None:
+    assert _evaluative("I strongly believe that the tax is unfair to farmers.")
+    assert _evaluative("I really don't think the library should close.")
+    assert _evaluative("Personally, I honestly believe it can work.")
+    assert _evaluative("I really don't see why anyone would still want a landline phone.")
+    assert _evaluative("I fail to see the point of a second airport.")
+    assert not _evaluative("I really liked the old station.")
+    assert not _evaluative("I don't see the harbour from my window.")
+    assert not _evaluative("I strongly dislike the smell of the factory.")
+    thesis = "I really don't see why anyone would still want a landline phone."
+    text = (
+        "My parents still pay for a landline every month, although nobody calls on it. "
+        f"{thesis} Mobile phones do everything a landline does."
+    )
+    assert _guess(text) == thesis
+
+
+def test_why_not_x_is_a_proposal_not_a_question() -> None:
+    proposal = "Why not just make public transport free?"
+    assert not cues_module.is_question(proposal)
+    assert _normative(proposal)
+    assert _normative("So why don't we try it for a year?")
+    text = (
+        "Every morning the city is jammed with cars, and the air is terrible. "
+        f"{proposal} Many people would leave their cars at home if the bus cost nothing."
+    )
+    assert _guess(text) == proposal
+    # a question that asks stays a question, and no proposal
+    assert cues_module.is_question("Why do people still drive into the city?")
+    assert not _normative("Why do people still drive into the city?")
+    # "why not" that does not end the sentence as a question proposes nothing
+    assert not _normative("Nobody has explained why not a single bus runs after ten.")

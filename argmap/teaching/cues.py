@@ -227,7 +227,10 @@ NORMATIVE = re.compile(
     # an option the writer prefers: "a lottery would be fairer than the current system", "it
     # would be better if..." (not "would be better off", "better for their health")
     r"|\bwould\s+be\s+(?:far\s+|much\s+|a lot\s+|even\s+)?(?:fairer|better|wiser|preferable|"
-    r"more\s+(?:sensible|reasonable|just|appropriate))(?=\s+than\b|\s+if\b|\s*[.;!]|\s*$)",
+    r"more\s+(?:sensible|reasonable|just|appropriate))(?=\s+than\b|\s+if\b|\s*[.;!]|\s*$)"
+    # a proposal put as a question: "Why not just make public transport free?"
+    r"|^[\"'“‘(]*(?:so\s+|then\s+)?why\s+(?:not|don't\s+we|do\s+we\s+not|can't\s+we|"
+    r"couldn't\s+we)\b(?=.*\?[\"'”’)\s]*$)",
     re.IGNORECASE,
 )
 # Modals that are not a norm of the sentence: "It should be noted that X", "It should be taken
@@ -277,9 +280,15 @@ _EVALUATIVE = re.compile(
     r"clearly|hardly|really|most|more|less|absolutely|certainly|therefore|thus|hence|also|"
     r"still|urgently|badly)\s+)*"
     # "are cruel and unnecessary": a verdict after another adjective
-    r"(?:[a-z]+\s+and\s+)?" + _VERDICT + r"\b|\bI\s+(?:(?:do\s+not|don't|don’t)\s+)?"
+    r"(?:[a-z]+\s+and\s+)?" + _VERDICT + r"\b"
+    # "I think", "I strongly believe", "I really don't think" (an adverb of the writer's own)
+    r"|\bI\s+(?:(?:really|honestly|strongly|firmly|truly|sincerely|personally|also|still|just|"
+    r"simply|therefore|thus|do)\s+)*(?:(?:do\s+not|don't|don’t)\s+(?:really\s+)?)?"
     r"(?:think|believe|argue|find|hold|maintain|contend|am convinced)\b"
     r"(?!\s+(?:of|about)\b)"
+    # "I really don't see why anyone would want a landline": the writer rejects it
+    r"|\bI\s+(?:really\s+|honestly\s+|simply\s+|just\s+)?(?:do not|don't|don’t|cannot|can't|"
+    r"fail to)\s+see\s+(?:why|how|the point|any (?:reason|point|need))\b"
     # "I disagree.", "I do not share this view.": the writer rejects a view
     r"|\bI\s+(?:disagree|(?:do not|don't|cannot|can't)\s+(?:agree|share\s+(?:this|that|the|their|"
     r"such an?)\s+(?:view|opinion|belief)))\b"
@@ -856,8 +865,18 @@ def _own_part(text: str) -> str:
 
 
 def is_question(text: str) -> bool:
-    """Whether a sentence asks (ends with "?", before any closing quote or bracket)."""
-    return text.rstrip("\"'”’)] ").endswith("?")
+    """Whether a sentence asks (ends with "?", before any closing quote or bracket); a
+    proposal put as a question ("Why not make the buses free?") takes a stand instead."""
+    return text.rstrip("\"'”’)] ").endswith("?") and not _PROPOSAL_QUESTION.match(text)
+
+
+#: A proposal put as a question: "Why not just make public transport free?", "Why don't we
+#: ...?" (not "Why do people ...?", which asks)
+_PROPOSAL_QUESTION = re.compile(
+    r"^[\"'“‘(]*(?:so\s+|then\s+)?why\s+(?:not|don't\s+we|do\s+we\s+not|shouldn't\s+we|"
+    r"should\s+we\s+not|can't\s+we|couldn't\s+we|wouldn't\s+it\s+be)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_title(paragraph: Paragraph) -> bool:
