@@ -1052,7 +1052,9 @@ def test_that_is_exactly_why_after_an_objection_turns_it_around() -> None:
 def test_that_is_exactly_what_after_a_reported_view_turns_it_around() -> None:
     view = "Dog lovers will say that it is the upbringing that makes a dog dangerous."
     retort = "That is exactly what such a test would check."
-    text = f"Owners of dangerous dogs should have to pass a test. Children are bitten. {view} {retort}"
+    text = (
+        f"Owners of dangerous dogs should have to pass a test. Children are bitten. {view} {retort}"
+    )
     units = draft(analyse(text))
     at = next(k for k, u in enumerate(units) if u.text == view)
     assert units[at].kind == "objection"
