@@ -800,7 +800,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 298
+    assert len(texts) == 310
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -1093,3 +1093,27 @@ def test_why_not_x_is_a_proposal_not_a_question() -> None:
     assert not _normative("Why do people still drive into the city?")
     # "why not" that does not end the sentence as a question proposes nothing
     assert not _normative("Nobody has explained why not a single bus runs after ten.")
+
+
+def test_preferences_calls_to_stop_and_right_decisions_take_a_stand() -> None:
+    assert _evaluative("I'm totally against making voting compulsory.")
+    assert _evaluative("We would be better off without the annual change of the books.")
+    assert _evaluative("I'd rather see the money spent on the hospital.")
+    assert _evaluative("I would prefer a tax on sugar.")
+    assert _evaluative("The ban on plastic bags was the right decision.")
+    assert _normative("Fast fashion has to stop.")
+    assert _normative("Something needs to change now.")
+    assert not _evaluative("The firm would be better off financially after the merger.")
+    assert not _evaluative("She'd rather not say.")  # no "I": not the writer's
+    assert not _evaluative("They made a decision on the right of way.")
+    assert not _normative("The bus has to stop at every corner.")
+    assert not _normative("Everyone has to go through the gate.")
+
+
+def test_a_since_of_time_opens_no_reason() -> None:
+    thesis = "The ban on plastic bags was the right decision."
+    text = f"Since last year, shops are no longer allowed to give out plastic bags. {thesis}"
+    assert _guess(text + " Fewer bags end up on the beaches.") == thesis
+    assert not any(w.startswith("reason-first") for w in _why(text, text.split(". ")[0] + "."))
+    because = "Since bags are cheap, shops give them out freely."
+    assert "reason-first +2.0" in _why(because, because)

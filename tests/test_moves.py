@@ -1076,3 +1076,13 @@ def test_a_view_given_with_one_might_argue_inside_it_is_one_objection() -> None:
     # must not fire: a comma clause that reports no view
     text = "Latin is a dead language, as everyone knows, and therefore it is useless to learn."
     assert all(u.text != text for u in draft(analyse(f"Latin classes must stay. {text}")))
+
+
+def test_a_since_of_time_opening_a_sentence_is_no_reason_clause() -> None:
+    sentence = "Since last year, shops are no longer allowed to give out plastic bags."
+    assert parts(sentence) == [(sentence, None, "")]
+    because = "Since bags cost nothing, shops give them out to everyone."
+    assert [p[0] for p in parts(because)] == [
+        "Since bags cost nothing,",
+        "shops give them out to everyone.",
+    ]

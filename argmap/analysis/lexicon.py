@@ -485,17 +485,18 @@ _BEFORE_OF_NOT_INDICATOR = frozenset({"as a result"})
 _BARE = frozenset({"sources", "reports", "experts", "evidence", "data", "figures", "documents"})
 
 
+#: what follows a "since" of time: "since 1995", "since the 1980s", "since then", "since the
+#: time of", "since last year": time, not a reason
+TEMPORAL_AFTER_SINCE = re.compile(
+    r"\s+(?:\d|the\s+(?:\d|time|start|beginning|early|late|end|days?|years?|months?|war)"
+    r"|then|last|early|late|its|their|his|her|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)",
+    re.IGNORECASE,
+)
+
+
 def _is_temporal_since(text: str, end: int) -> bool:
-    # "since 1995", "since the 1980s", "since then", "since the time of": time, not a reason
-    return bool(
-        re.match(
-            r"\s+(?:\d|the\s+(?:\d|time|start|beginning|early|late|end|days?|years?|months?|war)"
-            r"|then|last|early|late|its|their|his|her|january|february|march|april|may|june|july"
-            r"|august|september|october|november|december)",
-            text[end : end + 24],
-            re.IGNORECASE,
-        )
-    )
+    return bool(TEMPORAL_AFTER_SINCE.match(text[end : end + 24]))
 
 
 def _followed_by_of(text: str, end: int) -> bool:

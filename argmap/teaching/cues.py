@@ -221,6 +221,10 @@ NORMATIVE = re.compile(
     # "The pension system needs to be reformed" (a thing to be done), "Hands off our parks!"
     r"|\b(?:needs?|urgently\s+needs?)\s+to\s+be\s+\w+(?:ed|en)\b|^[\"'“‘(]*hands\s+off\b"
     r"|\b(?:has|have)\s+no\s+place\s+in\b"
+    # "Fast fashion has to stop", "Something needs to change now" (not "The bus has to stop
+    # at every corner")
+    r"|\b(?:has|have|needs?)\s+to\s+(?:stop|end|go|change)\b(?=\s*[.!;]|\s*$|\s+(?:now|"
+    r"immediately|at once|soon|for good)\b)"
     r"|\b(?:we|society|our society|the state|the city|the country)\s+(?:cannot|can't|can no longer)"
     # (not "We cannot afford to ignore X", which says that X matters, as "note that X" does)
     r"\s+afford\s+to\s+(?!(?:ignore|overlook|neglect|forget)\b)"
@@ -273,7 +277,7 @@ _VERDICT = (
     r"overrated|(?:long )?past due|a (?:good|fair|sensible|reasonable|workable) compromise|"
     r"the (?:fairest|simplest|most sensible|most effective|cheapest) (?:solution|way|option|choice)|"
     r"a waste of (?:\w+\s+)?(?:money|time|resources)|a disgrace|a scandal|"
-    r"out of the question)"
+    r"out of the question|the (?:right|wrong) (?:decision|step|move|call|thing to do))"
 )
 _EVALUATIVE = re.compile(
     r"\b(?:is|are|was|were|be|seems|remains)\s+(?:(?:not|no longer|quite|very|entirely|simply|"
@@ -316,7 +320,7 @@ _EVALUATIVE = re.compile(
     r"|\bmakes?\s+(?:no|little|much|a lot of|perfect|good)?\s*sense\b"
     # "I am against such taxes", "I'm in favour of a four-day week"
     r"|\bI(?:\s+am|'m)\s+(?:(?:strongly|firmly|therefore|thus|also|clearly|all|fully|very much|"
-    r"definitely)\s+)?"
+    r"definitely|totally|completely|entirely|absolutely|really|personally)\s+)?"
     r"(?:against|opposed to|in favou?r of|for(?!\s+(?:the\s+first|a\s+while|now|once|example|"
     r"instance|years|hours|days|weeks|months)\b))\b"
     # "I support the plan", "I welcome the decision", "I oppose the new centre"
@@ -328,7 +332,11 @@ _EVALUATIVE = re.compile(
     r"|\boutweighs?\b|\b(?:has|have)\s+had\s+(?:its|their)\s+day\b"
     # "X has no place in a modern state", "Zoos still have a place": a verdict on X's standing
     r"|\b(?:has|have)\s+(?:still\s+)?(?:no|a|its|their)\s+(?:rightful\s+)?place\s+"
-    r"(?:in|at|among)\b",
+    r"(?:in|at|among)\b"
+    # "We would be better off without X"; "I'd rather see the money spent on X", "I would
+    # prefer a tax": the writer's preference
+    r"|\bwould\s+be\s+(?:much\s+|far\s+|a lot\s+)?better\s+off\s+(?:without|with)\b"
+    r"|\bI(?:'d|\s+would)\s+(?:much\s+|far\s+)?(?:rather|prefer|like\s+to\s+see)\b",
     re.IGNORECASE,
 )
 # Openers that add a reason to something said elsewhere. Subordinating ones ("Because X, Y",
@@ -456,7 +464,10 @@ _TURN_OPENING = re.compile(
 )
 # "Since X, Y" / "Because X, Y": the reason first, then the claim drawn from it.
 _REASON_FIRST = re.compile(
-    r"^[\"'“‘(]*(?:since|because|given that)\b(?!\s+\d)[^,;]*,", re.IGNORECASE
+    # not a "since" of time ("Since last year, shops ...")
+    r"^[\"'“‘(]*(?:since(?!" + lexicon.TEMPORAL_AFTER_SINCE.pattern + r")|because|given that)\b"
+    r"(?!\s+\d)[^,;]*,",
+    re.IGNORECASE,
 )
 # A sentence opening with one of these answers the one before (not "But also ...": that adds).
 _ANSWER_OPENING = re.compile(r"^[\"'“‘(]*(?:but|however|yet)\b(?!\s+also\b)", re.IGNORECASE)

@@ -409,6 +409,9 @@ def split_clauses(text: str) -> list[_Part]:
         return [_Part(0, len(text))]  # one view reported, whatever its clauses
     cuts: list[tuple[int, str]] = []
     initial = _INITIAL.match(norm)
+    if initial and initial.group("m").lower() == "since":
+        if lexicon._is_temporal_since(norm, initial.end("m")):
+            initial = None  # "Since last year, shops ...": time, no reason
     if initial and _words(norm[initial.end() :]) >= MIN_WORDS:
         cuts.append((initial.end(), "^" + initial.group("m").lower()))
     for match in _SPLIT.finditer(norm):
