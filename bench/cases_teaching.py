@@ -110,6 +110,17 @@ def _skeleton_eval_case() -> None:
     )
 
 
+def _short_structures_case() -> None:
+    from bench.skeleton_eval import short_table
+
+    NOTES.append(
+        "Skeletons of `argmap new --from` on the 14 short texts written with the argument a "
+        "teacher reads in them (tests/data/short-structures.yaml, 80 units, structures fixed "
+        "before the skeleton ran; first run: conclusion 0.79, role F1 0.90, attachment "
+        "accuracy 0.69; `python bench/skeleton_eval.py --short`):\n\n" + short_table()
+    )
+
+
 def write_class() -> list[str]:
     """30 damaged copies of the flagship map (level n: n removed, n // 3 misplaced)."""
     import argmap
@@ -178,6 +189,12 @@ def cases() -> list[Case]:
     else:
         NOTES.append(f"Conclusion-guess accuracy not measured: no corpus at {MICROTEXTS}.")
     out += [
+        Case(
+            "teaching: skeleton evaluation, 14 short texts with their structure (in-process)",
+            "see notes",
+            func=_short_structures_case,
+            repeat=1,
+        ),
         Case(
             "teaching: grade 30 damaged submissions (one process)",
             "≤ 5 s in total",

@@ -14,6 +14,9 @@ conclusion-guess feature of :data:`argmap.teaching.cues.WEIGHTS` switched off;
 ``--ablation`` measures, on the development part only, each feature's effect:
 the figures without it, and the dev texts whose conclusion it wins or loses
 (a feature whose gain is one or two texts is a candidate for overfitting).
+``--short`` scores instead the short texts written for argmap with the
+argument a teacher reads in them (tests/data/short-structures.yaml, needs no
+corpus); with ``--errors``, unit by unit.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ sys.path.insert(0, str(HERE.parent))
 from argmap.teaching import draft_eval  # noqa: E402
 
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "microtexts"
+SHORT = HERE.parent / "tests" / "data" / "short-structures.yaml"
 PARTS = ("all", "dev", "held-out")
 COLUMNS = ("conclusion", "cc", "ro", "fu", "at", "attachment")
 
@@ -49,22 +53,57 @@ def table(folder: Path, parts: tuple[str, ...]) -> str:
     return "\n".join(lines)
 
 
+def short_table() -> str:
+    """The skeleton and the baselines on the short texts written with their structure."""
+    import yaml
+
+    entries = yaml.safe_load(SHORT.read_text(encoding="utf-8"))
+    systems = {"argmap new --from (skeleton)": draft_eval.skeleton_draft}
+    systems.update(draft_eval.baseline_drafts())
+    lines = [
+        "| system | texts | units | conclusion found | cc F1 | role F1 | function F1 "
+        "| attachment F1 | attachment accuracy |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, system in systems.items():
+        scores = draft_eval.evaluate_structures(entries, system)
+        row = scores.row()
+        figures = " | ".join(f"{row[c]:.2f}" for c in COLUMNS)
+        lines.append(f"| {name} | {scores.texts} | {scores.units} | {figures} |")
+    return "\n".join(lines)
+
+
+def short_errors() -> str:
+    """Each short text's gold and drafted units, side by side."""
+    import yaml
+
+    out: list[str] = []
+    for entry in yaml.safe_load(SHORT.read_text(encoding="utf-8")):
+        gold = draft_eval.read_structure(entry)
+        out.append(_side_by_side(gold.name, gold.text, gold))
+    return "\n".join(out)
+
+
+def _side_by_side(name: str, text: str, gold: draft_eval.Gold) -> str:
+    draft = draft_eval.skeleton_draft(text)
+    roles = draft_eval.roles_of(draft)
+    out = [f"## {name}"]
+    for k, unit in enumerate(draft.units):
+        where = "ROOT" if unit.parent is None else f"{unit.function}->{unit.parent}"
+        out.append(f"  D{k} [{roles[k]} {where}] {text[unit.start : unit.end]}")
+    for i, tokens in enumerate(gold.unit_tokens):
+        words = " ".join(text[s:e] for s, e in (gold.tokens[t] for t in sorted(tokens)))
+        parent = gold.parents[i]
+        where = "ROOT" if parent is None else f"{gold.functions[i]}->{parent}"
+        out.append(f"  G{i} [{gold.roles[i]} {where}] {words}")
+    return "\n".join(out)
+
+
 def errors(folder: Path) -> str:
     out: list[str] = []
     for txt, xml in draft_eval.corpus(folder, "dev"):
         text = txt.read_text(encoding="utf-8")
-        gold = draft_eval.read_gold(xml, text)
-        draft = draft_eval.skeleton_draft(text)
-        roles = draft_eval.roles_of(draft)
-        out.append(f"## {txt.stem}")
-        for k, unit in enumerate(draft.units):
-            where = "ROOT" if unit.parent is None else f"{unit.function}->{unit.parent}"
-            out.append(f"  D{k} [{roles[k]} {where}] {text[unit.start : unit.end]}")
-        for i, tokens in enumerate(gold.unit_tokens):
-            words = " ".join(text[s:e] for s, e in (gold.tokens[t] for t in sorted(tokens)))
-            parent = gold.parents[i]
-            where = "ROOT" if parent is None else f"{gold.functions[i]}->{parent}"
-            out.append(f"  G{i} [{gold.roles[i]} {where}] {words}")
+        out.append(_side_by_side(txt.stem, text, draft_eval.read_gold(xml, text)))
     return "\n".join(out)
 
 
@@ -108,7 +147,15 @@ def main(argv: list[str] | None = None) -> int:
         help="switch off a conclusion-guess feature (repeatable)",
     )
     parser.add_argument("--ablation", action="store_true", help="dev: each feature's effect")
+    parser.add_argument(
+        "--short",
+        action="store_true",
+        help="score the short texts written with their structure (tests/data/short-structures.yaml)",
+    )
     args = parser.parse_args(argv)
+    if args.short:
+        print(short_errors() if args.errors else short_table())
+        return 0
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 1

@@ -1117,3 +1117,15 @@ def test_a_since_of_time_opens_no_reason() -> None:
     assert not any(w.startswith("reason-first") for w in _why(text, text.split(". ")[0] + "."))
     because = "Since bags are cheap, shops give them out freely."
     assert "reason-first +2.0" in _why(because, because)
+
+
+def test_a_view_reported_without_that_before_a_noun_subject_is_reported() -> None:
+    for view in (
+        "Riders say the roads are too dangerous for them.",
+        "Critics claim the new lanes would slow down the buses.",
+        "Shop owners fear their customers will stay away.",
+    ):
+        assert cues_module.REPORTED_VIEW.match(view), view
+    # must not fire: a verb of saying with an object, not a clause
+    assert not cues_module.REPORTED_VIEW.match("Riders say the word to each other.")
+    assert not cues_module.REPORTED_VIEW.match("Parents think the matter over for weeks.")

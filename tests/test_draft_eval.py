@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import CORPUS, needs_corpus
 
 from argmap.formats import native
@@ -175,3 +176,62 @@ def test_ablating_a_feature_switches_it_off_for_the_block_only() -> None:
     assert cues.WEIGHTS["first-sentence"] == before
     with pytest.raises(ValueError, match="no conclusion feature"), draft_eval.ablated(["nope"]):
         pass
+
+
+SHORT_STRUCTURES = ROOT / "tests" / "data" / "short-structures.yaml"
+
+
+def test_a_text_given_as_its_units_reads_as_a_gold_tree() -> None:
+    entry = {
+        "name": "x",
+        "units": [
+            {"id": 1, "text": "We should do it."},
+            {"id": 2, "text": "Some say it costs too much.", "parent": 1, "function": "att"},
+            {"id": 3, "text": "But it pays back in a year.", "parent": 2, "function": "att"},
+        ],
+    }
+    gold = draft_eval.read_structure(entry)
+    assert gold.text == "We should do it. Some say it costs too much. But it pays back in a year."
+    assert (gold.parents, gold.functions, gold.roles) == (
+        (None, 0, 1),
+        ("cc", "att", "att"),
+        ("pro", "opp", "pro"),
+    )
+    assert [len(u) for u in gold.unit_tokens] == [5, 7, 8]  # words and full stops, in order
+
+
+@pytest.mark.parametrize(
+    ("units", "message"),
+    [
+        (
+            [{"id": 1, "text": "A."}, {"id": 2, "text": "B.", "parent": 9, "function": "sup"}],
+            "parent",
+        ),
+        ([{"id": 1, "text": "A."}, {"id": 2, "text": "B.", "parent": 1, "function": "pro"}], "sup"),
+        ([{"id": 1, "text": "A."}, {"id": 2, "text": "B."}], "not one claim"),
+        (
+            [
+                {"id": 1, "text": "A."},
+                {"id": 2, "text": "B.", "parent": 3, "function": "sup"},
+                {"id": 3, "text": "C.", "parent": 2, "function": "sup"},
+            ],
+            "circle",
+        ),
+    ],
+)
+def test_a_structure_that_is_no_tree_is_refused(
+    units: list[dict[str, object]], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        draft_eval.read_structure({"name": "x", "units": units})
+
+
+def test_the_skeleton_beats_the_baselines_on_the_short_structures() -> None:
+    entries = yaml.safe_load(SHORT_STRUCTURES.read_text(encoding="utf-8"))
+    golds = [draft_eval.read_structure(e) for e in entries]
+    assert len(golds) == 14 and sum(len(g.unit_tokens) for g in golds) == 80
+    row = draft_eval.evaluate_structures(entries, draft_eval.skeleton_draft).row()
+    for name, baseline in draft_eval.baseline_drafts().items():
+        other = draft_eval.evaluate_structures(entries, baseline).row()
+        for column in ("ro", "fu", "attachment"):
+            assert row[column] > other[column], (name, column)

@@ -1086,3 +1086,42 @@ def test_a_since_of_time_opening_a_sentence_is_no_reason_clause() -> None:
         "Since bags cost nothing,",
         "shops give them out to everyone.",
     ]
+
+
+def test_an_example_marker_inside_or_closing_a_sentence_makes_it_an_example_of_the_unit_before() -> (
+    None
+):
+    claim = "The town should build cycle lanes."
+    for example in (
+        "Children, for example, cannot cycle to school.",
+        "Many parents drive their children to school, for instance.",
+    ):
+        units = draft(analyse(f"{claim} {example}"))
+        unit = next(u for u in units if u.text == example)
+        assert (unit.kind, unit.basis, units[unit.parent or 0].text) == (
+            "evidence",
+            "example",
+            claim,
+        )
+        assert "example" in unit.why or "instance" in unit.why
+    # must not fire: the marker interrupts an open phrase, or there is no unit before it
+    inside = "Lanes cost little compared with, for example, a new bridge."
+    assert placed(f"{claim} {inside}")[inside][0] == "reason"
+    first = "Children, for example, cannot cycle to school."
+    assert placed(f"{first} {claim}")[first][0] != "evidence"
+
+
+def test_a_reply_calling_the_view_before_it_unfounded_rebuts_it() -> None:
+    claim = "The town should build cycle lanes."
+    view = "Some say that lanes cost too much."
+    for reply in (
+        "This view is not supported by the evidence.",
+        "This idea does not hold up.",
+        "Such a claim is groundless.",
+    ):
+        got = placed(f"{claim} {view} {reply}")
+        assert got[view] == ("objection", claim)
+        assert got[reply] == ("rebuttal", view)
+    # must not fire: a remark on the view that does not deny it
+    remark = "This view is popular with drivers."
+    assert placed(f"{claim} {view} {remark}")[remark][0] != "rebuttal"

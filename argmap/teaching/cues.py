@@ -391,7 +391,10 @@ REPORTED_VIEW = re.compile(
     r"argued|claimed|believed|thought|feared|worried|predicted|warned)\s+"
     # "that" may be left out before a clause: "Shop owners feared they would lose customers"
     r"(?:that\b|(?=(?:they|it|he|she|we|this|there)\s+(?:will|would|could|might|may|can|is|are|"
-    r"was|were|should|must|had|have|has)\b))",
+    r"was|were|should|must|had|have|has)\b)"
+    # or before a subject of a noun: "Riders say the roads are too dangerous for them"
+    r"|(?=(?:the|a|an|this|these|such|our|their|its|his|her)\s+(?:[\w'’-]+\s+){1,2}?(?:will|"
+    r"would|could|might|may|can|cannot|is|are|was|were|should|must|had|have|has)\b))",
     re.IGNORECASE,
 )
 #: "Latin is a dead language, one might argue, and therefore useless.": a view given as someone
@@ -432,9 +435,14 @@ _TURN = re.compile(r"[,;:]\s*(?:but|yet|however|though)\b|\s(?:but|however)\b", 
 #: A reply that denies the view before it outright ("This is wrong.", "But they are mistaken.",
 #: "I disagree.")
 DENIAL = re.compile(
-    r"^[\"'“‘(]*(?:but\s+)?(?:(?:this|that|it|they|such (?:a )?(?:view|claim|belief|argument))\s+"
+    r"^[\"'“‘(]*(?:but\s+)?(?:(?:(?:this|that|such (?:a )?)\s*(?:view|claim|belief|argument|idea|"
+    r"fear)|this|that|it|they)\s+"
     r"(?:is|are)\s+(?:simply\s+|just\s+|plainly\s+|quite\s+|completely\s+)?(?:wrong|not true|"
-    r"untrue|false|nonsense|a myth|not the case|mistaken|incorrect)\b"
+    r"untrue|false|nonsense|a myth|not the case|mistaken|incorrect|unfounded|groundless|baseless|"
+    # "This view is not supported by the evidence"
+    r"not (?:supported|borne out) by (?:the |any )?(?:evidence|facts|figures|research|data))\b"
+    r"|(?:this|that|such (?:a )?)\s*(?:view|claim|belief|argument|idea)\s+(?:does not|doesn't)\s+"
+    r"hold(?:\s+up)?\b"
     r"|i (?:do not|don't|cannot|can't) (?:agree|think so|believe so|"
     r"share (?:this|that|the|their|such an?) (?:view|opinion|belief))\b"
     r"|i disagree\b|nothing could be further from the truth\b)",

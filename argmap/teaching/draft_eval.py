@@ -39,7 +39,7 @@ import contextlib
 import hashlib
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -198,6 +198,64 @@ def read_gold(xml_path: Path, text: str) -> Gold:
         tuple(functions),
         tuple(adus[a] for a in order),
     )
+
+
+def read_structure(entry: Mapping[str, object]) -> Gold:
+    """The gold tree of a text given as its units (``tests/data/short-structures.yaml``): the
+    text is the units' texts joined by spaces; each unit has an ``id`` and, but the claim, a
+    ``parent`` id and a ``function`` (``sup`` or ``att``); roles follow from the attacks on a
+    unit's way to the claim."""
+    name = str(entry.get("name", "?"))
+    units = entry.get("units")
+    if not isinstance(units, list) or not units:
+        raise ValueError(f"{name}: no units")
+    texts = [" ".join(str(u["text"]).split()) for u in units]
+    text = " ".join(texts)
+    tokens = tokens_of(text)
+    index = {u["id"]: i for i, u in enumerate(units)}
+    unit_tokens: list[frozenset[int]] = []
+    at = 0
+    for piece in texts:
+        count = len(tokens_of(piece))
+        unit_tokens.append(frozenset(range(at, at + count)))
+        at += count
+    parents: list[int | None] = []
+    functions: list[str] = []
+    for u in units:
+        if "parent" not in u:
+            parents.append(None)
+            functions.append("cc")
+            continue
+        if u["parent"] not in index or u.get("function") not in ("sup", "att"):
+            raise ValueError(f"{name}: unit {u['id']}: a parent among the ids and sup or att")
+        parents.append(index[u["parent"]])
+        functions.append(str(u["function"]))
+    if parents.count(None) != 1:
+        raise ValueError(f"{name}: {parents.count(None)} units without a parent, not one claim")
+    roles: list[str] = []
+    for i in range(len(units)):
+        attacks, current, seen = 0, i, set()
+        while parents[current] is not None and current not in seen:
+            seen.add(current)
+            attacks += functions[current] == "att"
+            current = parents[current]  # type: ignore[assignment]
+        if parents[current] is not None:
+            raise ValueError(f"{name}: the parents of unit {units[i]['id']} go round in a circle")
+        roles.append("opp" if attacks % 2 else "pro")
+    return Gold(
+        name, text, tokens, tuple(unit_tokens), tuple(parents), tuple(functions), tuple(roles)
+    )
+
+
+def evaluate_structures(
+    entries: Iterable[Mapping[str, object]], system: Callable[[str], Draft]
+) -> Scores:
+    """Score ``system`` (text -> draft) on texts given as their gold units (:func:`read_structure`)."""
+    scores = Scores()
+    for entry in entries:
+        gold = read_structure(entry)
+        score(gold, system(gold.text), scores)
+    return scores
 
 
 def roles_of(draft: Draft) -> list[str]:

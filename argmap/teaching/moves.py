@@ -239,6 +239,19 @@ _EXAMPLE = re.compile(
     r"a case in point|consider)\b",
     re.IGNORECASE,
 )
+#: the same marker set off by commas after the sentence's first words, or closing it:
+#: "Bananas, for example, come with their own peel", "Oranges have a peel, for instance."
+_EXAMPLE_INSIDE = re.compile(
+    r"^[^,.;:]{1,80},\s*(?P<m>for example|for instance|e\.g\.)\s*,"
+    r"|,\s*(?P<end>for example|for instance)\s*[.!]?[\"'”’)]*\s*$",
+    re.IGNORECASE,
+)
+#: words after which ", for example," names the object in the middle of a phrase, no example
+#: for the unit before: "Lanes cost little compared with, for example, a new bridge"
+_OPEN_PHRASE = re.compile(
+    r"\b(?:with|to|of|for|from|by|in|on|at|as|than|like|such as|including|about|and|or)\s*$",
+    re.IGNORECASE,
+)
 _ENUMERATION = re.compile(
     _LEAD + r"(?:first|firstly|first of all|to begin with|second|secondly|third|thirdly|"
     r"fourth|finally|lastly|last but not least|moreover|furthermore|in addition|"
@@ -1006,7 +1019,7 @@ def _place(units: list[Unit], order: list[int]) -> None:
                 unit.kind, unit.parent = "objection", conclusion
                 unit.why = f"a contrast ({_said(cue)}) turning against the writer's own claim"
                 objection = i
-        elif (cue := _EXAMPLE.match(text)) and previous is not None:
+        elif (cue := _EXAMPLE.match(text) or _example_inside(text)) and previous is not None:
             unit.kind, unit.parent = "evidence", previous
             unit.basis = "example"
             unit.why = f"an example ({_said(cue)}) for the unit before"
@@ -1116,9 +1129,19 @@ def _place(units: list[Unit], order: list[int]) -> None:
     _name_attacks(units)
 
 
+def _example_inside(text: str) -> re.Match[str] | None:
+    """An example marker set off inside the sentence, unless it interrupts an open phrase."""
+    cue = _EXAMPLE_INSIDE.search(text)
+    if cue and cue.group("m") and _OPEN_PHRASE.search(text, 0, text.rfind(",", 0, cue.start("m"))):
+        return None
+    return cue
+
+
 def _said(match: re.Match[str]) -> str:
     """The cue words a pattern matched, as the comment quotes them (its marker, if named)."""
-    words = match.group("m") if "m" in match.re.groupindex else match.group()
+    words = (match.group("m") or "") if "m" in match.re.groupindex else match.group()
+    if not words and "end" in match.re.groupindex:
+        words = match.group("end") or ""
     return repr(" ".join(words.strip(" \"'“‘(").split()))
 
 
