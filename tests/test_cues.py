@@ -793,6 +793,8 @@ SHORT_TEXT_MISSES = {
     "o07": "a factual thesis against the closing 'Money for roads should rather go into buses'",
     "o08": "the closing requirement 'Patients must be able to trust...' outranks the thesis",
     "o09": "the closing follow-up 'Politicians must then respect the result' outranks the thesis",
+    "aa07": "'Compulsory voting would strengthen our democracy' (an effect, no verdict the guess "
+    "knows) against 'As a result, ...' and the fact that follows the opening question",
 }
 
 
@@ -800,7 +802,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 310
+    assert len(texts) == 322
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -1129,3 +1131,26 @@ def test_a_view_reported_without_that_before_a_noun_subject_is_reported() -> Non
     # must not fire: a verb of saying with an object, not a clause
     assert not cues_module.REPORTED_VIEW.match("Riders say the word to each other.")
     assert not cues_module.REPORTED_VIEW.match("Parents think the matter over for weeks.")
+
+
+def test_i_am_not_convinced_after_a_reported_view_is_the_writers_stand() -> None:
+    view = "Many people believe that nuclear power is the answer to climate change."
+    rest = "New reactors take fifteen years to build. Their power costs far more than wind power."
+    for reply in ("I am not convinced.", "I'm not so sure.", "I doubt it."):
+        assert _guess(f"{view} {reply} {rest}") == reply
+        assert "first-sentence +2.0" in _why(f"{view} {reply} {rest}", reply)
+    # must not fire: being convinced of something, or doubt about a fact of the text
+    assert not cues_module.DENIAL.match("i am convinced that we need reactors.")
+    assert not cues_module.DENIAL.match("i doubted the figures at first, but they hold.")
+
+
+def test_a_plan_of_others_judged_in_the_next_sentence_is_answered_by_the_verdict() -> None:
+    plan = "The town plans to cut down the old plane trees on the market square."
+    verdict = "That would be a serious mistake."
+    rest = "The trees give shade on hot days. There are two car parks nearby."
+    assert _guess(f"{plan} {verdict} {rest}") == verdict
+    assert _evaluative("Closing the line was a costly error.")
+    # must not fire: the sentence after the plan reports more of it, and judges nothing
+    text = f"{plan} That would free forty parking spaces. The trees give shade on hot days."
+    assert "first-sentence +2.0" not in _why(text, "That would free forty parking spaces.")
+    assert not _evaluative("He made a serious effort to finish.")

@@ -267,7 +267,7 @@ _VERDICT = (
     r"inhumane|humane|"
     r"sustainable|unsustainable|ethical|unethical|moral|immoral|practicable|impracticable|"
     r"feasible|unfeasible|infeasible|viable|unviable|realistic|unrealistic|counterproductive|"
-    r"a mistake|a good idea|a bad idea|a good thing|a bad thing|(?:long )?overdue|the right way|"
+    r"an? (?:(?:big|serious|grave|huge|terrible|great|costly|bad|historic)\s+)?(?:mistake|error)|a good idea|a bad idea|a good thing|a bad thing|(?:long )?overdue|the right way|"
     r"the best thing|the worst thing|needed|a nuisance|"
     r"the (?:wrong|right) (?:place|time|moment|priority)|"
     r"an? (?:good|great|real|unique|golden|huge|big) (?:opportunity|chance)|a luxury|a burden|a blessing|a curse|the (?:right |only |best |real )?(?:answer|solution)|"
@@ -445,6 +445,9 @@ DENIAL = re.compile(
     r"hold(?:\s+up)?\b"
     r"|i (?:do not|don't|cannot|can't) (?:agree|think so|believe so|"
     r"share (?:this|that|the|their|such an?) (?:view|opinion|belief))\b"
+    # "I am not convinced.", "I doubt it.": the writer does not take the view up
+    r"|i(?: am|'m|’m) not (?:(?:at all|really|so|entirely|fully|quite)\s+)?(?:convinced|"
+    r"persuaded|so sure)\b|i (?:very much |rather |seriously )?doubt (?:it|that|this)\b"
     r"|i disagree\b|nothing could be further from the truth\b)",
     re.IGNORECASE,
 )
@@ -779,26 +782,35 @@ def opening_reply(sentences: Sequence[Sentence]) -> int:
         return 1
     if is_reported_view(opening):
         # "Many people find hunting cruel. Yet it is still needed.": the writer turns from it
-        return 1 if _rejects(reply) or _turns(reply) else 0
+        # "The town plans to cut down the trees. That would be a serious mistake.": judged
+        return 1 if _rejects(reply) or _turns(reply) or _judges(reply) else 0
     plain = lexicon.normalize(opening)
     if _is_norm(plain) or _EVALUATIVE.search(plain):
         return 0  # the text opens on a stand of its own
     # "Many schools have replaced textbooks with tablets. This is a step in the wrong
     # direction.": a plain fact, then the writer's verdict on it
     # "Nobody likes to pay the licence fee. Still, it is necessary.": granted, then turned from
-    if (_VERDICT_ON_IT.match(reply) or _RETURN_OPENING.match(reply)) and (
-        _is_norm(reply) or _EVALUATIVE.search(reply)
-    ):
+    if _judges(reply) or (_RETURN_OPENING.match(reply) and _takes_stand(reply)):
         return 1
     if len(sentences) > 2 and is_reported_view(sentences[1].text):
         return 2 if _rejects(lexicon.normalize(sentences[2].text)) else 0
     return 0
 
 
+def _takes_stand(reply: str) -> bool:
+    """Whether a sentence states a norm or a verdict of the writer's."""
+    return bool(_is_norm(reply) or _EVALUATIVE.search(reply))
+
+
+def _judges(reply: str) -> bool:
+    """A verdict on what the sentence before says ("This is a mistake.", "That must stop.")."""
+    return bool(_VERDICT_ON_IT.match(reply) and _takes_stand(reply))
+
+
 def _turns(text: str) -> bool:
     """Whether a sentence turns from the one before it to a stand of the writer's."""
     reply = lexicon.normalize(text)
-    return bool(_TURN_OPENING.match(reply) and (_is_norm(reply) or _EVALUATIVE.search(reply)))
+    return bool(_TURN_OPENING.match(reply) and _takes_stand(reply))
 
 
 def _rejects(reply: str) -> bool:
