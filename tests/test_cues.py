@@ -802,7 +802,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 334
+    assert len(texts) == 346
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -1154,3 +1154,25 @@ def test_a_plan_of_others_judged_in_the_next_sentence_is_answered_by_the_verdict
     text = f"{plan} That would free forty parking spaces. The trees give shade on hot days."
     assert "first-sentence +2.0" not in _why(text, "That would free forty parking spaces.")
     assert not _evaluative("He made a serious effort to finish.")
+
+
+def test_a_view_reported_with_a_bare_plural_subject_is_reported() -> None:
+    for view in (
+        "Animal rights groups say zoos should be closed.",
+        "Critics claim fees are too high for poor families.",
+    ):
+        assert cues_module.REPORTED_VIEW.match(view), view
+    assert _normative("Animal rights groups say zoos should be closed.") is False
+    # must not fire: a verb of saying with an object
+    assert not cues_module.REPORTED_VIEW.match("Teachers say thanks to the parents.")
+
+
+def test_i_understand_their_concern_but_y_answers_the_view_it_grants() -> None:
+    view = "Animal rights groups say zoos should be closed because the animals suffer."
+    reply = "I understand their concern, but zoos still play an important role."
+    text = f"{view} {reply} They breed species that have almost died out. Children learn a lot."
+    assert "first-sentence +2.0" in _why(text, reply)
+    assert _guess(text) == reply
+    # must not fire: understanding with no turn after it
+    text = f"{view} I understand their concern. They breed species that have almost died out."
+    assert "first-sentence +2.0" not in _why(text, "I understand their concern.")

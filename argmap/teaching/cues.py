@@ -394,7 +394,9 @@ REPORTED_VIEW = re.compile(
     r"was|were|should|must|had|have|has)\b)"
     # or before a subject of a noun: "Riders say the roads are too dangerous for them"
     r"|(?=(?:the|a|an|this|these|such|our|their|its|his|her)\s+(?:[\w'’-]+\s+){1,2}?(?:will|"
-    r"would|could|might|may|can|cannot|is|are|was|were|should|must|had|have|has)\b))",
+    r"would|could|might|may|can|cannot|is|are|was|were|should|must|had|have|has)\b)"
+    # or a plural noun with no article: "Animal rights groups say zoos should be closed"
+    r"|(?=[a-z][\w'’-]*s\s+(?:will|would|could|might|can|cannot|are|were|should|must|ought)\b))",
     re.IGNORECASE,
 )
 #: "Latin is a dead language, one might argue, and therefore useless.": a view given as someone
@@ -797,6 +799,15 @@ def opening_reply(sentences: Sequence[Sentence]) -> int:
     return 0
 
 
+#: the writer grants the view its due, then turns from it: "I understand their concern, but
+#: zoos still play an important role", "I see the point, yet ..."
+_GRANT_TURN = re.compile(
+    r"^[\"'“‘(]*i\s+(?:can\s+|do\s+)?(?:understand|see|accept|respect|appreciate|share)\s+"
+    r"(?:their|the|this|that|such|these|those|his|her|its|why)\b[^.;:!?]*?,\s*(?:but|yet)\s+\S",
+    re.IGNORECASE,
+)
+
+
 def _takes_stand(reply: str) -> bool:
     """Whether a sentence states a norm or a verdict of the writer's."""
     return bool(_is_norm(reply) or _EVALUATIVE.search(reply))
@@ -816,7 +827,10 @@ def _turns(text: str) -> bool:
 def _rejects(reply: str) -> bool:
     """A reply that denies the view before it, or answers it in the writer's own voice ("I am
     against such taxes.")."""
-    return bool(DENIAL.match(reply) or (_FIRST_PERSON.match(reply) and _EVALUATIVE.search(reply)))
+    return bool(
+        DENIAL.match(reply)
+        or (_FIRST_PERSON.match(reply) and (_EVALUATIVE.search(reply) or _GRANT_TURN.match(reply)))
+    )
 
 
 def _next_sentence(body: list[Paragraph], place: int, index: int) -> Sentence | None:
