@@ -1176,3 +1176,13 @@ def test_i_understand_their_concern_but_y_answers_the_view_it_grants() -> None:
     # must not fire: understanding with no turn after it
     text = f"{view} I understand their concern. They breed species that have almost died out."
     assert "first-sentence +2.0" not in _why(text, "I understand their concern.")
+
+
+def test_money_better_spent_elsewhere_is_a_proposal() -> None:
+    opening = "Every year, our town spends a fortune on fireworks for New Year's Eve."
+    verdict = "This money would be better spent on the youth centre."
+    assert _normative(verdict)
+    assert _guess(f"{opening} {verdict} The centre has had to cut its hours twice.") == verdict
+    # must not fire: better spent as a fact, or "better" of something else
+    assert not _normative("The money was better spent than last year.")
+    assert not _normative("Sundays would be better spread out through the year.")

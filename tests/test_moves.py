@@ -1125,3 +1125,16 @@ def test_a_reply_calling_the_view_before_it_unfounded_rebuts_it() -> None:
     # must not fire: a remark on the view that does not deny it
     remark = "This view is popular with drivers."
     assert placed(f"{claim} {view} {remark}")[remark][0] != "rebuttal"
+
+
+def test_a_cost_weighed_away_in_the_next_sentence_makes_it_a_conceded_objection() -> None:
+    claim = "A speed limit of 130 km/h on motorways is long overdue."
+    cost = "Drivers may lose a few minutes on a long journey."
+    for reply in ("That is a small price for fewer deaths.", "But this hardly matters."):
+        got = placed(f"{claim} Most accidents happen at high speed. {cost} {reply}")
+        assert got[cost] == ("objection", claim)
+        assert got[reply] == ("rebuttal", cost)
+    # must not fire: a share of something, not a cost weighed away
+    fact = "That is a small part of the budget."
+    got = placed(f"{claim} Most accidents happen at high speed. Trains cost ten euros. {fact}")
+    assert got["Trains cost ten euros."][0] == "reason"

@@ -232,6 +232,9 @@ NORMATIVE = re.compile(
     # would be better if..." (not "would be better off", "better for their health")
     r"|\bwould\s+be\s+(?:far\s+|much\s+|a lot\s+|even\s+)?(?:fairer|better|wiser|preferable|"
     r"more\s+(?:sensible|reasonable|just|appropriate))(?=\s+than\b|\s+if\b|\s*[.;!]|\s*$)"
+    # where the money should go: "This money would be better spent on the youth centre"
+    r"|\b(?:would|could)\s+be\s+(?:far\s+|much\s+|a lot\s+)?better\s+(?:spent|used|invested)"
+    r"\s+(?:on|in|for|to)\b"
     # a proposal put as a question: "Why not just make public transport free?"
     r"|^[\"'“‘(]*(?:so\s+|then\s+)?why\s+(?:not|don't\s+we|do\s+we\s+not|can't\s+we|"
     r"couldn't\s+we)\b(?=.*\?[\"'”’)\s]*$)",

@@ -47,7 +47,10 @@ Moves, by the words a unit opens with (in text order):
   the subject, "X is admittedly Y"): an *objection* to the conclusion; plain
   units right after it support it. A grant of it ("This is true, but Y",
   "That may be true for some products, but Y") agrees with it, and Y rebuts
-  it; a denial of it ("This is not true: ...", "I disagree") rebuts it;
+  it; a denial of it ("This is not true: ...", "I disagree") rebuts it. A
+  plain point the next sentence turns around ("That is exactly why Y") or
+  weighs away ("That is a small price for Y", "But this hardly matters") is
+  conceded: an objection, and that sentence its rebuttal;
 * **contrast** ("But", "However", "Yet", "Still", "Nevertheless", "On the
   other hand"...): after an objection (also a clause conceded in the sentence
   just before: "Y, even if X. Yet Z."), the writer's *rebuttal* (an attack on
@@ -268,6 +271,15 @@ _ORDINAL = re.compile(
 # into the writer's own (a retort)
 _RETORT = re.compile(
     _LEAD + r"(?:that|this)(?:'s|\s+is)\s+(?:exactly|precisely|just)\s+(?:why|what)\b",
+    re.IGNORECASE,
+)
+# "That is a small price for fewer deaths", "This hardly matters": the cost named before is
+# granted and weighed away (the sentence before is a conceded objection, this its rebuttal)
+_DISMISSAL = re.compile(
+    _LEAD + r"(?:but\s+|yet\s+)?(?:that|this|it)(?:'s|’s|\s+is|\s+would be|\s+seems)\s+"
+    r"(?:(?:only|just|surely|still)\s+)?(?:an?\s+)?(?:small|low|modest|tiny|reasonable|acceptable)\s+"
+    r"(?:price|cost|sacrifice)\b"
+    r"|" + _LEAD + r"(?:but\s+)?(?:that|this)\s+(?:hardly|barely)\s+matters\b",
     re.IGNORECASE,
 )
 _CONSEQUENCE = re.compile(
@@ -1061,19 +1073,35 @@ def _place(units: list[Unit], order: list[int]) -> None:
             # "First, ... Second, ..." open blocks of support; "Also", "Moreover" add one point
             reason = i if _ORDINAL.match(text) else None
             objection = None
-        elif (cue := _RETORT.match(text)) and (
+        elif (cue := _RETORT.match(text) or _DISMISSAL.match(text)) and (
             objection is not None
-            or (before is not None and previous in plain and REPORTED_VIEW.match(before.text))
+            or (
+                before is not None
+                and previous in plain
+                and (cue.re is _DISMISSAL or REPORTED_VIEW.match(before.text))
+            )
         ):
             # "Of course, cannabis is not harmless. That is exactly why the sale to minors
             # remains forbidden.": the objection answered out of its own mouth (also a view
-            # reported: "The operators say that the trains barely pay. That is exactly why...")
+            # reported: "The operators say that the trains barely pay. That is exactly why...");
+            # "Drivers may lose a few minutes. That is a small price for fewer deaths.": the
+            # cost before weighed away
+            weighed = cue.re is _DISMISSAL
             if objection is None and before is not None and previous is not None:
                 before.kind, before.parent = "objection", conclusion
-                before.why = f"a view reported, then turned around ({_said(cue)}): an objection"
+                before.why = (
+                    f"a cost the next sentence weighs away ({_said(cue)}): an objection"
+                    if weighed
+                    else f"a view reported, then turned around ({_said(cue)}): an objection"
+                )
                 objection = previous
             unit.kind, unit.parent = "rebuttal", objection
-            unit.why = f"turns the objection before it around ({_said(cue)}): a rebuttal"
+            action = (
+                "weighs the objection before it away"
+                if weighed
+                else "turns the objection before it around"
+            )
+            unit.why = f"{action} ({_said(cue)}): a rebuttal"
             objection = None
         elif cue := (_CONSEQUENCE.match(text) or _CONSEQUENCE_INSIDE.match(text)):
             target = reason if reason is not None else conclusion
