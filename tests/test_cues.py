@@ -802,7 +802,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 346
+    assert len(texts) == 358
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -1186,3 +1186,11 @@ def test_money_better_spent_elsewhere_is_a_proposal() -> None:
     # must not fire: better spent as a fact, or "better" of something else
     assert not _normative("The money was better spent than last year.")
     assert not _normative("Sundays would be better spread out through the year.")
+
+
+def test_the_sensible_choice_is_a_recommendation() -> None:
+    assert _normative("Keeping the clocks the same all year would be the sensible choice.")
+    assert _normative("A lottery is the fairest way to hand out the places.")
+    # must not fire: a sensible thing that is no option taken
+    assert not _normative("She made a sensible remark about the clocks.")
+    assert not _normative("The fairest of them all was the queen.")
