@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from argmap.teaching.clauses import split_clauses
 from argmap.teaching.cues import analyse
-from argmap.teaching.moves import Unit, draft, restates, source_of, split_clauses
+from argmap.teaching.moves import Unit, draft, restates, source_of
 
 
 def placed(text: str) -> dict[str, tuple[str, str]]:

@@ -40,7 +40,9 @@ Wording:
 * ``summary-indicator`` +4.0: "in conclusion", "to sum up", "all in all"...
   (conclusion indicators that announce the text's own conclusion);
 * ``conclusion-indicator`` +2.5: any other conclusion indicator of the
-  lexicon ("therefore", "hence", "that's why"...);
+  lexicon ("therefore", "hence", "that's why"...); a "so" inside a sentence
+  that takes no stand ("Young people cannot drive, so they depend on buses")
+  draws a fact from a fact and does not count;
 * ``normative`` +2.0: a deontic modal ("should", "ought", "must", "shall"),
   "is (not) to be <done>", a proposal ("it would be fair to make...", "it
   is high time to act", "it is high time that the centre was closed"; not
@@ -57,8 +59,10 @@ Wording:
   accepted", "it is clear that", "has no place in" / "still has a place
   in", or a stance verb ("I think", "I don't think", "I argue", "in my
   view", "I am against", "I am in favour of"; not "I think of");
-* ``claim-with-reason`` +0.5: a premise indicator inside the sentence
-  ("X, since Y"): a claim given with its reason;
+* ``claim-with-reason`` +0.5: a premise indicator inside a sentence that
+  takes a stand ("X should go, since Y"): a claim given with its reason (not
+  a fact explained: "Half the houses stand empty because they are holiday
+  homes");
 * ``reason-first`` +2.0: it opens with its reason ("Since X, Y",
   "Because X, Y", "Given that X, Y"; not "Since 2010"): Y is a conclusion
   drawn from X, as in "X, therefore Y" (this replaces ``claim-with-reason``);
@@ -946,13 +950,17 @@ def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
     # from it ("Some worry about X, but this should be addressed by Y")
     stand = _own_part(text) if is_reported_view(text) else text
     own_from = sentence.start + len(text) - len(stand)  # where the writer's own part begins
+    normative = _is_norm(stand)
+    evaluative = bool(_EVALUATIVE.search(stand))
+    # "Young people cannot drive, so they depend on buses": a "so" inside a sentence that
+    # takes no stand draws a fact from a fact, no conclusion of the text's
     indicators = [
         " ".join(c.text.lower().split())
         for c in cues
-        if c.kind == lexicon.CONCLUSION_INDICATOR and c.start >= own_from
+        if c.kind == lexicon.CONCLUSION_INDICATOR
+        and c.start >= own_from
+        and (normative or evaluative or c.start <= own_from + 1 or c.text.lower() != "so")
     ]
-    normative = _is_norm(stand)
-    evaluative = bool(_EVALUATIVE.search(stand))
     if any(word in SUMMARY_INDICATORS for word in indicators):
         fired.append(("summary-indicator", 1))
     elif indicators:
@@ -966,7 +974,9 @@ def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
         fired.append(("premise-opening", 1))
     elif _REASON_FIRST.match(text):
         fired.append(("reason-first", 1))
-    elif any(c.kind == lexicon.PREMISE_INDICATOR for c in cues):
+    elif (normative or evaluative) and any(c.kind == lexicon.PREMISE_INDICATOR for c in cues):
+        # "Half the houses stand empty because they are holiday homes": a fact explained, no
+        # claim backed
         fired.append(("claim-with-reason", 1))
     if _CONCESSION_OPENING.match(text):
         fired.append(("concession-opening", 1))

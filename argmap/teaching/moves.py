@@ -123,6 +123,7 @@ import re
 from dataclasses import dataclass, field
 
 from argmap.analysis import lexicon
+from argmap.teaching.clauses import LEAD, MIN_WORDS, split_clauses, word_count
 from argmap.teaching.cues import (
     DENIAL,
     NORMATIVE,
@@ -138,8 +139,6 @@ from argmap.teaching.cues import (
 )
 from argmap.teaching.sentences import LIST_ITEM
 
-#: A clause split off a sentence has at least this many words (else the sentence stays whole).
-MIN_WORDS = 3
 #: A unit restates the conclusion when it repeats this share of the conclusion's content words.
 RESTATEMENT = 0.6
 #: A text of several paragraphs and at most this many words (a short essay) is drafted
@@ -150,9 +149,8 @@ SHORT_TEXT_WORDS = 600
 MAX_DEPTH = 12
 MAX_LOOKBACK = 50
 
-_LEAD = r"^[\"'“‘(\s]*"
 _CONCESSION = re.compile(
-    _LEAD + r"(?:admittedly|granted|of course|sure\b|certainly|true\b|it is true|it's true|"
+    LEAD + r"(?:admittedly|granted|of course|sure\b|certainly|true\b|it is true|it's true|"
     r"no doubt|yes\b|indeed,? (?:one|some)|perhaps|it may be that|"
     r"(?:some|many|most) (?:people |critics |opponents |parents |[a-z]+ )?(?:may |might |would |will )?"
     # ("feel that": "Many immigrants feel attached to both countries" reports no view)
@@ -169,7 +167,7 @@ _CONCESSION = re.compile(
     re.IGNORECASE,
 )
 _CONTRAST = re.compile(
-    _LEAD + r"(?:but|however|yet|still|nevertheless|nonetheless|on the other hand|"
+    LEAD + r"(?:but|however|yet|still|nevertheless|nonetheless|on the other hand|"
     r"even so|all the same|that said|in contrast|on the contrary|conversely|"
     # "It is often said that X. In reality, Y.": the writer sets the record straight
     r"in reality|in truth|the truth is|the reality is)\b",
@@ -177,11 +175,11 @@ _CONTRAST = re.compile(
 )
 # the contrast openers that concede what came before (PDTB's concession sense): "X. But Y"
 _CONCESSIVE_OPENING = re.compile(
-    _LEAD + r"(?:but|yet|still|nevertheless|nonetheless|even so|all the same|that said)\b",
+    LEAD + r"(?:but|yet|still|nevertheless|nonetheless|even so|all the same|that said)\b",
     re.IGNORECASE,
 )
 # "Rather, Z" / "Instead, Z" after a denial: the writer's own point (not "Rather than X, Z")
-_CORRECTION = re.compile(_LEAD + r"(?P<m>rather|instead)\b(?!\s+than\b|\s+of\b)", re.IGNORECASE)
+_CORRECTION = re.compile(LEAD + r"(?P<m>rather|instead)\b(?!\s+than\b|\s+of\b)", re.IGNORECASE)
 _HOWEVER_INSIDE = re.compile(
     # ("however hard it is" concedes nothing: a degree)
     r"^[^,.;]{0,60},?\s+(?P<m>however(?!\s+(?:hard|much|long|many|few|small|little|often|great)\b"
@@ -190,7 +188,7 @@ _HOWEVER_INSIDE = re.compile(
 )
 # A clause that only grants what was said before ("This is true, but...", "That may be so")
 _GRANT = re.compile(
-    _LEAD + r"(?:(?:this|that|it)\s+(?:is|may be|might be|is of course|is certainly|is partly)\s+"
+    LEAD + r"(?:(?:this|that|it)\s+(?:is|may be|might be|is of course|is certainly|is partly)\s+"
     r"(?:true|so|right|correct|the case|understandable)(?:\s+(?:for|of|in|at)\s+[^,;:]{1,40}?)?|"
     r"true|granted|"
     r"fair enough)\s*[,;:.!]?\s*$",
@@ -230,7 +228,7 @@ _APPEARANCE = re.compile(
     re.IGNORECASE,
 )
 _UNDERCUT = re.compile(
-    _LEAD + r"(?:but |yet |however,? |still,? )?(?:that|this|it|which|these|such)\s+"
+    LEAD + r"(?:but |yet |however,? |still,? )?(?:that|this|it|which|these|such)\s+"
     r"(?:(?:alone|in itself|by itself|itself)\s+)?"
     r"(?:does not|doesn't|do not|don't|did not|didn't|need not|needn't|cannot|can't|"
     r"would not|wouldn't|is no|is not a|isn't a)\s*(?:necessarily\s+)?"
@@ -238,7 +236,7 @@ _UNDERCUT = re.compile(
     re.IGNORECASE,
 )
 _EXAMPLE = re.compile(
-    _LEAD + r"(?:for example|for instance|e\.g\.|as an example|take|to give an example|"
+    LEAD + r"(?:for example|for instance|e\.g\.|as an example|take|to give an example|"
     r"a case in point|consider)\b",
     re.IGNORECASE,
 )
@@ -256,34 +254,34 @@ _OPEN_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _ENUMERATION = re.compile(
-    _LEAD + r"(?:first|firstly|first of all|to begin with|second|secondly|third|thirdly|"
+    LEAD + r"(?:first|firstly|first of all|to begin with|second|secondly|third|thirdly|"
     r"fourth|finally|lastly|last but not least|moreover|furthermore|in addition|"
     r"additionally|besides|also|another|on top of that|what's more|not only|apart from that|"
-    r"plus)\b|" + _LEAD + LIST_ITEM,  # a numbered list item: "1. Shift workers..."
+    r"plus)\b|" + LEAD + LIST_ITEM,  # a numbered list item: "1. Shift workers..."
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(
-    _LEAD + r"(?:first|firstly|first of all|to begin with|second|secondly|third|thirdly|fourth|"
-    r"finally|lastly|last but not least)\b|" + _LEAD + LIST_ITEM,
+    LEAD + r"(?:first|firstly|first of all|to begin with|second|secondly|third|thirdly|fourth|"
+    r"finally|lastly|last but not least)\b|" + LEAD + LIST_ITEM,
     re.IGNORECASE,
 )
 # "That is exactly why...", "That is exactly what a test would check": a point granted turned
 # into the writer's own (a retort)
 _RETORT = re.compile(
-    _LEAD + r"(?:that|this)(?:'s|\s+is)\s+(?:exactly|precisely|just)\s+(?:why|what)\b",
+    LEAD + r"(?:that|this)(?:'s|\s+is)\s+(?:exactly|precisely|just)\s+(?:why|what)\b",
     re.IGNORECASE,
 )
 # "That is a small price for fewer deaths", "This hardly matters": the cost named before is
 # granted and weighed away (the sentence before is a conceded objection, this its rebuttal)
 _DISMISSAL = re.compile(
-    _LEAD + r"(?:but\s+|yet\s+)?(?:that|this|it)(?:'s|’s|\s+is|\s+would be|\s+seems)\s+"
+    LEAD + r"(?:but\s+|yet\s+)?(?:that|this|it)(?:'s|’s|\s+is|\s+would be|\s+seems)\s+"
     r"(?:(?:only|just|surely|still)\s+)?(?:an?\s+)?(?:small|low|modest|tiny|reasonable|acceptable)\s+"
     r"(?:price|cost|sacrifice)\b"
-    r"|" + _LEAD + r"(?:but\s+)?(?:that|this)\s+(?:hardly|barely)\s+matters\b",
+    r"|" + LEAD + r"(?:but\s+)?(?:that|this)\s+(?:hardly|barely)\s+matters\b",
     re.IGNORECASE,
 )
 _CONSEQUENCE = re.compile(
-    _LEAD + r"(?:therefore|thus|hence|so\b|consequently|accordingly|as a result|"
+    LEAD + r"(?:therefore|thus|hence|so\b|consequently|accordingly|as a result|"
     r"(?:that|this)(?:'s|\s+is)\s+(?:exactly\s+|precisely\s+|just\s+)?why|this means|"
     r"for this reason|for these reasons|"
     r"(?:this|that|which) (?:results in|leads to|causes|would result in|would lead to))",
@@ -292,13 +290,13 @@ _CONSEQUENCE = re.compile(
 # "Fear of punishment hence does not deter", "It would therefore be wise": drawn inside the
 # first clause (not "X and hence Y", a consequence inside the sentence)
 _CONSEQUENCE_INSIDE = re.compile(
-    _LEAD + r"(?:(?!\b(?:and|or|but)\b)[^,;:.!?]){1,80}?"
+    LEAD + r"(?:(?!\b(?:and|or|but)\b)[^,;:.!?]){1,80}?"
     r"\b(?P<m>therefore|thus(?!\s+far\b)|hence)\b",
     re.IGNORECASE,
 )
 # what opens a sentence that sums the text up: a conclusion marker ("For these reasons, ...")
 _SUMMING_UP = re.compile(
-    _LEAD + r"(?:for (?:all )?(?:this|these|those|that|the above) reasons?|in conclusion|"
+    LEAD + r"(?:for (?:all )?(?:this|these|those|that|the above) reasons?|in conclusion|"
     r"to conclude|to sum up|to summari[sz]e|in sum|in summary|in short|all in all|"
     r"all things considered|therefore|thus|hence|consequently|that is why|that's why|"
     r"this is why|so\b)",
@@ -306,7 +304,7 @@ _SUMMING_UP = re.compile(
 )
 # "This shows that Y": a claim drawn from what came before (not "This does not show": an undercut)
 _DRAWN = re.compile(
-    _LEAD + r"(?:this|that|these|all this|all of this|which|it)\s+(?:clearly\s+|alone\s+|also\s+)?"
+    LEAD + r"(?:this|that|these|all this|all of this|which|it)\s+(?:clearly\s+|alone\s+|also\s+)?"
     r"(?P<m>shows|show|suggests|suggest|proves|prove|demonstrates|demonstrate|indicates|"
     r"indicate|implies|imply|means)\b",
     re.IGNORECASE,
@@ -314,70 +312,11 @@ _DRAWN = re.compile(
 # "Because X, Y" and "Since X, Y" are left out: their main clause may well be the point
 _PREMISE = re.compile(
     # ("For this, the school office has a telephone": for this purpose, no premise)
-    _LEAD
-    + r"(?:for\b(?! example| instance| the (?:first|last|past)| (?:this|that|these|those|such|"
+    LEAD + r"(?:for\b(?! example| instance| the (?:first|last|past)| (?:this|that|these|those|such|"
     r"now|years|decades|me|us|them|him|her|you)\b)|after all)",
     re.I,
 )
 
-# "..., and so do their children": "so" before its verb and subject says "too", no consequence
-_NOT_LIKEWISE = (
-    r"(?!\s+(?:do|does|did|is|are|was|were|am|have|has|had|can|could|will|would|should|must)\s)"
-)
-# split points inside a sentence: the marker opens the second part
-_SPLIT = re.compile(
-    r"(?:[,;:]|\s[–—-])\s+(?P<m>but(?!\s+(?:rather|instead|only)\b)|yet|however|whereas|although|though|even though|even if|"
-    r"unless|because(?!\s+of\b)|since|for(?=\s+(?:it|they|this|that|these|those|there|the|a|an|we|he|she|"
-    r"you|one|many|most|no|in|without)\b)|so(?!\s+(?:that|many|much|far|long|called)\b)"
-    + _NOT_LIKEWISE
-    + r"|therefore|thus|hence|which is why|which means|and therefore|and so"
-    + _NOT_LIKEWISE
-    + r"|and thus|"
-    # ", as the population ages", ", as, due to...": a reason clause (not "as long as", "as such")
-    r"as(?=\s+(?:it|they|this|there|we|he|she|you|the|many|most|no|not|everyone|people)\b|,)|"
-    # ", as shops are open...": a subject and its verb follow the "as" (no preposition, article)
-    r"as(?=\s+[a-z]+\s+(?:is|are|was|were|have|has|had|can|cannot|will|would|do|does|did)\b)|"
-    r"including|otherwise|and (?:how|who|what|why|where))\b"
-    # "X only because Y": the adverb goes with the reason ("only because zoos bred it")
-    r"|\s+(?P<adv>(?:only|just|simply|partly|mainly|largely|precisely|solely|purely)\s+"
-    r"(?=because\b))?"
-    r"(?P<n>because(?!\s+of\b)|although|even though|even if|unless|whereas|"
-    r"but(?!\s+(?:rather|instead|only|also|not|for|as|in|on|at|by|with|from|to|of|a few|few|"
-    r"one|once)\b))\b"
-    r"|;\s+(?P<semi>)(?=\w)",  # "X; Y" with no connective: Y spells out X
-    re.IGNORECASE,
-)
-# "Although X, Y"; also "And since X, Y", "Since, however, X, Y" (a sentence adverb between
-# commas does not end the clause) and "Despite X, which Z, Y" (nor does a relative clause)
-_NOT_A_CLAUSE_BUT = re.compile(
-    r"\b(?:all|nothing|anything|none|name|last|everything|everyone|anyone)\s+$"
-    r"|\bnot\s+(?:[\w'’-]+\s+){0,3}$",  # "not X but Y": a correction, not a contrast
-    re.IGNORECASE,
-)
-_ALSO = re.compile(r"\s+also\b", re.IGNORECASE)
-_NOT_ONLY = re.compile(r"\bnot (?:only|just|merely|simply)\b", re.IGNORECASE)
-_INITIAL = re.compile(
-    # a connective before the clause opens the sentence's main clause: "In conclusion,
-    # although X, Y" is "In conclusion, Y" conceding X
-    _LEAD + r"(?:(?P<lead>and|but|yet|so|still|however|therefore|thus|hence|in conclusion|"
-    r"to conclude|to sum up|in short|all in all|for (?:this|these) reasons?),?\s+)?"
-    r"(?P<m>although|though|even though|even if|while|whereas|despite|"
-    r"in spite of|because|since|given that)\b"
-    r"(?:,\s*(?:however|therefore|of course|indeed|in fact|though|moreover)\s*,)?"
-    r"[^,;]*(?:,\s*(?:which|who|whose|where)\b[^,;]*)?[,;]",
-    re.IGNORECASE,
-)
-_PARENTHETICAL = re.compile(r"\s*,")
-CONTRAST_JOIN = frozenset({"but", "yet", "however", "whereas"})
-CONCESSIVE = frozenset(
-    {"although", "though", "even though", "even if", "unless", "despite", "in spite of", "while"}
-)
-REASON = frozenset({"because", "since", "for", "as", "given that", "otherwise"})
-EXAMPLE_JOIN = frozenset({"including"})
-CONSEQUENCE = frozenset(
-    {"so", "therefore", "thus", "hence", "which is why", "which means", "and therefore", "and so"}
-    | {"and thus"}
-)
 _STOP = frozenset(
     """a an the and or but of to in on at for with by from is are was were be been being it its
     this that these those there here we you they he she i our your their his her my not no do does
@@ -413,134 +352,6 @@ class Unit:
     @property
     def attacks(self) -> bool:
         return self.kind in ("objection", "rebuttal", "undercut")
-
-
-@dataclass
-class _Part:
-    start: int
-    end: int
-    marker: str = ""  # the connective that opens it ("" for none)
-    head: int | None = None  # the part it hangs on, in its sentence
-    relation: str = ""  # "sup" or "att" to its head
-    why: str = ""
-    conceded_by: str = ""  # the connective that concedes this part ("but", "although"...)
-    lead: str = ""  # the connective before an opening clause, read as this nucleus's opener
-
-
-def split_clauses(text: str) -> list[_Part]:
-    """The parts of one sentence, each with the part it hangs on (``head is None``: the nucleus)."""
-    norm = lexicon.normalize(text)
-    if VIEW_INSIDE.match(norm):
-        return [_Part(0, len(text))]  # one view reported, whatever its clauses
-    cuts: list[tuple[int, str]] = []
-    initial = _INITIAL.match(norm)
-    if initial and initial.group("m").lower() == "since":
-        if lexicon._is_temporal_since(norm, initial.end("m")):
-            initial = None  # "Since last year, shops ...": time, no reason
-    if initial and _words(norm[initial.end() :]) >= MIN_WORDS:
-        cuts.append((initial.end(), "^" + initial.group("m").lower()))
-    for match in _SPLIT.finditer(norm):
-        if match.group("semi") is not None:
-            cuts.append((match.start("semi"), ";"))
-            continue
-        marker = (match.group("m") or match.group("n")).lower()
-        at = (
-            match.start("m")
-            if match.group("m")
-            else match.start("adv" if match.group("adv") else "n")
-        )
-        if marker == "since" and lexicon._is_temporal_since(norm, match.end()):
-            continue
-        if match.group("n") and marker == "but" and _NOT_A_CLAUSE_BUT.search(norm, 0, at):
-            continue  # "all but", "to name but a few": "but" as "except"; "not X but Y"
-        if marker == "but" and _ALSO.match(norm, match.end()) and _NOT_ONLY.search(norm, 0, at):
-            continue  # "not only X, but also Y": one point and its addition, no contrast
-        if marker.startswith("and ") and marker not in CONSEQUENCE:
-            if not norm.rstrip("\"'”’) ").endswith("?"):
-                continue  # "X, and who would doubt it?" only: "X, and what they do" is no reason
-            marker = "and ?"
-        if (
-            marker == "however"
-            and norm[match.start()] == ","
-            and _PARENTHETICAL.match(norm, match.end())
-        ):
-            # "X, however, Y": a sentence adverb after the first constituent of its clause,
-            # so the clause begins at the comma before that constituent, if there is one
-            comma = norm.rfind(",", 0, match.start())
-            if comma >= 0:
-                cuts.append((comma + 1, marker))
-            continue
-        if initial and at < initial.end():
-            continue
-        cuts.append((at, marker))
-    # keep only cuts that leave every part long enough
-    kept: list[tuple[int, str]] = []
-    last, total, consumed = 0, _words(norm), 0
-    for at, marker in sorted(cuts):
-        if at < last:
-            continue
-        before = _words(norm[last:at])  # counted once per stretch: linear in the sentence
-        if before >= MIN_WORDS and total - consumed - before >= MIN_WORDS:
-            kept.append((at, marker))
-            last, consumed = at, consumed + before
-    if not kept:
-        return [_Part(0, len(text))]
-    bounds = [0] + [at for at, _ in kept] + [len(text)]
-    parts = []
-    for i in range(len(bounds) - 1):
-        start, end = bounds[i], bounds[i + 1]
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        while start < end and text[start].isspace():
-            start += 1
-        parts.append(_Part(start, end, kept[i - 1][1] if i else ""))
-    if kept[0][1].startswith("^"):
-        # "Although X, Y": the first part hangs on the second
-        marker = kept[0][1][1:]
-        parts[0].marker, parts[1].marker = marker, ""
-        parts[0].head = 1
-        parts[0].relation = "att" if marker in CONCESSIVE else "sup"
-        parts[0].why = f"a {'concession' if parts[0].relation == 'att' else 'reason'} ({marker!r})"
-        if parts[0].relation == "att":
-            parts[0].conceded_by = marker
-        parts[1].lead = (initial.group("lead") or "") if initial else ""
-        nucleus = 1
-        first = 2
-    else:
-        nucleus = 0
-        first = 1
-    for i in range(first, len(parts)):
-        marker = parts[i].marker
-        if marker in CONTRAST_JOIN:
-            # "X, but Y": what came before is conceded; Y is the point
-            parts[nucleus].head, parts[nucleus].relation = i, "att"
-            parts[nucleus].why = f"conceded before {marker!r}"
-            parts[nucleus].conceded_by = marker
-            nucleus = i
-        elif marker in CONCESSIVE:
-            parts[i].head, parts[i].relation = nucleus, "att"
-            parts[i].why = f"a concession ({marker!r})"
-        elif marker in REASON:
-            parts[i].head, parts[i].relation = i - 1, "sup"
-            parts[i].why = f"a reason ({marker!r}) for the clause before"
-        elif marker == ";":
-            parts[i].head, parts[i].relation = i - 1, "sup"
-            parts[i].why = "after a semicolon with no connective: it spells out the clause before"
-        elif marker == "and ?":
-            parts[i].head, parts[i].relation = i - 1, "sup"
-            parts[i].why = "a rhetorical question joined with 'and': it backs the clause before"
-        elif marker in EXAMPLE_JOIN:
-            parts[i].head, parts[i].relation = i - 1, "sup"
-            parts[i].why = f"examples ({marker!r}) for the clause before"
-        elif marker in CONSEQUENCE:
-            parts[nucleus].head, parts[nucleus].relation = i, "sup"
-            parts[nucleus].why = f"a reason for the consequence ({marker!r}) after it"
-            nucleus = i
-    return parts
-
-
-def _words(text: str) -> int:
-    return len(text.split())
 
 
 def content_words(text: str) -> set[str]:
@@ -646,7 +457,7 @@ def draft(report: CueReport) -> list[Unit]:
     if guess is None:
         return []
     body = [report.paragraphs[n - 1] for n in report.ranking.paragraphs()]
-    if len(body) == 1 or sum(_words(p.text) for p in body) <= SHORT_TEXT_WORDS:
+    if len(body) == 1 or sum(word_count(p.text) for p in body) <= SHORT_TEXT_WORDS:
         units, order = _clause_units(body, guess, report.ranking.best_in(body[0].n))
     else:
         units, order = _paragraph_units(report, guess, [p.n for p in body])
@@ -686,7 +497,7 @@ def _clause_units(
         opening if (guess.paragraph, guess.index) == (body[0].n, 1) and is_question(opening) else ""
     )
     for paragraph in body:
-        if paragraph.n != guess.paragraph and _words(paragraph.text) < MIN_WORDS:
+        if paragraph.n != guess.paragraph and word_count(paragraph.text) < MIN_WORDS:
             continue  # a heading or a one-word line ("Introduction", "Yes."): no claim to draft
         for si in range(len(paragraph.sentences)):
             if asked and paragraph is body[0] and si == 0:
@@ -845,7 +656,7 @@ def _paragraph_units(
             order.append(0)
             continue
         paragraph = report.paragraphs[n - 1]
-        if _words(paragraph.text) < MIN_WORDS:
+        if word_count(paragraph.text) < MIN_WORDS:
             continue  # a heading or a one-word line ("Introduction", "Yes."): no claim to draft
         chosen = report.ranking.best_in(n)
         start, end, index, text = chosen.start, chosen.end, chosen.index, chosen.text
