@@ -49,8 +49,10 @@ Wording:
   "it is important to note") or a recommendation
   ("X is the better choice", "is not the best option"): main claims of
   argumentative texts are mostly about what to do. Not "it should be noted /
-  taken into account that" (the writer points at something) nor "should"
-  before its subject ("..., should the unrest get worse": a condition);
+  taken into account that" (the writer points at something), nor "should"
+  before its subject ("..., should the unrest get worse": a condition), nor
+  an alternative put with "should rather" (what to do instead of what the
+  thesis rejects);
 * ``evaluative`` +1.0: a verdict word after a copula ("is unfair", "would be
   wise", "is not justified", "is out of the question"; "just" only as a
   verdict that closes its clause, "is just", not "is just as good"; "is far
@@ -467,7 +469,7 @@ _FIRST_PERSON = re.compile(
 )
 # A verdict on what the sentence before says ("This is a mistake.", "That must stop.")
 _VERDICT_ON_IT = re.compile(
-    r"^[\"'“‘(]*(?:this|that|such\s+\w+|these\s+\w+)\s+(?:is|are|was|would be|will be|seems|"
+    r"^[\"'“‘(]*(?:(?:this|that)(?:\s+(?!is\b|was\b)\w+)?|such\s+\w+|these\s+\w+)\s+(?:is|are|was|would be|will be|seems|"
     r"remains|must|should|has to|cannot|can't)\b",
     re.IGNORECASE,
 )
@@ -815,6 +817,9 @@ _GRANT_TURN = re.compile(
 )
 
 
+_RATHER = re.compile(r"\b(?:should|must|ought to|could)\s+rather\b", re.IGNORECASE)
+
+
 def _takes_stand(reply: str) -> bool:
     """Whether a sentence states a norm or a verdict of the writer's."""
     return bool(_is_norm(reply) or _EVALUATIVE.search(reply))
@@ -950,7 +955,7 @@ def _features(sentence: Sentence, cues: list[Cue]) -> list[tuple[str, int]]:
     # from it ("Some worry about X, but this should be addressed by Y")
     stand = _own_part(text) if is_reported_view(text) else text
     own_from = sentence.start + len(text) - len(stand)  # where the writer's own part begins
-    normative = _is_norm(stand)
+    normative = _is_norm(stand) and not _RATHER.search(stand)
     evaluative = bool(_EVALUATIVE.search(stand))
     # "Young people cannot drive, so they depend on buses": a "so" inside a sentence that
     # takes no stand draws a fact from a fact, no conclusion of the text's
