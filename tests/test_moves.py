@@ -1139,3 +1139,16 @@ def test_a_cost_weighed_away_in_the_next_sentence_makes_it_a_conceded_objection(
     fact = "That is a small part of the budget."
     got = placed(f"{claim} Most accidents happen at high speed. Trains cost ten euros. {fact}")
     assert got["Trains cost ten euros."][0] == "reason"
+
+
+def test_a_reported_view_the_writer_undercuts_is_an_objection() -> None:
+    claim = "The town should not build the new shopping centre."
+    view = "The council says the centre would create two hundred jobs."
+    undercut = "But that does not show that the town would gain jobs overall."
+    got = placed(f"{claim} {view} {undercut}")
+    assert got[view] == ("objection", claim)
+    assert got[undercut] == ("undercut", view)
+    # must not fire: the writer's own point before the undercut stays a reason
+    point = "The centre would create two hundred jobs."
+    got = placed(f"{claim} {point} {undercut}")
+    assert got[point] == ("reason", claim)

@@ -67,7 +67,8 @@ Moves, by the words a unit opens with (in text order):
   ("Nevertheless, the wolf must stay protected") turns from, when no cue
   placed it, is granted: an objection to it;
 * **undercut** ("But that does not show...", "This does not mean..."): an
-  attack on the inference of the unit before;
+  attack on the inference of the unit before (a view the text reports there,
+  "The council says X", is then an objection the writer opposes);
 * **correction** ("Rather, ...", "Instead, ..."; not "Rather than"): it puts
   right what was denied before it, so it is the writer's own point, a reason
   for the conclusion (in a block, for the block's reason), whatever came
@@ -734,6 +735,11 @@ def _place(units: list[Unit], order: list[int]) -> None:
         if _UNDERCUT.match(text) and previous is not None and previous != conclusion:
             unit.kind, unit.parent = "undercut", previous
             unit.why = "an undercut: it opens by denying that the point before shows anything"
+            if before is not None and previous in plain and REPORTED_VIEW.match(before.text):
+                # "The council says the centre would create jobs. But that does not show...":
+                # the view the writer undercuts is one the writer opposes
+                before.kind, before.parent = "objection", conclusion
+                before.why = "a view reported, then undercut: an objection"
         elif (
             conceded
             and i != conclusion
