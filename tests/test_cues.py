@@ -801,7 +801,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 394
+    assert len(texts) == 406
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -1231,3 +1231,19 @@ def test_a_verdict_on_the_rule_just_stated_outranks_the_alternative_proposed_aft
     assert "normative +2.0" in _why(
         text.replace("should rather", "should"), "The school should talk to the families concerned."
     )
+
+
+def test_whose_job_it_is_and_nobody_needs_take_a_stand() -> None:
+    assert _normative("It is not the job of the state to tell people what to eat.")
+    assert _normative("It is the duty of every city to keep its air clean.")
+    assert _evaluative("Nobody needs a new phone every year.")
+    # must not fire: a job as a fact, need as a fact about someone
+    assert not _normative("It is the job of his life.")
+    assert not _evaluative("Nobody knows what the phone companies need.")
+    assert not _evaluative("Everybody needs a phone these days, say the shops.")
+
+
+def test_a_plan_reported_in_the_progressive_is_someone_elses() -> None:
+    plan = "The government is planning a tax on meat to make people eat less of it."
+    assert cues_module.is_reported_view(plan)
+    assert not cues_module.is_reported_view("The school is planning ahead for winter.")

@@ -193,6 +193,9 @@ SUMMARY_INDICATORS = frozenset(
 NORMATIVE = re.compile(
     r"\b(?:should|ought|must|shall|shouldn't|mustn't)\b"
     r"|\b(?:is|are)\s+(?:\w+\s+)?(?:not\s+)?to\s+be\s+\w+ed\b"  # "is (not) to be supported"
+    # "It is not the job of the state to tell people what to eat": whose task it is
+    r"|^[\"'“‘(]*it\s+is\s+(?:not\s+|no\s+longer\s+)?(?:the\s+)?(?:job|task|duty|role|business|"
+    r"responsibility)\s+of\s+[^,.;:!?]{1,40}?\s+to\s+\w+"
     # "It is high time that the centre was closed to cars": a call, in the past subjunctive
     r"|\bit(?:\s+is|'s)\s+(?:high|about)\s+time\s+(?:that\s+)?(?:we|you|they|the|our|this|it)\b"
     # a proposal: "it would be fair to make them...", "it is high time for us to act"
@@ -303,6 +306,8 @@ _EVALUATIVE = re.compile(
     r"|\bI\s+(?:really\s+|honestly\s+|simply\s+|just\s+)?(?:do not|don't|don’t|cannot|can't|"
     r"fail to)\s+see\s+(?:why|how|the point|any (?:reason|point|need))\b"
     # "I disagree.", "I do not share this view.": the writer rejects a view
+    # "Nobody needs a new phone every year": the thing is unnecessary
+    r"|^[\"'“‘(]*(?:nobody|no one|no-one)\s+(?:really\s+)?needs\b"
     r"|\bI\s+(?:disagree|(?:do not|don't|cannot|can't)\s+(?:agree|share\s+(?:this|that|the|their|"
     r"such an?)\s+(?:view|opinion|belief)))\b"
     r"|\bit\s+is\s+(?:quite\s+|very\s+|abundantly\s+|perfectly\s+)?(?:clear|obvious|evident)"
@@ -429,7 +434,8 @@ _REPORTED_OPENING = re.compile(
     # proposal of others, which the writer then judges
     r"|(?:some|many|the|our|a few)\s+(?:" + _NOT_A_MODAL + r"[\w'’-]+\s+){1,3}?(?:(?:want|wants|"
     r"plan|plans|intend|"
-    r"intends)\s+to|(?:has|have)\s+decided\s+to|(?:is|are)\s+considering|propose|proposes|"
+    r"intends)\s+to|(?:is|are)\s+(?:planning|intending)\s+(?:to\b|an?\b|the\b)|"
+    r"(?:has|have)\s+decided\s+to|(?:is|are)\s+considering|propose|proposes|"
     r"demand|demands|call for|calls for|are calling for|"
     # "Some farmers are against a national park": a position others take
     r"(?:are|is)\s+(?:against|opposed to|in favou?r of))\b)",
