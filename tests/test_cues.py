@@ -801,7 +801,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 406
+    assert len(texts) == 418
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -1247,3 +1247,13 @@ def test_a_plan_reported_in_the_progressive_is_someone_elses() -> None:
     plan = "The government is planning a tax on meat to make people eat less of it."
     assert cues_module.is_reported_view(plan)
     assert not cues_module.is_reported_view("The school is planning ahead for winter.")
+
+
+def test_it_has_been_proposed_that_reports_a_proposal_of_others() -> None:
+    view = "It has been proposed that pupils should repeat a year if they fail two subjects."
+    assert cues_module.is_reported_view(view)
+    text = f"{view} Most pupils who repeat a year do no better. I therefore reject the proposal."
+    assert _guess(text) == "I therefore reject the proposal."
+    # must not fire: the writer's own proposal, or a fact about what has been done
+    assert not cues_module.is_reported_view("I propose that pupils repeat a year.")
+    assert not cues_module.is_reported_view("It has been raining for a week.")

@@ -383,6 +383,9 @@ _REPORTED = (
     r"supporters|one (?:could|might|may) (?:argue|object|say|think)|it (?:could|might|may) be "
     r"(?:argued|objected|said)|some (?:people |experts |politicians )?have (?:\w+ )?(?:suggested|"
     r"argued|proposed|claimed|said|demanded|called for)|"
+    # "It has been proposed that pupils should repeat a year": a proposal of others
+    r"it has (?:often |recently |repeatedly )?been (?:proposed|suggested|argued|claimed|said|"
+    r"demanded) that|"
     # "One often hears that X", "You sometimes read that X"
     r"(?:one|you|we) (?:often |sometimes |frequently |always )?(?:hears?|reads?) (?:that|it said)"
 )
