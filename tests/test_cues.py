@@ -792,6 +792,10 @@ SHORT_TEXT_MISSES = {
     "o07": "a factual thesis against the closing 'Money for roads should rather go into buses'",
     "o08": "the closing requirement 'Patients must be able to trust...' outranks the thesis",
     "o09": "the closing follow-up 'Politicians must then respect the result' outranks the thesis",
+    "aj05": "'At many universities, students must sign a list': a rule in force described "
+    "with 'must' outscores the thesis after it",
+    "aj07": "two norms; 'Children should help because...' (with its reason) outscores the thesis "
+    "'Pocket money should not depend on helping at home' before it",
     "aa07": "'Compulsory voting would strengthen our democracy' (an effect, no verdict the guess "
     "knows) against 'As a result, ...' and the fact that follows the opening question",
 }
@@ -801,7 +805,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 418
+    assert len(texts) == 430
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -1257,3 +1261,12 @@ def test_it_has_been_proposed_that_reports_a_proposal_of_others() -> None:
     # must not fire: the writer's own proposal, or a fact about what has been done
     assert not cues_module.is_reported_view("I propose that pupils repeat a year.")
     assert not cues_module.is_reported_view("It has been raining for a week.")
+
+
+def test_too_x_to_do_is_a_degree_and_the_wrong_approach_a_verdict() -> None:
+    assert not _evaluative("The effect on prices there was too small to measure.")
+    assert _evaluative("This is far too early.")
+    opening = "To fight obesity, some schools have banned cakes at birthday parties."
+    verdict = "This is the wrong approach."
+    assert _evaluative(verdict)
+    assert _guess(f"{opening} {verdict} A piece of cake does no child any harm.") == verdict

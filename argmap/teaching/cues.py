@@ -283,7 +283,7 @@ _VERDICT = (
     r"the best thing|the worst thing|needed|a nuisance|"
     r"the (?:wrong|right) (?:place|time|moment|priority)|"
     r"an? (?:good|great|real|unique|golden|huge|big) (?:opportunity|chance)|a luxury|a burden|a blessing|a curse|the (?:right |only |best |real )?(?:answer|solution)|"
-    r"the best way|the wrong way|"
+    r"the (?:best|wrong) (?:way|approach|path)|the right approach|"
     r"a step in the (?:wrong|right) direction|"
     r"a (?:(?:big|huge|major|great|first|small|important|decisive|real)\s+)?step (?:backwards?|forward)|"
     r"overrated|(?:long )?past due|a (?:good|fair|sensible|reasonable|workable) compromise|"
@@ -322,7 +322,8 @@ _EVALUATIVE = re.compile(
     r"|\bharms?\s+more\s+than\s+(?:it|they)\s+helps?\b"
     # "This is far too early", "a ban would go much too far" (not "too many", "too often")
     r"|\b(?:is|are|was|were|be|seems|go|goes)\s+(?:(?:much|far|way|simply|clearly|also|still)\s+)?"
-    r"too\s+(?!many\b|much\b|often\b|long\b|few\b)\w+"
+    r"too\s+(?!many\b|much\b|often\b|long\b|few\b)\w+\b(?!\s+to\s+\w)"
+    # ("too small to measure", "too heavy to lift": a degree, no verdict)
     # "Reopening it would be worth every cent" (not "worth the licence fee": a price)
     r"|\b(?:is|are|be)\s+(?:not\s+|well\s+|really\s+)?worth\s+(?:it\b|every\s+(?:cent|penny|"
     r"euro|dollar)\b|the\s+(?:money|cost|price|effort|risk|trouble)\b|a\s+(?:try|shot)\b|trying\b|"
