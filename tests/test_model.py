@@ -400,3 +400,114 @@ def test_loaded_inferences_equal_their_validation() -> None:
         again = Inference.model_validate(given)
         assert inference == again, inference.id
         assert inference.model_fields_set == again.model_fields_set, inference.id
+
+
+def test_loaded_statements_equal_their_validation() -> None:
+    """Statements the reader checked by hand (most of the flagship's) are pydantic's own."""
+    argmap_ = argmap.load(MAPS / "iran-in-latin-america.yaml")
+    for statement in argmap_.statements.values():
+        given = {name: getattr(statement, name) for name in statement.model_fields_set}
+        again = Statement.model_validate(given)
+        assert statement == again, statement.id
+        assert list(statement.__dict__) == list(again.__dict__), statement.id
+        assert statement.model_fields_set == again.model_fields_set, statement.id
+
+
+# a node's fields as a map file may give them: plain values, and values pydantic must judge
+_FIELD_VALUES = {
+    "text": st.sampled_from(["A claim.", "", "  ", "\tx", 3, None, ["a"]]),
+    "kind": st.sampled_from(["claim", "evidence", "assumption", "Claim", None, 1]),
+    "at": st.sampled_from(["16", "20-22", "22, 20-21", 7, 0, "x", "3-1", None, True, [1, 2], 2.5]),
+    "quote": st.sampled_from(["q", None, 5, ""]),
+    "note": st.sampled_from(["n", None, False]),
+    "title": st.sampled_from(["T", None]),
+    "status": st.sampled_from(["draft", 3]),
+    "implicit": st.sampled_from([True, False, 1, "yes", None]),
+    "given": st.sampled_from([True, False, 0]),
+    "reconstructed": st.sampled_from([True, False]),
+    "optional": st.sampled_from([False, "no"]),
+    "basis": st.sampled_from(["expert", "media", "bogus", None, 2]),
+    "rating": st.sampled_from(["solid", "none", None, "great"]),
+    "role": st.sampled_from(["opponent", None, "x"]),
+    "source": st.sampled_from(
+        [
+            "Reuters",
+            {"name": "Reuters", "date": "2020"},
+            {"name": "R", "date": 2017},
+            {"date": True},
+            {"url": 3},
+            {"name": None, "locator": "p. 3"},
+            {"nmae": "x"},
+            None,
+            7,
+        ]
+    ),
+    "tags": st.sampled_from([["a"], []]),
+    "added": st.sampled_from(["claim", "nothing like it"]),
+    "reasons": st.just([]),
+}
+
+
+def _plain(node: dict[str, object]) -> bool:
+    """Whether every value of a node is one the reader takes without pydantic."""
+    flags = ("implicit", "given", "reconstructed", "optional")
+    for key, value in node.items():
+        if key in ("tags", "added"):
+            return False
+        if key in flags and type(value) is not bool:
+            return False
+        if key == "at" and (type(value) is bool or type(value) not in (str, int, type(None))):
+            return False
+        if key == "source" and type(value) is dict:
+            if any(type(v) not in (str, type(None)) for k, v in value.items() if k != "date"):
+                return False
+            if type(value.get("date")) is bool:
+                return False
+    return True
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    fields=st.dictionaries(st.sampled_from(sorted(_FIELD_VALUES)), st.none(), max_size=8).flatmap(
+        lambda keys: st.fixed_dictionaries({key: _FIELD_VALUES[key] for key in keys})
+    ),
+    sid=st.sampled_from(["R1", "n3", " R1", "a\nb", ""]),
+    default=st.sampled_from([None, StatementKind.EVIDENCE]),
+)
+def test_a_quick_statement_is_the_validated_one(
+    fields: dict[str, object], sid: str, default: StatementKind | None
+) -> None:
+    """What the reader checks by hand is what pydantic would make, or left to pydantic."""
+    from pydantic import ValidationError
+
+    from argmap.model.nodes import Origin, quick_statement
+
+    origin = Origin("m.json", 4, 7)
+    node = {"text": "A claim.", **fields}
+    made = quick_statement(node, sid, default, origin, native._CHILDREN)
+    values = {k: v for k, v in node.items() if k not in native._CHILDREN}
+    values["id"] = sid
+    if "kind" not in values:
+        if values.get("implicit") is True:
+            values["kind"] = StatementKind.ASSUMPTION
+        elif default is not None:
+            values["kind"] = default
+    values["origin"] = origin
+    try:
+        checked = Statement.model_validate(values)
+    except ValidationError:
+        assert made is None
+        return
+    if made is None:
+        # left to pydantic: only a node with a value the quick checks do not take
+        assert not _plain(node)
+        return
+    assert made == checked
+    assert list(made.__dict__) == list(checked.__dict__)
+    assert made.__pydantic_fields_set__ == checked.__pydantic_fields_set__
+    assert made.model_dump() == checked.model_dump()
+    assert repr(made) == repr(checked)
+    if made.source is not None:
+        assert made.source.__pydantic_fields_set__ == checked.source.__pydantic_fields_set__
+    made.tags.append("x")
+    assert quick_statement(node, sid, default, origin, native._CHILDREN).tags == []  # type: ignore[union-attr]

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import argmap
 from argmap.cli import app
 from argmap.errors import MapFileErrors
-from argmap.formats.native import quote_found
+from argmap.formats.quotes import quote_found
 from argmap.model import ArgumentMap
 
 THREE = """\
@@ -129,16 +129,16 @@ def test_a_long_paragraph_is_made_plain_once_for_all_its_quotes(
 ) -> None:
     """Hundreds of statements quoting one long paragraph (``new --from`` a text that is one
     line) cost one pass over it, not one per statement."""
-    from argmap.formats import native
+    from argmap.formats import quotes
 
     calls: list[int] = []
-    real = native.plain
+    real = quotes.plain
 
     def counted(text: str) -> str:
         calls.append(len(text))
         return real(text)
 
-    monkeypatch.setattr(native, "plain", counted)
+    monkeypatch.setattr(quotes, "plain", counted)
     reasons = "".join(
         f"    - {{id: R{i}, text: r., at: '2', quote: 'true purpose'}}\n" for i in range(200)
     )

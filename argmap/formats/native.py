@@ -14,7 +14,6 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from argmap.errors import MapFileError, MapFileErrors
 from argmap.formats._text import decode, read_bytes
 from argmap.formats._tree import Locator, Position, parse_json, parse_yaml
 from argmap.formats._tree import describe as _describe
+from argmap.formats.quotes import text_warnings
 from argmap.model import (
     AnnotatedGap,
     ArgumentMap,
@@ -39,7 +39,7 @@ from argmap.model import (
     Statement,
     StatementKind,
 )
-from argmap.model.nodes import share_fields_sets, shared_fields, trusted
+from argmap.model.nodes import quick_statement, share_fields_sets, shared_fields, trusted
 from argmap.model.schemes import find_scheme
 from argmap.safe_text import first_unsafe, json_safe
 
@@ -78,6 +78,7 @@ RELATION_KEYS = (
 )
 GAP_KEYS = tuple(f for f in AnnotatedGap.model_fields if f != "origin")
 _STATEMENT_FIELD_SET = frozenset(STATEMENT_FIELDS)
+_CHILDREN = frozenset(CHILD_KEYS + ITEM_KEYS)
 _NODE_KEY_SET = frozenset(NODE_KEYS)
 #: Statements are validated by pydantic-core this many at a time (one call, not one a node).
 _BATCH = 2000
@@ -116,90 +117,6 @@ def _attach_source_text(argmap: ArgumentMap, path: Path) -> None:
         argmap.source_text = decode(read_bytes(candidate), str(candidate))
     except MapFileError:
         argmap.source_text = None  # the map still loads; views say the text is missing
-
-
-#: Typographic characters read as their plain forms when a quote is looked up in the text.
-_PLAIN = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u00b4": "'",
-        "\u02bc": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
-_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\[\s*\.\.\.\s*\])\s*")
-
-
-def plain(text: str) -> str:
-    """Text as a quote is compared with the source: quotes, dashes and spaces made plain,
-    spaces around dashes and runs of spaces made one, case folded."""
-    flat = " ".join(text.translate(_PLAIN).split())
-    return re.sub(r"\s*-\s*", "-", flat).casefold()
-
-
-def quote_found(quote: str, passage: str) -> bool:
-    """Whether ``quote`` occurs in ``passage`` (an elision "..." may stand for any words)."""
-    return _quote_in(quote, plain(passage))
-
-
-def _quote_in(quote: str, text: str) -> bool:
-    """:func:`quote_found` in a passage made :func:`plain` already."""
-    start = 0
-    for part in _ELLIPSIS.split(quote):
-        piece = plain(part).strip(" \"'")
-        if not piece:
-            continue
-        found = text.find(piece, start)
-        if found < 0:
-            return False
-        start = found + len(piece)
-    return True
-
-
-def text_warnings(argmap: ArgumentMap) -> list[str]:
-    """Anchors beyond the source text's paragraphs, and quotes not in the paragraphs they cite
-    (only when the map's source text could be read): one located warning each."""
-    paragraphs = argmap.paragraphs()
-    if not paragraphs:
-        return []
-    out: list[str] = []
-    count = len(paragraphs)
-    # each passage made plain once: many statements quote one long paragraph
-    plain_passages: dict[tuple[int, ...], str] = {}
-    for statement in argmap.statements.values():
-        where = str(statement.origin) if statement.origin is not None else statement.id
-        beyond = [n for n in statement.anchors if n > count]
-        if beyond:
-            out.append(
-                f"warning: {where}: {statement.id} is anchored at ¶{beyond[0]}, beyond the "
-                f"source text's {count} paragraphs"
-            )
-        if not statement.quote:
-            continue
-        cited = tuple(n for n in statement.anchors if n <= count)
-        passage = plain_passages.get(cited)
-        if passage is None:
-            chosen = [paragraphs[n - 1] for n in cited] if cited else paragraphs
-            passage = plain_passages[cited] = plain("\n".join(chosen))
-        if not _quote_in(statement.quote, passage):
-            place = f"¶{statement.at}" if cited else "the source text"
-            out.append(
-                f"warning: {where}: the quote of {statement.id} does not occur in {place}: "
-                f'"{statement.quote[:60]}"'
-            )
-    return out
 
 
 @dataclass(slots=True)
@@ -543,10 +460,23 @@ class _Reader:
         """
         statements = argmap.statements
         many = _statement_list()
+        file = self.loc.file
+        unplaced = Origin(file)
         for start in range(0, len(self.pending), _BATCH):
             batch = self.pending[start : start + _BATCH]
-            rows = [self.statement_values(pending) for pending in batch]
-            if None not in rows:
+            made: list[Statement | None] = []
+            for pending in batch:
+                pos = pending.position
+                origin = Origin(file, pos[0], pos[1]) if pos else unplaced
+                made.append(
+                    quick_statement(
+                        pending.data, pending.sid or "", pending.kind, origin, _CHILDREN
+                    )
+                )
+            rest = [pending for pending, quick in zip(batch, made, strict=True) if quick is None]
+            rows = [self.statement_values(pending) for pending in rest]
+            checked: list[Statement] = []
+            if rows and None not in rows:
                 try:
                     checked = many.validate_python(rows)
                 except ValidationError:
@@ -554,11 +484,11 @@ class _Reader:
                 else:
                     share_fields_sets(checked)
                     share_fields_sets(s.source for s in checked if s.source is not None)
-                    for pending, statement in zip(batch, checked, strict=True):
-                        statements[pending.sid or ""] = statement
-                    continue
-            for pending in batch:
-                statements[pending.sid or ""] = self.validate_statement(pending)
+            if rows and not checked:
+                checked = [self.validate_statement(pending) for pending in rest]
+            slow = iter(checked)
+            for pending, quick in zip(batch, made, strict=True):
+                statements[pending.sid or ""] = quick if quick is not None else next(slow)
 
     def statement_values(self, pending: _Pending) -> dict[str, Any] | None:
         """What a node definition gives pydantic for its statement (``None``: no text)."""
