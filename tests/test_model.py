@@ -363,9 +363,9 @@ def test_loaded_models_share_fields_sets_but_change_only_their_own(tmp_path: Pat
     assert u1.model_dump(exclude_unset=True) == {"id": "U1", "text": u1.text}
 
 
-def test_a_trusted_inference_is_the_validated_one() -> None:
+def test_a_plain_inference_is_the_validated_one() -> None:
     from argmap.model import Inference, InferenceKind
-    from argmap.model.nodes import Origin, shared_fields, trusted
+    from argmap.model.nodes import Origin, plain_inference
 
     names = ("id", "premises", "target", "kind", "origin")
     row = {
@@ -375,7 +375,7 @@ def test_a_trusted_inference_is_the_validated_one() -> None:
         "kind": InferenceKind.ATTACK,
         "origin": Origin("m.yaml", 3, 5),
     }
-    made = trusted(Inference, dict(row), shared_fields(names))
+    made = plain_inference("_i1", ["R1"], "C", InferenceKind.ATTACK, Origin("m.yaml", 3, 5))
     checked = Inference.model_validate(dict(row))
     assert made == checked
     assert list(made.__dict__) == list(checked.__dict__) == list(Inference.model_fields)
@@ -384,7 +384,7 @@ def test_a_trusted_inference_is_the_validated_one() -> None:
     assert made.model_dump() == checked.model_dump()
     assert repr(made) == repr(checked)
     # each gets its own default containers, and a change makes the fields-set its own
-    other = trusted(Inference, dict(row, id="_i2"), made.__pydantic_fields_set__)
+    other = plain_inference("_i2", ["R1"], "C", InferenceKind.ATTACK, Origin("m.yaml", 3, 5))
     made.answers["CQ1"] = "R2"
     made.label = "changed"
     assert other.answers == {} and other.label is None

@@ -39,7 +39,7 @@ from argmap.model import (
     Statement,
     StatementKind,
 )
-from argmap.model.nodes import quick_statement, share_fields_sets, shared_fields, trusted
+from argmap.model.nodes import plain_inference, quick_statement, share_fields_sets
 from argmap.model.schemes import find_scheme
 from argmap.safe_text import first_unsafe, json_safe
 
@@ -82,8 +82,6 @@ _CHILDREN = frozenset(CHILD_KEYS + ITEM_KEYS)
 _NODE_KEY_SET = frozenset(NODE_KEYS)
 #: Statements are validated by pydantic-core this many at a time (one call, not one a node).
 _BATCH = 2000
-#: The fields of an inference a map file gives no ``inference:`` block: one set for all.
-_PLAIN_LINK = shared_fields(("id", "premises", "target", "kind", "origin"))
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -615,19 +613,14 @@ class _Reader:
                 origin = statements[defined.sid or ""].origin
             if origin is None:
                 origin = Origin(file, pos[0], pos[1]) if pos else Origin(file)
-            row = {
-                "id": inf_id,
-                "premises": premises,
-                "target": target,
-                "kind": link.kind,
-                "origin": origin,
-            }
             if values:
-                values.update(row)
+                values.update(
+                    id=inf_id, premises=premises, target=target, kind=link.kind, origin=origin
+                )
                 rows.append(values)  # validated with the batch
             else:
                 # every value is the reader's own (resolved ids, its kind and origin)
-                rows.append(trusted(Inference, row, _PLAIN_LINK))
+                rows.append(plain_inference(inf_id, premises, target, link.kind, origin))
             batch.append(link)
             made[inf_id] = link
             link.inference_id = inf_id
