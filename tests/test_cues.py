@@ -807,7 +807,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 442
+    assert len(texts) == 454
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -818,6 +818,24 @@ def test_makes_sense_cruel_and_a_coordinated_verdict_are_evaluative() -> None:
     assert _evaluative("Tests on animals for cosmetics are cruel and unnecessary.")
     assert not _evaluative("The sense of smell weakens with age.")
     assert not _evaluative("The tests are quick and cheap.")
+
+
+def test_high_time_no_reason_and_making_things_worse_are_verdicts() -> None:
+    # "It is high time (that) X" asks for X, whatever its subject
+    assert _normative("It is high time that supermarkets stop throwing food away.")
+    assert _normative("It's about time landlords paid for the repairs.")
+    assert not _normative("It is about time to look at the figures.")
+    assert not _normative("It was a high time for the band in the nineties.")
+    # "There is no (good) reason to X" rejects X; "every reason" asks for it
+    assert _evaluative("There is no good reason to keep the death penalty.")
+    assert _evaluative("There is every reason to try it.")
+    assert not _evaluative("There is no reason given in the report.")
+    assert not _evaluative("There is a reason for the delay.")
+    # "X would only make things worse": the writer's verdict on a measure
+    assert _evaluative("Lowering the drinking age would only make these problems worse.")
+    assert _evaluative("A ban will make the black market even worse.")
+    assert not _evaluative("The storm made the floods worse.")
+    assert not _evaluative("Prices would get worse after the war.")
 
 
 def test_a_turn_from_a_plain_opening_states_the_thesis() -> None:

@@ -197,7 +197,7 @@ NORMATIVE = re.compile(
     r"|^[\"'“‘(]*it\s+is\s+(?:not\s+|no\s+longer\s+)?(?:the\s+)?(?:job|task|duty|role|business|"
     r"responsibility)\s+of\s+[^,.;:!?]{1,40}?\s+to\s+\w+"
     # "It is high time that the centre was closed to cars": a call, in the past subjunctive
-    r"|\bit(?:\s+is|'s)\s+(?:high|about)\s+time\s+(?:that\s+)?(?:we|you|they|the|our|this|it)\b"
+    r"|\bit(?:\s+is|'s)\s+(?:high|about)\s+time\s+(?!to\b|for\b)\w"
     # a proposal: "it would be fair to make them...", "it is high time for us to act"
     r"|\bit(?:\s+(?:would|will|is)|'s)\s+(?:\w+\s+)?(?:be\s+)?(?:only\s+|more\s+|much\s+|far\s+)?"
     r"(?:fair|right|better|best|wise|sensible|reasonable|appropriate|advisable|preferable|"
@@ -314,6 +314,13 @@ _EVALUATIVE = re.compile(
     r"\s+that\b"
     r"|\bcan(?:not|'t)?\s+(?:\w+\s+)?be\s+(?:accepted|tolerated|justified|desired|allowed)\b"
     r"|\bin my (?:view|opinion)\b|\bwe (?:need|must|should|ought)\b"
+    # "There is no good reason to keep the death penalty", "There is every reason to try it"
+    r"|\bthere\s+is\s+(?:simply\s+|really\s+|absolutely\s+)?(?:no|every)\s+(?:good\s+|real\s+|"
+    r"valid\s+|convincing\s+|sound\s+|compelling\s+|serious\s+)?(?:reason|need|excuse|"
+    r"justification)\s+(?:to|for|why)\b"
+    # "A lower drinking age would only make things worse": the writer's verdict on a measure
+    r"|\b(?:would|will)\s+(?:only\s+|just\s+|simply\s+|merely\s+)?make\s+(?:\w+\s+){0,3}?"
+    r"(?:even\s+|much\s+|far\s+)?worse\b"
     # "would be a disaster", "deserves a chance"
     r"|\b(?:is|are|would be|will be)\s+(?:a\s+|an\s+absolute\s+)?(?:disaster|catastrophe|disastrous|"
     r"catastrophic)\b|\bdeserves?\b"
