@@ -798,6 +798,12 @@ SHORT_TEXT_MISSES = {
     "'Pocket money should not depend on helping at home' before it",
     "ak01": "'Speed limits on motorways would save lives and money' (a benefit, no verdict the "
     "guess knows) against the opening fact",
+    "am10": "two norms; the closing reply 'That is exactly why the trains must be improved' "
+    "(to the drivers' objection) outscores the thesis 'Enough is enough: the motorway must not "
+    "be widened again'",
+    "an04": "'The council should rather invest in better street lighting': an alternative put "
+    "with 'should rather' is no norm, and the plan reported at the opening is answered only by "
+    "a plain fact ('Cameras do not stop crime')",
     "aa07": "'Compulsory voting would strengthen our democracy' (an effect, no verdict the guess "
     "knows) against 'As a result, ...' and the fact that follows the opening question",
 }
@@ -807,7 +813,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 454
+    assert len(texts) == 478
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -836,6 +842,17 @@ def test_high_time_no_reason_and_making_things_worse_are_verdicts() -> None:
     assert _evaluative("A ban will make the black market even worse.")
     assert not _evaluative("The storm made the floods worse.")
     assert not _evaluative("Prices would get worse after the war.")
+
+
+def test_short_sighted_misguided_an_excellent_idea_and_the_way_forward_are_verdicts() -> None:
+    assert _evaluative("The plan to close the village school is short-sighted.")
+    assert _evaluative("Banning smartphones in classrooms is misguided.")
+    assert _evaluative("Graffiti walls for young artists are an excellent idea.")
+    assert _evaluative("Free public transport is the way forward for our city.")
+    # an idea had, a way ahead on a map: no verdict (the eyesight sense of "short-sighted",
+    # "Many children are short-sighted", is read as one too: rare in an argument's claims)
+    assert not _evaluative("The architect had an excellent idea in 1990.")
+    assert not _evaluative("The way forward is blocked by a fallen tree.")
 
 
 def test_a_turn_from_a_plain_opening_states_the_thesis() -> None:
