@@ -114,10 +114,11 @@ def _short_structures_case() -> None:
     from bench.skeleton_eval import short_table
 
     NOTES.append(
-        "Skeletons of `argmap new --from` on the 30 short texts written with the argument a "
-        "teacher reads in them (tests/data/short-structures.yaml, 163 units, structures fixed "
+        "Skeletons of `argmap new --from` on the 38 short texts written with the argument a "
+        "teacher reads in them (tests/data/short-structures.yaml, 207 units, structures fixed "
         "before the skeleton ran; first runs: sg01-sg14 conclusion 0.79, role F1 0.90, "
         "attachment accuracy 0.69; sg15-sg22 0.88, 0.95, 0.74; sg23-sg30 1.00, 0.89, 1.00; "
+        "sg31-sg38 1.00, 0.99, 0.86; "
         "`python bench/skeleton_eval.py --short`):\n\n" + short_table()
     )
 
@@ -191,7 +192,7 @@ def cases() -> list[Case]:
         NOTES.append(f"Conclusion-guess accuracy not measured: no corpus at {MICROTEXTS}.")
     out += [
         Case(
-            "teaching: skeleton evaluation, 30 short texts with their structure (in-process)",
+            "teaching: skeleton evaluation, 38 short texts with their structure (in-process)",
             "see notes",
             func=_short_structures_case,
             repeat=1,
