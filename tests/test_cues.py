@@ -804,6 +804,9 @@ SHORT_TEXT_MISSES = {
     "an04": "'The council should rather invest in better street lighting': an alternative put "
     "with 'should rather' is no norm, and the plan reported at the opening is answered only by "
     "a plain fact ('Cameras do not stop crime')",
+    "ao07": "a verdict ('The closure of the maternity ward would be irresponsible') against the "
+    "closing norm that rebuts the hospital's objection ('But the safety of mothers and children "
+    "must not depend on numbers')",
     "aa07": "'Compulsory voting would strengthen our democracy' (an effect, no verdict the guess "
     "knows) against 'As a result, ...' and the fact that follows the opening question",
 }
@@ -813,7 +816,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 478
+    assert len(texts) == 490
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -853,6 +856,25 @@ def test_short_sighted_misguided_an_excellent_idea_and_the_way_forward_are_verdi
     # "Many children are short-sighted", is read as one too: rare in an argument's claims)
     assert not _evaluative("The architect had an excellent idea in 1990.")
     assert not _evaluative("The way forward is blocked by a fallen tree.")
+
+
+def test_hypocritical_excessive_the_wrong_lesson_and_worth_its_price_are_verdicts() -> None:
+    assert _evaluative("Such a ban would be hypocritical.")
+    assert _evaluative("The new parking fees are simply excessive.")
+    assert _evaluative("That is the wrong lesson to draw.")
+    assert _evaluative("Public broadcasting is worth its price.")
+    assert not _evaluative("The lesson was about the wrong use of commas.")
+    assert not _evaluative("The house is worth its weight in gold to the family.")
+
+
+def test_overdue_is_a_norm_and_a_question_others_ask_is_not() -> None:
+    # "X is (long) overdue": X should have been done already
+    assert _normative("A speed limit on motorways is long overdue.")
+    assert _normative("Reforms of the tax are overdue.")
+    assert not _normative("The train from Basel was overdue by ten minutes at noon, I heard.")
+    # "Many people ask why they should pay": the modal is in the question others ask
+    assert not _normative("Many people ask why they should pay for programmes they never watch.")
+    assert _normative("Everyone should pay for the programmes, whether they watch or not.")
 
 
 def test_a_turn_from_a_plain_opening_states_the_thesis() -> None:

@@ -227,6 +227,8 @@ NORMATIVE = re.compile(
     # what should be, said without a modal: "There is no alternative to X", "Cooking belongs on
     # the timetable", "Religion has no place in schools", "We cannot afford to lose X"
     r"|\bthere\s+is\s+no\s+alternative\s+to\b|\bbelongs?\s+(?:in|on|into)\b"
+    # "A speed limit is long overdue": it should have been done already
+    r"|\b(?:is|are)\s+(?:(?:long|well|now|therefore|thus|clearly|surely)\s+)*(?:overdue|past due)\b"
     # "The pension system needs to be reformed" (a thing to be done), "Hands off our parks!"
     r"|\b(?:needs?|urgently\s+needs?)\s+to\s+be\s+\w+(?:ed|en)\b|^[\"'“‘(]*hands\s+off\b"
     r"|\b(?:has|have)\s+no\s+place\s+in\b"
@@ -257,7 +259,9 @@ NORMATIVE = re.compile(
 _ISSUE = re.compile(
     r"\b(?:discuss(?:es|ed|ing)?|debat(?:e|es|ed|ing)|ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|"
     r"decid(?:es|ed|ing)|argu(?:e|es|ed|ing)\s+(?:about|over)|the\s+question\s+(?:is\s+)?)\s+"
-    r"(?:about\s+|over\s+)?(?:whether|if)\b[^.;:!?]*",
+    r"(?:about\s+|over\s+)?(?:whether|if)\b[^.;:!?]*"
+    # "Many people ask why they should pay": a question others ask, not a call of the writer's
+    r"|\bask(?:s|ed|ing)?\s+(?:themselves\s+)?why\b[^.;:!?]*",
     re.IGNORECASE,
 )
 _NOT_A_NORM = re.compile(
@@ -277,14 +281,14 @@ _VERDICT = (
     r"responsible|appropriate|inappropriate|pointless|acceptable|unacceptable|legitimate|"
     r"reasonable|unreasonable|absurd|essential|indispensable|harmful|beneficial|cruel|"
     r"inhumane|humane|short-sighted|shortsighted|misguided|wrong-headed|wrongheaded|"
-    r"ill-conceived|ill-advised|"
+    r"ill-conceived|ill-advised|hypocritical|excessive|disproportionate|outrageous|"
     r"sustainable|unsustainable|ethical|unethical|moral|immoral|practicable|impracticable|"
     r"feasible|unfeasible|infeasible|viable|unviable|realistic|unrealistic|counterproductive|"
     r"an? (?:(?:big|serious|grave|huge|terrible|great|costly|bad|historic)\s+)?(?:mistake|error)|"
     r"an? (?:(?:very|really|truly)\s+)?(?:good|bad|excellent|great|brilliant|terrible|poor|"
     r"wonderful|sensible|smart|stupid|silly|dangerous|foolish|fine) idea|a good thing|a bad thing|(?:long )?overdue|the right way|"
     r"the best thing|the worst thing|needed|a nuisance|"
-    r"the (?:wrong|right) (?:place|time|moment|priority)|"
+    r"the (?:wrong|right) (?:place|time|moment|priority|lesson|conclusion)|"
     r"an? (?:good|great|real|unique|golden|huge|big) (?:opportunity|chance)|a luxury|a burden|a blessing|a curse|the (?:right |only |best |real )?(?:answer|solution)|"
     r"the (?:best|wrong) (?:way|approach|path)|the right approach|the way (?:forward|to go)|"
     r"a step in the (?:wrong|right) direction|"
@@ -336,7 +340,7 @@ _EVALUATIVE = re.compile(
     # ("too small to measure", "too heavy to lift": a degree, no verdict)
     # "Reopening it would be worth every cent" (not "worth the licence fee": a price)
     r"|\b(?:is|are|be)\s+(?:not\s+|well\s+|really\s+)?worth\s+(?:it\b|every\s+(?:cent|penny|"
-    r"euro|dollar)\b|the\s+(?:money|cost|price|effort|risk|trouble)\b|a\s+(?:try|shot)\b|trying\b|"
+    r"euro|dollar)\b|(?:the|its|their)\s+(?:money|cost|price|effort|risk|trouble)\b|a\s+(?:try|shot)\b|trying\b|"
     r"considering\b)"
     # "Cutting it sends the wrong signal", "The new rules go in the right direction"
     r"|\bsends?\s+(?:out\s+)?(?:the|a)\s+(?:wrong|right|clear|bad|good|fatal|dangerous)\s+"
