@@ -867,6 +867,14 @@ def test_hypocritical_excessive_the_wrong_lesson_and_worth_its_price_are_verdict
     assert not _evaluative("The house is worth its weight in gold to the family.")
 
 
+def test_the_common_verdict_words_on_a_measure_are_evaluative() -> None:
+    for word in ("futile", "outdated", "discriminatory", "shameful", "commendable", "wasteful"):
+        assert _evaluative(f"The new rule is {word}."), word
+    # a word for what something is or does, not how good it is
+    assert not _evaluative("The old stove is useless for cooking rice.")
+    assert not _evaluative("Visitors are welcomed at the gate.")
+
+
 def test_overdue_is_a_norm_and_a_question_others_ask_is_not() -> None:
     # "X is (long) overdue": X should have been done already
     assert _normative("A speed limit on motorways is long overdue.")
