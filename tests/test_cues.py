@@ -804,9 +804,8 @@ SHORT_TEXT_MISSES = {
     "an04": "'The council should rather invest in better street lighting': an alternative put "
     "with 'should rather' is no norm, and the plan reported at the opening is answered only by "
     "a plain fact ('Cameras do not stop crime')",
-    "ao07": "a verdict ('The closure of the maternity ward would be irresponsible') against the "
-    "closing norm that rebuts the hospital's objection ('But the safety of mothers and children "
-    "must not depend on numbers')",
+    "ap11": "'A rule that dogs must be kept on a leash near the playground would protect them': "
+    "the modal of the rule it names, in the closing sentence, outscores the thesis",
     "aa07": "'Compulsory voting would strengthen our democracy' (an effect, no verdict the guess "
     "knows) against 'As a result, ...' and the fact that follows the opening question",
 }
@@ -816,7 +815,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 490
+    assert len(texts) == 502
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -873,6 +872,27 @@ def test_the_common_verdict_words_on_a_measure_are_evaluative() -> None:
     # a word for what something is or does, not how good it is
     assert not _evaluative("The old stove is useless for cooking rice.")
     assert not _evaluative("Visitors are welcomed at the gate.")
+
+
+def test_a_reply_to_an_objection_after_the_writers_stand_is_a_rebuttal_not_the_thesis() -> None:
+    thesis = "Charging students for the school bus is unjust."
+    reply = "But it should not do so at the expense of rural families."
+    objection = "The county says it has to balance its budget."
+    text = f"Families will pay for the bus. {thesis} Children have no other way. {objection} {reply}"
+    assert _guess(text) == thesis
+    assert "rebuttal -1.0" in _why(text, reply)
+    # must not fire: no stand taken before the view, or no view before the reply
+    text = f"{objection} {reply} Children have no other way to get to school."
+    assert "rebuttal -1.0" not in _why(text, reply)
+    text = f"{thesis} Children have no other way to get to school. {reply}"
+    assert "rebuttal -1.0" not in _why(text, reply)
+
+
+def test_a_sensible_step_and_doing_good_are_verdicts() -> None:
+    assert _evaluative("A sugar tax is a sensible step.")
+    assert _evaluative("Reducing the number of exams would do pupils a lot of good.")
+    assert not _evaluative("The first step was taken in 2019.")
+    assert not _evaluative("The charity does good work in the city.")
 
 
 def test_overdue_is_a_norm_and_a_question_others_ask_is_not() -> None:

@@ -109,6 +109,11 @@ Wording:
   than the claim (none of 18 such sentences in the development part of the
   microtexts is the claim); not when it is the reply the text opens with
   ("Many people find hunting cruel. Yet it is still needed.");
+* ``rebuttal`` -1.0: it opens with "But", "However" or "Yet" right after a
+  view given as others' or conceded ("The county says it has to balance its
+  budget. But it should not do so at the expense of rural families."), once
+  the writer has taken a stand: the reply defends that stand, it is not the
+  thesis (2 development sentences, neither the claim);
 * ``anaphoric-opening`` -0.5: it opens with "This", "These", "Such" or
   "They", so it leans on the sentence before;
 * ``question`` -3.0: a question (rhetorical questions are rarely the thesis);
@@ -165,6 +170,7 @@ WEIGHTS: dict[str, float] = {
     "evidence": -0.5,
     "short": -1.0,
     "contrast-opening": -1.0,
+    "rebuttal": -1.0,
 }
 #: The evidence penalty stops growing after this many evidence cues.
 MAX_EVIDENCE_CUES = 3
@@ -297,6 +303,8 @@ _VERDICT = (
     r"an? (?:good|great|real|unique|golden|huge|big) (?:opportunity|chance)|a luxury|a burden|a blessing|a curse|the (?:right |only |best |real )?(?:answer|solution)|"
     r"the (?:best|wrong) (?:way|approach|path)|the right approach|the way (?:forward|to go)|"
     r"a step in the (?:wrong|right) direction|"
+    r"an? (?:(?:very|truly|really)\s+)?(?:sensible|good|wise|right|logical|necessary|welcome|bold|"
+    r"reasonable|bad|wrong|foolish) (?:step|move|measure|decision|choice)|"
     r"a (?:(?:big|huge|major|great|first|small|important|decisive|real)\s+)?step (?:backwards?|forward)|"
     r"overrated|(?:long )?past due|a (?:good|fair|sensible|reasonable|workable) compromise|"
     r"the (?:fairest|simplest|most sensible|most effective|cheapest) (?:solution|way|option|choice)|"
@@ -339,6 +347,9 @@ _EVALUATIVE = re.compile(
     # "does more harm than good", "harms more than it helps"
     r"|\b(?:do|does|did|would do|will do)\s+more\s+(?:harm|damage|good)\s+than\s+(?:good|harm)\b"
     r"|\bharms?\s+more\s+than\s+(?:it|they)\s+helps?\b"
+    # "Fewer exams would do pupils a lot of good": the writer's verdict on a measure
+    r"|\b(?:would|will|could)\s+do\s+(?:\w+\s+){0,3}?(?:a lot of\s+|a world of\s+|"
+    r"a great deal of\s+|much\s+|more\s+|no\s+|little\s+)?(?:good|harm)\b"
     # "This is far too early", "a ban would go much too far" (not "too many", "too often")
     r"|\b(?:is|are|was|were|be|seems|go|goes)\s+(?:(?:much|far|way|simply|clearly|also|still)\s+)?"
     r"too\s+(?!many\b|much\b|often\b|long\b|few\b)\w+\b(?!\s+to\s+\w)"
@@ -725,8 +736,13 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
     stances = 0
     asked = False  # whether the sentence before asks
     asked_for = ""  # the stand it asks about ("Should the town sell its forest?": normative)
+    # whether the sentence before gives a view as others' (or concedes one) after the writer
+    # has taken a stand: the reply to it defends that stand
+    objected = False
     for place, paragraph, index, sentence, low, high in _sentences_with_cues(body):
         fired = _features(sentence, list(paragraph.cues[low:high]))
+        if objected and any(name == "contrast-opening" for name, _ in fired):
+            fired.append(("rebuttal", 1))
         if asked and _YES.match(sentence.text):
             # "Should we? Yes, we should.": an answer, not a concession
             fired = [f for f in fired if f[0] != "concession-opening"]
@@ -736,6 +752,9 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
         asked = is_question(sentence.text)
         asked_for = _stand_asked(sentence.text) if asked else ""
         names = {name for name, _ in fired}
+        objected = bool(stances) and (
+            "concession-opening" in names or is_reported_view(sentence.text)
+        )
         # a stand the writer takes: not one granted to the other side, nor asked
         stances += bool(names & _STANCE and not names & _NOT_OWN)
         if _is_answered(sentence, _next_sentence(body, place, index)):
