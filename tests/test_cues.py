@@ -806,6 +806,10 @@ SHORT_TEXT_MISSES = {
     "a plain fact ('Cameras do not stop crime')",
     "ap11": "'A rule that dogs must be kept on a leash near the playground would protect them': "
     "the modal of the rule it names, in the closing sentence, outscores the thesis",
+    "aq05": "two norms; the closing 'We need both' (the writer's answer to the view that bins "
+    "would do more) outscores the thesis 'The fine for dropping litter must be raised'",
+    "aq08": "a factual thesis ('Buying local food is not always better for the climate': no "
+    "verdict word) against the opening view it denies",
     "aa07": "'Compulsory voting would strengthen our democracy' (an effect, no verdict the guess "
     "knows) against 'As a result, ...' and the fact that follows the opening question",
 }
@@ -815,7 +819,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 502
+    assert len(texts) == 514
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -886,6 +890,23 @@ def test_a_reply_to_an_objection_after_the_writers_stand_is_a_rebuttal_not_the_t
     assert "rebuttal -1.0" not in _why(text, reply)
     text = f"{thesis} Children have no other way to get to school. {reply}"
     assert "rebuttal -1.0" not in _why(text, reply)
+
+
+def test_a_reply_that_grants_then_turns_is_a_rebuttal_too() -> None:
+    thesis = "A ban on wood-burning stoves in cities is the right decision."
+    reply = "That may be, but it is still harmful to breathe."
+    text = f"Stoves are in fashion. {thesis} They make fine dust. Owners say that wood is renewable. {reply}"
+    assert _guess(text) == thesis
+    assert "rebuttal -1.0" in _why(text, reply)
+    # not after a plain reason: there is no view to rebut
+    text = f"Stoves are in fashion. {thesis} They make fine dust. {reply}"
+    assert "rebuttal -1.0" not in _why(text, reply)
+
+
+def test_a_sound_idea_and_a_waste_are_verdicts() -> None:
+    assert _evaluative("Letting pupils grade their teachers is a sound idea.")
+    assert _evaluative("Giving every pupil a tablet is a waste.")
+    assert not _evaluative("Plastic is a waste product of the oil industry.")
 
 
 def test_a_sensible_step_and_doing_good_are_verdicts() -> None:

@@ -109,7 +109,8 @@ Wording:
   than the claim (none of 18 such sentences in the development part of the
   microtexts is the claim); not when it is the reply the text opens with
   ("Many people find hunting cruel. Yet it is still needed.");
-* ``rebuttal`` -1.0: it opens with "But", "However" or "Yet" right after a
+* ``rebuttal`` -1.0: it opens with "But", "However" or "Yet" (or grants and
+  turns: "That may be, but", "True, but") right after a
   view given as others' or conceded ("The county says it has to balance its
   budget. But it should not do so at the expense of rural families."), once
   the writer has taken a stand: the reply defends that stand, it is not the
@@ -297,7 +298,7 @@ _VERDICT = (
     r"feasible|unfeasible|infeasible|viable|unviable|realistic|unrealistic|counterproductive|"
     r"an? (?:(?:big|serious|grave|huge|terrible|great|costly|bad|historic)\s+)?(?:mistake|error)|"
     r"an? (?:(?:very|really|truly)\s+)?(?:good|bad|excellent|great|brilliant|terrible|poor|"
-    r"wonderful|sensible|smart|stupid|silly|dangerous|foolish|fine) idea|a good thing|a bad thing|(?:long )?overdue|the right way|"
+    r"wonderful|sensible|smart|stupid|silly|dangerous|foolish|fine|sound|clever) idea|a good thing|a bad thing|(?:long )?overdue|the right way|"
     r"the best thing|the worst thing|needed|a nuisance|"
     r"the (?:wrong|right) (?:place|time|moment|priority|lesson|conclusion)|"
     r"an? (?:good|great|real|unique|golden|huge|big) (?:opportunity|chance)|a luxury|a burden|a blessing|a curse|the (?:right |only |best |real )?(?:answer|solution)|"
@@ -308,7 +309,8 @@ _VERDICT = (
     r"a (?:(?:big|huge|major|great|first|small|important|decisive|real)\s+)?step (?:backwards?|forward)|"
     r"overrated|(?:long )?past due|a (?:good|fair|sensible|reasonable|workable) compromise|"
     r"the (?:fairest|simplest|most sensible|most effective|cheapest) (?:solution|way|option|choice)|"
-    r"a waste of (?:\w+\s+)?(?:money|time|resources)|a disgrace|a scandal|"
+    r"a waste of (?:\w+\s+)?(?:money|time|resources)|"
+    r"a (?:(?:complete|total|huge|pure|sheer)\s+)?waste(?=\s*[.!;]|\s*$)|a disgrace|a scandal|"
     r"out of the question|the (?:right|wrong) (?:decision|step|move|call|thing to do))"
 )
 _EVALUATIVE = re.compile(
@@ -516,6 +518,14 @@ _VERDICT_ON_IT = re.compile(
 # Openers that come back to the author's own position after granting something.
 _RETURN_OPENING = re.compile(
     r"^[\"'“‘(]*(?:still|nevertheless|nonetheless|even so|all the same|despite (?:this|that))\b",
+    re.IGNORECASE,
+)
+#: A reply that grants the view before it, then turns from it: "That may be, but...", "That is
+#: true, but...", "True, but..."
+_GRANTED_BUT = re.compile(
+    r"^[\"'“‘(]*(?:(?:that|this|it)\s+(?:may|might)\s+(?:well\s+)?be(?:\s+(?:true|so|right))?|"
+    r"(?:that|this|it)(?:\s+is|'s)\s+(?:certainly\s+|partly\s+)?(?:true|right|correct)|"
+    r"true|maybe so|perhaps so|fair enough)\s*,\s*but\b",
     re.IGNORECASE,
 )
 _CONTRAST_OPENING = re.compile(r"^[\"'“‘(]*(?:but|however|yet)\b(?!\s+also\b)", re.IGNORECASE)
@@ -741,7 +751,9 @@ def rank(paragraphs: list[Paragraph]) -> Ranking:
     objected = False
     for place, paragraph, index, sentence, low, high in _sentences_with_cues(body):
         fired = _features(sentence, list(paragraph.cues[low:high]))
-        if objected and any(name == "contrast-opening" for name, _ in fired):
+        if objected and (
+            any(name == "contrast-opening" for name, _ in fired) or _GRANTED_BUT.match(sentence.text)
+        ):
             fired.append(("rebuttal", 1))
         if asked and _YES.match(sentence.text):
             # "Should we? Yes, we should.": an answer, not a concession
