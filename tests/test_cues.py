@@ -810,6 +810,12 @@ SHORT_TEXT_MISSES = {
     "would do more) outscores the thesis 'The fine for dropping litter must be raised'",
     "aq08": "a factual thesis ('Buying local food is not always better for the climate': no "
     "verdict word) against the opening view it denies",
+    "ar04": "'Yet zoos do more for animals than against them' takes no stand the guess knows; the "
+    "closing 'Those zoos must improve or close' (a norm) outscores it",
+    "ar06": "the closing rebuttal 'But the children should not suffer...' (a norm, with its "
+    "reason) outscores the verdict 'Offering free breakfast at schools pays off'",
+    "ar11": "the verdict 'This kind of tourism does the islands more harm than good' ties with "
+    "the opening fact, which comes first",
     "aa07": "'Compulsory voting would strengthen our democracy' (an effect, no verdict the guess "
     "knows) against 'As a result, ...' and the fact that follows the opening question",
 }
@@ -819,7 +825,7 @@ def test_the_conclusion_guess_on_the_short_texts_written_for_argmap() -> None:
     import yaml
 
     texts = yaml.safe_load((Path(__file__).parent / "data" / "short-texts.yaml").read_text())
-    assert len(texts) == 514
+    assert len(texts) == 526
     missed = {t["name"] for t in texts if t["claim"] not in _guess(t["text"])}
     assert missed == set(SHORT_TEXT_MISSES)
 
@@ -907,6 +913,15 @@ def test_a_sound_idea_and_a_waste_are_verdicts() -> None:
     assert _evaluative("Letting pupils grade their teachers is a sound idea.")
     assert _evaluative("Giving every pupil a tablet is a waste.")
     assert not _evaluative("Plastic is a waste product of the oil industry.")
+
+
+def test_a_blow_to_paying_off_seeing_no_reason_and_more_harm_than_good_are_verdicts() -> None:
+    assert _evaluative("Closing small post offices is a blow to rural communities.")
+    assert _evaluative("Offering free breakfast at schools pays off.")
+    assert _evaluative("I see no reason to ban fireworks on New Year's Eve.")
+    assert _evaluative("This kind of tourism does the islands more harm than good.")
+    assert not _evaluative("The family pays off its loan every month.")
+    assert not _evaluative("The boxer landed a blow to the head.")
 
 
 def test_a_sensible_step_and_doing_good_are_verdicts() -> None:

@@ -303,7 +303,7 @@ _VERDICT = (
     r"the (?:wrong|right) (?:place|time|moment|priority|lesson|conclusion)|"
     r"an? (?:good|great|real|unique|golden|huge|big) (?:opportunity|chance)|a luxury|a burden|a blessing|a curse|the (?:right |only |best |real )?(?:answer|solution)|"
     r"the (?:best|wrong) (?:way|approach|path)|the right approach|the way (?:forward|to go)|"
-    r"a step in the (?:wrong|right) direction|"
+    r"a step in the (?:wrong|right) direction|an? (?:(?:heavy|severe|serious|major|real|bitter)\s+)?blow to|"
     r"an? (?:(?:very|truly|really)\s+)?(?:sensible|good|wise|right|logical|necessary|welcome|bold|"
     r"reasonable|bad|wrong|foolish) (?:step|move|measure|decision|choice)|"
     r"a (?:(?:big|huge|major|great|first|small|important|decisive|real)\s+)?step (?:backwards?|forward)|"
@@ -327,6 +327,8 @@ _EVALUATIVE = re.compile(
     # "I really don't see why anyone would want a landline": the writer rejects it
     r"|\bI\s+(?:really\s+|honestly\s+|simply\s+|just\s+)?(?:do not|don't|don’t|cannot|can't|"
     r"fail to)\s+see\s+(?:why|how|the point|any (?:reason|point|need))\b"
+    # "I see no reason to ban fireworks": the writer rejects it
+    r"|\bI\s+(?:really\s+|simply\s+|just\s+)?see\s+no\s+(?:good\s+)?(?:reason|point|need)\b"
     # "I disagree.", "I do not share this view.": the writer rejects a view
     # "Nobody needs a new phone every year": the thing is unnecessary
     r"|^[\"'“‘(]*(?:nobody|no one|no-one)\s+(?:really\s+)?needs\b"
@@ -347,8 +349,11 @@ _EVALUATIVE = re.compile(
     r"|\b(?:is|are|would be|will be)\s+(?:a\s+|an\s+absolute\s+)?(?:disaster|catastrophe|disastrous|"
     r"catastrophic)\b|\bdeserves?\b"
     # "does more harm than good", "harms more than it helps"
-    r"|\b(?:do|does|did|would do|will do)\s+more\s+(?:harm|damage|good)\s+than\s+(?:good|harm)\b"
+    r"|\b(?:do|does|did|would do|will do)\s+(?:\w+\s+){0,3}?more\s+(?:harm|damage|good)\s+than\s+"
+    r"(?:good|harm)\b"
     r"|\bharms?\s+more\s+than\s+(?:it|they)\s+helps?\b"
+    # "Free breakfast at schools pays off": it is worth what it costs
+    r"|\bpays?\s+off(?=\s*[.!;]|\s*$|\s+in\s+the\s+(?:long\s+run|end)\b)"
     # "Fewer exams would do pupils a lot of good": the writer's verdict on a measure
     r"|\b(?:would|will|could)\s+do\s+(?:\w+\s+){0,3}?(?:a lot of\s+|a world of\s+|"
     r"a great deal of\s+|much\s+|more\s+|no\s+|little\s+)?(?:good|harm)\b"
